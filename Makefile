@@ -1,0 +1,64 @@
+# quizgraph: `make run` serves a demo on http://127.0.0.1:8000, `make test` checks everything.
+SHELL := /bin/bash
+UV := $(shell ./scripts/ensure-uv.sh)
+RUN := $(UV) run --frozen
+HOST ?= 127.0.0.1
+PORT ?= 8000
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts schema.graphql -type f 2>/dev/null)
+
+.PHONY: run install migrate demo frontend test test-python test-frontend lint format schema bench system-deps clean
+
+run: install migrate demo frontend/dist/index.html  ## serve the API and dashboard with SQLite
+	QUIZGRAPH_COOKIE_SECURE=false $(RUN) quizgraph serve --host $(HOST) --port $(PORT)
+
+install: .venv/.installed
+.venv/.installed: pyproject.toml uv.lock
+	$(UV) sync --frozen
+	@touch $@
+
+migrate: install
+	$(RUN) quizgraph migrate
+
+demo: install
+	$(RUN) quizgraph demo
+
+frontend: frontend/dist/index.html
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SOURCES)
+	cd frontend && npm run build
+
+schema: install  ## print the schema into schema.graphql after a change
+	$(RUN) quizgraph print-schema > schema.graphql
+
+lint: install
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+	$(RUN) mypy app
+
+format: install
+	$(RUN) ruff check --fix .
+	$(RUN) ruff format .
+
+system-deps:  ## Debian packages the tests and benchmarks use
+	@missing=""; \
+	for pkg in chromium wrk; do command -v $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing from Debian's packages"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+test: install lint system-deps test-frontend test-python
+
+test-python: install
+	$(RUN) pytest
+
+test-frontend: frontend/dist/index.html
+	cd frontend && npm test
+
+bench: install system-deps
+	$(RUN) python -m bench.run
+
+clean:
+	rm -rf var .venv frontend/node_modules frontend/dist test-results

@@ -1,0 +1,1 @@
+"""quizgraph: a multi-tenant quiz platform served as one GraphQL API."""

@@ -1,0 +1,39 @@
+"""Hashing of audit events: a keyed hash over each event's content and its link.
+
+The hash is an HMAC with the server's secret key, so somebody who can write to
+the database but does not hold the key can't forge a consistent chain.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+
+from app.audit.models import AuditEvent
+from app.core.clock import as_utc
+from app.core.settings import get_settings
+
+GENESIS_HASH = "0" * 64
+
+
+def event_digest(event: AuditEvent, prev_hash: str) -> str:
+    content = {
+        "id": str(event.id),
+        "org_id": str(event.org_id),
+        "seq": event.seq,
+        "action": event.action,
+        "actor_kind": event.actor_kind,
+        "actor_id": str(event.actor_id) if event.actor_id else None,
+        "actor_label": event.actor_label,
+        "target_type": event.target_type,
+        "target_id": event.target_id,
+        "details": event.details,
+        "ip": event.ip,
+        "user_agent": event.user_agent,
+        "created_at": as_utc(event.created_at).isoformat(),
+        "prev_hash": prev_hash,
+    }
+    payload = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
+    key = get_settings().resolved_secret_key().encode()
+    return hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()

@@ -1,0 +1,65 @@
+"""``Organization.auditLog``: newest first, for audit:read."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from app.audit import repository
+from app.audit.types import AuditEvent
+from app.auth.scopes import Scope
+from app.core.errors import BadUserInput
+from app.core.pagination import PAGE_SIZE_DESCRIPTION, fetch_page, map_page
+from app.graphql.permissions import requires
+from app.graphql.relay import Connection
+
+
+def _actor_uuid(actor_id: relay.GlobalID | None) -> uuid.UUID | None:
+    if actor_id is None:
+        return None
+    try:
+        return uuid.UUID(actor_id.node_id)
+    except ValueError as error:
+        raise BadUserInput({"actorId": "is not an id this API gave out"}) from error
+
+
+@strawberry.type
+class OrganizationAuditLog:
+    org_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(
+        description="The org's audit log, newest first. Needs audit:read.",
+        permission_classes=[requires(Scope.AUDIT_READ)],
+    )
+    async def audit_log(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor to start after.")] = None,
+        action: Annotated[str | None, strawberry.argument(description="Only this action.")] = None,
+        actor: Annotated[
+            str | None, strawberry.argument(description="Only this actor: username or key prefix.")
+        ] = None,
+        actor_id: Annotated[
+            relay.GlobalID | None, strawberry.argument(description="Only this member or key.")
+        ] = None,
+        since: Annotated[
+            datetime | None, strawberry.argument(description="Events at or after this time.")
+        ] = None,
+        until: Annotated[
+            datetime | None, strawberry.argument(description="Events before this time.")
+        ] = None,
+    ) -> Connection[AuditEvent]:
+        if since and until and since >= until:
+            raise BadUserInput({"until": "must be after since"})
+        query = repository.listing(
+            self.org_id, action=action, actor_label=actor, actor_id=_actor_uuid(actor_id),
+            since=since, until=until,
+        )
+        page = await fetch_page(info.context.sc.db, query, first=first, after=after)
+        return Connection[AuditEvent].from_page(map_page(page, AuditEvent.from_row))

@@ -1,0 +1,116 @@
+"""The one actor type every request resolves to, and the one way to check permission.
+
+A member session, an API key and platform staff are all an ``Actor`` carrying the
+org it belongs to (or the orgs it may reach) and its effective scopes. Services and
+GraphQL fields ask ``actor.require(scope, org_id)``; nothing else looks at roles.
+Asking about another org's object answers NOT_FOUND, never FORBIDDEN, so that an
+actor can't learn which ids exist elsewhere.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from app.auth.scopes import ALL_SCOPES, Role, Scope, scopes_for
+from app.core.errors import BadUserInput, InsufficientScopes, NotFound, Unauthenticated
+
+
+class ActorKind(StrEnum):
+    ANONYMOUS = "ANONYMOUS"
+    MEMBER = "MEMBER"
+    API_KEY = "API_KEY"
+    PLATFORM_ADMIN = "PLATFORM_ADMIN"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    kind: ActorKind
+    scopes: frozenset[Scope] = frozenset()
+    org_id: uuid.UUID | None = None
+    member_id: uuid.UUID | None = None
+    role: Role | None = None
+    api_key_id: uuid.UUID | None = None
+    platform_admin_id: uuid.UUID | None = None
+    # Platform staff reach every org unless restricted to these.
+    reachable_org_ids: frozenset[uuid.UUID] | None = None
+    # What the audit log shows as "who": a username or a key prefix, never a secret.
+    label: str = "anonymous"
+    session_id: uuid.UUID | None = field(default=None, compare=False)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.kind is not ActorKind.ANONYMOUS
+
+    @property
+    def is_platform(self) -> bool:
+        return self.kind is ActorKind.PLATFORM_ADMIN or (
+            self.kind is ActorKind.API_KEY and self.org_id is None
+        )
+
+    def reaches(self, org_id: uuid.UUID) -> bool:
+        if self.is_platform:
+            return self.reachable_org_ids is None or org_id in self.reachable_org_ids
+        return self.org_id == org_id
+
+    def home_org(self) -> uuid.UUID:
+        """The org a mutation without an org argument acts on."""
+        if not self.is_authenticated:
+            raise Unauthenticated()
+        if self.org_id is None:
+            raise BadUserInput(
+                {"organization": "platform credentials must name the organization"}
+            )
+        return self.org_id
+
+    def has(self, scope: Scope) -> bool:
+        return scope in self.scopes
+
+    def require(self, scope: Scope, org_id: uuid.UUID | None) -> None:
+        """Raise unless the actor may use ``scope`` on data of ``org_id``."""
+        if not self.is_authenticated:
+            raise Unauthenticated()
+        if org_id is not None and not self.reaches(org_id):
+            raise NotFound()
+        if scope not in self.scopes:
+            holder = "key" if self.kind is ActorKind.API_KEY else "role"
+            raise InsufficientScopes([scope.value], [s.value for s in self.scopes], holder)
+
+    def require_org(self, org_id: uuid.UUID) -> None:
+        """Raise NOT_FOUND unless the actor belongs to (or may reach) the org."""
+        if not self.is_authenticated:
+            raise Unauthenticated()
+        if not self.reaches(org_id):
+            raise NotFound()
+
+
+ANONYMOUS = Actor(kind=ActorKind.ANONYMOUS)
+
+
+def member_actor(
+    *,
+    org_id: uuid.UUID,
+    member_id: uuid.UUID,
+    role: Role,
+    username: str,
+    session_id: uuid.UUID | None = None,
+) -> Actor:
+    return Actor(
+        kind=ActorKind.MEMBER,
+        scopes=scopes_for(role),
+        org_id=org_id,
+        member_id=member_id,
+        role=role,
+        label=username,
+        session_id=session_id,
+    )
+
+
+def platform_admin_actor(admin_id: uuid.UUID, username: str) -> Actor:
+    return Actor(
+        kind=ActorKind.PLATFORM_ADMIN,
+        scopes=ALL_SCOPES,
+        platform_admin_id=admin_id,
+        label=f"platform:{username}",
+    )

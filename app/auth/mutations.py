@@ -1,0 +1,69 @@
+"""``login`` and ``logout``; the session cookie is set and cleared here."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from app.auth import service
+from app.auth.types import Viewer
+from app.core.settings import get_settings
+
+from app.auth.door import SESSION_COOKIE
+
+
+@strawberry.input(description="Sign in on an organization's portal.")
+class LoginInput:
+    org_slug: str = strawberry.field(description="The organization's slug.")
+    portal_code: str = strawberry.field(description="The organization's portal code.")
+    username: str = strawberry.field(description="Your username.")
+    password: str = strawberry.field(description="Your password.")
+
+
+@strawberry.type
+class LoginPayload:
+    viewer: Viewer = strawberry.field(description="Who you are now.")
+
+
+@strawberry.input(description="No fields: ends the current session.")
+class LogoutInput:
+    client_mutation_id: str | None = strawberry.field(
+        default=None, description="Echoed back, for clients that track requests."
+    )
+
+
+@strawberry.type
+class LogoutPayload:
+    ok: bool = strawberry.field(description="True when a session was ended.")
+
+
+@strawberry.type
+class AuthMutations:
+    @strawberry.mutation(
+        description="Sign in. Every wrong value gives INVALID_CREDENTIALS; sets the qg_session cookie."
+    )
+    async def login(self, info: Info, input: LoginInput) -> LoginPayload:
+        _member, _org, token = await service.login(
+            info.context.sc,
+            org_slug=input.org_slug,
+            portal_code=input.portal_code,
+            username=input.username,
+            password=input.password,
+        )
+        settings = get_settings()
+        info.context.response.set_cookie(
+            SESSION_COOKIE,
+            token,
+            max_age=settings.session_absolute_timeout_seconds,
+            httponly=True,
+            samesite="lax",
+            secure=settings.secure_cookies,
+            path="/",
+        )
+        return LoginPayload(viewer=Viewer(actor=info.context.actor))
+
+    @strawberry.mutation(description="Sign out: the session ends on the server and the cookie is cleared.")
+    async def logout(self, info: Info, input: LogoutInput | None = None) -> LogoutPayload:
+        ended = await service.logout(info.context.sc)
+        info.context.response.delete_cookie(SESSION_COOKIE, path="/")
+        return LogoutPayload(ok=ended)

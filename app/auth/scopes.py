@@ -1,0 +1,102 @@
+"""The role × scope table of CONTRACT.md section 3, kept in this one module.
+
+Every permission check in the code asks for one of these scopes; roles only matter
+here, where they are turned into the scopes they grant.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    OWNER = "OWNER"
+    ADMIN = "ADMIN"
+    TEACHER = "TEACHER"
+    STUDENT = "STUDENT"
+
+
+class Scope(StrEnum):
+    ORG_READ = "org:read"
+    ORG_WRITE = "org:write"
+    MEMBERS_READ = "members:read"
+    MEMBERS_WRITE = "members:write"
+    QUIZZES_READ = "quizzes:read"
+    QUIZZES_WRITE = "quizzes:write"
+    ATTEMPTS_READ = "attempts:read"
+    ATTEMPTS_WRITE = "attempts:write"
+    LEADERBOARD_READ = "leaderboard:read"
+    ANALYTICS_READ = "analytics:read"
+    AUDIT_READ = "audit:read"
+    INTEGRITY_READ = "integrity:read"
+    INTEGRITY_WRITE = "integrity:write"
+    NOTIFICATIONS_READ = "notifications:read"
+    WEBHOOKS_READ = "webhooks:read"
+    WEBHOOKS_WRITE = "webhooks:write"
+    API_KEYS_READ = "api_keys:read"
+    API_KEYS_WRITE = "api_keys:write"
+
+
+ALL_SCOPES: frozenset[Scope] = frozenset(Scope)
+
+_STAFF: frozenset[Scope] = frozenset(
+    {
+        Scope.ORG_READ,
+        Scope.QUIZZES_READ,
+        Scope.QUIZZES_WRITE,
+        Scope.ATTEMPTS_READ,
+        Scope.ATTEMPTS_WRITE,
+        Scope.LEADERBOARD_READ,
+        Scope.ANALYTICS_READ,
+        Scope.AUDIT_READ,
+        Scope.INTEGRITY_READ,
+        Scope.INTEGRITY_WRITE,
+        Scope.NOTIFICATIONS_READ,
+    }
+)
+_MANAGEMENT: frozenset[Scope] = frozenset(
+    {
+        Scope.MEMBERS_READ,
+        Scope.MEMBERS_WRITE,
+        Scope.WEBHOOKS_READ,
+        Scope.WEBHOOKS_WRITE,
+        Scope.API_KEYS_READ,
+        Scope.API_KEYS_WRITE,
+    }
+)
+
+# Students read published quizzes without answers and only their own attempts;
+# those narrower meanings are enforced by the services that own the data.
+ROLE_SCOPES: dict[Role, frozenset[Scope]] = {
+    Role.OWNER: _STAFF | _MANAGEMENT | {Scope.ORG_WRITE},
+    Role.ADMIN: _STAFF | _MANAGEMENT,
+    Role.TEACHER: _STAFF,
+    Role.STUDENT: frozenset(
+        {
+            Scope.QUIZZES_READ,
+            Scope.ATTEMPTS_READ,
+            Scope.ATTEMPTS_WRITE,
+            Scope.LEADERBOARD_READ,
+            Scope.INTEGRITY_WRITE,
+        }
+    ),
+}
+
+NEVER_GRANTABLE_TO_KEYS: frozenset[Scope] = frozenset(
+    {Scope.ORG_WRITE, Scope.API_KEYS_READ, Scope.API_KEYS_WRITE}
+)
+KEY_GRANTABLE_SCOPES: frozenset[Scope] = ALL_SCOPES - NEVER_GRANTABLE_TO_KEYS
+
+# Roles ranked for the "an admin can't touch an owner" rule.
+ROLE_RANK: dict[Role, int] = {Role.STUDENT: 0, Role.TEACHER: 1, Role.ADMIN: 2, Role.OWNER: 3}
+
+
+def scopes_for(role: Role) -> frozenset[Scope]:
+    return ROLE_SCOPES[role]
+
+
+def parse_scopes(values: list[str]) -> tuple[frozenset[Scope], list[str]]:
+    """Split strings into known scopes and the unknown ones (for a clear error)."""
+    known = {scope.value: scope for scope in Scope}
+    unknown = [value for value in values if value not in known]
+    return frozenset(known[value] for value in values if value in known), unknown

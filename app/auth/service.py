@@ -1,0 +1,119 @@
+"""Signing in and out, and turning a session cookie back into an actor."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import delete
+from sqlmodel import col, select
+
+from app.audit import service as audit
+from app.auth import throttle
+from app.auth.actor import Actor, member_actor
+from app.auth.models import MemberSession
+from app.auth.tokens import new_session_token, token_digest
+from app.core.clock import as_utc, utcnow
+from app.core.errors import InvalidCredentials, OrgDisabled, UserDisabled
+from app.core.passwords import hash_secret, needs_rehash, verify_secret
+from app.core.request import ServiceContext
+from app.core.settings import get_settings
+from app.members import repository as members
+from app.members.models import Member
+from app.orgs import repository as orgs
+from app.orgs.models import Organization
+
+# Idle expiry is tracked by touching the session at most this often, not per request.
+TOUCH_INTERVAL = timedelta(seconds=60)
+
+
+async def login(
+    sc: ServiceContext, *, org_slug: str, portal_code: str, username: str, password: str
+) -> tuple[Member, Organization, str]:
+    """Check all four values; any wrong one gives the same error in the same time."""
+    slug, name = org_slug.strip().lower()[:63], username.strip().lower()[:64]
+    await throttle.check_login_allowed(slug, name, sc.meta.ip)
+    org = await orgs.by_slug(sc.db, slug)
+    member = await members.by_username(sc.db, org.id, name) if org else None
+    # Both hashes are always verified so timing doesn't tell which value was wrong.
+    code_ok = await verify_secret(org.portal_code_hash if org else None, portal_code[:256])
+    password_ok = await verify_secret(member.password_hash if member else None, password[:256])
+    if not (org and member and code_ok and password_ok):
+        raise InvalidCredentials()
+    if org.disabled:
+        raise OrgDisabled()
+    if member.disabled:
+        raise UserDisabled()
+    await throttle.forget_failures(slug, name)
+    if needs_rehash(member.password_hash):
+        member.password_hash = await hash_secret(password)
+        sc.db.add(member)
+    token = await _open_session(sc, member)
+    return member, org, token
+
+
+async def _open_session(sc: ServiceContext, member: Member) -> str:
+    settings = get_settings()
+    token = new_session_token()
+    now = utcnow()
+    session = MemberSession(
+        org_id=member.org_id,
+        member_id=member.id,
+        token_hash=token_digest(token),
+        created_at=now,
+        last_seen_at=now,
+        expires_at=now + timedelta(seconds=settings.session_absolute_timeout_seconds),
+        ip=sc.meta.ip,
+        user_agent=(sc.meta.user_agent or "")[:500] or None,
+    )
+    sc.db.add(session)
+    sc.actor = member_actor(
+        org_id=member.org_id, member_id=member.id, role=member.role, username=member.username,
+        session_id=session.id,
+    )
+    await audit.record(sc, "auth.login", target_type="Member", target_id=member.id)
+    return token
+
+
+async def logout(sc: ServiceContext) -> bool:
+    if sc.actor.session_id is None:
+        return False
+    await audit.record(sc, "auth.logout", target_type="Member", target_id=sc.actor.member_id)
+    await sc.db.execute(delete(MemberSession).where(col(MemberSession.id) == sc.actor.session_id))
+    return True
+
+
+async def actor_for_session(sc: ServiceContext, token: str) -> Actor | None:
+    """The member behind a cookie, or None when the session is unknown or expired.
+
+    Raises USER_DISABLED / ORG_DISABLED so the door can answer with those codes.
+    """
+    found = await sc.db.exec(
+        select(MemberSession, Member, Organization)
+        .join(Organization, col(Organization.id) == MemberSession.org_id)
+        .outerjoin(Member, col(Member.id) == MemberSession.member_id)
+        .where(MemberSession.token_hash == token_digest(token))
+    )
+    row = found.first()
+    if row is None:
+        return None
+    session, member, org = row
+    now = utcnow()
+    idle_limit = timedelta(seconds=get_settings().session_idle_timeout_seconds)
+    if as_utc(session.expires_at) <= now or as_utc(session.last_seen_at) + idle_limit <= now:
+        return None
+    if org.disabled:
+        raise OrgDisabled()
+    if member is None or member.disabled:
+        raise UserDisabled()
+    if now - as_utc(session.last_seen_at) >= TOUCH_INTERVAL:
+        session.last_seen_at = now
+        sc.db.add(session)
+    return member_actor(
+        org_id=org.id, member_id=member.id, role=member.role, username=member.username,
+        session_id=session.id,
+    )
+
+
+async def end_sessions_of(sc: ServiceContext, member_id: uuid.UUID) -> None:
+    await sc.db.execute(delete(MemberSession).where(col(MemberSession.member_id) == member_id))

@@ -1,0 +1,54 @@
+"""The ``Viewer``: who the request's actor is."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from app.auth.actor import Actor
+from app.auth.actor import ActorKind as ActorKindEnum
+from app.members import repository as members
+from app.members.types import Member, Role
+from app.orgs import repository as orgs
+
+if TYPE_CHECKING:
+    from app.graphql.organization import Organization
+
+ActorKind = strawberry.enum(ActorKindEnum, description="What kind of credential made the call.")
+
+
+@strawberry.type(description="The caller of this request.")
+class Viewer:
+    actor: strawberry.Private[Actor]
+
+    @strawberry.field(description="Anonymous, a member, an API key, or platform staff.")
+    def kind(self) -> ActorKind:
+        return self.actor.kind
+
+    @strawberry.field(description="The member's role; for a key, its creator's.")
+    def role(self) -> Role | None:
+        return self.actor.role
+
+    @strawberry.field(description="Effective scopes, sorted.")
+    def scopes(self) -> list[str]:
+        return sorted(scope.value for scope in self.actor.scopes)
+
+    @strawberry.field(description="The signed-in member; for a key, the member who created it.")
+    async def member(self, info: Info) -> Member | None:
+        if self.actor.member_id is None or self.actor.org_id is None:
+            return None
+        row = await members.in_org(info.context.sc.db, self.actor.org_id, self.actor.member_id)
+        return Member.from_row(row) if row else None
+
+    @strawberry.field(description="The organization the credential belongs to.")
+    async def organization(
+        self, info: Info
+    ) -> Annotated[Organization, strawberry.lazy("app.graphql.organization")] | None:
+        from app.graphql.organization import Organization
+
+        if self.actor.org_id is None:
+            return None
+        row = await orgs.by_id(info.context.sc.db, self.actor.org_id)
+        return Organization.from_row(row) if row else None

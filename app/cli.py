@@ -1,0 +1,187 @@
+"""The ``quizgraph`` command: serve, migrate, create orgs and staff, demo data, schema, audit.
+
+Each command is a small function; they share one way to run a service call in
+its own transaction as the command line's platform actor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except Exception as error:
+        from app.core.errors import AppError
+
+        if isinstance(error, AppError):
+            print(f"error: {error.message}", file=sys.stderr)
+            return 1
+        raise
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quizgraph", description=__doc__)
+    commands = parser.add_subparsers(title="commands")
+
+    serve = commands.add_parser("serve", help="run the API server (uvicorn)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--reload", action="store_true", help="restart on code changes")
+    serve.set_defaults(handler=_serve)
+
+    migrate = commands.add_parser("migrate", help="bring the database to the newest schema")
+    migrate.set_defaults(handler=_migrate)
+
+    create_org = commands.add_parser("create-org", help="create an organization and its owner")
+    create_org.add_argument("--slug", required=True)
+    create_org.add_argument("--name", required=True)
+    create_org.add_argument("--owner-username")
+    create_org.add_argument("--owner-password")
+    create_org.add_argument("--portal-code")
+    create_org.add_argument("--json", action="store_true", help="print one JSON object")
+    create_org.set_defaults(handler=_create_org)
+
+    admin = commands.add_parser("create-platform-admin", help="create a platform staff account")
+    admin.add_argument("--username", required=True)
+    admin.add_argument("--password", required=True)
+    admin.set_defaults(handler=_create_platform_admin)
+
+    demo = commands.add_parser("demo", help="load the demo org acme-academy")
+    demo.add_argument("--json", action="store_true", help="print the credentials as JSON")
+    demo.set_defaults(handler=_demo)
+
+    print_schema = commands.add_parser("print-schema", help="print the GraphQL SDL")
+    print_schema.set_defaults(handler=_print_schema)
+
+    audit = commands.add_parser("audit", help="audit log tools")
+    audit_commands = audit.add_subparsers(title="audit commands")
+    verify = audit_commands.add_parser("verify", help="check every org's audit hash chain")
+    verify.set_defaults(handler=_audit_verify)
+    return parser
+
+
+def _run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
+    async def runner() -> T:
+        from app.core.db import dispose_engines
+
+        try:
+            return await coroutine_factory()
+        finally:
+            await dispose_engines()
+
+    return asyncio.run(runner())
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        "app.web.asgi:app",
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        reload=args.reload,
+        loop="uvloop",
+        http="httptools",
+        proxy_headers=False,
+        log_level="info",
+    )
+    return 0
+
+
+def _migrate(_args: argparse.Namespace) -> int:
+    from app.core.migrations import upgrade_to_head
+
+    upgrade_to_head()
+    print("database is at the newest schema")
+    return 0
+
+
+def _create_org(args: argparse.Namespace) -> int:
+    from app.cli_actions import create_org
+
+    created = _run(
+        lambda: create_org(
+            slug=args.slug,
+            name=args.name,
+            owner_username=args.owner_username,
+            owner_password=args.owner_password,
+            portal_code=args.portal_code,
+        )
+    )
+    if args.json:
+        print(json.dumps(created))
+    else:
+        print(f"Created {created['slug']}. These are shown once; keep them safe:")
+        for key, value in created.items():
+            print(f"  {key}: {value}")
+    return 0
+
+
+def _create_platform_admin(args: argparse.Namespace) -> int:
+    from app.cli_actions import create_platform_admin
+
+    _run(lambda: create_platform_admin(args.username, args.password))
+    print(f"platform admin {args.username} created")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from app.cli_actions import DEMO_CREDENTIALS_FILE, load_demo
+
+    credentials: dict[str, Any] | None = _run(load_demo)
+    if credentials is None:
+        print(
+            "The demo org acme-academy is already loaded; its credentials were printed when it "
+            f"was created and saved in {DEMO_CREDENTIALS_FILE}."
+        )
+        return 0
+    if args.json:
+        print(json.dumps(credentials))
+        return 0
+    print("Demo org loaded. Sign in at", credentials["loginUrl"])
+    print(f"  portal code: {credentials['portalCode']}")
+    for member in credentials["members"]:
+        print(f"  {member['role']:<8} {member['username']:<12} password: {member['password']}")
+    print(f"(also saved, readable only by you, in {Path(DEMO_CREDENTIALS_FILE)})")
+    return 0
+
+
+def _print_schema(_args: argparse.Namespace) -> int:
+    from app.graphql.schema import print_schema
+
+    sys.stdout.write(print_schema())
+    return 0
+
+
+def _audit_verify(_args: argparse.Namespace) -> int:
+    from app.cli_actions import verify_audit
+
+    broken = _run(verify_audit)
+    if not broken:
+        print("audit log intact for every organization")
+        return 0
+    for link in broken:
+        where = f" (event {link.event_id})" if link.event_id else ""
+        print(f"BROKEN: org {link.org_slug}, event #{link.seq}{where}: {link.reason}")
+    return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,121 @@
+"""What the command line does, as async functions over the services.
+
+The command line acts as platform staff; every change still goes through the
+same services (and so the same audit log) as the API.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+from app.audit import service as audit
+from app.auth.actor import platform_admin_actor
+from app.auth.models import PlatformAdmin
+from app.auth.scopes import Role
+from app.core.db import unit_of_work
+from app.core.errors import Conflict
+from app.core.passwords import hash_secret
+from app.core.request import RequestMeta, ServiceContext
+from app.core.settings import VAR_DIR
+from app.core.validation import Problems
+from app.members import service as members
+from app.orgs import repository as org_repository
+from app.orgs import service as orgs
+from app.orgs.service import generate_password
+from sqlmodel import select
+
+CLI_META = RequestMeta(request_id="cli", ip=None, user_agent="quizgraph-cli")
+DEMO_SLUG = "acme-academy"
+DEMO_CREDENTIALS_FILE = VAR_DIR / "demo-credentials.json"
+DEMO_MEMBERS = [
+    ("admin", "Ada Admin", Role.ADMIN),
+    ("teacher", "Tom Teacher", Role.TEACHER),
+    ("alice", "Alice Student", Role.STUDENT),
+    ("bob", "Bob Student", Role.STUDENT),
+    ("carol", "Carol Student", Role.STUDENT),
+]
+
+
+def _cli_context(db: Any) -> ServiceContext:
+    return ServiceContext(db=db, actor=platform_admin_actor(uuid.UUID(int=0), "cli"), meta=CLI_META)
+
+
+async def create_org(
+    *,
+    slug: str,
+    name: str,
+    owner_username: str | None = None,
+    owner_password: str | None = None,
+    portal_code: str | None = None,
+) -> dict[str, str]:
+    async with unit_of_work() as db:
+        created = await orgs.create_org(
+            _cli_context(db),
+            slug=slug,
+            name=name,
+            owner_username=owner_username,
+            owner_password=owner_password,
+            portal_code=portal_code,
+        )
+    return {
+        "slug": created.org.slug,
+        "portalCode": created.portal_code,
+        "ownerUsername": created.owner.username,
+        "ownerPassword": created.owner_password,
+    }
+
+
+async def create_platform_admin(username: str, password: str) -> None:
+    problems = Problems()
+    username = problems.username("username", username)
+    problems.password("password", password)
+    problems.raise_if_any()
+    async with unit_of_work() as db:
+        existing = await db.exec(select(PlatformAdmin).where(PlatformAdmin.username == username))
+        if existing.first():
+            raise Conflict(f"A platform admin named {username} already exists.")
+        db.add(PlatformAdmin(username=username, password_hash=await hash_secret(password)))
+
+
+async def load_demo(base_url: str = "http://127.0.0.1:8000") -> dict[str, Any] | None:
+    """Create the demo org with staff and students; None when it already exists."""
+    async with unit_of_work() as db:
+        if await org_repository.by_slug(db, DEMO_SLUG):
+            return None
+        sc = _cli_context(db)
+        created = await orgs.create_org(
+            sc, slug=DEMO_SLUG, name="Acme Academy", owner_username="owner",
+            owner_display_name="Olivia Owner",
+        )
+        created.org.tagline = "Learning, measured."
+        created.org.primary_color = "#1d4ed8"
+        accounts = [{"role": "OWNER", "username": "owner", "password": created.owner_password}]
+        for username, display_name, role in DEMO_MEMBERS:
+            password = generate_password()
+            await members.add_member(
+                sc, created.org.id, username=username, display_name=display_name,
+                role=role, password=password,
+            )
+            accounts.append({"role": role.value, "username": username, "password": password})
+    credentials = {
+        "slug": DEMO_SLUG,
+        "portalCode": created.portal_code,
+        "loginUrl": f"{base_url}/org/{DEMO_SLUG}/portal/{created.portal_code}/login",
+        "members": accounts,
+    }
+    _save_private(DEMO_CREDENTIALS_FILE, credentials)
+    return credentials
+
+
+def _save_private(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2))
+
+
+async def verify_audit() -> list[audit.BrokenLink]:
+    async with unit_of_work(write=False) as db:
+        return await audit.verify_all(db)

@@ -1,0 +1,60 @@
+"""Rate-limit storage and strategy from the ``limits`` library.
+
+In one process the counters live in memory; with ``QUIZGRAPH_REDIS_URL`` they live
+in Redis so that every server process shares them. The moving window is exact:
+N hits pass inside any window and hit N+1 is refused.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+
+from limits import RateLimitItem, RateLimitItemPerSecond
+
+__all__ = ["LimitState", "RateLimitItem", "clear", "hit", "peek", "per_window"]
+from limits.aio.strategies import MovingWindowRateLimiter
+from limits.storage import storage_from_string
+
+from app.core.settings import get_settings
+
+
+@dataclass(frozen=True, slots=True)
+class LimitState:
+    allowed: bool
+    limit: int
+    remaining: int
+    reset_after_seconds: int
+
+
+@lru_cache
+def limiter() -> MovingWindowRateLimiter:
+    redis_url = get_settings().redis_url
+    uri = f"async+{redis_url}" if redis_url else "async+memory://"
+    return MovingWindowRateLimiter(storage_from_string(uri))
+
+
+def per_window(amount: int, window_seconds: int) -> RateLimitItem:
+    return RateLimitItemPerSecond(amount, window_seconds)
+
+
+async def hit(item: RateLimitItem, *identifiers: str) -> LimitState:
+    strategy = limiter()
+    allowed = await strategy.hit(item, *identifiers)
+    stats = await strategy.get_window_stats(item, *identifiers)
+    reset_after = max(0, math.ceil(stats.reset_time - time.time()))
+    return LimitState(allowed, item.amount, stats.remaining, reset_after)
+
+
+async def peek(item: RateLimitItem, *identifiers: str) -> LimitState:
+    strategy = limiter()
+    allowed = await strategy.test(item, *identifiers)
+    stats = await strategy.get_window_stats(item, *identifiers)
+    reset_after = max(0, math.ceil(stats.reset_time - time.time()))
+    return LimitState(allowed, item.amount, stats.remaining, reset_after)
+
+
+async def clear(item: RateLimitItem, *identifiers: str) -> None:
+    await limiter().clear(item, *identifiers)

@@ -1,0 +1,77 @@
+"""Settings from the environment (prefix ``QUIZGRAPH_``), read once per process.
+
+In development a secret key is generated into ``var/`` the first time it is needed,
+so a fresh clone works with no set-up; in production mode the server refuses to
+start without an explicit secret, because a generated one would not survive a
+redeploy and would differ between hosts.
+"""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+VAR_DIR = Path("var")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="QUIZGRAPH_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "production", "test"] = "development"
+    database_url: str = f"sqlite+aiosqlite:///{VAR_DIR}/quizgraph.db"
+    redis_url: str | None = None
+    secret_key: str | None = None
+    # Cookies are Secure unless the server is explicitly set up for plain-HTTP development.
+    cookie_secure: bool | None = None
+    allowed_origins: list[str] = Field(
+        default_factory=lambda: ["http://127.0.0.1:8000", "http://localhost:8000"]
+    )
+    session_idle_timeout_seconds: int = 60 * 60 * 8
+    session_absolute_timeout_seconds: int = 60 * 60 * 24 * 7
+    login_attempts_per_user: int = 5
+    login_attempts_per_ip: int = 30
+    login_throttle_window_seconds: int = 300
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 5000
+    max_body_bytes: int = 1_000_000
+    max_upload_bytes: int = 6 * 1024 * 1024
+    sql_echo: bool = False
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    @property
+    def secure_cookies(self) -> bool:
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        return self.is_production
+
+    def resolved_secret_key(self) -> str:
+        if self.secret_key:
+            return self.secret_key
+        if self.is_production:
+            raise RuntimeError(
+                "QUIZGRAPH_SECRET_KEY must be set when QUIZGRAPH_ENVIRONMENT=production"
+            )
+        return _development_secret()
+
+
+def _development_secret() -> str:
+    path = VAR_DIR / "dev-secret-key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Wiring only: the schema, the context, root types composed from the domains, extensions."""

@@ -1,0 +1,26 @@
+"""The per-request GraphQL context: the service context plus HTTP objects and loaders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+
+from app.auth.actor import Actor
+from app.core.request import ServiceContext
+
+
+@dataclass(slots=True)
+class Context:
+    request: Request | WebSocket
+    response: Response | None
+    sc: ServiceContext
+    # Per-request DataLoaders, created on first use by each domain's ``loaders`` module.
+    loaders: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def actor(self) -> Actor:
+        return self.sc.actor

@@ -1,0 +1,69 @@
+"""``Query.node(id:)``: every Node type says how to load one of its objects for an actor."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from app.audit.models import AuditEvent as AuditEventRow
+from app.audit.types import AuditEvent
+from app.auth.scopes import Scope
+from app.core.errors import NotFound
+from app.core.request import ServiceContext
+from app.graphql.organization import Organization
+from app.members.models import Member as MemberRow
+from app.members.types import Member
+from app.orgs import service as orgs
+
+NodeLoader = Callable[[ServiceContext, uuid.UUID], Awaitable[relay.Node]]
+
+
+async def _organization(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:
+    return Organization.from_row(await orgs.get_for_actor(sc, row_id))
+
+
+async def _member(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:
+    row = await sc.db.get(MemberRow, row_id)
+    if row is None:
+        raise NotFound()
+    sc.actor.require(Scope.MEMBERS_READ, row.org_id)
+    return Member.from_row(row)
+
+
+async def _audit_event(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:
+    row = await sc.db.get(AuditEventRow, row_id)
+    if row is None:
+        raise NotFound()
+    sc.actor.require(Scope.AUDIT_READ, row.org_id)
+    return AuditEvent.from_row(row)
+
+
+NODE_LOADERS: dict[str, NodeLoader] = {
+    "Organization": _organization,
+    "Member": _member,
+    "AuditEvent": _audit_event,
+}
+
+
+def register_node(type_name: str, loader: NodeLoader) -> None:
+    NODE_LOADERS[type_name] = loader
+
+
+@strawberry.type
+class NodeQueries:
+    @strawberry.field(description="Any object by its global id; NOT_FOUND when out of reach.")
+    async def node(
+        self, info: Info, id: relay.GlobalID = strawberry.argument(description="A global id.")
+    ) -> relay.Node:
+        loader = NODE_LOADERS.get(id.type_name)
+        try:
+            row_id = uuid.UUID(id.node_id)
+        except ValueError:
+            loader = None
+        if loader is None:
+            raise NotFound()
+        return await loader(info.context.sc, row_id)

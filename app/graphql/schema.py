@@ -1,0 +1,56 @@
+"""The schema: root types composed from the domains' mixins, and the extensions.
+
+Extension order matters: ``ErrorCodes`` is listed first so it runs last on the way
+out, after ``RequestTransaction`` may have turned a failed commit into an error.
+"""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import ValidationCache
+from strawberry.schema.config import StrawberryConfig
+
+from app.auth.mutations import AuthMutations
+from app.auth.queries import AuthQueries
+from app.graphql.errors import ErrorCodes
+from app.graphql.limits import ParseCache, QueryLimits
+from app.graphql.node import NodeQueries
+from app.graphql.organization import Organization
+from app.graphql.transaction import RequestTransaction
+from app.members.mutations import MemberMutations
+from app.orgs.queries import OrgQueries
+
+
+@strawberry.type(description="Everything you can read.")
+class Query(AuthQueries, OrgQueries, NodeQueries):
+    pass
+
+
+@strawberry.type(description="Everything you can change; each mutation takes one input.")
+class Mutation(AuthMutations, MemberMutations):
+    pass
+
+
+class QuizgraphSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: object = None) -> None:
+        """Silenced: ``ErrorCodes`` logs the unexpected errors, with the request id."""
+
+
+schema = QuizgraphSchema(
+    query=Query,
+    mutation=Mutation,
+    types=[Organization],
+    extensions=[
+        ErrorCodes,
+        QueryLimits,
+        ParseCache,
+        lambda: ValidationCache(maxsize=512),
+        RequestTransaction,
+    ],
+    config=StrawberryConfig(),
+)
+
+
+def print_schema() -> str:
+    return schema.as_str() + "\n"

@@ -1,0 +1,48 @@
+"""The request owns the transaction: commit when the operation had no error.
+
+Mutations start their transaction as a writer (``BEGIN IMMEDIATE`` on SQLite).
+Any error, even on one field, rolls the whole operation back, so a failed request
+changes nothing. A failure at commit (a unique constraint lost to a concurrent
+request) replaces the data with a CONFLICT error instead of a false success.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+
+from graphql import GraphQLError, OperationType
+from sqlalchemy.exc import IntegrityError
+from strawberry.extensions import SchemaExtension
+
+from app.core.db import begin_write
+from app.core.errors import Conflict
+
+logger = logging.getLogger("quizgraph.transaction")
+
+
+class RequestTransaction(SchemaExtension):
+    async def on_execute(self) -> AsyncIterator[None]:
+        context = self.execution_context.context
+        if self.execution_context.operation_type is OperationType.MUTATION:
+            await context.sc.db.rollback()
+            await begin_write(context.sc.db)
+        yield
+
+    async def on_operation(self) -> AsyncIterator[None]:
+        yield
+        context = self.execution_context.context
+        result = self.execution_context.result
+        if context is None or self.execution_context.operation_type is OperationType.SUBSCRIPTION:
+            return
+        db = context.sc.db
+        if result is None or result.errors or self.execution_context.pre_execution_errors:
+            await db.rollback()
+            return
+        try:
+            await db.commit()
+        except IntegrityError as error:
+            await db.rollback()
+            logger.info("commit refused: %s", error.orig)
+            result.data = None
+            result.errors = [GraphQLError(Conflict.default_message, original_error=Conflict())]

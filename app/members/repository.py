@@ -1,0 +1,59 @@
+"""Queries for members, always within one org."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
+
+from app.auth.scopes import Role
+from app.members.models import Member
+
+
+async def in_org(db: AsyncSession, org_id: uuid.UUID, member_id: uuid.UUID) -> Member | None:
+    found = await db.exec(select(Member).where(Member.org_id == org_id, Member.id == member_id))
+    return found.first()
+
+
+async def by_username(db: AsyncSession, org_id: uuid.UUID, username: str) -> Member | None:
+    found = await db.exec(
+        select(Member).where(Member.org_id == org_id, Member.username == username)
+    )
+    return found.first()
+
+
+def listing(
+    org_id: uuid.UUID,
+    *,
+    role: Role | None = None,
+    disabled: bool | None = None,
+    search: str | None = None,
+) -> SelectOfScalar[Member]:
+    query = select(Member).where(Member.org_id == org_id)
+    if role is not None:
+        query = query.where(Member.role == role)
+    if disabled is not None:
+        query = query.where(Member.disabled == disabled)
+    if search:
+        pattern = f"%{search.lower()}%"
+        query = query.where(
+            col(Member.username).like(pattern) | func.lower(Member.display_name).like(pattern)
+        )
+    return query.order_by(col(Member.username), col(Member.id))
+
+
+async def count_active_owners(db: AsyncSession, org_id: uuid.UUID) -> int:
+    found = await db.exec(
+        select(func.count())
+        .select_from(Member)
+        .where(Member.org_id == org_id, Member.role == Role.OWNER, col(Member.disabled).is_(False))
+    )
+    return int(found.one())
+
+
+async def by_ids(db: AsyncSession, ids: list[uuid.UUID]) -> list[Member]:
+    found = await db.exec(select(Member).where(col(Member.id).in_(ids)))
+    return list(found.all())

@@ -1,0 +1,140 @@
+"""The rules for managing members.
+
+- members:read / members:write gate everything (owners and admins);
+- an admin can't create, change or remove an owner;
+- nobody changes their own role;
+- the last active owner can't be removed, disabled or demoted.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from app.audit import service as audit
+from app.auth.scopes import ROLE_RANK, Role, Scope
+from app.core.clock import utcnow
+from app.core.errors import Conflict, Forbidden, NotFound
+from app.core.passwords import hash_secret
+from app.core.request import ServiceContext
+from app.core.validation import Problems
+from app.members import repository
+from app.members.models import Member
+
+
+async def get(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID) -> Member:
+    sc.actor.require(Scope.MEMBERS_READ, org_id)
+    member = await repository.in_org(sc.db, org_id, member_id)
+    if member is None:
+        raise NotFound()
+    return member
+
+
+async def add_member(
+    sc: ServiceContext,
+    org_id: uuid.UUID,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+) -> Member:
+    sc.actor.require(Scope.MEMBERS_WRITE, org_id)
+    problems = Problems()
+    username = problems.username("username", username)
+    display_name = problems.text("displayName", display_name, max_length=200)
+    problems.password("password", password)
+    problems.raise_if_any()
+    _check_may_manage(sc, role)
+    if await repository.by_username(sc.db, org_id, username):
+        raise Conflict(f"The username '{username}' is taken in this organization.",
+                       fields={"username": "taken"})
+    member = Member(
+        org_id=org_id,
+        username=username,
+        display_name=display_name,
+        role=role,
+        password_hash=await hash_secret(password),
+    )
+    sc.db.add(member)
+    await sc.db.flush()
+    await audit.record(
+        sc, "member.added", target_type="Member", target_id=member.id, org_id=org_id,
+        details={"username": username, "role": role.value},
+    )
+    return member
+
+
+async def update_member(
+    sc: ServiceContext,
+    org_id: uuid.UUID,
+    member_id: uuid.UUID,
+    *,
+    role: Role | None = None,
+    disabled: bool | None = None,
+    display_name: str | None = None,
+) -> Member:
+    sc.actor.require(Scope.MEMBERS_WRITE, org_id)
+    member = await get(sc, org_id, member_id)
+    _check_may_manage(sc, member.role)
+    changes: dict[str, object] = {}
+    if display_name is not None:
+        problems = Problems()
+        display_name = problems.text("displayName", display_name, max_length=200)
+        problems.raise_if_any()
+        if display_name != member.display_name:
+            changes["displayName"] = display_name
+            member.display_name = display_name
+    if role is not None and role != member.role:
+        if member.id == sc.actor.member_id:
+            raise Forbidden("You can't change your own role.")
+        _check_may_manage(sc, role)
+        if member.role is Role.OWNER:
+            await _ensure_another_owner(sc, org_id, "demote")
+        changes["role"] = {"from": member.role.value, "to": role.value}
+        member.role = role
+    if disabled is not None and disabled != member.disabled:
+        if disabled and member.id == sc.actor.member_id:
+            raise Forbidden("You can't disable yourself.")
+        if disabled and member.role is Role.OWNER:
+            await _ensure_another_owner(sc, org_id, "disable")
+        changes["disabled"] = disabled
+        member.disabled = disabled
+    if changes:
+        member.updated_at = utcnow()
+        sc.db.add(member)
+        await audit.record(
+            sc, "member.updated", target_type="Member", target_id=member.id, org_id=org_id,
+            details={"username": member.username, **changes},
+        )
+    return member
+
+
+async def remove_member(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID) -> uuid.UUID:
+    sc.actor.require(Scope.MEMBERS_WRITE, org_id)
+    member = await get(sc, org_id, member_id)
+    _check_may_manage(sc, member.role)
+    if member.id == sc.actor.member_id:
+        raise Forbidden("You can't remove yourself.")
+    if member.role is Role.OWNER:
+        await _ensure_another_owner(sc, org_id, "remove")
+    await audit.record(
+        sc, "member.removed", target_type="Member", target_id=member.id, org_id=org_id,
+        details={"username": member.username, "role": member.role.value},
+    )
+    await sc.db.delete(member)
+    await sc.db.flush()
+    return member.id
+
+
+def _check_may_manage(sc: ServiceContext, role: Role) -> None:
+    """Only an owner (or platform staff) may create, change or remove an owner."""
+    if role is Role.OWNER and not (sc.actor.role is Role.OWNER or sc.actor.is_platform):
+        raise Forbidden("Only an owner can create, change or remove an owner.")
+    if sc.actor.role is not None and ROLE_RANK[role] > ROLE_RANK[sc.actor.role]:
+        raise Forbidden("You can't manage a member whose role is above yours.")
+
+
+async def _ensure_another_owner(sc: ServiceContext, org_id: uuid.UUID, verb: str) -> None:
+    if await repository.count_active_owners(sc.db, org_id) <= 1:
+        raise Forbidden(f"You can't {verb} the last owner of the organization.")
+

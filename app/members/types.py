@@ -1,0 +1,37 @@
+"""GraphQL types for members."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import strawberry
+from strawberry import relay
+
+from app.auth.scopes import Role as RoleEnum
+from app.members.models import Member as MemberRow
+
+Role = strawberry.enum(RoleEnum, description="What a member may do, from most to least.")
+
+
+@strawberry.type(description="A person in an organization.")
+class Member(relay.Node):
+    id: relay.NodeID[str]
+    org_id: strawberry.Private[uuid.UUID]
+    username: str = strawberry.field(description="Unique within the organization.")
+    display_name: str = strawberry.field(description="The name shown to others.")
+    role: Role = strawberry.field(description="The member's role.")
+    disabled: bool = strawberry.field(description="A disabled member can't sign in.")
+    created_at: datetime = strawberry.field(description="When the member was added.")
+
+    @classmethod
+    def from_row(cls, row: MemberRow) -> Member:
+        return cls(
+            id=str(row.id),
+            org_id=row.org_id,
+            username=row.username,
+            display_name=row.display_name,
+            role=row.role,
+            disabled=row.disabled,
+            created_at=row.created_at,
+        )

@@ -1,0 +1,1 @@
+"""Organizations (tenants): public profile, portal code, the disable and API access switches."""

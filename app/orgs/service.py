@@ -1,0 +1,117 @@
+"""Rules for organizations: creation (command line), public lookup, switches."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy.exc import IntegrityError
+
+from app.audit import service as audit
+from app.auth.scopes import Role, Scope
+from app.core.errors import Conflict, NotFound
+from app.core.passwords import hash_secret
+from app.core.request import ServiceContext
+from app.core.validation import Problems
+from app.members.models import Member
+from app.orgs import repository
+from app.orgs.models import Organization
+
+
+@dataclass(frozen=True, slots=True)
+class NewOrg:
+    org: Organization
+    owner: Member
+    portal_code: str
+    owner_password: str
+
+
+def generate_portal_code() -> str:
+    return secrets.token_hex(4)
+
+
+def generate_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+async def create_org(
+    sc: ServiceContext,
+    *,
+    slug: str,
+    name: str,
+    owner_username: str | None = None,
+    owner_password: str | None = None,
+    portal_code: str | None = None,
+    owner_display_name: str | None = None,
+) -> NewOrg:
+    """Create an org with its first owner; generated credentials are returned once."""
+    problems = Problems()
+    slug = problems.slug("slug", slug)
+    name = problems.text("name", name, max_length=200)
+    username = problems.username("ownerUsername", owner_username or "owner")
+    password = problems.password("ownerPassword", owner_password or generate_password())
+    code = problems.text("portalCode", portal_code or generate_portal_code(), max_length=64, min_length=6)
+    problems.raise_if_any()
+    if await repository.by_slug(sc.db, slug):
+        raise Conflict(f"An organization with the slug '{slug}' already exists.", fields={"slug": "taken"})
+    org = Organization(slug=slug, name=name, portal_code_hash=await hash_secret(code))
+    owner = Member(
+        org_id=org.id,
+        username=username,
+        display_name=owner_display_name or username,
+        role=Role.OWNER,
+        password_hash=await hash_secret(password),
+    )
+    sc.db.add(org)
+    try:
+        await sc.db.flush()
+    except IntegrityError as error:
+        raise Conflict(f"An organization with the slug '{slug}' already exists.") from error
+    sc.db.add(owner)
+    await sc.db.flush()
+    await audit.record(sc, "org.created", target_type="Organization", target_id=org.id, org_id=org.id)
+    return NewOrg(org, owner, code, password)
+
+
+async def get_public(sc: ServiceContext, slug: str) -> Organization | None:
+    """Anyone may see an org's public profile; disabled orgs are hidden."""
+    org = await repository.by_slug(sc.db, slug.strip().lower())
+    if org is None or org.disabled:
+        return None
+    return org
+
+
+async def get_for_actor(sc: ServiceContext, org_id: uuid.UUID) -> Organization:
+    sc.actor.require_org(org_id)
+    org = await repository.by_id(sc.db, org_id)
+    if org is None:
+        raise NotFound()
+    return org
+
+
+async def set_api_access(sc: ServiceContext, org_id: uuid.UUID, enabled: bool) -> Organization:
+    sc.actor.require(Scope.ORG_WRITE, org_id)
+    org = await get_for_actor(sc, org_id)
+    org.api_access_enabled = enabled
+    sc.db.add(org)
+    await audit.record(
+        sc, "org.api_access_changed", target_type="Organization", target_id=org.id,
+        details={"enabled": enabled}, org_id=org.id,
+    )
+    return org
+
+
+async def set_disabled(sc: ServiceContext, org_id: uuid.UUID, disabled: bool) -> Organization:
+    """Platform staff switch a whole org off (every session and key stops)."""
+    if not sc.actor.is_platform:
+        raise NotFound()
+    org = await get_for_actor(sc, org_id)
+    org.disabled = disabled
+    sc.db.add(org)
+    await audit.record(
+        sc, "org.disabled" if disabled else "org.enabled", target_type="Organization",
+        target_id=org.id, org_id=org.id,
+    )
+    return org
+

@@ -1,0 +1,43 @@
+"""GraphQL types of an organization's own fields (lists hang off it from other domains)."""
+
+from __future__ import annotations
+
+import uuid
+
+import strawberry
+from strawberry import relay
+
+from app.auth.scopes import Scope
+from app.graphql.permissions import requires
+from app.orgs.models import Organization as OrganizationRow
+
+
+@strawberry.type(description="How an organization's portal looks.")
+class Branding:
+    primary_color: str | None = strawberry.field(description="Hex colour such as #1d4ed8.")
+    logo_url: str | None = strawberry.field(description="Address of the logo image.")
+    tagline: str | None = strawberry.field(description="A line shown under the name.")
+
+
+@strawberry.type(name="Organization", description="A school or company using quizgraph.")
+class OrganizationFields(relay.Node):
+    id: relay.NodeID[str]
+    org_id: strawberry.Private[uuid.UUID]
+    row: strawberry.Private[OrganizationRow]
+    slug: str = strawberry.field(description="The short name used in addresses.")
+    name: str = strawberry.field(description="The display name.")
+    branding: Branding = strawberry.field(description="Public look of the portal.")
+
+    @strawberry.field(
+        description="Whether the org's API keys work (the owner's switch). Needs org:read.",
+        permission_classes=[requires(Scope.ORG_READ)],
+    )
+    def api_access_enabled(self) -> bool:
+        return self.row.api_access_enabled
+
+    @strawberry.field(
+        description="Whether platform staff switched the org off. Needs org:read.",
+        permission_classes=[requires(Scope.ORG_READ)],
+    )
+    def disabled(self) -> bool:
+        return self.row.disabled

@@ -1,0 +1,1 @@
+"""The HTTP surface: the ASGI app, the door (credentials, CSRF, limits), health, the dashboard."""

@@ -1,0 +1,51 @@
+"""The ASGI application: GraphQL behind the door, probes, and the dashboard."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Route, WebSocketRoute
+
+from app.core.db import dispose_engines
+from app.core.settings import get_settings
+from app.graphql.schema import schema
+from app.web import frontend
+from app.web.door import GraphQLDoor
+from app.web.graphql_view import GraphQLView
+from app.web.health import healthz, readyz
+from app.web.request_id import RequestIdMiddleware
+
+
+def create_app() -> Starlette:
+    settings = get_settings()
+    settings.resolved_secret_key()  # refuse to start in production without a secret
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    view = GraphQLView(
+        schema,
+        graphql_ide="graphiql",
+        allow_queries_via_get=True,
+        multipart_uploads_enabled=True,
+        allowed_origins=settings.allowed_origins,
+    )
+    graphql_app = GraphQLDoor(view)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        await dispose_engines()
+
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql_app, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql_app),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            *frontend.routes(),
+        ],
+        middleware=[Middleware(RequestIdMiddleware)],
+        lifespan=lifespan,
+    )

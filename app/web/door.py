@@ -1,0 +1,169 @@
+"""ASGI middleware in front of ``/graphql``: request id, body limit, CSRF, actor.
+
+It opens the request's database session, resolves the actor, and hands both to
+the GraphQL view through ``scope["state"]``; the session is closed when the
+response is done. Plain ASGI (no BaseHTTPMiddleware) keeps it cheap per request.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from http.cookies import SimpleCookie
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy.exc import OperationalError
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.auth.actor import ANONYMOUS
+from app.auth.door import SESSION_COOKIE, resolve_actor
+from app.core.db import session_factory
+from app.core.errors import AppError, CsrfRejected, PayloadTooLarge
+from app.core.request import RequestMeta, ServiceContext
+from app.core.settings import get_settings
+from app.web.problems import problem_for
+
+logger = logging.getLogger("quizgraph.door")
+
+# Extra headers for a response, added by whoever resolved the actor (rate limits).
+ResponseHeaders = dict[str, str]
+HeaderHook = Callable[[ServiceContext], ResponseHeaders]
+
+
+class GraphQLDoor:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        meta = RequestMeta(
+            request_id=scope["state"]["request_id"],
+            ip=scope["client"][0] if scope.get("client") else None,
+            user_agent=headers.get("user-agent"),
+        )
+        async with session_factory()() as db:
+            sc = ServiceContext(db=db, actor=ANONYMOUS, meta=meta)
+            try:
+                _check_body_size(headers)
+                session_token = _cookie(headers, SESSION_COOKIE)
+                if session_token and not headers.getlist("authorization"):
+                    _check_csrf(scope, headers)
+                sc.actor = await resolve_actor(sc, headers.getlist("authorization"), session_token)
+                await _end_read_transaction(db)
+            except AppError as error:
+                await db.rollback()
+                await problem_for(error)(scope, receive, send)
+                return
+            scope["state"]["sc"] = sc
+            try:
+                await self.app(scope, _limit_body(receive), _with_headers(send, sc))
+            except PayloadTooLarge as error:
+                await problem_for(error)(scope, receive, send)
+
+
+def _check_body_size(headers: Headers) -> None:
+    limit = _body_limit(headers)
+    length = headers.get("content-length")
+    if length and length.isdigit() and int(length) > limit:
+        raise PayloadTooLarge(f"The request body is larger than {limit} bytes.")
+
+
+def _body_limit(headers: Headers) -> int:
+    settings = get_settings()
+    if headers.get("content-type", "").startswith("multipart/form-data"):
+        return settings.max_upload_bytes
+    return settings.max_body_bytes
+
+
+def _limit_body(receive: Receive) -> Receive:
+    # Content-Length can be absent (chunked); count what actually arrives too.
+    received = 0
+    limit = max(get_settings().max_body_bytes, get_settings().max_upload_bytes)
+
+    async def limited() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                raise PayloadTooLarge(f"The request body is larger than {limit} bytes.")
+        return message
+
+    return limited
+
+
+def _check_csrf(scope: Scope, headers: Headers) -> None:
+    if scope["method"] in {"GET", "HEAD", "OPTIONS"}:
+        return
+    content_type = headers.get("content-type", "").split(";")[0].strip().lower()
+    json_body = content_type in {"application/json", "application/graphql-response+json"}
+    # Multipart (file uploads) is a "simple" request a form could forge, so it must
+    # also carry a header no cross-site form can set.
+    upload = content_type == "multipart/form-data" and bool(headers.get("graphql-preflight"))
+    if scope["method"] != "POST" or not (json_body or upload):
+        raise CsrfRejected()
+    origin = headers.get("origin")
+    if origin and not origin_allowed(origin, headers):
+        raise CsrfRejected(f"Requests from the origin {origin} are not allowed.")
+
+
+def origin_allowed(origin: str, headers: Headers) -> bool:
+    allowed = {o.rstrip("/") for o in get_settings().allowed_origins}
+    if origin.rstrip("/") in allowed:
+        return True
+    # Same origin: the page was served by this very host.
+    host = headers.get("host")
+    return host is not None and urlsplit(origin).netloc == host
+
+
+def _cookie(headers: Headers, name: str) -> str | None:
+    raw = headers.get("cookie")
+    if not raw:
+        return None
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(raw)
+    except Exception:  # a malformed Cookie header is the client's problem, not a 500
+        return None
+    morsel = jar.get(name)
+    return morsel.value if morsel else None
+
+
+async def _end_read_transaction(db: Any) -> None:
+    """Finish the lookup's transaction so the operation starts its own."""
+    try:
+        await db.commit()
+    except OperationalError:
+        # Only the idle-expiry touch can fail here (a busy SQLite); it is retried later.
+        logger.info("session touch skipped: database busy")
+        await db.rollback()
+
+
+def _with_headers(send: Send, sc: ServiceContext) -> Send:
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = MutableHeaders(scope=message)
+            for name, value in response_headers(sc).items():
+                headers[name] = value
+        await send(message)
+
+    return sending
+
+
+_header_hooks: list[HeaderHook] = []
+
+
+def add_header_hook(hook: HeaderHook) -> None:
+    _header_hooks.append(hook)
+
+
+def response_headers(sc: ServiceContext) -> ResponseHeaders:
+    merged: ResponseHeaders = {}
+    for hook in _header_hooks:
+        merged.update(hook(sc))
+    return merged
