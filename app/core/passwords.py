@@ -13,7 +13,18 @@ from functools import lru_cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-_hasher = PasswordHasher()
+from app.core.settings import get_settings
+
+
+def _make_hasher() -> PasswordHasher:
+    # The test suite hashes thousands of passwords; cheap parameters keep it fast,
+    # and the rehash-on-login path is exercised when they differ from production's.
+    if get_settings().environment == "test":
+        return PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    return PasswordHasher()
+
+
+_hasher = _make_hasher()
 
 
 @lru_cache

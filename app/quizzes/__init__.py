@@ -1,0 +1,1 @@
+"""Quizzes: writing, importing, publishing and scoring them."""

@@ -1,0 +1,206 @@
+"""quizgraph's own JSON quiz format, described by ``docs/quiz-format.schema.json``.
+
+The schema (JSON Schema draft 2020-12, checked by `jsonschema`) is the one definition of
+the format: partners validate against the same file we do, so this module only turns a
+valid document into a draft and says where an invalid one is wrong.
+
+Where: every problem names the JSON path of the value (``$.questions[2].options``) and,
+where possible, its line. The standard `json` module keeps no positions, so the document
+is read with its own pure-Python scanner with one change: each object remembers where its
+``{`` is. A schema error takes the line of the innermost object around the value.
+
+Policy: an invalid question is reported and skipped, like a bad block of the text
+formats; an invalid quiz setting (say, a negative time limit) refuses the whole file,
+since importing a quiz without the limit its author set would be a silent surprise.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import json.decoder
+import json.scanner
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from app.quizzes.drafts import TRUE_FALSE_TEXTS, OptionDraft, QuestionDraft, QuestionKind, QuizDraft
+from app.quizzes.importers import (
+    DEFAULT_TITLE,
+    ImportProblem,
+    ImportResult,
+    keep_if_valid,
+    result_of,
+)
+
+__all__ = ["SCHEMA_PATH", "parse_json", "schema_validator"]
+
+SCHEMA_PATH = Path(__file__).resolve().parents[3] / "docs" / "quiz-format.schema.json"
+
+
+@cache
+def schema_validator() -> Draft202012Validator:
+    """The validator of the published schema, built once."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def parse_json(text: str, *, title_hint: str | None = None) -> ImportResult:
+    """Read a quiz in quizgraph's JSON format. `title_hint` is unused: the file has a title."""
+    try:
+        document = _LocatingDecoder().decode(text)
+    except json.JSONDecodeError as error:
+        return _refused(error.lineno, f"The file is not valid JSON: {error.msg}")
+    except ValueError as error:  # NaN/Infinity, or an integer with thousands of digits
+        return _refused(None, f"The file is not valid JSON: {error}")
+    except RecursionError:
+        return _refused(None, "The file is not valid JSON: it is nested too deeply")
+
+    newlines: list[int] = []  # offsets of the newlines, found on the first error
+
+    def line_of(path: Iterable[str | int]) -> int | None:
+        offset = _offset_of(document, path)
+        if offset is None:
+            return None
+        if not newlines:
+            newlines.extend(match.start() for match in re.finditer("\n", text))
+        return bisect.bisect_left(newlines, offset) + 1
+
+    quiz_errors, question_errors = _schema_errors(document)
+    if quiz_errors:
+        problems = [ImportProblem(line_of(e.absolute_path), _describe(e)) for e in quiz_errors]
+        return ImportResult(draft=None, problems=problems, imported_questions=0)
+    problems = [ImportProblem(line_of(e.absolute_path), _describe(e)) for e in question_errors]
+    broken_questions = {error.absolute_path[1] for error in question_errors}
+
+    questions: list[QuestionDraft] = []
+    for index, item in enumerate(document["questions"]):
+        if index in broken_questions:
+            continue
+        kept = keep_if_valid(_question(item), line_of(["questions", index]), problems)
+        if kept is not None:
+            questions.append(kept)
+    return result_of(questions, problems, _settings(document))
+
+
+def _schema_errors(document: Any) -> tuple[list[ValidationError], list[ValidationError]]:
+    """The schema errors, split into (quiz-level errors, question errors in order)."""
+    quiz_errors: list[ValidationError] = []
+    question_errors: list[ValidationError] = []
+    for error in schema_validator().iter_errors(document):
+        path = error.absolute_path
+        in_question = len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int)
+        (question_errors if in_question else quiz_errors).append(error)
+    question_errors.sort(key=lambda error: (error.absolute_path[1], error.json_path))
+    return quiz_errors, question_errors
+
+
+def _describe(error: ValidationError) -> str:
+    where = error.json_path
+    if error.validator == "not":  # the schema's way of saying "not for this kind"
+        return f"{where}: this field is not used by questions of this kind"
+    return f"{where}: {error.message}"
+
+
+def _settings(document: dict[str, Any]) -> QuizDraft:
+    return QuizDraft(
+        title=document.get("title") or DEFAULT_TITLE,
+        description=document.get("description"),
+        time_limit_seconds=document.get("timeLimitSeconds"),
+        attempts_allowed=document.get("attemptsAllowed"),
+        pass_mark_percent=_optional_float(document.get("passMarkPercent")),
+        shuffle_questions=document.get("shuffleQuestions", False),
+        shuffle_options=document.get("shuffleOptions", False),
+        reveal_answers_after_submit=document.get("revealAnswersAfterSubmit", True),
+    )
+
+
+def _question(item: dict[str, Any]) -> QuestionDraft:
+    kind = QuestionKind(item["kind"])
+    if kind is QuestionKind.TRUE_FALSE:
+        true, false = TRUE_FALSE_TEXTS
+        options: tuple[OptionDraft, ...] = (
+            OptionDraft(true, item["answer"]),
+            OptionDraft(false, not item["answer"]),
+        )
+    else:
+        options = tuple(
+            OptionDraft(option["text"], option.get("correct", False))
+            for option in item.get("options", ())
+        )
+    return QuestionDraft(
+        kind=kind,
+        prompt=item["prompt"],
+        points=_float(item.get("points", 1)),
+        explanation=item.get("explanation"),
+        options=options,
+        accepted_answers=tuple(item.get("acceptedAnswers", ())),
+        numeric_value=_optional_float(item.get("value")),
+        numeric_tolerance=_float(item.get("tolerance", 0)),
+    )
+
+
+def _float(number: float) -> float:
+    """A float from a JSON number; integers too large for a float become inf (then refused)."""
+    try:
+        return float(number)
+    except OverflowError:
+        return float("inf")
+
+
+def _optional_float(number: float | None) -> float | None:
+    return None if number is None else _float(number)
+
+
+def _offset_of(document: Any, path: Iterable[str | int]) -> int | None:
+    """Where the innermost object on `path` opens (the offset of its ``{``)."""
+    node = document
+    offset = getattr(node, "offset", None)
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        offset = getattr(node, "offset", offset)
+    return offset
+
+
+def _refused(line: int | None, message: str) -> ImportResult:
+    return ImportResult(draft=None, problems=[ImportProblem(line, message)], imported_questions=0)
+
+
+class _LocatedObject(dict[str, Any]):
+    """A JSON object that knows where its opening brace is."""
+
+    offset: int
+
+
+class _LocatingDecoder(json.JSONDecoder):
+    """`json.JSONDecoder` whose objects are `_LocatedObject`s.
+
+    It swaps in the standard library's pure-Python scanner (`py_make_scanner`), the only
+    one that calls back into `parse_object`, and wraps that callback. NaN and Infinity,
+    which Python accepts by default but JSON does not, are refused.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(parse_constant=_refuse_constant)
+
+        def parse_object(state: tuple[str, int], *args: Any) -> tuple[_LocatedObject, int]:
+            _, start = state
+            members, end = json.decoder.JSONObject(state, *args)  # type: ignore[attr-defined]
+            located = _LocatedObject(members)
+            located.offset = start - 1
+            return located, end
+
+        self.parse_object: Callable[..., tuple[_LocatedObject, int]] = parse_object
+        self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")

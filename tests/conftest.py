@@ -1,0 +1,94 @@
+"""Shared fixtures: every database test runs on SQLite and on PostgreSQL.
+
+The ``backend`` fixture is session-scoped and parametrised, so pytest runs the
+whole suite once per database, each against a fresh database migrated through
+the real alembic migrations.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+import pytest
+
+os.environ["QUIZGRAPH_ENVIRONMENT"] = "test"
+os.environ["QUIZGRAPH_SECRET_KEY"] = "test-secret-key-not-for-production"
+os.environ["QUIZGRAPH_COOKIE_SECURE"] = "false"
+os.environ.pop("QUIZGRAPH_DATABASE_URL", None)
+os.environ.pop("QUIZGRAPH_REDIS_URL", None)
+
+from app.core import ratelimit  # noqa: E402
+from app.core.db import dispose_engines  # noqa: E402
+from app.core.migrations import upgrade_to_head  # noqa: E402
+from app.core.settings import get_settings  # noqa: E402
+from tests.support.client import ApiClient  # noqa: E402
+from tests.support.databases import postgres_database, sqlite_database  # noqa: E402
+from tests.support.factories import OrgFixture, make_org  # noqa: E402
+
+
+def configure(database_url: str, redis_url: str | None = None) -> None:
+    os.environ["QUIZGRAPH_DATABASE_URL"] = database_url
+    if redis_url:
+        os.environ["QUIZGRAPH_REDIS_URL"] = redis_url
+    else:
+        os.environ.pop("QUIZGRAPH_REDIS_URL", None)
+    get_settings.cache_clear()
+    ratelimit.limiter.cache_clear()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
+    if request.param == "sqlite":
+        context = sqlite_database(tmp_path_factory.mktemp("db"))
+    else:
+        context = postgres_database()
+    async with context as url:
+        configure(url)
+        await asyncio.to_thread(upgrade_to_head, url)
+        yield url
+        await dispose_engines()
+
+
+@pytest.fixture(scope="session")
+async def app(database_url: str):
+    from app.web.app import create_app
+
+    return create_app()
+
+
+@pytest.fixture
+async def org(app) -> OrgFixture:
+    return await make_org()
+
+
+@pytest.fixture
+async def other_org(app) -> OrgFixture:
+    return await make_org()
+
+
+@pytest.fixture
+async def client_factory(app) -> AsyncIterator[Callable[..., ApiClient]]:
+    clients: list[ApiClient] = []
+
+    def new_client(**kwargs: object) -> ApiClient:
+        client = ApiClient(app, **kwargs)  # type: ignore[arg-type]
+        clients.append(client)
+        return client
+
+    yield new_client
+    for client in clients:
+        await client.close()
+
+
+@pytest.fixture
+async def signed_in(app, client_factory) -> Callable[[OrgFixture, str], Awaitable[ApiClient]]:
+    async def sign_in(org: OrgFixture, name: str) -> ApiClient:
+        client = client_factory()
+        account = org.account(name)
+        result = await client.login(org.slug, org.portal_code, account.username, account.password)
+        assert result.ok()["login"]["viewer"]["kind"] == "MEMBER"
+        return client
+
+    return sign_in
