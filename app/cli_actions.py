@@ -11,6 +11,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from sqlmodel import select
+
 from app.audit import service as audit
 from app.auth.actor import platform_admin_actor
 from app.auth.models import PlatformAdmin
@@ -25,7 +27,6 @@ from app.members import service as members
 from app.orgs import repository as org_repository
 from app.orgs import service as orgs
 from app.orgs.service import generate_password
-from sqlmodel import select
 
 CLI_META = RequestMeta(request_id="cli", ip=None, user_agent="quizgraph-cli")
 DEMO_SLUG = "acme-academy"
@@ -87,7 +88,10 @@ async def load_demo(base_url: str = "http://127.0.0.1:8000") -> dict[str, Any] |
             return None
         sc = _cli_context(db)
         created = await orgs.create_org(
-            sc, slug=DEMO_SLUG, name="Acme Academy", owner_username="owner",
+            sc,
+            slug=DEMO_SLUG,
+            name="Acme Academy",
+            owner_username="owner",
             owner_display_name="Olivia Owner",
         )
         created.org.tagline = "Learning, measured."
@@ -96,8 +100,12 @@ async def load_demo(base_url: str = "http://127.0.0.1:8000") -> dict[str, Any] |
         for username, display_name, role in DEMO_MEMBERS:
             password = generate_password()
             await members.add_member(
-                sc, created.org.id, username=username, display_name=display_name,
-                role=role, password=password,
+                sc,
+                created.org.id,
+                username=username,
+                display_name=display_name,
+                role=role,
+                password=password,
             )
             accounts.append({"role": role.value, "username": username, "password": password})
     credentials = {

@@ -19,13 +19,13 @@ os.environ["QUIZGRAPH_COOKIE_SECURE"] = "false"
 os.environ.pop("QUIZGRAPH_DATABASE_URL", None)
 os.environ.pop("QUIZGRAPH_REDIS_URL", None)
 
-from app.core import ratelimit  # noqa: E402
-from app.core.db import dispose_engines  # noqa: E402
-from app.core.migrations import upgrade_to_head  # noqa: E402
-from app.core.settings import get_settings  # noqa: E402
-from tests.support.client import ApiClient  # noqa: E402
-from tests.support.databases import postgres_database, sqlite_database  # noqa: E402
-from tests.support.factories import OrgFixture, make_org  # noqa: E402
+from app.core import ratelimit
+from app.core.db import dispose_engines
+from app.core.migrations import upgrade_to_head
+from app.core.settings import get_settings
+from tests.support.client import ApiClient
+from tests.support.databases import postgres_database, sqlite_database
+from tests.support.factories import OrgFixture, make_org
 
 
 def configure(database_url: str, redis_url: str | None = None) -> None:
@@ -39,7 +39,9 @@ def configure(database_url: str, redis_url: str | None = None) -> None:
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-async def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
+async def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[str]:
     if request.param == "sqlite":
         context = sqlite_database(tmp_path_factory.mktemp("db"))
     else:

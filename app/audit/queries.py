@@ -40,7 +40,9 @@ class OrganizationAuditLog:
         self,
         info: Info,
         first: Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor to start after.")] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Cursor to start after.")
+        ] = None,
         action: Annotated[str | None, strawberry.argument(description="Only this action.")] = None,
         actor: Annotated[
             str | None, strawberry.argument(description="Only this actor: username or key prefix.")
@@ -58,8 +60,12 @@ class OrganizationAuditLog:
         if since and until and since >= until:
             raise BadUserInput({"until": "must be after since"})
         query = repository.listing(
-            self.org_id, action=action, actor_label=actor, actor_id=_actor_uuid(actor_id),
-            since=since, until=until,
+            self.org_id,
+            action=action,
+            actor_label=actor,
+            actor_id=_actor_uuid(actor_id),
+            since=since,
+            until=until,
         )
         page = await fetch_page(info.context.sc.db, query, first=first, after=after)
         return Connection[AuditEvent].from_page(map_page(page, AuditEvent.from_row))

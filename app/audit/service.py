@@ -59,7 +59,7 @@ async def _next_seq(db: AsyncSession, org_id: uuid.UUID) -> int:
         update(Organization)
         .where(col(Organization.id) == org_id)
         .values(audit_seq=Organization.audit_seq + 1)
-        .returning(Organization.audit_seq)
+        .returning(col(Organization.audit_seq))
     )
     return int(result.scalar_one())
 

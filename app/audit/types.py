@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import cast
 
 import strawberry
 from strawberry import relay
@@ -41,7 +42,7 @@ class AuditEvent(relay.Node):
             actor_id=str(row.actor_id) if row.actor_id else None,
             target_type=row.target_type,
             target_id=row.target_id,
-            details=row.details,
+            details=cast(JSON, row.details),
             ip=row.ip,
             user_agent=row.user_agent,
             created_at=row.created_at,

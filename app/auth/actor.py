@@ -59,9 +59,7 @@ class Actor:
         if not self.is_authenticated:
             raise Unauthenticated()
         if self.org_id is None:
-            raise BadUserInput(
-                {"organization": "platform credentials must name the organization"}
-            )
+            raise BadUserInput({"organization": "platform credentials must name the organization"})
         return self.org_id
 
     def has(self, scope: Scope) -> bool:

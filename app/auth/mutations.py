@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
 from app.auth import service
+from app.auth.door import SESSION_COOKIE
 from app.auth.types import Viewer
 from app.core.settings import get_settings
-
-from app.auth.door import SESSION_COOKIE
+from app.graphql.inputs import INPUT
 
 
 @strawberry.input(description="Sign in on an organization's portal.")
@@ -40,9 +42,15 @@ class LogoutPayload:
 @strawberry.type
 class AuthMutations:
     @strawberry.mutation(
-        description="Sign in. Every wrong value gives INVALID_CREDENTIALS; sets the qg_session cookie."
+        description=(
+            "Sign in. Every wrong value gives INVALID_CREDENTIALS; sets the qg_session cookie."
+        )
     )
-    async def login(self, info: Info, input: LoginInput) -> LoginPayload:
+    async def login(
+        self,
+        info: Info,
+        input: Annotated[LoginInput, INPUT],
+    ) -> LoginPayload:
         _member, _org, token = await service.login(
             info.context.sc,
             org_slug=input.org_slug,
@@ -62,8 +70,14 @@ class AuthMutations:
         )
         return LoginPayload(viewer=Viewer(actor=info.context.actor))
 
-    @strawberry.mutation(description="Sign out: the session ends on the server and the cookie is cleared.")
-    async def logout(self, info: Info, input: LogoutInput | None = None) -> LogoutPayload:
+    @strawberry.mutation(
+        description="Sign out: the session ends on the server and the cookie is cleared."
+    )
+    async def logout(
+        self,
+        info: Info,
+        input: Annotated[LogoutInput | None, INPUT] = None,
+    ) -> LogoutPayload:
         ended = await service.logout(info.context.sc)
         info.context.response.delete_cookie(SESSION_COOKIE, path="/")
         return LogoutPayload(ok=ended)

@@ -1,4 +1,4 @@
-"""The role × scope table of CONTRACT.md section 3, kept in this one module.
+"""The role and scope table of CONTRACT.md section 3, kept in this one module.
 
 Every permission check in the code asks for one of these scopes; roles only matter
 here, where they are turned into the scopes they grant.

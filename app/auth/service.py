@@ -68,7 +68,10 @@ async def _open_session(sc: ServiceContext, member: Member) -> str:
     )
     sc.db.add(session)
     sc.actor = member_actor(
-        org_id=member.org_id, member_id=member.id, role=member.role, username=member.username,
+        org_id=member.org_id,
+        member_id=member.id,
+        role=member.role,
+        username=member.username,
         session_id=session.id,
     )
     await audit.record(sc, "auth.login", target_type="Member", target_id=member.id)
@@ -110,7 +113,10 @@ async def actor_for_session(sc: ServiceContext, token: str) -> Actor | None:
         session.last_seen_at = now
         sc.db.add(session)
     return member_actor(
-        org_id=org.id, member_id=member.id, role=member.role, username=member.username,
+        org_id=org.id,
+        member_id=member.id,
+        role=member.role,
+        username=member.username,
         session_id=session.id,
     )
 

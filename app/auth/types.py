@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from app.auth.actor import Actor
-from app.auth.actor import ActorKind as ActorKindEnum
+from app.auth.actor import Actor, ActorKind
 from app.members import repository as members
 from app.members.types import Member, Role
 from app.orgs import repository as orgs
@@ -16,7 +15,7 @@ from app.orgs import repository as orgs
 if TYPE_CHECKING:
     from app.graphql.organization import Organization
 
-ActorKind = strawberry.enum(ActorKindEnum, description="What kind of credential made the call.")
+strawberry.enum(ActorKind, description="What kind of credential made the call.")
 
 
 @strawberry.type(description="The caller of this request.")

@@ -19,7 +19,6 @@ from sqlalchemy.pool import NullPool
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.core.session import SerialisedSession
-
 from app.core.settings import VAR_DIR, get_settings
 
 WRITE_OPTION = "quizgraph_write"
@@ -74,9 +73,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
 
 def session_factory(url: str | None = None) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(
-        get_engine(url), class_=SerialisedSession, expire_on_commit=False
-    )
+    return async_sessionmaker(get_engine(url), class_=SerialisedSession, expire_on_commit=False)
 
 
 async def begin_write(session: AsyncSession) -> None:
@@ -86,7 +83,9 @@ async def begin_write(session: AsyncSession) -> None:
 
 
 @asynccontextmanager
-async def unit_of_work(url: str | None = None, *, write: bool = True) -> AsyncIterator[AsyncSession]:
+async def unit_of_work(
+    url: str | None = None, *, write: bool = True
+) -> AsyncIterator[AsyncSession]:
     """A session whose transaction commits when the block ends without error."""
     async with session_factory(url)() as session:
         if write:

@@ -63,7 +63,11 @@ def page_size(first: int | None) -> int:
 
 
 async def fetch_page(
-    db: AsyncSession, query: Select[Any], *, first: int | None, after: str | None,
+    db: AsyncSession,
+    query: Select[Any],
+    *,
+    first: int | None,
+    after: str | None,
     scalars: bool = True,
 ) -> Page[Any]:
     size, offset = page_size(first), decode_cursor(after)

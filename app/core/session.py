@@ -12,12 +12,9 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
-
-F = TypeVar("F", bound=Callable[..., Awaitable[Any]])
-
 
 class _TaskReentrantLock:
     def __init__(self) -> None:
@@ -40,7 +37,7 @@ class _TaskReentrantLock:
             self._lock.release()
 
 
-def _serialised(method: F) -> F:
+def _serialised(method: Callable[..., Awaitable[Any]]) -> Any:
     @functools.wraps(method)
     async def wrapper(self: SerialisedSession, *args: Any, **kwargs: Any) -> Any:
         await self._use_lock.acquire()
@@ -49,7 +46,7 @@ def _serialised(method: F) -> F:
         finally:
             self._use_lock.release()
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 class SerialisedSession(AsyncSession):
@@ -57,17 +54,17 @@ class SerialisedSession(AsyncSession):
         super().__init__(*args, **kwargs)
         self._use_lock = _TaskReentrantLock()
 
-    exec = _serialised(AsyncSession.exec)  # type: ignore[assignment]
-    execute = _serialised(AsyncSession.execute)  # type: ignore[assignment]
-    scalar = _serialised(AsyncSession.scalar)  # type: ignore[assignment]
-    scalars = _serialised(AsyncSession.scalars)  # type: ignore[assignment]
-    get = _serialised(AsyncSession.get)  # type: ignore[assignment]
-    get_one = _serialised(AsyncSession.get_one)  # type: ignore[assignment]
+    exec = _serialised(AsyncSession.exec)
+    execute = _serialised(AsyncSession.execute)
+    scalar = _serialised(AsyncSession.scalar)
+    scalars = _serialised(AsyncSession.scalars)
+    get = _serialised(AsyncSession.get)
+    get_one = _serialised(AsyncSession.get_one)
     flush = _serialised(AsyncSession.flush)
     commit = _serialised(AsyncSession.commit)
     rollback = _serialised(AsyncSession.rollback)
     refresh = _serialised(AsyncSession.refresh)
     delete = _serialised(AsyncSession.delete)
-    merge = _serialised(AsyncSession.merge)  # type: ignore[assignment]
-    connection = _serialised(AsyncSession.connection)  # type: ignore[assignment]
-    run_sync = _serialised(AsyncSession.run_sync)  # type: ignore[assignment]
+    merge = _serialised(AsyncSession.merge)
+    connection = _serialised(AsyncSession.connection)
+    run_sync = _serialised(AsyncSession.run_sync)

@@ -30,7 +30,12 @@ class Problems:
         if has_control_characters(cleaned):
             self.add(field, "must not contain control characters")
         elif len(cleaned) < min_length:
-            self.add(field, "must not be empty" if min_length == 1 else f"needs at least {min_length} characters")
+            self.add(
+                field,
+                "must not be empty"
+                if min_length == 1
+                else f"needs at least {min_length} characters",
+            )
         elif len(cleaned) > max_length:
             self.add(field, f"must be at most {max_length} characters")
         return cleaned
@@ -48,7 +53,10 @@ class Problems:
     def slug(self, field: str, value: str) -> str:
         cleaned = value.strip().lower()
         if not SLUG_RE.match(cleaned):
-            self.add(field, "must be 1-63 characters of a-z, 0-9 and '-', not starting or ending with '-'")
+            self.add(
+                field,
+                "must be 1-63 characters of a-z, 0-9 and '-', not starting or ending with '-'",
+            )
         return cleaned
 
     def password(self, field: str, value: str) -> str:

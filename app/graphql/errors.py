@@ -39,9 +39,7 @@ def classify(error: GraphQLError, request_id: str) -> GraphQLError:
             return _with(error, error.message, {"code": "QUERY_TOO_COMPLEX", **complexity})
         code = (error.extensions or {}).get("code") or "BAD_USER_INPUT"
         return _with(error, error.message, {**(error.extensions or {}), "code": code})
-    logger.error(
-        "unexpected error in %s (request %s)", error.path, request_id, exc_info=original
-    )
+    logger.error("unexpected error in %s (request %s)", error.path, request_id, exc_info=original)
     return _with(
         error,
         f"Internal error. Quote request id {request_id} when reporting it.",

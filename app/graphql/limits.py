@@ -8,6 +8,7 @@ classes are therefore made here, once, and one cheap extension adds them.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import suppress
 from functools import lru_cache
 from typing import Any
 
@@ -41,8 +42,6 @@ class QueryLimits(SchemaExtension):
         yield
 
 
-
-
 class ParseCache(SchemaExtension):
     """Strawberry's parser cache, minus one trap: a syntax error raised from the cache
     escapes the operation hooks (and so skips our error codes). On an error this
@@ -51,10 +50,8 @@ class ParseCache(SchemaExtension):
 
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
-        try:
+        with suppress(GraphQLError):
             context.graphql_document = _cached_parse(context.query, **context.parse_options)
-        except GraphQLError:
-            pass
         yield
 
 

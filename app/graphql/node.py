@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
@@ -57,7 +58,9 @@ def register_node(type_name: str, loader: NodeLoader) -> None:
 class NodeQueries:
     @strawberry.field(description="Any object by its global id; NOT_FOUND when out of reach.")
     async def node(
-        self, info: Info, id: relay.GlobalID = strawberry.argument(description="A global id.")
+        self,
+        info: Info,
+        id: Annotated[relay.GlobalID, strawberry.argument(description="A global id.")],
     ) -> relay.Node:
         loader = NODE_LOADERS.get(id.type_name)
         try:

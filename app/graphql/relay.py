@@ -12,6 +12,7 @@ from strawberry.relay.types import NodeType
 from app.core.errors import BadUserInput
 from app.core.pagination import Page
 
+
 @strawberry.type(description="A page of results with Relay cursors.")
 class Connection(relay.Connection[NodeType], Generic[NodeType]):
     total_count: int = strawberry.field(description="How many items match, on all pages.")
@@ -34,7 +35,11 @@ class Connection(relay.Connection[NodeType], Generic[NodeType]):
 def decode_id(global_id: relay.GlobalID | str, expected_type: str, field: str = "id") -> uuid.UUID:
     """The row id inside a global id of the expected type, or BAD_USER_INPUT."""
     try:
-        gid = global_id if isinstance(global_id, relay.GlobalID) else relay.GlobalID.from_id(global_id)
+        gid = (
+            global_id
+            if isinstance(global_id, relay.GlobalID)
+            else relay.GlobalID.from_id(global_id)
+        )
         if gid.type_name != expected_type:
             raise ValueError(gid.type_name)
         return uuid.UUID(gid.node_id)

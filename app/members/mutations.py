@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from app.graphql.inputs import INPUT
 from app.graphql.relay import decode_id
 from app.members import service
 from app.members.types import Member, Role
@@ -49,8 +52,14 @@ class RemoveMemberPayload:
 
 @strawberry.type
 class MemberMutations:
-    @strawberry.mutation(description="Add a member to the viewer's organization. Needs members:write.")
-    async def add_member(self, info: Info, input: AddMemberInput) -> AddMemberPayload:
+    @strawberry.mutation(
+        description="Add a member to the viewer's organization. Needs members:write."
+    )
+    async def add_member(
+        self,
+        info: Info,
+        input: Annotated[AddMemberInput, INPUT],
+    ) -> AddMemberPayload:
         member = await service.add_member(
             info.context.sc,
             info.context.actor.home_org(),
@@ -62,7 +71,11 @@ class MemberMutations:
         return AddMemberPayload(member=Member.from_row(member))
 
     @strawberry.mutation(description="Change a member's role, status or name. Needs members:write.")
-    async def update_member(self, info: Info, input: UpdateMemberInput) -> UpdateMemberPayload:
+    async def update_member(
+        self,
+        info: Info,
+        input: Annotated[UpdateMemberInput, INPUT],
+    ) -> UpdateMemberPayload:
         member = await service.update_member(
             info.context.sc,
             info.context.actor.home_org(),
@@ -74,7 +87,11 @@ class MemberMutations:
         return UpdateMemberPayload(member=Member.from_row(member))
 
     @strawberry.mutation(description="Remove a member for good. Needs members:write.")
-    async def remove_member(self, info: Info, input: RemoveMemberInput) -> RemoveMemberPayload:
+    async def remove_member(
+        self,
+        info: Info,
+        input: Annotated[RemoveMemberInput, INPUT],
+    ) -> RemoveMemberPayload:
         removed = await service.remove_member(
             info.context.sc, info.context.actor.home_org(), decode_id(input.id, "Member")
         )

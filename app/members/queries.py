@@ -28,7 +28,9 @@ class OrganizationMembers:
         self,
         info: Info,
         first: Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor to start after.")] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Cursor to start after.")
+        ] = None,
         role: Annotated[Role | None, strawberry.argument(description="Only this role.")] = None,
         disabled: Annotated[
             bool | None, strawberry.argument(description="Only disabled (true) or active (false).")

@@ -46,8 +46,10 @@ async def add_member(
     problems.raise_if_any()
     _check_may_manage(sc, role)
     if await repository.by_username(sc.db, org_id, username):
-        raise Conflict(f"The username '{username}' is taken in this organization.",
-                       fields={"username": "taken"})
+        raise Conflict(
+            f"The username '{username}' is taken in this organization.",
+            fields={"username": "taken"},
+        )
     member = Member(
         org_id=org_id,
         username=username,
@@ -58,7 +60,11 @@ async def add_member(
     sc.db.add(member)
     await sc.db.flush()
     await audit.record(
-        sc, "member.added", target_type="Member", target_id=member.id, org_id=org_id,
+        sc,
+        "member.added",
+        target_type="Member",
+        target_id=member.id,
+        org_id=org_id,
         details={"username": username, "role": role.value},
     )
     return member
@@ -103,7 +109,11 @@ async def update_member(
         member.updated_at = utcnow()
         sc.db.add(member)
         await audit.record(
-            sc, "member.updated", target_type="Member", target_id=member.id, org_id=org_id,
+            sc,
+            "member.updated",
+            target_type="Member",
+            target_id=member.id,
+            org_id=org_id,
             details={"username": member.username, **changes},
         )
     return member
@@ -118,7 +128,11 @@ async def remove_member(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.U
     if member.role is Role.OWNER:
         await _ensure_another_owner(sc, org_id, "remove")
     await audit.record(
-        sc, "member.removed", target_type="Member", target_id=member.id, org_id=org_id,
+        sc,
+        "member.removed",
+        target_type="Member",
+        target_id=member.id,
+        org_id=org_id,
         details={"username": member.username, "role": member.role.value},
     )
     await sc.db.delete(member)
@@ -137,4 +151,3 @@ def _check_may_manage(sc: ServiceContext, role: Role) -> None:
 async def _ensure_another_owner(sc: ServiceContext, org_id: uuid.UUID, verb: str) -> None:
     if await repository.count_active_owners(sc.db, org_id) <= 1:
         raise Forbidden(f"You can't {verb} the last owner of the organization.")
-

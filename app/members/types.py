@@ -8,10 +8,10 @@ from datetime import datetime
 import strawberry
 from strawberry import relay
 
-from app.auth.scopes import Role as RoleEnum
+from app.auth.scopes import Role
 from app.members.models import Member as MemberRow
 
-Role = strawberry.enum(RoleEnum, description="What a member may do, from most to least.")
+strawberry.enum(Role, description="What a member may do, from most to least.")
 
 
 @strawberry.type(description="A person in an organization.")

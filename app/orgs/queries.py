@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 class OrgQueries:
     @strawberry.field(description="An organization by slug; its public fields need no sign-in.")
     async def organization(
-        self, info: Info, slug: str
+        self,
+        info: Info,
+        slug: Annotated[str, strawberry.argument(description="The organization's slug.")],
     ) -> Annotated[Organization, strawberry.lazy("app.graphql.organization")] | None:
         from app.graphql.organization import Organization
 

@@ -51,10 +51,14 @@ async def create_org(
     name = problems.text("name", name, max_length=200)
     username = problems.username("ownerUsername", owner_username or "owner")
     password = problems.password("ownerPassword", owner_password or generate_password())
-    code = problems.text("portalCode", portal_code or generate_portal_code(), max_length=64, min_length=6)
+    code = problems.text(
+        "portalCode", portal_code or generate_portal_code(), max_length=64, min_length=6
+    )
     problems.raise_if_any()
     if await repository.by_slug(sc.db, slug):
-        raise Conflict(f"An organization with the slug '{slug}' already exists.", fields={"slug": "taken"})
+        raise Conflict(
+            f"An organization with the slug '{slug}' already exists.", fields={"slug": "taken"}
+        )
     org = Organization(slug=slug, name=name, portal_code_hash=await hash_secret(code))
     owner = Member(
         org_id=org.id,
@@ -70,7 +74,9 @@ async def create_org(
         raise Conflict(f"An organization with the slug '{slug}' already exists.") from error
     sc.db.add(owner)
     await sc.db.flush()
-    await audit.record(sc, "org.created", target_type="Organization", target_id=org.id, org_id=org.id)
+    await audit.record(
+        sc, "org.created", target_type="Organization", target_id=org.id, org_id=org.id
+    )
     return NewOrg(org, owner, code, password)
 
 
@@ -96,8 +102,12 @@ async def set_api_access(sc: ServiceContext, org_id: uuid.UUID, enabled: bool) -
     org.api_access_enabled = enabled
     sc.db.add(org)
     await audit.record(
-        sc, "org.api_access_changed", target_type="Organization", target_id=org.id,
-        details={"enabled": enabled}, org_id=org.id,
+        sc,
+        "org.api_access_changed",
+        target_type="Organization",
+        target_id=org.id,
+        details={"enabled": enabled},
+        org_id=org.id,
     )
     return org
 
@@ -110,8 +120,10 @@ async def set_disabled(sc: ServiceContext, org_id: uuid.UUID, disabled: bool) ->
     org.disabled = disabled
     sc.db.add(org)
     await audit.record(
-        sc, "org.disabled" if disabled else "org.enabled", target_type="Organization",
-        target_id=org.id, org_id=org.id,
+        sc,
+        "org.disabled" if disabled else "org.enabled",
+        target_type="Organization",
+        target_id=org.id,
+        org_id=org.id,
     )
     return org
-

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "MAX_QUESTIONS",
     "TRUE_FALSE_TEXTS",
     "OptionDraft",
     "QuestionDraft",
@@ -40,6 +41,9 @@ CHOICE_KINDS = frozenset(
     {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.TRUE_FALSE}
 )
 """Kinds answered by picking options."""
+
+MAX_QUESTIONS = 1000
+"""The most questions a quiz may hold; it also bounds the work of importing and scoring."""
 
 TRUE_FALSE_TEXTS = ("True", "False")
 """The two options of a true/false question, in this order."""
@@ -127,6 +131,8 @@ def publish_problems(draft: QuizDraft) -> list[str]:
         problems.append("The pass mark must be a percentage between 0 and 100")
     if not draft.questions:
         problems.append("The quiz has no questions")
+    if len(draft.questions) > MAX_QUESTIONS:
+        problems.append(f"The quiz has more than {MAX_QUESTIONS} questions")
     for number, question in enumerate(draft.questions, start=1):
         problems.extend(validate_question(question, label=f"Question {number}"))
     return problems

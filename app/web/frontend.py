@@ -13,7 +13,8 @@ DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
 _NOT_BUILT = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>quizgraph</title>
 </head><body><main><h1>quizgraph</h1><p>The dashboard is not built yet: run <code>make run</code>
-(or <code>make frontend</code>). The API is at <a href="/graphql">/graphql</a>.</p></main></body></html>"""
+(or <code>make frontend</code>). The API is at <a href="/graphql">/graphql</a>.</p></main>
+</body></html>"""
 
 
 async def index(_request: Request) -> Response:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import StrawberryGraphQLError
-from cross_web import HTTPException
 
 from app.auth.actor import ANONYMOUS
 from app.core.db import session_factory
@@ -29,7 +29,9 @@ class GraphQLView(GraphQL[Context, None]):
             response = problem_response("BAD_USER_INPUT", error.reason, status=error.status_code)
         await response(scope, receive, send)
 
-    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Context:
         if isinstance(request, Request):
             assert isinstance(response, Response)
             return Context(request=request, response=response, sc=request.scope["state"]["sc"])

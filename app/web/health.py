@@ -26,8 +26,10 @@ async def readyz(_request: Request) -> JSONResponse:
     if redis_url:
         checks["redis"] = await _redis_check(redis_url)
     ready = all(value == "ok" for value in checks.values())
-    return JSONResponse({"status": "ok" if ready else "unavailable", "checks": checks},
-                        status_code=200 if ready else 503)
+    return JSONResponse(
+        {"status": "ok" if ready else "unavailable", "checks": checks},
+        status_code=200 if ready else 503,
+    )
 
 
 async def _redis_check(url: str) -> str:

@@ -63,11 +63,19 @@ class ApiClient:
         )
         return GraphQLResult(response)
 
-    async def login(self, org_slug: str, portal_code: str, username: str, password: str) -> GraphQLResult:
+    async def login(
+        self, org_slug: str, portal_code: str, username: str, password: str
+    ) -> GraphQLResult:
         return await self.gql(
             LOGIN,
-            {"input": {"orgSlug": org_slug, "portalCode": portal_code,
-                       "username": username, "password": password}},
+            {
+                "input": {
+                    "orgSlug": org_slug,
+                    "portalCode": portal_code,
+                    "username": username,
+                    "password": password,
+                }
+            },
         )
 
     async def close(self) -> None:

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import asyncpg
 
-PG_ADMIN_DSN = os.environ.get("QUIZGRAPH_TEST_PG_DSN", "postgresql://postgres@127.0.0.1:5432/postgres")
+PG_ADMIN_DSN = os.environ.get(
+    "QUIZGRAPH_TEST_PG_DSN", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
 
 
 @asynccontextmanager

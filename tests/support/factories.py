@@ -46,8 +46,12 @@ class OrgFixture:
 
         async with unit_of_work() as db:
             member = await members.add_member(
-                cli_context(db), self.id, username=name, display_name=name.title(),
-                role=role, password=password,
+                cli_context(db),
+                self.id,
+                username=name,
+                display_name=name.title(),
+                role=role,
+                password=password,
             )
         account = Account(name, password, role, member.id)
         self.accounts[name] = account
@@ -71,7 +75,10 @@ async def make_org(*, roles: bool = True) -> OrgFixture:
     """An org with an owner, and (by default) one admin, teacher and student."""
     slug = f"org-{next(_counter)}-{uuid.uuid4().hex[:6]}"
     created = await create_org(
-        slug=slug, name=f"Org {slug}", owner_username="owner", owner_password=PASSWORD,
+        slug=slug,
+        name=f"Org {slug}",
+        owner_username="owner",
+        owner_password=PASSWORD,
         portal_code="portal-" + uuid.uuid4().hex[:6],
     )
     async with unit_of_work(write=False) as db:

@@ -7,7 +7,8 @@ same way:
   expected, or not readable at all (a corrupt PDF);
 - a question that cannot be read, or that is read but could not be published (say, no
   correct answer), is reported as an `ImportProblem` with its line number and skipped;
-- when no question at all could be read, `draft` is None.
+- when no question at all could be read, `draft` is None; when more than a quiz may hold
+  (`MAX_QUESTIONS`) could, the file is refused.
 
 The database layer then stores everything of a draft in one transaction.
 
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
 
-from app.quizzes.drafts import QuestionDraft, QuizDraft, validate_question
+from app.quizzes.drafts import MAX_QUESTIONS, QuestionDraft, QuizDraft, validate_question
 
 __all__ = [
     "DEFAULT_TITLE",
@@ -38,6 +39,7 @@ __all__ = [
     "keep_if_valid",
     "parse_quiz",
     "result_of",
+    "too_many_questions",
 ]
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -159,11 +161,19 @@ def decode_text(data: bytes) -> str | ImportProblem:
 
 
 def keep_if_valid(
-    question: QuestionDraft, line: int | None, problems: list[ImportProblem]
+    question: QuestionDraft,
+    line: int | None,
+    problems: list[ImportProblem],
+    *,
+    prefix: str = "",
+    suffix: str = "",
 ) -> QuestionDraft | None:
-    """`question` when it could be published; otherwise None, with its problems recorded."""
+    """`question` when it could be published; otherwise None, with its problems recorded.
+
+    `prefix` and `suffix` frame each message (say, with a JSON path).
+    """
     reasons = validate_question(question, label="The question")
-    problems.extend(ImportProblem(line, reason) for reason in reasons)
+    problems.extend(ImportProblem(line, f"{prefix}{reason}{suffix}") for reason in reasons)
     return None if reasons else question
 
 
@@ -183,8 +193,15 @@ def result_of(
     if not questions:
         problems.append(ImportProblem(None, "No question could be imported from the file"))
         return ImportResult(draft=None, problems=problems, imported_questions=0)
+    if len(questions) > MAX_QUESTIONS:
+        return too_many_questions(len(questions))
     draft = dataclasses.replace(quiz, questions=tuple(questions))
     return ImportResult(draft=draft, problems=problems, imported_questions=len(questions))
+
+
+def too_many_questions(count: int) -> ImportResult:
+    """The refusal of a file with more questions than a quiz may hold."""
+    return _refused(f"The file has {count:,} questions; a quiz holds at most {MAX_QUESTIONS:,}")
 
 
 def _refused(message: str) -> ImportResult:

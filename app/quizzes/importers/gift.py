@@ -89,13 +89,15 @@ def parse_gift(text: str, *, title_hint: str | None = None) -> ImportResult:
     questions: list[QuestionDraft] = []
     for start, block in _blocks(text):
         notes: list[_Note] = []
+        protected = _ESCAPE.sub(lambda match: _PLACEHOLDERS[match.group()], block)
         try:
-            question = _question(_ESCAPE.sub(lambda m: _PLACEHOLDERS[m.group()], block), notes)
+            question: QuestionDraft | None = _question(protected, notes)
         except _Unreadable as error:
             notes.append(_Note(error.offset, error.message))
             question = None
         problems.extend(
-            ImportProblem(start + block.count("\n", 0, note.offset), note.message) for note in notes
+            ImportProblem(start + protected.count("\n", 0, note.offset), note.message)
+            for note in notes
         )
         if question is None:
             continue

@@ -28,13 +28,21 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from app.quizzes.drafts import TRUE_FALSE_TEXTS, OptionDraft, QuestionDraft, QuestionKind, QuizDraft
+from app.quizzes.drafts import (
+    MAX_QUESTIONS,
+    TRUE_FALSE_TEXTS,
+    OptionDraft,
+    QuestionDraft,
+    QuestionKind,
+    QuizDraft,
+)
 from app.quizzes.importers import (
     DEFAULT_TITLE,
     ImportProblem,
     ImportResult,
     keep_if_valid,
     result_of,
+    too_many_questions,
 )
 
 __all__ = ["SCHEMA_PATH", "parse_json", "schema_validator"]
@@ -61,14 +69,19 @@ def parse_json(text: str, *, title_hint: str | None = None) -> ImportResult:
     except RecursionError:
         return _refused(None, "The file is not valid JSON: it is nested too deeply")
 
-    newlines: list[int] = []  # offsets of the newlines, found on the first error
+    questions_in_file = document.get("questions") if isinstance(document, dict) else None
+    if isinstance(questions_in_file, list) and len(questions_in_file) > MAX_QUESTIONS:
+        return too_many_questions(len(questions_in_file))  # before the costly validation
+
+    newlines: list[int] | None = None  # offsets of the newlines, found when first needed
 
     def line_of(path: Iterable[str | int]) -> int | None:
+        nonlocal newlines
         offset = _offset_of(document, path)
         if offset is None:
             return None
-        if not newlines:
-            newlines.extend(match.start() for match in re.finditer("\n", text))
+        if newlines is None:
+            newlines = [match.start() for match in re.finditer("\n", text)]
         return bisect.bisect_left(newlines, offset) + 1
 
     quiz_errors, question_errors = _schema_errors(document)
@@ -82,7 +95,8 @@ def parse_json(text: str, *, title_hint: str | None = None) -> ImportResult:
     for index, item in enumerate(document["questions"]):
         if index in broken_questions:
             continue
-        kept = keep_if_valid(_question(item), line_of(["questions", index]), problems)
+        line, prefix = line_of(["questions", index]), f"$.questions[{index}]: "
+        kept = keep_if_valid(_question(item), line, problems, prefix=prefix)
         if kept is not None:
             questions.append(kept)
     return result_of(questions, problems, _settings(document))

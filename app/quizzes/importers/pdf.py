@@ -151,9 +151,7 @@ def _finish(block: _Block, questions: list[QuestionDraft], problems: list[Import
             OptionDraft(" ".join(lines), letter in letters) for letter, lines in block.options
         ),
     )
-    before = len(problems)
-    kept = keep_if_valid(question, block.line, problems)
-    problems[before:] = [_problem(p.line, p.message) for p in problems[before:]]
+    kept = keep_if_valid(question, block.line, problems, suffix=f" ({LINES_NOTE})")
     if kept is not None:
         questions.append(kept)
 
