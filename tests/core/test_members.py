@@ -1,0 +1,238 @@
+"""Managing members: the role table, the owner rules, and cross-org isolation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.factories import OrgFixture
+
+MEMBERS = """query($slug: String!, $role: Role, $disabled: Boolean, $search: String, $first: Int, $after: String) {
+  organization(slug: $slug) {
+    members(role: $role, disabled: $disabled, search: $search, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id username displayName role disabled } }
+    }
+  }
+}"""
+ADD = """mutation($input: AddMemberInput!) {
+  addMember(input: $input) { member { id username displayName role disabled } }
+}"""
+UPDATE = """mutation($input: UpdateMemberInput!) {
+  updateMember(input: $input) { member { id username role disabled displayName } }
+}"""
+REMOVE = "mutation($id: ID!) { removeMember(input: {id: $id}) { removedId } }"
+NODE = "query($id: ID!) { node(id: $id) { id ... on Member { username } } }"
+
+
+def new_member(username: str, role: str = "STUDENT") -> dict:
+    return {"input": {"username": username, "displayName": username.title(), "role": role,
+                      "password": "a long enough password"}}
+
+
+async def usernames(client, org: OrgFixture) -> set[str]:
+    result = await client.gql(MEMBERS, {"slug": org.slug, "first": 100})
+    return {edge["node"]["username"] for edge in result.ok()["organization"]["members"]["edges"]}
+
+
+# --- the role table: members:read and members:write belong to owners and admins ---
+
+@pytest.mark.parametrize(("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)])
+async def test_listing_members_by_role(org: OrgFixture, signed_in, role: str, allowed: bool):
+    client = await signed_in(org, role)
+    result = await client.gql(MEMBERS, {"slug": org.slug})
+    if allowed:
+        assert result.ok()["organization"]["members"]["totalCount"] == 4
+    else:
+        assert result.code == "FORBIDDEN"
+        assert result.errors[0]["extensions"]["requiredScopes"] == ["members:read"]
+        assert result.data["organization"] is None
+
+
+@pytest.mark.parametrize(("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)])
+async def test_adding_members_by_role(org: OrgFixture, signed_in, role: str, allowed: bool):
+    client = await signed_in(org, role)
+    result = await client.gql(ADD, new_member("newbie"))
+    owner = await signed_in(org, "owner")
+    if allowed:
+        assert result.ok()["addMember"]["member"]["username"] == "newbie"
+        assert "newbie" in await usernames(owner, org)
+        # and the new member can sign in with the initial password
+        assert (await signed_in_as(org, client, "newbie"))
+    else:
+        assert result.code == "FORBIDDEN"
+        assert "newbie" not in await usernames(owner, org)
+
+
+async def signed_in_as(org, client, username):
+    result = await client.login(org.slug, org.portal_code, username, "a long enough password")
+    return result.ok()["login"]["viewer"]["member"]["username"] == username
+
+
+@pytest.mark.parametrize(("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)])
+async def test_changing_roles_by_role(org: OrgFixture, signed_in, role: str, allowed: bool):
+    client = await signed_in(org, role)
+    target = await org.add("target", role=_student())
+    result = await client.gql(UPDATE, {"input": {"id": target.global_id, "role": "TEACHER"}})
+    if allowed:
+        assert result.ok()["updateMember"]["member"]["role"] == "TEACHER"
+    else:
+        assert result.code == "FORBIDDEN"
+        owner = await signed_in(org, "owner")
+        listing = await owner.gql(MEMBERS, {"slug": org.slug, "search": "target"})
+        assert listing.ok()["organization"]["members"]["edges"][0]["node"]["role"] == "STUDENT"
+
+
+@pytest.mark.parametrize(("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)])
+async def test_removing_members_by_role(org: OrgFixture, signed_in, role: str, allowed: bool):
+    client = await signed_in(org, role)
+    target = await org.add("target", role=_student())
+    result = await client.gql(REMOVE, {"id": target.global_id})
+    owner = await signed_in(org, "owner")
+    if allowed:
+        assert result.ok()["removeMember"]["removedId"] == target.global_id
+        assert "target" not in await usernames(owner, org)
+    else:
+        assert result.code == "FORBIDDEN"
+        assert "target" in await usernames(owner, org)
+
+
+def _student():
+    from app.auth.scopes import Role
+
+    return Role.STUDENT
+
+
+# --- the owner rules ---
+
+async def test_admin_cannot_create_change_or_remove_an_owner(org: OrgFixture, signed_in):
+    admin = await signed_in(org, "admin")
+    owner_id = org.account("owner").global_id
+    assert (await admin.gql(ADD, new_member("boss", "OWNER"))).code == "FORBIDDEN"
+    assert (await admin.gql(UPDATE, {"input": {"id": owner_id, "role": "ADMIN"}})).code == "FORBIDDEN"
+    assert (await admin.gql(UPDATE, {"input": {"id": owner_id, "disabled": True}})).code == "FORBIDDEN"
+    assert (await admin.gql(REMOVE, {"id": owner_id})).code == "FORBIDDEN"
+    student_id = org.account("student").global_id
+    promote = await admin.gql(UPDATE, {"input": {"id": student_id, "role": "OWNER"}})
+    assert promote.code == "FORBIDDEN"
+    assert promote.errors[0]["message"] == "Only an owner can create, change or remove an owner."
+
+
+async def test_nobody_changes_their_own_role(org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    await owner.gql(ADD, new_member("second", "OWNER"))
+    result = await owner.gql(UPDATE, {"input": {"id": org.account("owner").global_id, "role": "ADMIN"}})
+    assert result.code == "FORBIDDEN"
+    assert result.errors[0]["message"] == "You can't change your own role."
+    admin = await signed_in(org, "admin")
+    result = await admin.gql(UPDATE, {"input": {"id": org.account("admin").global_id, "role": "TEACHER"}})
+    assert result.code == "FORBIDDEN"
+
+
+async def test_an_owner_may_demote_another_owner_but_not_leave_none(org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    await owner.gql(ADD, new_member("second", "OWNER"))
+    co_owner = await signed_in_client(org, signed_in, "second")
+    # with two owners, one may demote the other
+    demoted = await co_owner.gql(UPDATE, {"input": {"id": org.account("owner").global_id, "role": "ADMIN"}})
+    assert demoted.ok()["updateMember"]["member"]["role"] == "ADMIN"
+    # "second" is now the last owner and can't remove themselves
+    removed = await co_owner.gql(REMOVE, {"id": org.account("second").global_id})
+    assert removed.code == "FORBIDDEN"
+
+
+async def signed_in_client(org, signed_in, username):
+    from app.auth.scopes import Role
+    from app.members import repository
+    from app.core.db import unit_of_work
+    from tests.support.factories import Account
+
+    async with unit_of_work(write=False) as db:
+        member = await repository.by_username(db, org.id, username)
+    org.accounts[username] = Account(username, "a long enough password", Role.OWNER, member.id)
+    return await signed_in(org, username)
+
+
+async def test_last_owner_rule_holds_for_platform_staff_too(org: OrgFixture):
+    from app.cli_actions import _cli_context
+    from app.core.db import unit_of_work
+    from app.core.errors import Forbidden
+    from app.members import service
+
+    with pytest.raises(Forbidden, match="last owner"):
+        async with unit_of_work() as db:
+            await service.update_member(_cli_context(db), org.id, org.account("owner").id, disabled=True)
+
+
+# --- listing: filters and pagination ---
+
+async def test_members_filter_by_role_disabled_and_search(org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    for name in ["sam", "sally", "sue"]:
+        await owner.gql(ADD, new_member(name))
+    sue = await owner.gql(MEMBERS, {"slug": org.slug, "search": "sue"})
+    sue_id = sue.ok()["organization"]["members"]["edges"][0]["node"]["id"]
+    await owner.gql(UPDATE, {"input": {"id": sue_id, "disabled": True}})
+
+    students = await owner.gql(MEMBERS, {"slug": org.slug, "role": "STUDENT"})
+    assert {e["node"]["username"] for e in students.ok()["organization"]["members"]["edges"]} == {
+        "student", "sam", "sally", "sue"}
+    disabled = await owner.gql(MEMBERS, {"slug": org.slug, "disabled": True})
+    assert [e["node"]["username"] for e in disabled.ok()["organization"]["members"]["edges"]] == ["sue"]
+    search = await owner.gql(MEMBERS, {"slug": org.slug, "search": "SA"})
+    assert [e["node"]["username"] for e in search.ok()["organization"]["members"]["edges"]] == ["sally", "sam"]
+
+
+async def test_members_paginate_with_cursors(org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    for i in range(5):
+        await owner.gql(ADD, new_member(f"pupil{i}"))
+    seen: list[str] = []
+    after = None
+    while True:
+        page = (await owner.gql(MEMBERS, {"slug": org.slug, "first": 3, "after": after})).ok()
+        connection = page["organization"]["members"]
+        assert connection["totalCount"] == 9
+        seen += [edge["node"]["username"] for edge in connection["edges"]]
+        if not connection["pageInfo"]["hasNextPage"]:
+            break
+        after = connection["pageInfo"]["endCursor"]
+    assert seen == sorted(seen) and len(seen) == 9 == len(set(seen))
+
+
+@pytest.mark.parametrize("first", [-1, 101])
+async def test_page_size_is_capped(org: OrgFixture, signed_in, first: int):
+    owner = await signed_in(org, "owner")
+    result = await owner.gql(MEMBERS, {"slug": org.slug, "first": first})
+    assert result.code == "BAD_USER_INPUT"
+    assert "first" in result.errors[0]["extensions"]["fields"]
+
+
+# --- cross-org isolation ---
+
+async def test_other_orgs_members_are_not_found(org: OrgFixture, other_org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    foreign_id = other_org.account("student").global_id
+    listing = await owner.gql(MEMBERS, {"slug": other_org.slug})
+    assert listing.code == "NOT_FOUND"
+    assert (await owner.gql(NODE, {"id": foreign_id})).code == "NOT_FOUND"
+    assert (await owner.gql(UPDATE, {"input": {"id": foreign_id, "role": "TEACHER"}})).code == "NOT_FOUND"
+    assert (await owner.gql(REMOVE, {"id": foreign_id})).code == "NOT_FOUND"
+    # the same answer as for an id that never existed
+    import uuid
+    from strawberry import relay
+    ghost = str(relay.GlobalID("Member", str(uuid.uuid4())))
+    assert (await owner.gql(REMOVE, {"id": ghost})).errors[0]["message"] == (
+        await owner.gql(REMOVE, {"id": foreign_id})).errors[0]["message"]
+    # and the other org is untouched
+    other_owner = await signed_in(other_org, "owner")
+    assert "student" in await usernames(other_owner, other_org)
+
+
+async def test_public_org_info_needs_no_sign_in(org: OrgFixture, client_factory):
+    result = await client_factory().gql(
+        "query($slug: String!) { organization(slug: $slug) { slug name branding { primaryColor } } }",
+        {"slug": org.slug},
+    )
+    assert result.ok()["organization"]["slug"] == org.slug
+    hidden = await client_factory().gql(MEMBERS, {"slug": org.slug})
+    assert hidden.code == "UNAUTHENTICATED"
