@@ -28,23 +28,38 @@ _COMPLEXITY_PATTERNS = (
 
 
 def classify(error: GraphQLError, request_id: str) -> GraphQLError:
-    original = error.original_error
-    while isinstance(original, GraphQLError) and original.original_error is not None:
-        original = original.original_error
-    if isinstance(original, AppError):
-        return _with(error, original.message, original.as_extensions())
-    if original is None:
+    domain = _domain_error(error)
+    if domain is not None:
+        return _with(error, domain.message, domain.as_extensions())
+    if _is_client_error(error):
         complexity = _complexity(error.message)
         if complexity is not None:
             return _with(error, error.message, {"code": "QUERY_TOO_COMPLEX", **complexity})
         code = (error.extensions or {}).get("code") or "BAD_USER_INPUT"
         return _with(error, error.message, {**(error.extensions or {}), "code": code})
-    logger.error("unexpected error in %s (request %s)", error.path, request_id, exc_info=original)
+    logger.error(
+        "unexpected error in %s (request %s)", error.path, request_id, exc_info=error.original_error
+    )
     return _with(
         error,
         f"Internal error. Quote request id {request_id} when reporting it.",
         {"code": "INTERNAL", "requestId": request_id},
     )
+
+
+def _domain_error(error: GraphQLError) -> AppError | None:
+    cause: BaseException | None = error.original_error
+    while cause is not None:
+        if isinstance(cause, AppError):
+            return cause
+        cause = cause.original_error if isinstance(cause, GraphQLError) else None
+    return None
+
+
+def _is_client_error(error: GraphQLError) -> bool:
+    """Parse, validation and input coercion errors: graphql-core's own, not a resolver's crash."""
+    original = error.original_error
+    return original is None or isinstance(original, GraphQLError) or error.path is None
 
 
 def _complexity(message: str) -> dict[str, object] | None:

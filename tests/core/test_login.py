@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.clock import FrozenClock, set_clock, Clock
+from app.core.clock import Clock, FrozenClock, set_clock
 from app.core.settings import get_settings
 from tests.support.factories import OrgFixture
 
@@ -36,9 +36,13 @@ async def test_login_sets_an_http_only_session_cookie(org: OrgFixture, client_fa
     assert "org:write" in viewer["scopes"]
 
 
-async def test_cookie_is_secure_unless_configured_for_plain_http(org: OrgFixture, client_factory, monkeypatch):
+async def test_cookie_is_secure_unless_configured_for_plain_http(
+    org: OrgFixture, client_factory, monkeypatch
+):
     monkeypatch.setattr(get_settings(), "cookie_secure", True)
-    result = await client_factory().login(org.slug, org.portal_code, "owner", "correct horse battery")
+    result = await client_factory().login(
+        org.slug, org.portal_code, "owner", "correct horse battery"
+    )
     assert "Secure" in result.response.headers["set-cookie"]
 
 
@@ -47,11 +51,17 @@ async def test_cookie_is_secure_unless_configured_for_plain_http(org: OrgFixture
     ["org", "portal", "username", "password"],
 )
 async def test_every_wrong_value_gets_the_same_error(org: OrgFixture, client_factory, wrong: str):
-    values = {"org": org.slug, "portal": org.portal_code, "username": "owner",
-              "password": "correct horse battery"}
+    values = {
+        "org": org.slug,
+        "portal": org.portal_code,
+        "username": "owner",
+        "password": "correct horse battery",
+    }
     values[wrong] = "definitely-wrong"
     client = client_factory()
-    result = await client.login(values["org"], values["portal"], values["username"], values["password"])
+    result = await client.login(
+        values["org"], values["portal"], values["username"], values["password"]
+    )
     assert result.data is None
     assert result.code == "INVALID_CREDENTIALS"
     assert result.errors[0]["message"] == (
@@ -64,16 +74,22 @@ async def test_every_wrong_value_gets_the_same_error(org: OrgFixture, client_fac
 async def test_login_is_throttled_per_user_with_the_wait(org: OrgFixture, client_factory):
     limit = get_settings().login_attempts_per_user
     for _ in range(limit):
-        failed = await client_factory().login(org.slug, org.portal_code, "teacher", "wrong password!")
+        failed = await client_factory().login(
+            org.slug, org.portal_code, "teacher", "wrong password!"
+        )
         assert failed.code == "INVALID_CREDENTIALS"
     # even the right password is refused now, from any address
-    throttled = await client_factory().login(org.slug, org.portal_code, "teacher", "correct horse battery")
+    throttled = await client_factory().login(
+        org.slug, org.portal_code, "teacher", "correct horse battery"
+    )
     assert throttled.code == "RATE_LIMITED"
     wait = throttled.errors[0]["extensions"]["retryAfterSeconds"]
     assert 0 < wait <= get_settings().login_throttle_window_seconds
     assert f"{wait} seconds" in throttled.errors[0]["message"]
     # another user of the same org is not affected
-    other = await client_factory().login(org.slug, org.portal_code, "student", "correct horse battery")
+    other = await client_factory().login(
+        org.slug, org.portal_code, "student", "correct horse battery"
+    )
     assert other.ok()
 
 
@@ -81,11 +97,15 @@ async def test_login_is_throttled_per_client_address(org: OrgFixture, client_fac
     monkeypatch.setattr(get_settings(), "login_attempts_per_ip", 3)
     client = client_factory()
     for name in ["alpha", "beta", "gamma"]:
-        assert (await client.login(org.slug, org.portal_code, name, "nope nope nope")).code == "INVALID_CREDENTIALS"
+        assert (
+            await client.login(org.slug, org.portal_code, name, "nope nope nope")
+        ).code == "INVALID_CREDENTIALS"
     refused = await client.login(org.slug, org.portal_code, "owner", "correct horse battery")
     assert refused.code == "RATE_LIMITED"
     # a different address still gets in
-    assert (await client_factory().login(org.slug, org.portal_code, "owner", "correct horse battery")).ok()
+    assert (
+        await client_factory().login(org.slug, org.portal_code, "owner", "correct horse battery")
+    ).ok()
 
 
 async def test_logout_ends_the_session_on_the_server(org: OrgFixture, signed_in, client_factory):
@@ -109,7 +129,9 @@ async def test_sessions_expire_after_idle_time(org: OrgFixture, signed_in, froze
     assert (await client.gql(VIEWER)).ok()["viewer"]["kind"] == "ANONYMOUS"
 
 
-async def test_sessions_expire_at_their_absolute_limit_despite_activity(org: OrgFixture, signed_in, frozen_clock):
+async def test_sessions_expire_at_their_absolute_limit_despite_activity(
+    org: OrgFixture, signed_in, frozen_clock
+):
     client = await signed_in(org, "teacher")
     step = get_settings().session_idle_timeout_seconds // 2
     for _ in range(get_settings().session_absolute_timeout_seconds // step - 1):

@@ -25,8 +25,14 @@ NODE = "query($id: ID!) { node(id: $id) { id ... on Member { username } } }"
 
 
 def new_member(username: str, role: str = "STUDENT") -> dict:
-    return {"input": {"username": username, "displayName": username.title(), "role": role,
-                      "password": "a long enough password"}}
+    return {
+        "input": {
+            "username": username,
+            "displayName": username.title(),
+            "role": role,
+            "password": "a long enough password",
+        }
+    }
 
 
 async def usernames(client, org: OrgFixture) -> set[str]:
@@ -36,7 +42,10 @@ async def usernames(client, org: OrgFixture) -> set[str]:
 
 # --- the role table: members:read and members:write belong to owners and admins ---
 
-@pytest.mark.parametrize(("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)])
+
+@pytest.mark.parametrize(
+    ("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)]
+)
 async def test_listing_members_by_role(org: OrgFixture, signed_in, role: str, allowed: bool):
     client = await signed_in(org, role)
     result = await client.gql(MEMBERS, {"slug": org.slug})
@@ -48,7 +57,9 @@ async def test_listing_members_by_role(org: OrgFixture, signed_in, role: str, al
         assert result.data["organization"] is None
 
 
-@pytest.mark.parametrize(("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)])
+@pytest.mark.parametrize(
+    ("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)]
+)
 async def test_adding_members_by_role(org: OrgFixture, signed_in, role: str, allowed: bool):
     client = await signed_in(org, role)
     result = await client.gql(ADD, new_member("newbie"))
@@ -57,7 +68,7 @@ async def test_adding_members_by_role(org: OrgFixture, signed_in, role: str, all
         assert result.ok()["addMember"]["member"]["username"] == "newbie"
         assert "newbie" in await usernames(owner, org)
         # and the new member can sign in with the initial password
-        assert (await signed_in_as(org, client, "newbie"))
+        assert await signed_in_as(org, client, "newbie")
     else:
         assert result.code == "FORBIDDEN"
         assert "newbie" not in await usernames(owner, org)
@@ -68,7 +79,9 @@ async def signed_in_as(org, client, username):
     return result.ok()["login"]["viewer"]["member"]["username"] == username
 
 
-@pytest.mark.parametrize(("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)])
+@pytest.mark.parametrize(
+    ("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)]
+)
 async def test_changing_roles_by_role(org: OrgFixture, signed_in, role: str, allowed: bool):
     client = await signed_in(org, role)
     target = await org.add("target", role=_student())
@@ -82,7 +95,9 @@ async def test_changing_roles_by_role(org: OrgFixture, signed_in, role: str, all
         assert listing.ok()["organization"]["members"]["edges"][0]["node"]["role"] == "STUDENT"
 
 
-@pytest.mark.parametrize(("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)])
+@pytest.mark.parametrize(
+    ("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)]
+)
 async def test_removing_members_by_role(org: OrgFixture, signed_in, role: str, allowed: bool):
     client = await signed_in(org, role)
     target = await org.add("target", role=_student())
@@ -104,12 +119,17 @@ def _student():
 
 # --- the owner rules ---
 
+
 async def test_admin_cannot_create_change_or_remove_an_owner(org: OrgFixture, signed_in):
     admin = await signed_in(org, "admin")
     owner_id = org.account("owner").global_id
     assert (await admin.gql(ADD, new_member("boss", "OWNER"))).code == "FORBIDDEN"
-    assert (await admin.gql(UPDATE, {"input": {"id": owner_id, "role": "ADMIN"}})).code == "FORBIDDEN"
-    assert (await admin.gql(UPDATE, {"input": {"id": owner_id, "disabled": True}})).code == "FORBIDDEN"
+    assert (
+        await admin.gql(UPDATE, {"input": {"id": owner_id, "role": "ADMIN"}})
+    ).code == "FORBIDDEN"
+    assert (
+        await admin.gql(UPDATE, {"input": {"id": owner_id, "disabled": True}})
+    ).code == "FORBIDDEN"
     assert (await admin.gql(REMOVE, {"id": owner_id})).code == "FORBIDDEN"
     student_id = org.account("student").global_id
     promote = await admin.gql(UPDATE, {"input": {"id": student_id, "role": "OWNER"}})
@@ -120,11 +140,15 @@ async def test_admin_cannot_create_change_or_remove_an_owner(org: OrgFixture, si
 async def test_nobody_changes_their_own_role(org: OrgFixture, signed_in):
     owner = await signed_in(org, "owner")
     await owner.gql(ADD, new_member("second", "OWNER"))
-    result = await owner.gql(UPDATE, {"input": {"id": org.account("owner").global_id, "role": "ADMIN"}})
+    result = await owner.gql(
+        UPDATE, {"input": {"id": org.account("owner").global_id, "role": "ADMIN"}}
+    )
     assert result.code == "FORBIDDEN"
     assert result.errors[0]["message"] == "You can't change your own role."
     admin = await signed_in(org, "admin")
-    result = await admin.gql(UPDATE, {"input": {"id": org.account("admin").global_id, "role": "TEACHER"}})
+    result = await admin.gql(
+        UPDATE, {"input": {"id": org.account("admin").global_id, "role": "TEACHER"}}
+    )
     assert result.code == "FORBIDDEN"
 
 
@@ -133,7 +157,9 @@ async def test_an_owner_may_demote_another_owner_but_not_leave_none(org: OrgFixt
     await owner.gql(ADD, new_member("second", "OWNER"))
     co_owner = await signed_in_client(org, signed_in, "second")
     # with two owners, one may demote the other
-    demoted = await co_owner.gql(UPDATE, {"input": {"id": org.account("owner").global_id, "role": "ADMIN"}})
+    demoted = await co_owner.gql(
+        UPDATE, {"input": {"id": org.account("owner").global_id, "role": "ADMIN"}}
+    )
     assert demoted.ok()["updateMember"]["member"]["role"] == "ADMIN"
     # "second" is now the last owner and can't remove themselves
     removed = await co_owner.gql(REMOVE, {"id": org.account("second").global_id})
@@ -142,8 +168,8 @@ async def test_an_owner_may_demote_another_owner_but_not_leave_none(org: OrgFixt
 
 async def signed_in_client(org, signed_in, username):
     from app.auth.scopes import Role
-    from app.members import repository
     from app.core.db import unit_of_work
+    from app.members import repository
     from tests.support.factories import Account
 
     async with unit_of_work(write=False) as db:
@@ -160,10 +186,13 @@ async def test_last_owner_rule_holds_for_platform_staff_too(org: OrgFixture):
 
     with pytest.raises(Forbidden, match="last owner"):
         async with unit_of_work() as db:
-            await service.update_member(_cli_context(db), org.id, org.account("owner").id, disabled=True)
+            await service.update_member(
+                _cli_context(db), org.id, org.account("owner").id, disabled=True
+            )
 
 
 # --- listing: filters and pagination ---
+
 
 async def test_members_filter_by_role_disabled_and_search(org: OrgFixture, signed_in):
     owner = await signed_in(org, "owner")
@@ -175,11 +204,20 @@ async def test_members_filter_by_role_disabled_and_search(org: OrgFixture, signe
 
     students = await owner.gql(MEMBERS, {"slug": org.slug, "role": "STUDENT"})
     assert {e["node"]["username"] for e in students.ok()["organization"]["members"]["edges"]} == {
-        "student", "sam", "sally", "sue"}
+        "student",
+        "sam",
+        "sally",
+        "sue",
+    }
     disabled = await owner.gql(MEMBERS, {"slug": org.slug, "disabled": True})
-    assert [e["node"]["username"] for e in disabled.ok()["organization"]["members"]["edges"]] == ["sue"]
+    assert [e["node"]["username"] for e in disabled.ok()["organization"]["members"]["edges"]] == [
+        "sue"
+    ]
     search = await owner.gql(MEMBERS, {"slug": org.slug, "search": "SA"})
-    assert [e["node"]["username"] for e in search.ok()["organization"]["members"]["edges"]] == ["sally", "sam"]
+    assert [e["node"]["username"] for e in search.ok()["organization"]["members"]["edges"]] == [
+        "sally",
+        "sam",
+    ]
 
 
 async def test_members_paginate_with_cursors(org: OrgFixture, signed_in):
@@ -209,20 +247,26 @@ async def test_page_size_is_capped(org: OrgFixture, signed_in, first: int):
 
 # --- cross-org isolation ---
 
+
 async def test_other_orgs_members_are_not_found(org: OrgFixture, other_org: OrgFixture, signed_in):
     owner = await signed_in(org, "owner")
     foreign_id = other_org.account("student").global_id
     listing = await owner.gql(MEMBERS, {"slug": other_org.slug})
     assert listing.code == "NOT_FOUND"
     assert (await owner.gql(NODE, {"id": foreign_id})).code == "NOT_FOUND"
-    assert (await owner.gql(UPDATE, {"input": {"id": foreign_id, "role": "TEACHER"}})).code == "NOT_FOUND"
+    assert (
+        await owner.gql(UPDATE, {"input": {"id": foreign_id, "role": "TEACHER"}})
+    ).code == "NOT_FOUND"
     assert (await owner.gql(REMOVE, {"id": foreign_id})).code == "NOT_FOUND"
     # the same answer as for an id that never existed
     import uuid
+
     from strawberry import relay
+
     ghost = str(relay.GlobalID("Member", str(uuid.uuid4())))
     assert (await owner.gql(REMOVE, {"id": ghost})).errors[0]["message"] == (
-        await owner.gql(REMOVE, {"id": foreign_id})).errors[0]["message"]
+        await owner.gql(REMOVE, {"id": foreign_id})
+    ).errors[0]["message"]
     # and the other org is untouched
     other_owner = await signed_in(other_org, "owner")
     assert "student" in await usernames(other_owner, other_org)

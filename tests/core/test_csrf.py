@@ -1,0 +1,75 @@
+"""CSRF: a cookie-authenticated state change must be a JSON POST from an allowed origin."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.support.factories import OrgFixture
+
+ADD = 'mutation { addMember(input: {username: "sneaky", displayName: "S", role: ADMIN, password: "a long enough password"}) { member { id } } }'
+COUNT = "query($slug: String!) { organization(slug: $slug) { members { totalCount } } }"
+
+
+async def member_count(client, org: OrgFixture) -> int:
+    return (await client.gql(COUNT, {"slug": org.slug})).ok()["organization"]["members"][
+        "totalCount"
+    ]
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"],
+)
+async def test_cookie_post_without_json_is_refused(org: OrgFixture, signed_in, content_type: str):
+    owner = await signed_in(org, "owner")
+    before = await member_count(owner, org)
+    response = await owner.http.post(
+        "/graphql", content=json.dumps({"query": ADD}), headers={"content-type": content_type}
+    )
+    assert response.status_code == 403
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["code"] == "FORBIDDEN"
+    assert await member_count(owner, org) == before
+
+
+async def test_cookie_post_from_a_foreign_origin_is_refused(org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    before = await member_count(owner, org)
+    result = await owner.gql(ADD, headers={"origin": "https://evil.example"})
+    assert result.status == 403
+    assert "evil.example" in result.body["detail"]
+    assert await member_count(owner, org) == before
+
+
+@pytest.mark.parametrize("origin", ["http://127.0.0.1:8000", "http://testserver"])
+async def test_cookie_post_from_an_allowed_or_same_origin_works(
+    org: OrgFixture, signed_in, origin: str
+):
+    owner = await signed_in(org, "owner")
+    result = await owner.gql(ADD, headers={"origin": origin})
+    assert result.ok()["addMember"]["member"]["id"]
+
+
+async def test_mutations_are_never_run_over_get(org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    before = await member_count(owner, org)
+    response = await owner.http.get("/graphql", params={"query": ADD})
+    assert response.status_code in {400, 405}
+    assert response.json()["errors"]
+    assert await member_count(owner, org) == before
+
+
+async def test_queries_over_get_work_for_scripts(org: OrgFixture, client_factory):
+    response = await client_factory().http.get(
+        "/graphql", params={"query": '{ organization(slug: "%s") { name } }' % org.slug}
+    )
+    assert response.status_code == 200
+    assert response.json()["data"]["organization"]["name"] == f"Org {org.slug}"
+
+
+async def test_graphiql_is_served_to_browsers(client_factory):
+    response = await client_factory().http.get("/graphql", headers={"accept": "text/html"})
+    assert response.status_code == 200
+    assert "graphiql" in response.text.lower()
