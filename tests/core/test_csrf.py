@@ -63,7 +63,7 @@ async def test_mutations_are_never_run_over_get(org: OrgFixture, signed_in):
 
 async def test_queries_over_get_work_for_scripts(org: OrgFixture, client_factory):
     response = await client_factory().http.get(
-        "/graphql", params={"query": '{ organization(slug: "%s") { name } }' % org.slug}
+        "/graphql", params={"query": f'{{ organization(slug: "{org.slug}") {{ name }} }}'}
     )
     assert response.status_code == 200
     assert response.json()["data"]["organization"]["name"] == f"Org {org.slug}"
