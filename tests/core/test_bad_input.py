@@ -97,17 +97,6 @@ async def test_too_many_tokens_is_too_complex(client_factory):
 
 async def test_deeply_nested_queries_are_too_complex(org: OrgFixture, signed_in):
     owner = await signed_in(org, "owner")
-    query = "{ viewer { " + " ".join(["kind"] * 6000) + " } }"
-    result = await client_factory().gql(query)
-    assert result.code == "QUERY_TOO_COMPLEX"
-    assert result.errors[0]["extensions"]["limit"] == 5000
-
-
-async def test_deeply_nested_queries_are_too_complex(org: OrgFixture, signed_in):
-    owner = await signed_in(org, "owner")
-    nested = "organization { slug }"
-    for _ in range(15):
-        nested = "member { id } organization { name } " + "viewer_unused" * 0 + nested
     query = "{ viewer { " + "organization { members { edges { node { id } } } } " + "} }"
     deep = "{ " + 'node(id: "x") { ... on Organization { ' * 14 + "slug" + " } }" * 14 + " }"
     result = await owner.gql(deep)
