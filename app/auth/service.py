@@ -109,6 +109,7 @@ async def actor_for_session(sc: ServiceContext, token: str) -> Actor | None:
         raise OrgDisabled()
     if member is None or member.disabled:
         raise UserDisabled()
+    sc.identity_rows += [member, org]
     if now - as_utc(session.last_seen_at) >= TOUCH_INTERVAL:
         session.last_seen_at = now
         sc.db.add(session)

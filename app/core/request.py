@@ -2,15 +2,20 @@
 
 ``ServiceContext`` bundles the database session (owned by the request, never
 committed by services), the actor, and request metadata for the audit log.
+``rate_limit`` is the door's rate-limit state for this request (API keys), kept
+here so the response's ``RateLimit`` headers cost no second lookup.
+``events`` collects domain events; the request publishes them after its commit.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.auth.actor import Actor
+from app.core.ratelimit import LimitState
+from app.events.bus import Event
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,3 +30,8 @@ class ServiceContext:
     db: AsyncSession
     actor: Actor
     meta: RequestMeta
+    # Rows the door loaded to identify the actor (member, org). Holding them keeps
+    # them in the session's weak identity map, so ``db.get`` answers without SQL.
+    identity_rows: list[object] = field(default_factory=list)
+    rate_limit: LimitState | None = None
+    events: list[Event] = field(default_factory=list)

@@ -14,8 +14,10 @@ from app.members.models import Member
 
 
 async def in_org(db: AsyncSession, org_id: uuid.UUID, member_id: uuid.UUID) -> Member | None:
-    found = await db.exec(select(Member).where(Member.org_id == org_id, Member.id == member_id))
-    return found.first()
+    # get() answers from the session's identity map when the door already loaded the
+    # member for this request, saving a query on every ``viewer { member }``.
+    member = await db.get(Member, member_id)
+    return member if member is not None and member.org_id == org_id else None
 
 
 async def by_username(db: AsyncSession, org_id: uuid.UUID, username: str) -> Member | None:

@@ -1,0 +1,183 @@
+"""Start servers, run wrk against them, and parse what wrk prints.
+
+The server runs on core 0 and wrk on core 1 (taskset), as PERFORMANCE.md measured,
+so the two don't compete for a core.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "32")
+
+
+@dataclass(frozen=True)
+class WrkResult:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    non_2xx: int
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "rps": round(self.requests_per_second, 1),
+            "p50_ms": round(self.p50_ms, 2),
+            "p99_ms": round(self.p99_ms, 2),
+            "non_2xx": self.non_2xx,
+        }
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def pinned(core: int, command: list[str]) -> list[str]:
+    return ["taskset", "-c", str(core), *command] if shutil.which("taskset") else command
+
+
+@contextmanager
+def server(app_path: str, env: dict[str, str], *, workers: int = 1) -> Iterator[str]:
+    port = free_port()
+    command = [
+        str(BIN / "uvicorn"),
+        app_path,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--loop",
+        "uvloop",
+        "--http",
+        "httptools",
+        "--no-access-log",
+        "--log-level",
+        "warning",
+        "--workers",
+        str(workers),
+    ]
+    process = subprocess.Popen(pinned(0, command), cwd=ROOT, env={**os.environ, **env})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wait_until_up(url: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(url + "/healthz", timeout=1.0)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server at {url} did not start")
+
+
+def run_wrk(
+    url: str,
+    body: dict[str, object],
+    headers: dict[str, str] | None = None,
+    auth_values: list[str] | None = None,
+) -> WrkResult:
+    with tempfile.TemporaryDirectory() as scratch:
+        files = {
+            "BENCH_BODY_FILE": json.dumps(body),
+            "BENCH_HEADERS_FILE": "\n".join(f"{k}: {v}" for k, v in (headers or {}).items()),
+            "BENCH_AUTH_FILE": "\n".join(auth_values or []),
+        }
+        env = dict(os.environ)
+        for name, content in files.items():
+            path = Path(scratch) / name
+            path.write_text(content)
+            env[name] = str(path)
+        # a short warm-up fills the caches before the measured run
+        subprocess.run(
+            pinned(
+                1,
+                [
+                    "wrk",
+                    "-t2",
+                    f"-c{CONNECTIONS}",
+                    "-d3s",
+                    "-s",
+                    str(ROOT / "bench" / "post.lua"),
+                    url + "/graphql",
+                ],
+            ),
+            env=env,
+            capture_output=True,
+            check=True,
+        )
+        output = subprocess.run(
+            pinned(
+                1,
+                [
+                    "wrk",
+                    "-t2",
+                    f"-c{CONNECTIONS}",
+                    f"-d{DURATION}",
+                    "--latency",
+                    "-s",
+                    str(ROOT / "bench" / "post.lua"),
+                    url + "/graphql",
+                ],
+            ),
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output: str) -> WrkResult:
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    non_2xx_match = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    return WrkResult(
+        rps,
+        _latency(output, "50%"),
+        _latency(output, "99%"),
+        int(non_2xx_match.group(1)) if non_2xx_match else 0,
+    )
+
+
+def _latency(output: str, percentile: str) -> float:
+    found = re.search(rf"^\s*{re.escape(percentile)}\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE)
+    if not found:
+        return float("nan")
+    value, unit = float(found.group(1)), found.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+
+def quizgraph(*args: str, env: dict[str, str]) -> str:
+    result = subprocess.run(
+        [str(BIN / "quizgraph"), *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout

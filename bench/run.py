@@ -1,0 +1,50 @@
+"""`make bench`: each scenario against the hello-world baseline of the same run.
+
+Usage: python -m bench.run [scenario ...]   (default: all)
+Prints a table and writes bench/results/latest.json.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from bench import scenarios
+from bench.harness import CONNECTIONS, ROOT, run_wrk, server
+
+HELLO = {"query": "{ hello }"}
+
+
+def main(argv: list[str]) -> int:
+    chosen = argv or list(scenarios.ALL)
+    unknown = [name for name in chosen if name not in scenarios.ALL]
+    if unknown:
+        print(f"unknown scenario(s): {', '.join(unknown)}; known: {', '.join(scenarios.ALL)}")
+        return 2
+    with server("bench.baseline_app:app", {}) as url:
+        baseline = run_wrk(url, HELLO)
+    print(
+        f"baseline hello-world: {baseline.requests_per_second:,.0f} req/s, "
+        f"p99 {baseline.p99_ms:.1f} ms ({CONNECTIONS} connections, uvloop)"
+    )
+    results: dict[str, dict[str, object]] = {"baseline": baseline.as_dict()}
+    with tempfile.TemporaryDirectory() as scratch:
+        for name in chosen:
+            figures = scenarios.ALL[name](Path(scratch))
+            for label, result in figures.items():
+                ratio = result.requests_per_second / baseline.requests_per_second
+                results[label] = {**result.as_dict(), "ratio_to_baseline": round(ratio, 3)}
+                print(
+                    f"{label}: {result.requests_per_second:,.0f} req/s, p50 {result.p50_ms:.1f} ms, "
+                    f"p99 {result.p99_ms:.1f} ms, ratio {ratio:.3f}, non-2xx {result.non_2xx}"
+                )
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

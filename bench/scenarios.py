@@ -1,0 +1,77 @@
+"""The measured scenarios; each sets up its data, serves the app, and runs wrk.
+
+Each returns named figures; the runner divides them by the baseline's req/s.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from bench.harness import WrkResult, quizgraph, run_wrk, server
+
+Scenario = Callable[[Path], dict[str, WrkResult]]
+
+VIEWER_SESSION = {"query": "{ viewer { member { username } organization { name } } }"}
+
+
+def app_env(scratch: Path, name: str) -> dict[str, str]:
+    return {
+        "QUIZGRAPH_DATABASE_URL": f"sqlite+aiosqlite:///{scratch / name}.db",
+        "QUIZGRAPH_SECRET_KEY": "bench-secret",
+        "QUIZGRAPH_COOKIE_SECURE": "false",
+        "QUIZGRAPH_LOGIN_ATTEMPTS_PER_IP": "100000",
+    }
+
+
+def fresh_org(env: dict[str, str]) -> dict[str, str]:
+    quizgraph("migrate", env=env)
+    return json.loads(
+        quizgraph(
+            "create-org",
+            "--slug",
+            "bench",
+            "--name",
+            "Bench School",
+            "--owner-password",
+            "bench password 1",
+            "--json",
+            env=env,
+        )
+    )
+
+
+def login_cookie(url: str, org: dict[str, str]) -> str:
+    response = httpx.post(
+        url + "/graphql",
+        json={
+            "query": "mutation($i: LoginInput!) { login(input: $i) { viewer { kind } } }",
+            "variables": {
+                "i": {
+                    "orgSlug": org["slug"],
+                    "portalCode": org["portalCode"],
+                    "username": org["ownerUsername"],
+                    "password": org["ownerPassword"],
+                }
+            },
+        },
+    )
+    response.raise_for_status()
+    return response.cookies["qg_session"]
+
+
+def viewer_session(scratch: Path) -> dict[str, WrkResult]:
+    env = app_env(scratch, "viewer_session")
+    org = fresh_org(env)
+    with server("app.web.asgi:app", env) as url:
+        cookie = login_cookie(url, org)
+        result = run_wrk(url, VIEWER_SESSION, headers={"Cookie": f"qg_session={cookie}"})
+    return {"viewer (session cookie)": result}
+
+
+ALL: dict[str, Scenario] = {
+    "viewer_session": viewer_session,
+}
