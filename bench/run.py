@@ -37,8 +37,9 @@ def main(argv: list[str]) -> int:
                 ratio = result.requests_per_second / baseline.requests_per_second
                 results[label] = {**result.as_dict(), "ratio_to_baseline": round(ratio, 3)}
                 print(
-                    f"{label}: {result.requests_per_second:,.0f} req/s, p50 {result.p50_ms:.1f} ms, "
-                    f"p99 {result.p99_ms:.1f} ms, ratio {ratio:.3f}, non-2xx {result.non_2xx}"
+                    f"{label}: {result.requests_per_second:,.0f} req/s, "
+                    f"p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms, "
+                    f"ratio {ratio:.3f}, non-2xx {result.non_2xx}"
                 )
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
