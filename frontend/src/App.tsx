@@ -1,0 +1,76 @@
+import { useMemo, useState, useCallback } from 'react';
+import { BrowserRouter, Route, Routes, Link } from 'react-router';
+import { Provider } from 'urql';
+import { makeClient, resetConnections } from './client';
+import { LoginPage } from './pages/LoginPage';
+import { SignedInLayout } from './pages/SignedInLayout';
+import { DashboardHome } from './pages/DashboardHome';
+import { MembersPage } from './pages/MembersPage';
+import { ApiKeysPage } from './pages/ApiKeysPage';
+import { AuditLogPage } from './pages/AuditLogPage';
+import { QuizzesPage } from './pages/QuizzesPage';
+import { LeaderboardPage } from './pages/LeaderboardPage';
+import { StudentQuizzesPage } from './pages/StudentQuizzesPage';
+import { RequireSection } from './pages/RequireSection';
+import { SessionContext } from './session';
+
+export function App() {
+  // A new client (empty cache) after every sign-in or sign-out.
+  const [generation, setGeneration] = useState(0);
+  const client = useMemo(() => makeClient(), [generation]);
+  const resetSession = useCallback(() => {
+    resetConnections();
+    setGeneration((g) => g + 1);
+  }, []);
+  const session = useMemo(() => ({ resetSession }), [resetSession]);
+
+  return (
+    <SessionContext.Provider value={session}>
+      <Provider value={client}>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/org/:slug/portal/:portalCode/login" element={<LoginPage />} />
+            <Route path="/org/:slug" element={<SignedInLayout area="dashboard" />}>
+              <Route path="dashboard" element={<DashboardHome />} />
+              <Route path="dashboard/api-keys" element={<RequireSection id="apiKeys"><ApiKeysPage /></RequireSection>} />
+              <Route path="dashboard/members" element={<RequireSection id="members"><MembersPage /></RequireSection>} />
+              <Route path="dashboard/audit-log" element={<RequireSection id="auditLog"><AuditLogPage /></RequireSection>} />
+              <Route path="dashboard/quizzes" element={<RequireSection id="quizzes"><QuizzesPage /></RequireSection>} />
+              <Route path="dashboard/leaderboard" element={<LeaderboardPage />} />
+            </Route>
+            <Route path="/org/:slug/quizzes" element={<SignedInLayout area="student" />}>
+              <Route index element={<StudentQuizzesPage />} />
+            </Route>
+            <Route path="/" element={<Home />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </BrowserRouter>
+      </Provider>
+    </SessionContext.Provider>
+  );
+}
+
+function Home() {
+  return (
+    <main className="center-page" id="main">
+      <div className="card narrow">
+        <h1>quizgraph</h1>
+        <p>Open the sign-in link your organization gave you. It looks like <code>/org/your-school/portal/…/login</code>.</p>
+      </div>
+    </main>
+  );
+}
+
+function NotFound() {
+  return (
+    <main className="center-page" id="main">
+      <div className="card narrow">
+        <h1>Page not found</h1>
+        <p>There is nothing at this address.</p>
+        <p>
+          <Link to="/">Go to the start page</Link>
+        </p>
+      </div>
+    </main>
+  );
+}

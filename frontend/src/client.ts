@@ -1,0 +1,53 @@
+import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+
+export const GRAPHQL_PATH = '/graphql';
+
+function wsUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${GRAPHQL_PATH}`;
+}
+
+let ws: WsClient | null = null;
+
+/** The websocket client (graphql-transport-ws); the session cookie rides on the upgrade request. */
+export function wsClient(): WsClient {
+  if (!ws) {
+    ws = createWsClient({ url: wsUrl(), lazy: true, retryAttempts: 5 });
+  }
+  return ws;
+}
+
+export function makeClient(): Client {
+  return new Client({
+    url: GRAPHQL_PATH,
+    fetchOptions: () => ({
+      credentials: 'same-origin',
+      headers: { accept: 'application/graphql-response+json, application/json' },
+    }),
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query || '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = wsClient().subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+  });
+}
+
+/** After sign-in or sign-out the cached data belongs to someone else: start over. */
+export function resetConnections(): void {
+  if (ws) {
+    void ws.dispose();
+    ws = null;
+  }
+}

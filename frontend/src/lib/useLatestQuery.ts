@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useClient, type AnyVariables, type CombinedError, type TypedDocumentNode } from 'urql';
+
+export interface LatestQueryState<Data> {
+  data: Data | undefined;
+  error: CombinedError | undefined;
+  fetching: boolean;
+}
+
+/**
+ * A list query for pages that change what they list: always from the network, and only the
+ * answer to the most recent request is kept. A slower answer to an older request (one sent
+ * before a mutation committed) can then never overwrite what the newer one showed.
+ */
+export function useLatestQuery<Data, Variables extends AnyVariables>(
+  query: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): [LatestQueryState<Data>, () => void] {
+  const client = useClient();
+  const [state, setState] = useState<LatestQueryState<Data>>({ data: undefined, error: undefined, fetching: true });
+  const seq = useRef(0);
+  const key = JSON.stringify(variables);
+  const varsRef = useRef(variables);
+  varsRef.current = variables;
+
+  const run = useCallback(() => {
+    const mine = ++seq.current;
+    setState((s) => ({ ...s, fetching: true }));
+    void client
+      .query(query, varsRef.current, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((r) => {
+        if (mine !== seq.current) return;
+        setState((s) => ({ data: r.data ?? (r.error ? s.data : undefined), error: r.error, fetching: false }));
+      });
+  }, [client, query]);
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(run, [run, key]);
+  return [state, run];
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { canWriteOrg, isStaff, landingPath, visibleSections } from '../src/lib/nav';
+import { SCOPE_TABLE, type Role } from '../src/lib/scopes';
+
+const scopesOf = (role: Role) => SCOPE_TABLE.filter((s) => (s.roles as readonly string[]).includes(role)).map((s) => s.scope);
+const ids = (scopes: string[]) => visibleSections(scopes).map((s) => s.id);
+
+describe('nav visibility from scopes', () => {
+  it('owner and admin see every section', () => {
+    expect(ids(scopesOf('OWNER'))).toEqual(['overview', 'apiKeys', 'members', 'quizzes', 'leaderboard', 'auditLog']);
+    expect(ids(scopesOf('ADMIN'))).toEqual(['overview', 'apiKeys', 'members', 'quizzes', 'leaderboard', 'auditLog']);
+  });
+  it('teacher sees no API keys or members', () => {
+    expect(ids(scopesOf('TEACHER'))).toEqual(['overview', 'quizzes', 'leaderboard', 'auditLog']);
+  });
+  it('student sees only what everyone sees', () => {
+    expect(ids(scopesOf('STUDENT'))).toEqual(['overview', 'leaderboard']);
+  });
+  it('each section follows its own scope', () => {
+    expect(ids(['api_keys:read'])).toContain('apiKeys');
+    expect(ids(['members:read'])).toEqual(['overview', 'members', 'leaderboard']);
+    expect(ids(['audit:read'])).toContain('auditLog');
+    expect(ids(['quizzes:read'])).not.toContain('quizzes');
+    expect(ids([])).toEqual(['overview', 'leaderboard']);
+  });
+  it('only org:write shows owner-only controls', () => {
+    expect(canWriteOrg(scopesOf('OWNER'))).toBe(true);
+    expect(canWriteOrg(scopesOf('ADMIN'))).toBe(false);
+  });
+});
+
+describe('landing', () => {
+  it('sends staff to the dashboard and students to their quizzes', () => {
+    expect(landingPath('acme', 'OWNER', scopesOf('OWNER'))).toBe('/org/acme/dashboard');
+    expect(landingPath('acme', 'TEACHER', scopesOf('TEACHER'))).toBe('/org/acme/dashboard');
+    expect(landingPath('acme', 'STUDENT', scopesOf('STUDENT'))).toBe('/org/acme/quizzes');
+    expect(isStaff(null, scopesOf('STUDENT'))).toBe(false);
+    expect(isStaff(null, ['org:read'])).toBe(true);
+  });
+});
