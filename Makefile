@@ -4,9 +4,10 @@ UV := $(shell ./scripts/ensure-uv.sh)
 RUN := $(UV) run --frozen
 HOST ?= 127.0.0.1
 PORT ?= 8000
-FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts schema.graphql -type f 2>/dev/null)
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts \
+	frontend/codegen.ts frontend/tsconfig.json frontend/schema.pending.graphql schema.graphql -type f 2>/dev/null)
 
-.PHONY: run install migrate demo frontend test test-python test-frontend lint format schema bench system-deps clean
+.PHONY: run install migrate demo frontend test test-python test-frontend test-e2e lint format schema bench system-deps clean
 
 run: install migrate demo frontend/dist/index.html  ## serve the API and dashboard with SQLite
 	QUIZGRAPH_COOKIE_SECURE=false $(RUN) quizgraph serve --host $(HOST) --port $(PORT)
@@ -49,13 +50,16 @@ system-deps:  ## Debian packages the tests and benchmarks use
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-test: install lint system-deps test-frontend test-python
+test: install lint system-deps test-frontend test-python test-e2e
 
 test-python: install
 	$(RUN) pytest
 
 test-frontend: frontend/dist/index.html
 	cd frontend && npm test
+
+test-e2e: install system-deps frontend/dist/index.html  ## the dashboard in headless chromium against a real server
+	cd frontend && QUIZGRAPH_CMD="$(RUN) quizgraph" npm run e2e:server
 
 bench: install system-deps
 	$(RUN) python -m bench.run
