@@ -62,6 +62,16 @@ def _parser() -> argparse.ArgumentParser:
     admin.add_argument("--password", required=True)
     admin.set_defaults(handler=_create_platform_admin)
 
+    platform_key = commands.add_parser(
+        "create-platform-key", help="create a platform API key; prints its secret once"
+    )
+    platform_key.add_argument("--admin-username", required=True, help="the platform admin")
+    platform_key.add_argument("--name", required=True)
+    platform_key.add_argument("--scopes", required=True, help="comma-separated, e.g. org:read")
+    platform_key.add_argument("--orgs", help="comma-separated org slugs; all orgs when left out")
+    platform_key.add_argument("--rate-limit", type=int, default=600, help="requests per minute")
+    platform_key.set_defaults(handler=_create_platform_key)
+
     demo = commands.add_parser("demo", help="load the demo org acme-academy")
     demo.add_argument("--json", action="store_true", help="print the credentials as JSON")
     demo.set_defaults(handler=_demo)
@@ -140,6 +150,27 @@ def _create_platform_admin(args: argparse.Namespace) -> int:
     _run(lambda: create_platform_admin(args.username, args.password))
     print(f"platform admin {args.username} created")
     return 0
+
+
+def _create_platform_key(args: argparse.Namespace) -> int:
+    from app.cli_actions import create_platform_key
+
+    secret = _run(
+        lambda: create_platform_key(
+            admin_username=args.admin_username,
+            name=args.name,
+            scopes=_csv(args.scopes),
+            org_slugs=_csv(args.orgs) if args.orgs else None,
+            rate_limit_per_minute=args.rate_limit,
+        )
+    )
+    print("Platform key created. The secret is shown once; keep it safe:")
+    print(secret)
+    return 0
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def _demo(args: argparse.Namespace) -> int:

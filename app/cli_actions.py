@@ -81,6 +81,29 @@ async def create_platform_admin(username: str, password: str) -> None:
         db.add(PlatformAdmin(username=username, password_hash=await hash_secret(password)))
 
 
+async def create_platform_key(
+    *,
+    admin_username: str,
+    name: str,
+    scopes: list[str],
+    org_slugs: list[str] | None,
+    rate_limit_per_minute: int,
+) -> str:
+    """A platform key's secret (shown once by the command line)."""
+    from app.api_keys.platform import create_platform_key as create
+
+    async with unit_of_work() as db:
+        issued = await create(
+            db,
+            admin_username=admin_username.strip().lower(),
+            name=name,
+            scopes=scopes,
+            org_slugs=org_slugs,
+            rate_limit_per_minute=rate_limit_per_minute,
+        )
+    return issued.secret
+
+
 async def load_demo(base_url: str = "http://127.0.0.1:8000") -> dict[str, Any] | None:
     """Create the demo org with staff and students; None when it already exists."""
     async with unit_of_work() as db:

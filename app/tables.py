@@ -2,11 +2,27 @@
 
 from sqlmodel import SQLModel
 
+from app.api_keys.models import ApiKey
+from app.attempts.models import Attempt, AttemptAnswer
 from app.audit.models import AuditEvent
 from app.auth.models import MemberSession, PlatformAdmin
 from app.members.models import Member
 from app.orgs.models import Organization
+from app.quizzes.models import Option, Question, Quiz
 
 metadata = SQLModel.metadata
 
-__all__ = ["AuditEvent", "Member", "MemberSession", "Organization", "PlatformAdmin", "metadata"]
+__all__ = [
+    "ApiKey",
+    "Attempt",
+    "AttemptAnswer",
+    "AuditEvent",
+    "Member",
+    "MemberSession",
+    "Option",
+    "Organization",
+    "PlatformAdmin",
+    "Question",
+    "Quiz",
+    "metadata",
+]

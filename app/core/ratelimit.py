@@ -11,10 +11,11 @@ import math
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from limits import RateLimitItem, RateLimitItemPerSecond
 
-__all__ = ["LimitState", "RateLimitItem", "clear", "hit", "peek", "per_window"]
+__all__ = ["LimitState", "RateLimitItem", "clear", "close", "hit", "peek", "per_window"]
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
@@ -29,11 +30,29 @@ class LimitState:
     reset_after_seconds: int
 
 
+# Redis connection pools handed to the limiter, so ``close`` can shut them.
+_pools: list[Any] = []
+
+
 @lru_cache
 def limiter() -> MovingWindowRateLimiter:
     redis_url = get_settings().redis_url
-    uri = f"async+{redis_url}" if redis_url else "async+memory://"
-    return MovingWindowRateLimiter(storage_from_string(uri))
+    if not redis_url:
+        return MovingWindowRateLimiter(storage_from_string("async+memory://"))
+    import coredis  # the client ``limits[async-redis]`` uses
+
+    pool = coredis.ConnectionPool.from_url(redis_url)
+    _pools.append(pool)
+    # limits documents ``connection_pool`` as an option; its hints only allow scalars.
+    storage = storage_from_string(f"async+{redis_url}", connection_pool=pool)  # type: ignore[arg-type]
+    return MovingWindowRateLimiter(storage)
+
+
+async def close() -> None:
+    """Forget the limiter (settings changed, or shutdown) and close its Redis connections."""
+    limiter.cache_clear()
+    while _pools:
+        _pools.pop().disconnect()
 
 
 def per_window(amount: int, window_seconds: int) -> RateLimitItem:

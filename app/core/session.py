@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+
 class _TaskReentrantLock:
     def __init__(self) -> None:
         self._lock = asyncio.Lock()

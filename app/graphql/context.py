@@ -20,6 +20,8 @@ class Context:
     sc: ServiceContext
     # Per-request DataLoaders, created on first use by each domain's ``loaders`` module.
     loaders: dict[str, Any] = field(default_factory=dict)
+    # A websocket's ``connection_init`` payload (Strawberry fills it in).
+    connection_params: dict[str, Any] | None = None
 
     @property
     def actor(self) -> Actor:

@@ -10,6 +10,8 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from app.api_keys.queries import load_node as _api_key
+from app.attempts.queries import load_node as _attempt
 from app.audit.models import AuditEvent as AuditEventRow
 from app.audit.types import AuditEvent
 from app.auth.scopes import Scope
@@ -19,6 +21,7 @@ from app.graphql.organization import Organization
 from app.members.models import Member as MemberRow
 from app.members.types import Member
 from app.orgs import service as orgs
+from app.quizzes.queries import load_node as _quiz
 
 NodeLoader = Callable[[ServiceContext, uuid.UUID], Awaitable[relay.Node]]
 
@@ -47,6 +50,9 @@ NODE_LOADERS: dict[str, NodeLoader] = {
     "Organization": _organization,
     "Member": _member,
     "AuditEvent": _audit_event,
+    "ApiKey": _api_key,
+    "Quiz": _quiz,
+    "Attempt": _attempt,
 }
 
 

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import strawberry
 
+from app.api_keys.queries import OrganizationApiKeys
+from app.attempts.queries import OrganizationAttempts
 from app.audit.queries import OrganizationAuditLog
 from app.members.queries import OrganizationMembers
 from app.orgs.models import Organization as OrganizationRow
 from app.orgs.types import Branding, OrganizationFields
+from app.quizzes.queries import OrganizationQuizzes
 
 
 @strawberry.type(name="Organization", description="A school or company using quizgraph.")
-class Organization(OrganizationFields, OrganizationMembers, OrganizationAuditLog):
+class Organization(
+    OrganizationFields,
+    OrganizationMembers,
+    OrganizationAuditLog,
+    OrganizationApiKeys,
+    OrganizationQuizzes,
+    OrganizationAttempts,
+):
     @classmethod
     def from_row(cls, row: OrganizationRow) -> Organization:
         return cls(

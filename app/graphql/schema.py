@@ -11,6 +11,8 @@ from graphql import GraphQLError
 from strawberry.extensions import ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
+from app.api_keys.mutations import ApiKeyMutations
+from app.attempts.mutations import AttemptMutations
 from app.auth.mutations import AuthMutations
 from app.auth.queries import AuthQueries
 from app.graphql.errors import ErrorCodes
@@ -19,7 +21,9 @@ from app.graphql.node import NodeQueries
 from app.graphql.organization import Organization
 from app.graphql.transaction import RequestTransaction
 from app.members.mutations import MemberMutations
+from app.orgs.mutations import OrgMutations
 from app.orgs.queries import OrgQueries
+from app.quizzes.mutations import QuizMutations
 
 
 @strawberry.type(description="Everything you can read.")
@@ -28,7 +32,14 @@ class Query(AuthQueries, OrgQueries, NodeQueries):
 
 
 @strawberry.type(description="Everything you can change; each mutation takes one input.")
-class Mutation(AuthMutations, MemberMutations):
+class Mutation(
+    AuthMutations,
+    MemberMutations,
+    ApiKeyMutations,
+    OrgMutations,
+    QuizMutations,
+    AttemptMutations,
+):
     pass
 
 

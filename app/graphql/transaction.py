@@ -13,9 +13,10 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 
-from graphql import GraphQLError, OperationType
+from graphql import GraphQLError
 from sqlalchemy.exc import IntegrityError
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType  # not graphql-core's: never equal
 
 from app.core.db import begin_write
 from app.core.errors import Conflict
@@ -42,7 +43,8 @@ class RequestTransaction(SchemaExtension):
         if parsed and self.execution_context.operation_type is OperationType.SUBSCRIPTION:
             return
         db = context.sc.db
-        if not parsed or result is None or result.errors or self.execution_context.pre_execution_errors:
+        pre_errors = self.execution_context.pre_execution_errors
+        if not parsed or result is None or result.errors or pre_errors:
             await db.rollback()
             context.sc.events.clear()
             return

@@ -80,7 +80,7 @@ async def update_member(
     display_name: str | None = None,
 ) -> Member:
     sc.actor.require(Scope.MEMBERS_WRITE, org_id)
-    member = await get(sc, org_id, member_id)
+    member = await _target(sc, org_id, member_id)
     _check_may_manage(sc, member.role)
     changes: dict[str, object] = {}
     if display_name is not None:
@@ -121,7 +121,7 @@ async def update_member(
 
 async def remove_member(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID) -> uuid.UUID:
     sc.actor.require(Scope.MEMBERS_WRITE, org_id)
-    member = await get(sc, org_id, member_id)
+    member = await _target(sc, org_id, member_id)
     _check_may_manage(sc, member.role)
     if member.id == sc.actor.member_id:
         raise Forbidden("You can't remove yourself.")
@@ -138,6 +138,14 @@ async def remove_member(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.U
     await sc.db.delete(member)
     await sc.db.flush()
     return member.id
+
+
+async def _target(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID) -> Member:
+    """The member a write acts on; members:write alone suffices (user management keys)."""
+    member = await repository.in_org(sc.db, org_id, member_id)
+    if member is None:
+        raise NotFound()
+    return member
 
 
 def _check_may_manage(sc: ServiceContext, role: Role) -> None:

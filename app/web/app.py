@@ -10,6 +10,8 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route, WebSocketRoute
 
+from app.api_keys import door as api_keys_door
+from app.api_keys import last_used as api_keys_last_used
 from app.core.db import dispose_engines
 from app.core.settings import get_settings
 from app.graphql.schema import schema
@@ -32,10 +34,12 @@ def create_app() -> Starlette:
         allowed_origins=settings.allowed_origins,
     )
     graphql_app = GraphQLDoor(view)
+    api_keys_door.install()
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        yield
+        async with api_keys_last_used.running():
+            yield
         await dispose_engines()
 
     return Starlette(

@@ -57,7 +57,7 @@ class GraphQLDoor:
                 await _end_read_transaction(db)
             except AppError as error:
                 await db.rollback()
-                await problem_for(error)(scope, receive, send)
+                await problem_for(error, response_headers(sc))(scope, receive, send)
                 return
             scope["state"]["sc"] = sc
             try:

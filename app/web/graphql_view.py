@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from cross_web import HTTPException
-from starlette.requests import Request
+from starlette.datastructures import Headers
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import StrawberryGraphQLError
+from strawberry.exceptions import ConnectionRejectionError, StrawberryGraphQLError
+from strawberry.types.unset import UNSET, UnsetType
 
 from app.auth.actor import ANONYMOUS
+from app.auth.door import SESSION_COOKIE, resolve_actor
 from app.core.db import session_factory
+from app.core.errors import AppError
 from app.core.json import dumps
 from app.core.request import RequestMeta, ServiceContext
 from app.graphql.context import Context
+from app.web.door import _cookie
 from app.web.problems import problem_response
 
 
@@ -27,6 +32,8 @@ class GraphQLView(GraphQL[Context, None]):
             response = await self.run(Request(scope=scope, receive=receive))
         except HTTPException as error:
             response = problem_response("BAD_USER_INPUT", error.reason, status=error.status_code)
+        except ClientDisconnect:
+            return  # the client went away mid-request; there is nobody to answer
         await response(scope, receive, send)
 
     async def get_context(
@@ -42,6 +49,20 @@ class GraphQLView(GraphQL[Context, None]):
         meta = RequestMeta(request_id=websocket.scope.get("state", {}).get("request_id", "-"))
         db = session_factory()()
         return Context(request=websocket, response=None, sc=ServiceContext(db, ANONYMOUS, meta))
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """The websocket door: ``{"authorization": "Bearer …"}`` in ``connection_init``,
+        else the upgrade request's session cookie. A refused credential closes with 4403."""
+        params = context.connection_params or {}
+        authorization = params.get("authorization") or params.get("Authorization")
+        credentials = [authorization] if isinstance(authorization, str) else []
+        cookie = _cookie(Headers(scope=context.request.scope), SESSION_COOKIE)
+        try:
+            context.sc.actor = await resolve_actor(context.sc, credentials, cookie)
+        except AppError as error:
+            rejection: dict[str, object] = {"code": error.code, "message": error.message}
+            raise ConnectionRejectionError(rejection) from error
+        return UNSET
 
     def encode_json(self, data: object) -> bytes:
         return dumps(data)

@@ -1,0 +1,84 @@
+"""``lastUsedAt``, written behind: at most once per key per minute, never per request.
+
+The door notes a use only when the stored value is a minute old or more (it has
+just read the row, so this costs nothing). Noted uses wait in memory and a
+background task writes them every ``FLUSH_INTERVAL_SECONDS``, so a crash loses at
+most that much. The UPDATE is conditional on the stored value being a minute old,
+so several processes noting the same key still write it once a minute.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+
+from app.api_keys import repository
+from app.api_keys.models import ApiKey
+from app.core.clock import as_utc
+from app.core.db import unit_of_work
+
+logger = logging.getLogger("quizgraph.api_keys.last_used")
+
+WRITE_INTERVAL = timedelta(seconds=60)
+FLUSH_INTERVAL_SECONDS = 20.0
+
+_pending: dict[uuid.UUID, datetime] = {}
+
+
+def note_use(key: ApiKey, now: datetime) -> None:
+    """Remember that the key was used, unless its stored value is still fresh."""
+    if key.last_used_at is not None and now - as_utc(key.last_used_at) < WRITE_INTERVAL:
+        return
+    _pending.setdefault(key.id, now)
+
+
+def pending() -> dict[uuid.UUID, datetime]:
+    return dict(_pending)
+
+
+async def flush() -> int:
+    """Write the noted uses; returns how many keys were updated."""
+    if not _pending:
+        return 0
+    batch = dict(_pending)
+    _pending.clear()
+    try:
+        async with unit_of_work() as db:
+            written = [
+                await repository.touch_last_used(db, key_id, used_at, WRITE_INTERVAL)
+                for key_id, used_at in batch.items()
+            ]
+    except Exception:
+        for key_id, used_at in batch.items():
+            _pending.setdefault(key_id, used_at)
+        raise
+    return sum(written)
+
+
+async def _flush_forever() -> None:
+    while True:
+        await asyncio.sleep(FLUSH_INTERVAL_SECONDS)
+        try:
+            await flush()
+        except Exception:  # the next round retries; a request never waits on this
+            logger.exception("writing lastUsedAt failed; will retry")
+
+
+@contextlib.asynccontextmanager
+async def running() -> AsyncIterator[None]:
+    """Flush in the background while the server runs, and once more at shutdown."""
+    task = asyncio.create_task(_flush_forever())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        try:
+            await flush()
+        except Exception:
+            logger.exception("writing lastUsedAt at shutdown failed")

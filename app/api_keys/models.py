@@ -1,0 +1,54 @@
+"""The ``api_keys`` table: org keys (``org_id`` set) and platform keys (``org_id`` NULL).
+
+Only a keyed hash of the secret is stored (``secret_hash``, unique and indexed: the
+door's one lookup) plus its first 16 characters for display. Platform keys live in
+the same table so the door needs one indexed query whatever the key is; their
+``org_id`` is NULL and ``org_ids`` optionally restricts the orgs they reach.
+
+``revoked_at`` may lie in the future: a rotated key keeps working until then.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import JSON, Column
+from sqlmodel import Field, SQLModel
+
+from app.core.models import id_field, timestamp_field
+
+NAME_MAX = 100
+
+
+class ApiKey(SQLModel, table=True):
+    __tablename__ = "api_keys"
+
+    id: uuid.UUID = id_field()
+    # NULL for a platform key (staff), which reaches orgs through ``org_ids``.
+    org_id: uuid.UUID | None = Field(
+        default=None, foreign_key="organizations.id", index=True, ondelete="CASCADE"
+    )
+    name: str = Field(max_length=NAME_MAX)
+    prefix: str = Field(max_length=16)
+    secret_hash: str = Field(max_length=64, unique=True, index=True)
+    scopes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    rate_limit_per_minute: int
+    # Kept (as NULL) when the creator is removed, so the key answers USER_DISABLED.
+    created_by_id: uuid.UUID | None = Field(
+        default=None, foreign_key="members.id", index=True, ondelete="SET NULL"
+    )
+    created_by_admin_id: uuid.UUID | None = Field(
+        default=None, foreign_key="platform_admins.id", ondelete="SET NULL"
+    )
+    # A platform key's reachable orgs (ids as strings); NULL means every org.
+    org_ids: list[str] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    created_at: datetime = timestamp_field()
+    last_used_at: datetime | None = timestamp_field(nullable=True)
+    expires_at: datetime | None = timestamp_field(nullable=True)
+    enabled: bool = True
+    revoked_at: datetime | None = timestamp_field(nullable=True)
+
+    @property
+    def is_platform(self) -> bool:
+        return self.org_id is None

@@ -1,0 +1,272 @@
+"""The rules for an org's API keys: create, enable/disable, revoke, rotate, list.
+
+- api_keys:read / api_keys:write gate everything (owners and admins; never a key,
+  since no key's effective scopes can include them);
+- only a member creates or rotates a key, and only with scopes they hold themselves;
+- revocation is final; a rotation schedules the old key's revocation after the
+  grace period (``revoked_at`` in the future), so no background job is needed;
+- every change lands in the org's audit log, naming the key by its prefix only.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel.sql.expression import SelectOfScalar
+
+from app.api_keys import repository
+from app.api_keys.models import NAME_MAX, ApiKey
+from app.api_keys.tokens import display_prefix, new_secret, secret_digest
+from app.audit import service as audit
+from app.auth.scopes import NEVER_GRANTABLE_TO_KEYS, Scope, parse_scopes
+from app.core.clock import as_utc, utcnow
+from app.core.errors import Conflict, Forbidden, InsufficientScopes, NotFound
+from app.core.request import ServiceContext
+from app.core.validation import Problems
+
+RATE_LIMIT_MIN, RATE_LIMIT_MAX, RATE_LIMIT_DEFAULT = 1, 10_000, 600
+GRACE_MAX_SECONDS = 7 * 24 * 60 * 60
+MAX_SCOPES = len(Scope)
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedKey:
+    """A new key and its secret, which is shown this once and never stored."""
+
+    key: ApiKey
+    secret: str
+
+
+def is_revoked(key: ApiKey, now: datetime) -> bool:
+    return key.revoked_at is not None and as_utc(key.revoked_at) <= now
+
+
+def is_expired(key: ApiKey, now: datetime) -> bool:
+    return key.expires_at is not None and as_utc(key.expires_at) <= now
+
+
+def listing(sc: ServiceContext, org_id: uuid.UUID) -> SelectOfScalar[ApiKey]:
+    sc.actor.require(Scope.API_KEYS_READ, org_id)
+    return repository.listing(org_id)
+
+
+async def get(sc: ServiceContext, key_id: uuid.UUID) -> ApiKey:
+    return await _load(sc, Scope.API_KEYS_READ, key_id)
+
+
+async def create(
+    sc: ServiceContext,
+    org_id: uuid.UUID,
+    *,
+    name: str,
+    scopes: list[str],
+    rate_limit_per_minute: int = RATE_LIMIT_DEFAULT,
+    expires_at: datetime | None = None,
+) -> IssuedKey:
+    sc.actor.require(Scope.API_KEYS_WRITE, org_id)
+    creator_id = _require_member(sc)
+    problems = Problems()
+    name = problems.text("name", name, max_length=NAME_MAX)
+    granted = check_scopes(problems, scopes)
+    check_rate_limit(problems, rate_limit_per_minute)
+    expires_at = _check_expiry(problems, "expiresAt", expires_at)
+    problems.raise_if_any()
+    _require_creator_holds(sc, granted)
+    issued = issue_key(org_id, name, granted, rate_limit_per_minute, expires_at, creator_id)
+    sc.db.add(issued.key)
+    await sc.db.flush()
+    await audit.record(
+        sc,
+        "api_key.created",
+        target_type="ApiKey",
+        target_id=issued.key.id,
+        org_id=org_id,
+        details=_describe(issued.key),
+    )
+    return issued
+
+
+async def set_enabled(sc: ServiceContext, key_id: uuid.UUID, enabled: bool) -> ApiKey:
+    key = await _changeable(sc, key_id)
+    if key.enabled != enabled:
+        key.enabled = enabled
+        sc.db.add(key)
+        await audit.record(
+            sc,
+            "api_key.enabled" if enabled else "api_key.disabled",
+            target_type="ApiKey",
+            target_id=key.id,
+            org_id=key.org_id,
+            details={"prefix": key.prefix, "name": key.name},
+        )
+    return key
+
+
+async def revoke(sc: ServiceContext, key_id: uuid.UUID) -> ApiKey:
+    """Revoke for good; revoking a revoked key changes nothing."""
+    key = await _load(sc, Scope.API_KEYS_WRITE, key_id)
+    now = utcnow()
+    if is_revoked(key, now):
+        return key
+    key.revoked_at = now
+    sc.db.add(key)
+    await audit.record(
+        sc,
+        "api_key.revoked",
+        target_type="ApiKey",
+        target_id=key.id,
+        org_id=key.org_id,
+        details={"prefix": key.prefix, "name": key.name},
+    )
+    return key
+
+
+async def rotate(
+    sc: ServiceContext,
+    key_id: uuid.UUID,
+    *,
+    grace_period_seconds: int,
+    expires_at: datetime | None = None,
+) -> tuple[IssuedKey, ApiKey]:
+    """A new key like the old one; the old one is revoked when the grace period ends."""
+    old = await _changeable(sc, key_id)
+    assert old.org_id is not None  # _load only returns org keys
+    creator_id = _require_member(sc)
+    problems = Problems()
+    if not 0 <= grace_period_seconds <= GRACE_MAX_SECONDS:
+        problems.add("gracePeriodSeconds", f"must be between 0 and {GRACE_MAX_SECONDS}")
+    now = utcnow()
+    expires_at = _check_expiry(problems, "expiresAt", expires_at) or _live_expiry(old, now)
+    problems.raise_if_any()
+    if old.revoked_at is not None:
+        raise Conflict("This key was already rotated; rotate its replacement instead.")
+    granted, _unknown = parse_scopes(old.scopes)
+    _require_creator_holds(sc, granted)
+    issued = issue_key(
+        old.org_id, old.name, granted, old.rate_limit_per_minute, expires_at, creator_id
+    )
+    old.revoked_at = now + timedelta(seconds=grace_period_seconds)
+    sc.db.add(issued.key)
+    sc.db.add(old)
+    await sc.db.flush()
+    await audit.record(
+        sc,
+        "api_key.rotated",
+        target_type="ApiKey",
+        target_id=old.id,
+        org_id=old.org_id,
+        details={
+            "prefix": old.prefix,
+            "name": old.name,
+            "newId": str(issued.key.id),
+            "newPrefix": issued.key.prefix,
+            "gracePeriodSeconds": grace_period_seconds,
+            "oldKeyRevokedAt": as_utc(old.revoked_at).isoformat(),
+        },
+    )
+    return issued, old
+
+
+def issue_key(
+    org_id: uuid.UUID | None,
+    name: str,
+    scopes: frozenset[Scope],
+    rate_limit_per_minute: int,
+    expires_at: datetime | None,
+    creator_id: uuid.UUID | None,
+    *,
+    admin_id: uuid.UUID | None = None,
+    org_ids: list[str] | None = None,
+) -> IssuedKey:
+    secret = new_secret()
+    key = ApiKey(
+        org_id=org_id,
+        name=name,
+        prefix=display_prefix(secret),
+        secret_hash=secret_digest(secret),
+        scopes=sorted(scope.value for scope in scopes),
+        rate_limit_per_minute=rate_limit_per_minute,
+        created_by_id=creator_id,
+        created_by_admin_id=admin_id,
+        org_ids=org_ids,
+        expires_at=expires_at,
+    )
+    return IssuedKey(key, secret)
+
+
+async def _load(sc: ServiceContext, scope: Scope, key_id: uuid.UUID) -> ApiKey:
+    """An org key the actor may use ``scope`` on; NOT_FOUND for other orgs' keys."""
+    sc.actor.require(scope, None)
+    key = await repository.by_id(sc.db, key_id)
+    if key is None or key.org_id is None:
+        raise NotFound()
+    sc.actor.require(scope, key.org_id)
+    return key
+
+
+async def _changeable(sc: ServiceContext, key_id: uuid.UUID) -> ApiKey:
+    key = await _load(sc, Scope.API_KEYS_WRITE, key_id)
+    if is_revoked(key, utcnow()):
+        raise Conflict("This key is revoked; revocation is final.")
+    return key
+
+
+def _require_member(sc: ServiceContext) -> uuid.UUID:
+    """A key belongs to a member; staff without a membership use platform keys."""
+    if sc.actor.member_id is None:
+        raise Forbidden("Only a member of the organization can create or rotate its keys.")
+    return sc.actor.member_id
+
+
+def check_scopes(problems: Problems, values: list[str]) -> frozenset[Scope]:
+    known, unknown = parse_scopes(values)
+    never = sorted(scope.value for scope in known & NEVER_GRANTABLE_TO_KEYS)
+    if not values:
+        problems.add("scopes", "needs at least one scope")
+    elif len(values) > MAX_SCOPES:
+        problems.add("scopes", f"may list at most {MAX_SCOPES} scopes")
+    elif unknown:
+        shown = ", ".join(sorted({value[:40] for value in unknown})[:5])
+        problems.add("scopes", f"unknown scopes: {shown}")
+    elif never:
+        problems.add("scopes", f"can never be granted to a key: {', '.join(never)}")
+    return known
+
+
+def check_rate_limit(problems: Problems, value: int) -> None:
+    if not RATE_LIMIT_MIN <= value <= RATE_LIMIT_MAX:
+        problems.add("rateLimitPerMinute", f"must be between {RATE_LIMIT_MIN} and {RATE_LIMIT_MAX}")
+
+
+def _check_expiry(problems: Problems, field: str, value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    value = as_utc(value)
+    if value <= utcnow():
+        problems.add(field, "must be in the future")
+    return value
+
+
+def _live_expiry(key: ApiKey, now: datetime) -> datetime | None:
+    """A rotated key keeps its predecessor's expiry while that is still ahead."""
+    return None if key.expires_at is None or is_expired(key, now) else as_utc(key.expires_at)
+
+
+def _require_creator_holds(sc: ServiceContext, scopes: frozenset[Scope]) -> None:
+    missing = scopes - sc.actor.scopes
+    if missing:
+        raise InsufficientScopes(
+            [scope.value for scope in missing], [scope.value for scope in sc.actor.scopes], "role"
+        )
+
+
+def _describe(key: ApiKey) -> dict[str, object]:
+    return {
+        "prefix": key.prefix,
+        "name": key.name,
+        "scopes": key.scopes,
+        "rateLimitPerMinute": key.rate_limit_per_minute,
+        "expiresAt": as_utc(key.expires_at).isoformat() if key.expires_at else None,
+    }

@@ -1,0 +1,1 @@
+"""Taking quizzes: attempts, their answers, deadlines and server-side scoring."""

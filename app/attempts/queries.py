@@ -1,0 +1,70 @@
+"""``Organization.attempts``: staff list everyone's (by quiz or member), students their own.
+
+Listing first closes the listed attempts whose deadline has passed, so nobody sees an
+attempt "in progress" that the server would no longer accept answers for.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from app.attempts import repository, service
+from app.attempts.models import AttemptStatus
+from app.attempts.types import Attempt
+from app.auth.scopes import Scope
+from app.core.errors import Forbidden
+from app.core.pagination import PAGE_SIZE_DESCRIPTION, fetch_page, map_page
+from app.core.request import ServiceContext
+from app.graphql.permissions import requires
+from app.graphql.relay import Connection, decode_id
+
+
+@strawberry.type
+class OrganizationAttempts:
+    org_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(
+        description=(
+            "Attempts, newest first. Needs attempts:read; students (and their keys) see "
+            "their own only, and asking for another member's is FORBIDDEN."
+        ),
+        permission_classes=[requires(Scope.ATTEMPTS_READ)],
+    )
+    async def attempts(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Cursor to start after.")
+        ] = None,
+        quiz_id: Annotated[
+            relay.GlobalID | None, strawberry.argument(description="Only this quiz's attempts.")
+        ] = None,
+        member_id: Annotated[
+            relay.GlobalID | None, strawberry.argument(description="Only this member's attempts.")
+        ] = None,
+        status: Annotated[
+            AttemptStatus | None, strawberry.argument(description="Only attempts in this status.")
+        ] = None,
+    ) -> Connection[Attempt]:
+        sc = info.context.sc
+        quiz = decode_id(quiz_id, "Quiz", "quizId") if quiz_id else None
+        member = decode_id(member_id, "Member", "memberId") if member_id else None
+        if not service.reads_everyones(sc.actor, self.org_id):
+            if member is not None and member != sc.actor.member_id:
+                raise Forbidden("You can only see your own attempts.")
+            member = sc.actor.member_id or uuid.UUID(int=0)
+        await service.close_expired(sc, self.org_id, quiz_id=quiz, member_id=member)
+        query = repository.listing(self.org_id, quiz_id=quiz, member_id=member, status=status)
+        page = await fetch_page(sc.db, query, first=first, after=after)
+        return Connection[Attempt].from_page(map_page(page, Attempt.from_row))
+
+
+async def load_node(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:
+    """``node(id:)`` for an Attempt: its owner's, or staff with attempts:read."""
+    return Attempt.from_row(await service.get_readable(sc, row_id))

@@ -1,0 +1,301 @@
+"""The rules for taking quizzes.
+
+- Starting needs attempts:write and quizzes:read on a published quiz that is open now,
+  by a member (a key acts for its creator); an open attempt is resumed, not doubled;
+  ``attemptsAllowed`` counts every attempt the member started.
+- The deadline (time limit, capped by the quiz's closing time) is the server's: a
+  submit after it (plus ``SUBMIT_GRACE`` for the network) counts no new answers, and
+  an attempt left open past it is closed and scored as it stands when next touched or
+  listed.
+- Only the owner submits. Submitting twice, even at once, gives one result: a
+  conditional UPDATE decides which submit closes the attempt; the other returns it.
+- attempts:read shows everyone's attempts to staff, and students their own only.
+Every change writes the audit log; closing emits ``quiz.completed`` and ``user.scored``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from app.attempts import repository
+from app.attempts.grading import score_answers
+from app.attempts.models import Attempt, AttemptAnswer, AttemptStatus
+from app.audit import service as audit
+from app.auth.actor import Actor
+from app.auth.scopes import Role, Scope
+from app.core.clock import as_utc, utcnow
+from app.core.errors import BadUserInput, Conflict, Forbidden, NotFound
+from app.core.request import ServiceContext
+from app.events.bus import QUIZ_COMPLETED, USER_SCORED, Event
+from app.quizzes import repository as quizzes
+from app.quizzes.models import Question, Quiz, QuizStatus
+from app.quizzes.service import global_id, is_open, visible_to
+
+SUBMIT_GRACE = timedelta(seconds=5)
+MAX_SELECTED = 50
+MAX_TEXT = 1_000
+
+
+@dataclass(frozen=True, slots=True)
+class GivenAnswer:
+    """One answer as the client sent it; ``selected`` holds option row ids as strings."""
+
+    question_id: uuid.UUID
+    selected: tuple[str, ...] = ()
+    text: str | None = None
+    number: float | None = None
+
+
+def reads_everyones(actor: Actor, org_id: uuid.UUID) -> bool:
+    """Staff read every attempt of their org; students only their own."""
+    return (
+        actor.has(Scope.ATTEMPTS_READ) and actor.role is not Role.STUDENT and actor.reaches(org_id)
+    )
+
+
+def past_deadline(attempt: Attempt, now: datetime) -> bool:
+    return attempt.deadline is not None and now > as_utc(attempt.deadline) + SUBMIT_GRACE
+
+
+async def get_readable(sc: ServiceContext, attempt_id: uuid.UUID) -> Attempt:
+    attempt = await repository.by_id(sc.db, attempt_id)
+    if attempt is None:
+        raise NotFound()
+    sc.actor.require(Scope.ATTEMPTS_READ, attempt.org_id)
+    if not (reads_everyones(sc.actor, attempt.org_id) or attempt.member_id == sc.actor.member_id):
+        raise NotFound()
+    if attempt.status is AttemptStatus.IN_PROGRESS and past_deadline(attempt, utcnow()):
+        await close_expired(
+            sc, attempt.org_id, member_id=attempt.member_id, quiz_id=attempt.quiz_id
+        )
+        attempt = await repository.by_id(sc.db, attempt_id) or attempt
+    return attempt
+
+
+async def start_attempt(sc: ServiceContext, quiz_id: uuid.UUID) -> Attempt:
+    quiz = await quizzes.by_id(sc.db, quiz_id, for_update=True)
+    if quiz is None:
+        raise NotFound()
+    sc.actor.require(Scope.QUIZZES_READ, quiz.org_id)
+    sc.actor.require(Scope.ATTEMPTS_WRITE, quiz.org_id)
+    now = utcnow()
+    if not visible_to(sc.actor, quiz, now):
+        raise NotFound()
+    member_id = _taker(sc.actor, quiz.org_id)
+    _check_can_start(quiz, now)
+    await close_expired(sc, quiz.org_id, quiz_id=quiz.id, member_id=member_id)
+    existing = await repository.open_for(sc.db, quiz.id, member_id)
+    if existing is not None:
+        return existing
+    used = await repository.count_for(sc.db, quiz.id, member_id)
+    if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
+        raise Forbidden(
+            f"You have used all {quiz.attempts_allowed} attempts allowed for this quiz.",
+            reason="NO_ATTEMPTS_LEFT",
+        )
+    attempt = Attempt(
+        org_id=quiz.org_id,
+        quiz_id=quiz.id,
+        member_id=member_id,
+        number=used + 1,
+        quiz_version=quiz.version,
+        started_at=now,
+        deadline=_deadline(quiz, now),
+        max_score=quiz.max_points,
+    )
+    sc.db.add(attempt)
+    await sc.db.flush()
+    await audit.record(
+        sc,
+        "attempt.started",
+        target_type="Attempt",
+        target_id=attempt.id,
+        org_id=quiz.org_id,
+        details={"quizId": str(quiz.id), "number": attempt.number},
+    )
+    return attempt
+
+
+async def save_answers(
+    sc: ServiceContext, attempt_id: uuid.UUID, answers: list[GivenAnswer]
+) -> Attempt:
+    """Store answers of an open attempt without submitting it (they count if it expires)."""
+    attempt = await _owned(sc, attempt_id)
+    if attempt.status is not AttemptStatus.IN_PROGRESS:
+        raise Conflict("The attempt is already closed.", reason="ATTEMPT_CLOSED")
+    questions = await quizzes.questions_of(sc.db, [attempt.quiz_id])
+    checked = _check_answers(answers, questions)
+    now = utcnow()
+    if past_deadline(attempt, now):
+        await close_expired(
+            sc, attempt.org_id, quiz_id=attempt.quiz_id, member_id=attempt.member_id
+        )
+        return await repository.by_id(sc.db, attempt.id) or attempt
+    await _store_answers(sc, attempt, checked, now)
+    return attempt
+
+
+async def submit_attempt(
+    sc: ServiceContext, attempt_id: uuid.UUID, answers: list[GivenAnswer]
+) -> Attempt:
+    attempt = await _owned(sc, attempt_id)
+    if attempt.status is not AttemptStatus.IN_PROGRESS:
+        return attempt
+    quiz = await quizzes.by_id(sc.db, attempt.quiz_id)
+    assert quiz is not None  # attempts are deleted with their quiz
+    questions = await quizzes.questions_of(sc.db, [quiz.id])
+    checked = _check_answers(answers, questions)
+    now = utcnow()
+    late = past_deadline(attempt, now)
+    status = AttemptStatus.EXPIRED if late else AttemptStatus.SUBMITTED
+    if not await repository.claim_close(sc.db, attempt.id, status, now):
+        return await repository.by_id(sc.db, attempt.id) or attempt
+    if not late:
+        await _store_answers(sc, attempt, checked, now)
+    await _finish(sc, attempt, quiz, questions, status, now)
+    return attempt
+
+
+async def close_expired(
+    sc: ServiceContext,
+    org_id: uuid.UUID,
+    *,
+    quiz_id: uuid.UUID | None = None,
+    member_id: uuid.UUID | None = None,
+) -> None:
+    """Close and score, as they stand, the open attempts whose deadline has passed."""
+    now = utcnow()
+    expired = await repository.expired_open(
+        sc.db, org_id, now - SUBMIT_GRACE, quiz_id=quiz_id, member_id=member_id
+    )
+    loaded: dict[uuid.UUID, tuple[Quiz, list[Question]]] = {}
+    for attempt in expired:
+        if not await repository.claim_close(sc.db, attempt.id, AttemptStatus.EXPIRED, now):
+            continue
+        if attempt.quiz_id not in loaded:
+            quiz = await quizzes.by_id(sc.db, attempt.quiz_id)
+            assert quiz is not None
+            loaded[attempt.quiz_id] = (quiz, await quizzes.questions_of(sc.db, [quiz.id]))
+        quiz, questions = loaded[attempt.quiz_id]
+        await _finish(sc, attempt, quiz, questions, AttemptStatus.EXPIRED, now)
+
+
+async def _owned(sc: ServiceContext, attempt_id: uuid.UUID) -> Attempt:
+    attempt = await repository.by_id(sc.db, attempt_id)
+    if attempt is None:
+        raise NotFound()
+    sc.actor.require(Scope.ATTEMPTS_WRITE, attempt.org_id)
+    if attempt.member_id != sc.actor.member_id:
+        if reads_everyones(sc.actor, attempt.org_id):
+            raise Forbidden("Only the member who started the attempt can answer or submit it.")
+        raise NotFound()
+    return attempt
+
+
+def _taker(actor: Actor, org_id: uuid.UUID) -> uuid.UUID:
+    if actor.member_id is None or actor.org_id != org_id:
+        raise Forbidden("Only members of the organization take its quizzes.")
+    return actor.member_id
+
+
+def _check_can_start(quiz: Quiz, now: datetime) -> None:
+    if quiz.status is not QuizStatus.PUBLISHED:
+        raise Forbidden("Only a published quiz can be taken.", reason="QUIZ_NOT_PUBLISHED")
+    if is_open(quiz, now):
+        return
+    if quiz.opens_at is not None and now < as_utc(quiz.opens_at):
+        raise Forbidden(
+            f"The quiz opens at {as_utc(quiz.opens_at).isoformat()}.", reason="QUIZ_NOT_OPEN"
+        )
+    raise Forbidden("The quiz is closed.", reason="QUIZ_CLOSED")
+
+
+def _deadline(quiz: Quiz, now: datetime) -> datetime | None:
+    limit = now + timedelta(seconds=quiz.time_limit_seconds) if quiz.time_limit_seconds else None
+    closes = as_utc(quiz.closes_at) if quiz.closes_at else None
+    if limit is None or closes is None:
+        return limit or closes
+    return min(limit, closes)
+
+
+def _check_answers(answers: list[GivenAnswer], questions: list[Question]) -> list[GivenAnswer]:
+    known = {question.id for question in questions}
+    seen: set[uuid.UUID] = set()
+    problems: dict[str, str] = {}
+    for index, answer in enumerate(answers):
+        field = f"answers[{index}]"
+        if answer.question_id not in known:
+            problems.setdefault(f"{field}.questionId", "is not a question of this quiz")
+        elif answer.question_id in seen:
+            problems.setdefault(f"{field}.questionId", "is answered twice")
+        seen.add(answer.question_id)
+        if len(answer.selected) > MAX_SELECTED:
+            problems.setdefault(f"{field}.selectedOptionIds", f"at most {MAX_SELECTED}")
+        if answer.text is not None and len(answer.text) > MAX_TEXT:
+            problems.setdefault(f"{field}.text", f"at most {MAX_TEXT} characters")
+    if problems:
+        raise BadUserInput(problems)
+    return answers
+
+
+async def _store_answers(
+    sc: ServiceContext, attempt: Attempt, answers: list[GivenAnswer], now: datetime
+) -> None:
+    stored = {row.question_id: row for row in await repository.answers_of(sc.db, [attempt.id])}
+    for answer in answers:
+        row = stored.get(answer.question_id) or AttemptAnswer(
+            org_id=attempt.org_id, attempt_id=attempt.id, question_id=answer.question_id
+        )
+        row.selected = list(dict.fromkeys(answer.selected))
+        row.text = answer.text
+        row.number = answer.number
+        row.answered_at = now
+        sc.db.add(row)
+    await sc.db.flush()
+
+
+async def _finish(
+    sc: ServiceContext,
+    attempt: Attempt,
+    quiz: Quiz,
+    questions: list[Question],
+    status: AttemptStatus,
+    now: datetime,
+) -> None:
+    options = await quizzes.options_of_quiz(sc.db, quiz.id)
+    answers = await repository.answers_of(sc.db, [attempt.id])
+    result = score_answers(questions, options, answers, quiz.pass_mark_percent)
+    attempt.status, attempt.closed_at = status, now
+    attempt.score, attempt.max_score = result.points, result.max_points
+    attempt.percentage, attempt.passed = result.grade.percentage, result.grade.passed
+    sc.db.add(attempt)
+    sc.db.add_all(answers)
+    await sc.db.flush()
+    action = "attempt.submitted" if status is AttemptStatus.SUBMITTED else "attempt.expired"
+    await audit.record(
+        sc,
+        action,
+        target_type="Attempt",
+        target_id=attempt.id,
+        org_id=attempt.org_id,
+        details={
+            "quizId": str(quiz.id),
+            "memberId": str(attempt.member_id),
+            "score": attempt.score,
+            "maxScore": attempt.max_score,
+        },
+    )
+    data = {
+        "attemptId": global_id("Attempt", attempt.id),
+        "quizId": global_id("Quiz", quiz.id),
+        "memberId": global_id("Member", attempt.member_id),
+        "status": status.value,
+        "score": attempt.score,
+        "maxScore": attempt.max_score,
+        "percentage": attempt.percentage,
+        "passed": attempt.passed,
+    }
+    sc.events.append(Event(QUIZ_COMPLETED, attempt.org_id, data))
+    sc.events.append(Event(USER_SCORED, attempt.org_id, dict(data)))

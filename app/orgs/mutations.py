@@ -1,0 +1,40 @@
+"""Org mutations: the owner's API access switch (org:write)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from app.graphql.inputs import INPUT
+from app.orgs import service
+
+if TYPE_CHECKING:
+    from app.graphql.organization import Organization
+
+
+@strawberry.input(description="Turn every API key of the viewer's organization off, or back on.")
+class SetApiAccessInput:
+    enabled: bool = strawberry.field(
+        description="false: every key of the org gets API_ACCESS_DISABLED; true: they work again."
+    )
+
+
+@strawberry.type
+class SetApiAccessPayload:
+    organization: Annotated[Organization, strawberry.lazy("app.graphql.organization")]
+
+
+@strawberry.type
+class OrgMutations:
+    @strawberry.mutation(description="The API access switch of the org. Needs org:write.")
+    async def set_api_access(
+        self, info: Info, input: Annotated[SetApiAccessInput, INPUT]
+    ) -> SetApiAccessPayload:
+        from app.graphql.organization import Organization
+
+        org = await service.set_api_access(
+            info.context.sc, info.context.actor.home_org(), input.enabled
+        )
+        return SetApiAccessPayload(organization=Organization.from_row(org))

@@ -1,0 +1,66 @@
+"""``Organization.quizzes``: the quiz list, for quizzes:read.
+
+Authors (quizzes:write) see every quiz; everyone else sees published quizzes inside
+their opening window only, whatever ``status`` they ask for.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from app.auth.scopes import Scope
+from app.core.clock import utcnow
+from app.core.pagination import PAGE_SIZE_DESCRIPTION, fetch_page, map_page
+from app.core.request import ServiceContext
+from app.graphql.permissions import requires
+from app.graphql.relay import Connection
+from app.quizzes import repository, service
+from app.quizzes.models import QuizStatus
+from app.quizzes.service import is_author
+from app.quizzes.types import Quiz
+
+
+@strawberry.type
+class OrganizationQuizzes:
+    org_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(
+        description=(
+            "Quizzes, newest first. Needs quizzes:read; without quizzes:write only "
+            "published quizzes that are open now are listed."
+        ),
+        permission_classes=[requires(Scope.QUIZZES_READ)],
+    )
+    async def quizzes(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Cursor to start after.")
+        ] = None,
+        status: Annotated[
+            QuizStatus | None, strawberry.argument(description="Only quizzes in this status.")
+        ] = None,
+        search: Annotated[
+            str | None, strawberry.argument(description="Part of the title, any case.")
+        ] = None,
+    ) -> Connection[Quiz]:
+        author = is_author(info.context.actor, self.org_id)
+        query = repository.listing(
+            self.org_id,
+            status=status,
+            search=(search or "").strip()[:100] or None,
+            open_at=None if author else utcnow(),
+        )
+        page = await fetch_page(info.context.sc.db, query, first=first, after=after)
+        return Connection[Quiz].from_page(map_page(page, Quiz.from_row))
+
+
+async def load_node(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:
+    """``node(id:)`` for a Quiz: NOT_FOUND unless the actor may see it."""
+    return Quiz.from_row(await service.get_readable(sc, row_id))

@@ -1,0 +1,316 @@
+"""The rules for quizzes.
+
+- quizzes:read reads; quizzes:write authors (create, import, update, publish, archive).
+- Without quizzes:write an actor sees published quizzes inside their opening window
+  only, and never answers: another org's quiz, or one it may not see, is NOT_FOUND.
+- Once a quiz has attempts its questions (and shuffling) are locked: CONFLICT, with
+  ``duplicateQuiz`` offered for an editable copy. Archived quizzes don't change.
+- Publishing needs a quiz ``publish_problems`` has nothing to say about.
+Every change writes the audit log; creation also emits ``quiz.created``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+import anyio.to_thread
+from strawberry import relay
+
+from app.audit import service as audit
+from app.auth.actor import Actor
+from app.auth.scopes import Scope
+from app.core.clock import as_utc, utcnow
+from app.core.errors import Conflict, NotFound
+from app.core.request import ServiceContext
+from app.events.bus import QUIZ_CREATED, Event
+from app.quizzes import repository
+from app.quizzes.checks import check_draft
+from app.quizzes.drafts import OptionDraft, QuestionDraft, QuizDraft, publish_problems
+from app.quizzes.importers import ImportFormat, ImportResult, parse_quiz
+from app.quizzes.models import Option, Question, Quiz, QuizStatus
+
+LOCKED_SETTINGS = frozenset({"shuffle_questions", "shuffle_options"})
+LOCKED_MESSAGE = (
+    "This quiz has attempts, so its questions can no longer change. "
+    "Use duplicateQuiz to make an editable copy."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuizChanges:
+    """An update: ``settings`` maps column names to new values; questions replace all."""
+
+    settings: dict[str, Any] = field(default_factory=dict)
+    questions: tuple[QuestionDraft, ...] | None = None
+
+
+def is_author(actor: Actor, org_id: uuid.UUID) -> bool:
+    return actor.has(Scope.QUIZZES_WRITE) and actor.reaches(org_id)
+
+
+def is_open(quiz: Quiz, now: datetime) -> bool:
+    opens, closes = quiz.opens_at, quiz.closes_at
+    return (opens is None or as_utc(opens) <= now) and (closes is None or as_utc(closes) > now)
+
+
+def visible_to(actor: Actor, quiz: Quiz, now: datetime) -> bool:
+    if is_author(actor, quiz.org_id):
+        return True
+    return quiz.status is QuizStatus.PUBLISHED and is_open(quiz, now)
+
+
+async def get_readable(sc: ServiceContext, quiz_id: uuid.UUID) -> Quiz:
+    quiz = await repository.by_id(sc.db, quiz_id)
+    if quiz is None:
+        raise NotFound()
+    sc.actor.require(Scope.QUIZZES_READ, quiz.org_id)
+    if not visible_to(sc.actor, quiz, utcnow()):
+        raise NotFound()
+    return quiz
+
+
+async def get_writable(sc: ServiceContext, quiz_id: uuid.UUID) -> Quiz:
+    quiz = await repository.by_id(sc.db, quiz_id, for_update=True)
+    if quiz is None:
+        raise NotFound()
+    sc.actor.require(Scope.QUIZZES_WRITE, quiz.org_id)
+    return quiz
+
+
+async def create_quiz(
+    sc: ServiceContext,
+    org_id: uuid.UUID,
+    draft: QuizDraft,
+    *,
+    opens_at: datetime | None = None,
+    closes_at: datetime | None = None,
+    action: str = "quiz.created",
+    details: dict[str, Any] | None = None,
+) -> Quiz:
+    sc.actor.require(Scope.QUIZZES_WRITE, org_id)
+    draft = dataclasses.replace(draft, title=draft.title.strip())
+    check_draft(draft, opens_at, closes_at)
+    quiz = Quiz(
+        org_id=org_id,
+        created_by_id=sc.actor.member_id,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        **_settings_of(draft),
+    )
+    sc.db.add(quiz)
+    await sc.db.flush()
+    await repository.replace_questions(sc.db, quiz, draft.questions)
+    await audit.record(
+        sc,
+        action,
+        target_type="Quiz",
+        target_id=quiz.id,
+        org_id=org_id,
+        details={"title": quiz.title, "questions": quiz.question_count, **(details or {})},
+    )
+    sc.events.append(
+        Event(
+            QUIZ_CREATED,
+            org_id,
+            {
+                "quizId": global_id("Quiz", quiz.id),
+                "title": quiz.title,
+                "questionCount": quiz.question_count,
+                "createdById": global_id("Member", quiz.created_by_id),
+            },
+        )
+    )
+    return quiz
+
+
+async def update_quiz(sc: ServiceContext, quiz_id: uuid.UUID, changes: QuizChanges) -> Quiz:
+    quiz = await get_writable(sc, quiz_id)
+    if quiz.status is QuizStatus.ARCHIVED:
+        raise Conflict("An archived quiz can't change; duplicate it instead.", reason="ARCHIVED")
+    touches_content = changes.questions is not None or bool(
+        LOCKED_SETTINGS & changes.settings.keys()
+    )
+    if touches_content and await repository.has_attempts(sc.db, quiz.id):
+        raise Conflict(LOCKED_MESSAGE, reason="QUIZ_LOCKED")
+    current = await draft_of(sc, quiz)
+    merged = dataclasses.replace(
+        current,
+        questions=changes.questions if changes.questions is not None else current.questions,
+        **{k: v for k, v in changes.settings.items() if k in _DRAFT_FIELDS},
+    )
+    merged = dataclasses.replace(merged, title=merged.title.strip())
+    opens_at = _utc(changes.settings.get("opens_at", quiz.opens_at))
+    closes_at = _utc(changes.settings.get("closes_at", quiz.closes_at))
+    check_draft(merged, opens_at, closes_at)
+    if quiz.status is QuizStatus.PUBLISHED:
+        _require_publishable(merged)
+    for name, value in {
+        **_settings_of(merged),
+        "opens_at": opens_at,
+        "closes_at": closes_at,
+    }.items():
+        setattr(quiz, name, value)
+    if changes.questions is not None:
+        await repository.replace_questions(sc.db, quiz, changes.questions)
+    quiz.version += 1
+    quiz.updated_at = utcnow()
+    sc.db.add(quiz)
+    await audit.record(
+        sc,
+        "quiz.updated",
+        target_type="Quiz",
+        target_id=quiz.id,
+        org_id=quiz.org_id,
+        details={
+            "title": quiz.title,
+            "changed": sorted(changes.settings) + (["questions"] if changes.questions else []),
+            "version": quiz.version,
+        },
+    )
+    return quiz
+
+
+async def publish_quiz(sc: ServiceContext, quiz_id: uuid.UUID) -> Quiz:
+    quiz = await get_writable(sc, quiz_id)
+    if quiz.status is QuizStatus.PUBLISHED:
+        return quiz
+    if quiz.status is QuizStatus.ARCHIVED:
+        raise Conflict("An archived quiz can't be published again.", reason="ARCHIVED")
+    _require_publishable(await draft_of(sc, quiz))
+    return await _set_status(sc, quiz, QuizStatus.PUBLISHED, "quiz.published")
+
+
+async def archive_quiz(sc: ServiceContext, quiz_id: uuid.UUID) -> Quiz:
+    quiz = await get_writable(sc, quiz_id)
+    if quiz.status is QuizStatus.ARCHIVED:
+        return quiz
+    return await _set_status(sc, quiz, QuizStatus.ARCHIVED, "quiz.archived")
+
+
+async def duplicate_quiz(sc: ServiceContext, quiz_id: uuid.UUID, title: str | None) -> Quiz:
+    """An editable draft copy of a quiz (its content and settings, not its attempts)."""
+    source = await get_writable(sc, quiz_id)
+    draft = await draft_of(sc, source)
+    draft = dataclasses.replace(draft, title=title or f"Copy of {draft.title}"[:200])
+    return await create_quiz(
+        sc,
+        source.org_id,
+        draft,
+        opens_at=source.opens_at,
+        closes_at=source.closes_at,
+        action="quiz.duplicated",
+        details={"sourceQuizId": str(source.id)},
+    )
+
+
+async def import_quiz(
+    sc: ServiceContext,
+    org_id: uuid.UUID,
+    data: bytes,
+    fmt: ImportFormat,
+    *,
+    title_hint: str | None,
+    title: str | None,
+) -> tuple[Quiz | None, ImportResult]:
+    """Parse (in a thread: it is CPU work) and store the draft in the caller's transaction."""
+    sc.actor.require(Scope.QUIZZES_WRITE, org_id)
+    result = await anyio.to_thread.run_sync(partial(parse_quiz, data, fmt, title_hint=title_hint))
+    if result.draft is None:
+        return None, result
+    draft = result.draft if not title else dataclasses.replace(result.draft, title=title)
+    quiz = await create_quiz(
+        sc,
+        org_id,
+        draft,
+        action="quiz.imported",
+        details={"format": fmt.value, "problems": len(result.problems)},
+    )
+    return quiz, result
+
+
+async def draft_of(sc: ServiceContext, quiz: Quiz) -> QuizDraft:
+    """The stored quiz as a draft, to check or copy it."""
+    questions = await repository.questions_of(sc.db, [quiz.id])
+    options = await repository.options_of_quiz(sc.db, quiz.id)
+    return to_draft(quiz, questions, options)
+
+
+def to_draft(quiz: Quiz, questions: list[Question], options: list[Option]) -> QuizDraft:
+    by_question: dict[uuid.UUID, list[OptionDraft]] = {}
+    for option in options:
+        by_question.setdefault(option.question_id, []).append(
+            OptionDraft(option.text, option.correct)
+        )
+    return QuizDraft(
+        title=quiz.title,
+        description=quiz.description,
+        time_limit_seconds=quiz.time_limit_seconds,
+        attempts_allowed=quiz.attempts_allowed,
+        pass_mark_percent=quiz.pass_mark_percent,
+        shuffle_questions=quiz.shuffle_questions,
+        shuffle_options=quiz.shuffle_options,
+        reveal_answers_after_submit=quiz.reveal_answers_after_submit,
+        questions=tuple(
+            QuestionDraft(
+                kind=question.kind,
+                prompt=question.prompt,
+                points=question.points,
+                explanation=question.explanation,
+                options=tuple(by_question.get(question.id, ())),
+                accepted_answers=tuple(question.accepted_answers),
+                numeric_value=question.numeric_value,
+                numeric_tolerance=question.numeric_tolerance,
+            )
+            for question in questions
+        ),
+    )
+
+
+def global_id(type_name: str, row_id: uuid.UUID | None) -> str | None:
+    return None if row_id is None else str(relay.GlobalID(type_name, str(row_id)))
+
+
+_DRAFT_FIELDS = frozenset(f.name for f in dataclasses.fields(QuizDraft)) - {"questions"}
+
+
+def _settings_of(draft: QuizDraft) -> dict[str, Any]:
+    return {name: getattr(draft, name) for name in _DRAFT_FIELDS}
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return None if value is None else as_utc(value)
+
+
+def _require_publishable(draft: QuizDraft) -> None:
+    problems = publish_problems(draft)
+    if problems:
+        raise Conflict(
+            "The quiz can't be published: " + "; ".join(problems) + ".",
+            reason="NOT_PUBLISHABLE",
+            problems=problems,
+        )
+
+
+async def _set_status(sc: ServiceContext, quiz: Quiz, status: QuizStatus, action: str) -> Quiz:
+    now = utcnow()
+    quiz.status = status
+    quiz.updated_at = now
+    if status is QuizStatus.PUBLISHED:
+        quiz.published_at = now
+    if status is QuizStatus.ARCHIVED:
+        quiz.archived_at = now
+    sc.db.add(quiz)
+    await audit.record(
+        sc,
+        action,
+        target_type="Quiz",
+        target_id=quiz.id,
+        org_id=quiz.org_id,
+        details={"title": quiz.title},
+    )
+    return quiz

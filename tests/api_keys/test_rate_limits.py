@@ -1,0 +1,129 @@
+"""Each key's own limit: exactly N requests a minute, then 429 with Retry-After."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import AsyncIterator
+
+import pytest
+import redis.asyncio as redis
+from strawberry import relay
+
+from app.core import ratelimit
+from app.core.settings import get_settings
+from tests.api_keys.support import VIEWER, IssuedKey, as_key, assert_door_problem, create_key
+from tests.support.factories import OrgFixture
+
+REDIS_URL = os.environ.get("QUIZGRAPH_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+RATE_LIMIT = re.compile(r'"api-key";r=(\d+);t=(\d+)')
+
+
+def key_uuid(key: IssuedKey) -> str:
+    return relay.GlobalID.from_id(key.id).node_id
+
+
+async def spend(client, key: IssuedKey, times: int) -> list:
+    return [await as_key(client, key, VIEWER) for _ in range(times)]
+
+
+async def assert_exactly_n_pass(client, key: IssuedKey, limit: int) -> None:
+    passed = await spend(client, key, limit)
+    for n, result in enumerate(passed, start=1):
+        assert result.ok()["viewer"]["kind"] == "API_KEY"
+        assert result.response.headers["ratelimit-policy"] == f'"api-key";q={limit};w=60'
+        remaining, reset = RATE_LIMIT.fullmatch(result.response.headers["ratelimit"]).groups()
+        assert int(remaining) == limit - n
+        assert 0 < int(reset) <= 60
+    refused = await as_key(client, key, VIEWER)
+    assert_door_problem(refused, 429, "RATE_LIMITED")
+    assert 1 <= int(refused.response.headers["retry-after"]) <= 60
+    assert RATE_LIMIT.fullmatch(refused.response.headers["ratelimit"]).group(1) == "0"
+
+
+async def test_exactly_the_limit_passes_and_the_next_is_refused(org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    key = await create_key(owner, ["org:read"], rateLimitPerMinute=5)
+    await assert_exactly_n_pass(owner, key, 5)
+
+
+async def test_one_keys_limit_never_touches_another(org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    spent = await create_key(owner, ["org:read"], rateLimitPerMinute=3)
+    other = await create_key(owner, ["org:read"], rateLimitPerMinute=3)
+    await assert_exactly_n_pass(owner, spent, 3)
+    # the other key of the same member still has its whole budget
+    await assert_exactly_n_pass(owner, other, 3)
+
+
+async def test_member_sessions_get_no_key_rate_limit_headers(org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    result = await owner.gql(VIEWER)
+    assert result.ok()["viewer"]["kind"] == "MEMBER"
+    assert "ratelimit" not in result.response.headers
+    assert "ratelimit-policy" not in result.response.headers
+
+
+async def test_refused_keys_spend_no_budget(org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    key = await create_key(owner, ["org:read"], rateLimitPerMinute=2)
+    await owner.gql(
+        "mutation($i: SetApiAccessInput!) { setApiAccess(input: $i) { organization { slug } } }",
+        {"i": {"enabled": False}},
+    )
+    for _ in range(3):
+        assert_door_problem(await as_key(owner, key, VIEWER), 403, "API_ACCESS_DISABLED")
+    await owner.gql(
+        "mutation($i: SetApiAccessInput!) { setApiAccess(input: $i) { organization { slug } } }",
+        {"i": {"enabled": True}},
+    )
+    await assert_exactly_n_pass(owner, key, 2)
+
+
+@pytest.fixture
+async def redis_limits(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[list[str]]:
+    """Rate limits in the real Redis; yields a list to put the key ids used in.
+
+    Only the counters of those keys (fresh UUIDs, so no other run shares them) are
+    deleted afterwards.
+    """
+    monkeypatch.setenv("QUIZGRAPH_REDIS_URL", REDIS_URL)
+    get_settings.cache_clear()
+    await ratelimit.close()
+    used: list[str] = []
+    try:
+        yield used
+    finally:
+        monkeypatch.delenv("QUIZGRAPH_REDIS_URL")
+        get_settings.cache_clear()
+        await ratelimit.close()
+        await delete_redis_keys(used)
+
+
+async def redis_keys_for(ids: list[str]) -> list[bytes]:
+    client = redis.from_url(REDIS_URL)
+    try:
+        return [name for key_id in ids async for name in client.scan_iter(match=f"*{key_id}*")]
+    finally:
+        await client.aclose()
+
+
+async def delete_redis_keys(ids: list[str]) -> None:
+    names = await redis_keys_for(ids)
+    if names:
+        client = redis.from_url(REDIS_URL)
+        try:
+            await client.delete(*names)
+        finally:
+            await client.aclose()
+
+
+async def test_limits_are_counted_in_redis_when_it_is_configured(
+    org: OrgFixture, signed_in, redis_limits: list[str]
+):
+    owner = await signed_in(org, "owner")
+    key = await create_key(owner, ["org:read"], rateLimitPerMinute=4)
+    redis_limits.append(key_uuid(key))
+    await assert_exactly_n_pass(owner, key, 4)
+    # the counter lives in Redis, where every server process sees it
+    assert await redis_keys_for([key_uuid(key)])

@@ -1,0 +1,99 @@
+"""What the database keeps: never a secret, and lastUsedAt written behind."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from uuid import UUID
+
+from sqlalchemy import MetaData, select
+from strawberry import relay
+
+from app.api_keys import last_used, repository
+from app.core.clock import FrozenClock
+from app.core.db import get_engine, unit_of_work
+from tests.api_keys.support import LIST_KEYS, REVOKE, ROTATE, VIEWER, as_key, create_key
+from tests.support.factories import OrgFixture
+
+
+async def dump_database() -> list[str]:
+    """Every value of every column of every table, as text (like a dump would hold)."""
+    async with get_engine().connect() as connection:
+        metadata = MetaData()
+        await connection.run_sync(metadata.reflect)
+        values: list[str] = []
+        for table in metadata.sorted_tables:
+            rows = await connection.execute(select(table))
+            values.extend(str(value) for row in rows for value in row if value is not None)
+    return values
+
+
+async def test_no_table_holds_a_secret(org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    # given keys created, used, rotated and revoked
+    first = await create_key(owner, ["org:read", "members:read"], name="first")
+    second = await create_key(owner, ["org:read"], name="second")
+    await as_key(owner, first, VIEWER)
+    rotated = await owner.gql(ROTATE, {"input": {"id": first.id, "gracePeriodSeconds": 60}})
+    third_secret = rotated.ok()["rotateApiKey"]["secret"]
+    await owner.gql(REVOKE, {"input": {"id": second.id}})
+    await as_key(owner, third_secret, VIEWER)
+    await last_used.flush()
+    # when the whole database is dumped
+    dump = await dump_database()
+    # then the prefixes are there (the dump is real) but no secret is
+    assert any(first.prefix in value for value in dump)
+    for secret in (first.secret, second.secret, third_secret):
+        hidden_part = secret[16:]
+        assert not [value for value in dump if hidden_part in value]
+
+
+def _parse(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+async def _last_used_at(owner, org: OrgFixture, key_id: str) -> datetime | None:
+    listing = (await owner.gql(LIST_KEYS, {"slug": org.slug})).ok()
+    nodes = [edge["node"] for edge in listing["organization"]["apiKeys"]["edges"]]
+    return _parse(next(node for node in nodes if node["id"] == key_id)["lastUsedAt"])
+
+
+async def test_last_used_at_is_written_behind_at_most_once_a_minute(
+    org: OrgFixture, signed_in, frozen_clock: FrozenClock
+):
+    owner = await signed_in(org, "owner")
+    key = await create_key(owner, ["org:read"])
+    first_use = frozen_clock.now()
+    # when the key is used three times
+    for _ in range(3):
+        assert (await as_key(owner, key, VIEWER)).ok()
+    # then no request wrote it
+    assert await _last_used_at(owner, org, key.id) is None
+    # and the write-behind stores the first use
+    await last_used.flush()
+    assert await _last_used_at(owner, org, key.id) == first_use
+    # uses within the minute change nothing
+    frozen_clock.advance(seconds=59)
+    await as_key(owner, key, VIEWER)
+    await last_used.flush()
+    assert await _last_used_at(owner, org, key.id) == first_use
+    # the first use a minute later is written
+    frozen_clock.advance(seconds=1)
+    await as_key(owner, key, VIEWER)
+    await last_used.flush()
+    assert await _last_used_at(owner, org, key.id) == first_use + timedelta(seconds=60)
+
+
+async def test_two_processes_noting_the_same_minute_write_once(
+    org: OrgFixture, signed_in, frozen_clock: FrozenClock
+):
+    owner = await signed_in(org, "owner")
+    key = await create_key(owner, ["org:read"])
+    key_id = relay.GlobalID.from_id(key.id).node_id
+    now = frozen_clock.now()
+    async with unit_of_work() as db:
+        # the first process's flush writes; the second's, 30 s later, finds it fresh
+        first = await repository.touch_last_used(db, UUID(key_id), now, last_used.WRITE_INTERVAL)
+        later = now + timedelta(seconds=30)
+        second = await repository.touch_last_used(db, UUID(key_id), later, last_used.WRITE_INTERVAL)
+    assert (first, second) == (True, False)
+    assert await _last_used_at(owner, org, key.id) == now

@@ -1,0 +1,3 @@
+"""The frozen clock fixture for the quiz and attempt API tests."""
+
+from tests.quizzes.api import clock  # noqa: F401
