@@ -6,6 +6,7 @@ from app.api_keys.models import ApiKey
 from app.attempts.models import Attempt, AttemptAnswer
 from app.audit.models import AuditEvent
 from app.auth.models import MemberSession, PlatformAdmin
+from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
 from app.members.models import Member
 from app.orgs.models import Organization
 from app.quizzes.models import Option, Question, Quiz
@@ -17,12 +18,15 @@ __all__ = [
     "Attempt",
     "AttemptAnswer",
     "AuditEvent",
+    "LeaderboardResult",
     "Member",
     "MemberSession",
     "Option",
+    "OrgStanding",
     "Organization",
     "PlatformAdmin",
     "Question",
     "Quiz",
+    "QuizStanding",
     "metadata",
 ]

@@ -100,56 +100,36 @@ def run_wrk(
     body: dict[str, object],
     headers: dict[str, str] | None = None,
     auth_values: list[str] | None = None,
+    warmup_auth_values: list[str] | None = None,
 ) -> WrkResult:
+    """Warm up for 3 s, then measure. API keys have per-minute limits, so the warm-up
+    may use other keys (``warmup_auth_values``) than the measured run."""
     with tempfile.TemporaryDirectory() as scratch:
+        env = dict(os.environ)
         files = {
             "BENCH_BODY_FILE": json.dumps(body),
             "BENCH_HEADERS_FILE": "\n".join(f"{k}: {v}" for k, v in (headers or {}).items()),
-            "BENCH_AUTH_FILE": "\n".join(auth_values or []),
+            "BENCH_AUTH_FILE": "\n".join(warmup_auth_values or auth_values or []),
         }
-        env = dict(os.environ)
         for name, content in files.items():
-            path = Path(scratch) / name
-            path.write_text(content)
-            env[name] = str(path)
-        # a short warm-up fills the caches before the measured run
-        subprocess.run(
-            pinned(
-                1,
-                [
-                    "wrk",
-                    "-t2",
-                    f"-c{CONNECTIONS}",
-                    "-d3s",
-                    "-s",
-                    str(ROOT / "bench" / "post.lua"),
-                    url + "/graphql",
-                ],
-            ),
-            env=env,
-            capture_output=True,
-            check=True,
-        )
-        output = subprocess.run(
-            pinned(
-                1,
-                [
-                    "wrk",
-                    "-t2",
-                    f"-c{CONNECTIONS}",
-                    f"-d{DURATION}",
-                    "--latency",
-                    "-s",
-                    str(ROOT / "bench" / "post.lua"),
-                    url + "/graphql",
-                ],
-            ),
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    return parse_wrk(output)
+            (Path(scratch) / name).write_text(content)
+            env[name] = str(Path(scratch) / name)
+        _wrk(url, "3s", env)
+        (Path(scratch) / "BENCH_AUTH_FILE").write_text("\n".join(auth_values or []))
+        return parse_wrk(_wrk(url, DURATION, env))
+
+
+def _wrk(url: str, duration: str, env: dict[str, str]) -> str:
+    script = str(ROOT / "bench" / "post.lua")
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}", "--latency", "-s", script]
+    completed = subprocess.run(
+        pinned(1, [*command, url + "/graphql"]),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return completed.stdout
 
 
 def parse_wrk(output: str) -> WrkResult:

@@ -72,6 +72,45 @@ def viewer_session(scratch: Path) -> dict[str, WrkResult]:
     return {"viewer (session cookie)": result}
 
 
+VIEWER_KEY = {"query": "{ viewer { organization { name } } }"}
+CREATE_KEY = """mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }"""
+
+
+def create_keys(url: str, cookie: str, count: int) -> list[str]:
+    """Keys with the highest rate limit, made by the owner through the API."""
+    secrets: list[str] = []
+    with httpx.Client(base_url=url, cookies={"qg_session": cookie}, timeout=30) as client:
+        for n in range(count):
+            response = client.post(
+                "/graphql",
+                json={
+                    "query": CREATE_KEY,
+                    "variables": {
+                        "i": {
+                            "name": f"bench key {n}",
+                            "scopes": ["org:read"],
+                            "rateLimitPerMinute": 10_000,
+                        }
+                    },
+                },
+            )
+            response.raise_for_status()
+            secrets.append(response.json()["data"]["createApiKey"]["secret"])
+    return secrets
+
+
+def viewer_api_key(scratch: Path) -> dict[str, WrkResult]:
+    env = app_env(scratch, "viewer_api_key")
+    org = fresh_org(env)
+    with server("app.web.asgi:app", env) as url:
+        keys = create_keys(url, login_cookie(url, org), 1002)
+        bearer = [f"Bearer {key}" for key in keys]
+        one_key = run_wrk(url, VIEWER_KEY, auth_values=bearer[:1], warmup_auth_values=bearer[1:2])
+        many_keys = run_wrk(url, VIEWER_KEY, auth_values=bearer[2:], warmup_auth_values=bearer[2:])
+    return {"viewer (one API key)": one_key, "viewer (1,000 API keys in rotation)": many_keys}
+
+
 ALL: dict[str, Scenario] = {
     "viewer_session": viewer_session,
+    "viewer_api_key": viewer_api_key,
 }

@@ -21,7 +21,13 @@ from app.auth import door as auth_door
 from app.auth.actor import Actor, ActorKind
 from app.auth.scopes import KEY_GRANTABLE_SCOPES, Scope, parse_scopes, scopes_for
 from app.core.clock import utcnow
-from app.core.errors import ApiAccessDisabled, InvalidApiKey, OrgDisabled, UserDisabled
+from app.core.errors import (
+    ApiAccessDisabled,
+    AppError,
+    InvalidApiKey,
+    OrgDisabled,
+    UserDisabled,
+)
 from app.core.request import ServiceContext
 from app.members.models import Member
 from app.orgs.models import Organization
@@ -45,12 +51,27 @@ async def resolve_bearer(sc: ServiceContext, authorization: str) -> Actor:
     if row is None or not digests_match(row[0].secret_hash, digest):
         raise InvalidApiKey()
     key, org, creator = row
+    sc.identity_rows += [row for row in (org, creator) if row is not None]
     now = utcnow()
     _check_key(key, now)
     actor = _platform_actor(key) if key.is_platform else _org_actor(key, org, creator)
     await throttle.spend(sc, key.id, key.rate_limit_per_minute)
     last_used.note_use(key, now)
     return actor
+
+
+async def live_key_ids(sc: ServiceContext, key_ids: set[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of these keys would still pass the door now (rate limits aside)."""
+    now = utcnow()
+    alive: set[uuid.UUID] = set()
+    for key, org, creator in await repository.for_door_by_ids(sc.db, list(key_ids)):
+        try:
+            _check_key(key, now)
+            _platform_actor(key) if key.is_platform else _org_actor(key, org, creator)
+        except AppError:
+            continue
+        alive.add(key.id)
+    return alive
 
 
 def _check_key(key: ApiKey, now: datetime) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, update
@@ -26,6 +27,17 @@ async def for_door(db: AsyncSession, secret_hash: str) -> DoorRow | None:
         .where(ApiKey.secret_hash == secret_hash)
     )
     return found.first()
+
+
+async def for_door_by_ids(db: AsyncSession, key_ids: Sequence[uuid.UUID]) -> list[DoorRow]:
+    """The door's rows for many keys at once (live websockets re-check their keys)."""
+    found = await db.exec(
+        select(ApiKey, Organization, Member)
+        .outerjoin(Organization, col(Organization.id) == ApiKey.org_id)
+        .outerjoin(Member, col(Member.id) == ApiKey.created_by_id)
+        .where(col(ApiKey.id).in_(key_ids))
+    )
+    return list(found.all())
 
 
 async def by_id(db: AsyncSession, key_id: uuid.UUID) -> ApiKey | None:

@@ -29,6 +29,7 @@ from app.core.clock import as_utc, utcnow
 from app.core.errors import BadUserInput, Conflict, Forbidden, NotFound
 from app.core.request import ServiceContext
 from app.events.bus import QUIZ_COMPLETED, USER_SCORED, Event
+from app.leaderboards import service as leaderboards
 from app.quizzes import repository as quizzes
 from app.quizzes.models import Question, Quiz, QuizStatus
 from app.quizzes.service import global_id, is_open, visible_to
@@ -273,6 +274,7 @@ async def _finish(
     sc.db.add(attempt)
     sc.db.add_all(answers)
     await sc.db.flush()
+    await leaderboards.record_result(sc, attempt)
     action = "attempt.submitted" if status is AttemptStatus.SUBMITTED else "attempt.expired"
     await audit.record(
         sc,

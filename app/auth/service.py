@@ -122,5 +122,18 @@ async def actor_for_session(sc: ServiceContext, token: str) -> Actor | None:
     )
 
 
-async def end_sessions_of(sc: ServiceContext, member_id: uuid.UUID) -> None:
-    await sc.db.execute(delete(MemberSession).where(col(MemberSession.member_id) == member_id))
+async def live_session_ids(sc: ServiceContext, session_ids: set[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of these sessions still stand: not ended or expired, member and org enabled."""
+    now = utcnow()
+    found = await sc.db.exec(
+        select(MemberSession.id)
+        .join(Member, col(Member.id) == MemberSession.member_id)
+        .join(Organization, col(Organization.id) == MemberSession.org_id)
+        .where(
+            col(MemberSession.id).in_(session_ids),
+            col(MemberSession.expires_at) > now,
+            col(Member.disabled).is_(False),
+            col(Organization.disabled).is_(False),
+        )
+    )
+    return set(found.all())

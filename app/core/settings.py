@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     max_tokens: int = 5000
     max_body_bytes: int = 1_000_000
     max_upload_bytes: int = 6 * 1024 * 1024
+    max_websockets: int = 10_000
+    max_subscriptions_per_connection: int = 20
     sql_echo: bool = False
 
     @property

@@ -7,6 +7,7 @@ import strawberry
 from app.api_keys.queries import OrganizationApiKeys
 from app.attempts.queries import OrganizationAttempts
 from app.audit.queries import OrganizationAuditLog
+from app.leaderboards.queries import OrganizationLeaderboard
 from app.members.queries import OrganizationMembers
 from app.orgs.models import Organization as OrganizationRow
 from app.orgs.types import Branding, OrganizationFields
@@ -21,6 +22,7 @@ class Organization(
     OrganizationApiKeys,
     OrganizationQuizzes,
     OrganizationAttempts,
+    OrganizationLeaderboard,
 ):
     @classmethod
     def from_row(cls, row: OrganizationRow) -> Organization:

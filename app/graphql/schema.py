@@ -20,6 +20,7 @@ from app.graphql.limits import ParseCache, QueryLimits
 from app.graphql.node import NodeQueries
 from app.graphql.organization import Organization
 from app.graphql.transaction import RequestTransaction
+from app.leaderboards.subscriptions import LeaderboardSubscriptions
 from app.members.mutations import MemberMutations
 from app.orgs.mutations import OrgMutations
 from app.orgs.queries import OrgQueries
@@ -43,6 +44,11 @@ class Mutation(
     pass
 
 
+@strawberry.type(description="Live updates over a websocket (graphql-transport-ws or graphql-ws).")
+class Subscription(LeaderboardSubscriptions):
+    pass
+
+
 class QuizgraphSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: object = None) -> None:
         """Silenced: ``ErrorCodes`` logs the unexpected errors, with the request id."""
@@ -51,6 +57,7 @@ class QuizgraphSchema(strawberry.Schema):
 schema = QuizgraphSchema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     types=[Organization],
     extensions=[
         ErrorCodes,

@@ -14,6 +14,7 @@ from app.api_keys import door as api_keys_door
 from app.api_keys import last_used as api_keys_last_used
 from app.core.db import dispose_engines
 from app.core.settings import get_settings
+from app.events.runtime import running_bus
 from app.graphql.schema import schema
 from app.web import frontend
 from app.web.door import GraphQLDoor
@@ -32,13 +33,14 @@ def create_app() -> Starlette:
         allow_queries_via_get=True,
         multipart_uploads_enabled=True,
         allowed_origins=settings.allowed_origins,
+        max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
     )
     graphql_app = GraphQLDoor(view)
     api_keys_door.install()
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        async with api_keys_last_used.running():
+        async with api_keys_last_used.running(), running_bus():
             yield
         await dispose_engines()
 

@@ -50,7 +50,7 @@ class GraphQLDoor:
             sc = ServiceContext(db=db, actor=ANONYMOUS, meta=meta)
             try:
                 _check_body_size(headers)
-                session_token = _cookie(headers, SESSION_COOKIE)
+                session_token = cookie_value(headers, SESSION_COOKIE)
                 if session_token and not headers.getlist("authorization"):
                     _check_csrf(scope, headers)
                 sc.actor = await resolve_actor(sc, headers.getlist("authorization"), session_token)
@@ -121,7 +121,7 @@ def origin_allowed(origin: str, headers: Headers) -> bool:
     return host is not None and urlsplit(origin).netloc == host
 
 
-def _cookie(headers: Headers, name: str) -> str | None:
+def cookie_value(headers: Headers, name: str) -> str | None:
     raw = headers.get("cookie")
     if not raw:
         return None

@@ -9,7 +9,6 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.exceptions import ConnectionRejectionError, StrawberryGraphQLError
 from strawberry.types.unset import UNSET, UnsetType
 
 from app.auth.actor import ANONYMOUS
@@ -18,15 +17,21 @@ from app.core.db import session_factory
 from app.core.errors import AppError
 from app.core.json import dumps
 from app.core.request import RequestMeta, ServiceContext
+from app.core.settings import get_settings
 from app.graphql.context import Context
-from app.web.door import _cookie
+from app.web.door import cookie_value
 from app.web.problems import problem_response
+from app.web.websocket import LegacyWSHandler, LiveSocket, SocketRejected, TransportWSHandler, watch
 
 
 class GraphQLView(GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = TransportWSHandler
+    graphql_ws_handler_class = LegacyWSHandler
+    open_websockets = 0
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await super().__call__(scope, receive, send)
+        if scope["type"] == "websocket":
+            await self._serve_websocket(scope, receive, send)
             return
         try:
             response = await self.run(Request(scope=scope, receive=receive))
@@ -48,24 +53,52 @@ class GraphQLView(GraphQL[Context, None]):
         """A subscription's context; the subscription domain replaces its actor."""
         meta = RequestMeta(request_id=websocket.scope.get("state", {}).get("request_id", "-"))
         db = session_factory()()
+        websocket.scope.setdefault("state", {})["socket_db"] = db
         return Context(request=websocket, response=None, sc=ServiceContext(db, ANONYMOUS, meta))
 
+    async def _serve_websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if GraphQLView.open_websockets >= get_settings().max_websockets:
+            websocket = WebSocket(scope, receive, send)
+            await websocket.accept(subprotocol=_first_protocol(scope))
+            await websocket.close(code=1013, reason="Too many connections; try again later")
+            return
+        GraphQLView.open_websockets += 1
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            GraphQLView.open_websockets -= 1
+            state = scope.get("state", {})
+            if "live_socket" in state:
+                watch.discard(state["live_socket"])
+            if "socket_db" in state:
+                await state["socket_db"].close()
+
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
-        """The websocket door: ``{"authorization": "Bearer …"}`` in ``connection_init``,
-        else the upgrade request's session cookie. A refused credential closes with 4403."""
+        """The websocket door (see ``app.web.websocket``)."""
         params = context.connection_params or {}
         authorization = params.get("authorization") or params.get("Authorization")
         credentials = [authorization] if isinstance(authorization, str) else []
-        cookie = _cookie(Headers(scope=context.request.scope), SESSION_COOKIE)
+        cookie = cookie_value(Headers(scope=context.request.scope), SESSION_COOKIE)
         try:
-            context.sc.actor = await resolve_actor(context.sc, credentials, cookie)
+            actor = await resolve_actor(context.sc, credentials, cookie)
         except AppError as error:
-            rejection: dict[str, object] = {"code": error.code, "message": error.message}
-            raise ConnectionRejectionError(rejection) from error
+            raise SocketRejected(4403, f"{error.code}: {error.message}") from error
+        finally:
+            await context.sc.db.commit()  # an idle socket must not hold a connection
+        if not actor.is_authenticated:
+            raise SocketRejected(
+                4401, 'Unauthorized: send {"authorization": "Bearer …"} or a session cookie'
+            )
+        context.sc.actor = actor
+        live = LiveSocket(context.request, actor)  # type: ignore[arg-type]
+        context.request.scope.setdefault("state", {})["live_socket"] = live
+        watch.add(live)
         return UNSET
 
     def encode_json(self, data: object) -> bytes:
         return dumps(data)
 
 
-__all__ = ["GraphQLView", "StrawberryGraphQLError"]
+def _first_protocol(scope: Scope) -> str | None:
+    offered = scope.get("subprotocols") or []
+    return offered[0] if offered else None

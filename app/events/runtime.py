@@ -1,0 +1,34 @@
+"""Which event bus this process uses: a setting, decided once at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from app.core.settings import get_settings
+from app.events.bus import InProcessEventBus, set_bus
+from app.events.redis_bus import RedisEventBus
+
+
+@asynccontextmanager
+async def running_bus() -> AsyncIterator[None]:
+    """Redis pub/sub when ``QUIZGRAPH_REDIS_URL`` is set, else in-process."""
+    from app.leaderboards.live import reset_hub
+
+    redis_url = get_settings().redis_url
+    if redis_url is None:
+        set_bus(InProcessEventBus())
+        reset_hub()
+        yield
+        reset_hub()
+        return
+    bus = RedisEventBus(redis_url)
+    set_bus(bus)
+    reset_hub()
+    await bus.start()
+    try:
+        yield
+    finally:
+        reset_hub()
+        await bus.stop()
+        set_bus(InProcessEventBus())

@@ -1,0 +1,1 @@
+"""Leaderboards: standings kept current on every scored attempt, and pushed live."""

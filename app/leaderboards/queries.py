@@ -1,0 +1,51 @@
+"""``Organization.leaderboard``: per quiz or org-wide, for members and leaderboard:read keys."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from app.auth.scopes import Scope
+from app.core.pagination import PAGE_SIZE_DESCRIPTION, decode_cursor, page_size
+from app.graphql.permissions import requires
+from app.graphql.relay import decode_id
+from app.leaderboards import service
+from app.leaderboards.service import Window
+from app.leaderboards.types import LeaderboardConnection
+
+
+@strawberry.type
+class OrganizationLeaderboard:
+    org_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(
+        description=(
+            "Standings, best first. With quizId: each member's best attempt (higher score, "
+            "then less time, then earlier submission). Without: the sum of each member's "
+            "best score per quiz. Needs leaderboard:read."
+        ),
+        permission_classes=[requires(Scope.LEADERBOARD_READ)],
+    )
+    async def leaderboard(
+        self,
+        info: Info,
+        quiz_id: Annotated[
+            relay.GlobalID | None, strawberry.argument(description="A quiz; left out: org-wide.")
+        ] = None,
+        window: Annotated[
+            Window, strawberry.argument(description="Which results count; all time by default.")
+        ] = Window.ALL_TIME,
+        first: Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)] = None,
+        after: Annotated[
+            str | None, strawberry.argument(description="Cursor to start after.")
+        ] = None,
+    ) -> LeaderboardConnection:
+        quiz = decode_id(quiz_id, "Quiz", "quizId") if quiz_id is not None else None
+        page = await service.board(
+            info.context.sc, self.org_id, quiz, window, decode_cursor(after), page_size(first)
+        )
+        return LeaderboardConnection.from_board(page, self.org_id, quiz, window)

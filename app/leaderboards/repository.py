@@ -1,0 +1,314 @@
+"""Board queries. All-time boards read the standings tables; windows read results.
+
+Costs (see README): an all-time page is one indexed range read plus one count of the
+rows better than the page's first row; a windowed board aggregates the results of
+the window (7 or 30 days) with window functions, so it grows with that traffic.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, null, or_, select
+from sqlmodel import col
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
+from app.leaderboards.ranking import competition_ranks
+from app.members.models import Member
+
+
+@dataclass(frozen=True, slots=True)
+class BoardRow:
+    member_id: uuid.UUID
+    display_name: str
+    score: float
+    attempts: int
+    last_activity_at: datetime
+    duration_ms: int | None
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class BoardPage:
+    rows: list[BoardRow]
+    offset: int
+    has_next: bool
+    total: int
+
+
+# --- all time, per quiz -------------------------------------------------------------
+
+_QUIZ_ORDER = (
+    col(QuizStanding.best_score).desc(),
+    col(QuizStanding.best_duration_ms),
+    col(QuizStanding.best_at),
+    col(QuizStanding.member_id),
+)
+
+
+def _quiz_better_than(row: QuizStanding) -> ColumnElement[bool]:
+    score, duration, at = (
+        col(QuizStanding.best_score),
+        col(QuizStanding.best_duration_ms),
+        col(QuizStanding.best_at),
+    )
+    return or_(
+        score > row.best_score,
+        and_(
+            score == row.best_score,
+            or_(
+                duration < row.best_duration_ms,
+                and_(duration == row.best_duration_ms, at < row.best_at),
+            ),
+        ),
+    )
+
+
+async def quiz_page(db: AsyncSession, quiz_id: uuid.UUID, offset: int, size: int) -> BoardPage:
+    query = (
+        select(QuizStanding, col(Member.display_name))
+        .join(Member, col(Member.id) == QuizStanding.member_id)
+        .where(col(QuizStanding.quiz_id) == quiz_id)
+        .order_by(*_QUIZ_ORDER)
+    )
+    found = (await db.execute(query.offset(offset).limit(size + 1))).all()
+    total = await _count(
+        db, select(col(QuizStanding.id)).where(col(QuizStanding.quiz_id) == quiz_id)
+    )
+    rows = found[:size]
+    if not rows:
+        return BoardPage([], offset, False, total)
+    first_rank = await _quiz_rank(db, rows[0][0])
+    keys = [(s.best_score, s.best_duration_ms, s.best_at) for s, _ in rows]
+    ranks = competition_ranks(keys, first_rank, offset + 1)
+    board = [_quiz_row(s, name, rank) for (s, name), rank in zip(rows, ranks, strict=True)]
+    return BoardPage(board, offset, len(found) > size, total)
+
+
+async def quiz_entry(db: AsyncSession, quiz_id: uuid.UUID, member_id: uuid.UUID) -> BoardRow | None:
+    found = (
+        await db.execute(
+            select(QuizStanding, col(Member.display_name))
+            .join(Member, col(Member.id) == QuizStanding.member_id)
+            .where(col(QuizStanding.quiz_id) == quiz_id, col(QuizStanding.member_id) == member_id)
+        )
+    ).first()
+    if found is None:
+        return None
+    standing, name = found
+    return _quiz_row(standing, name, await _quiz_rank(db, standing))
+
+
+async def _quiz_rank(db: AsyncSession, standing: QuizStanding) -> int:
+    better = select(col(QuizStanding.id)).where(
+        col(QuizStanding.quiz_id) == standing.quiz_id, _quiz_better_than(standing)
+    )
+    return 1 + await _count(db, better)
+
+
+def _quiz_row(standing: QuizStanding, name: str, rank: int) -> BoardRow:
+    return BoardRow(
+        standing.member_id,
+        name,
+        standing.best_score,
+        standing.attempts,
+        standing.last_activity_at,
+        standing.best_duration_ms,
+        rank,
+    )
+
+
+# --- all time, org-wide -------------------------------------------------------------
+
+_ORG_ORDER = (col(OrgStanding.total_score).desc(), col(OrgStanding.member_id))
+
+
+async def org_page(db: AsyncSession, org_id: uuid.UUID, offset: int, size: int) -> BoardPage:
+    query = (
+        select(OrgStanding, col(Member.display_name))
+        .join(Member, col(Member.id) == OrgStanding.member_id)
+        .where(col(OrgStanding.org_id) == org_id, col(OrgStanding.attempts) > 0)
+        .order_by(*_ORG_ORDER)
+    )
+    found = (await db.execute(query.offset(offset).limit(size + 1))).all()
+    total = await _count(
+        db,
+        select(col(OrgStanding.id)).where(
+            col(OrgStanding.org_id) == org_id, col(OrgStanding.attempts) > 0
+        ),
+    )
+    rows = found[:size]
+    if not rows:
+        return BoardPage([], offset, False, total)
+    first_rank = await _org_rank(db, rows[0][0])
+    ranks = competition_ranks([s.total_score for s, _ in rows], first_rank, offset + 1)
+    board = [_org_row(s, name, rank) for (s, name), rank in zip(rows, ranks, strict=True)]
+    return BoardPage(board, offset, len(found) > size, total)
+
+
+async def org_entry(db: AsyncSession, org_id: uuid.UUID, member_id: uuid.UUID) -> BoardRow | None:
+    found = (
+        await db.execute(
+            select(OrgStanding, col(Member.display_name))
+            .join(Member, col(Member.id) == OrgStanding.member_id)
+            .where(
+                col(OrgStanding.org_id) == org_id,
+                col(OrgStanding.member_id) == member_id,
+                col(OrgStanding.attempts) > 0,
+            )
+        )
+    ).first()
+    if found is None:
+        return None
+    standing, name = found
+    return _org_row(standing, name, await _org_rank(db, standing))
+
+
+async def _org_rank(db: AsyncSession, standing: OrgStanding) -> int:
+    better = select(col(OrgStanding.id)).where(
+        col(OrgStanding.org_id) == standing.org_id,
+        col(OrgStanding.total_score) > standing.total_score,
+    )
+    return 1 + await _count(db, better)
+
+
+def _org_row(standing: OrgStanding, name: str, rank: int) -> BoardRow:
+    return BoardRow(
+        standing.member_id,
+        name,
+        standing.total_score,
+        standing.attempts,
+        standing.last_activity_at,
+        None,
+        rank,
+    )
+
+
+# --- windows (last 7 / 30 days) -----------------------------------------------------
+
+
+def windowed_quiz(quiz_id: uuid.UUID, since: datetime) -> Select[tuple]:
+    result = LeaderboardResult
+    per_member = (
+        select(
+            col(result.member_id).label("member_id"),
+            col(result.score).label("score"),
+            col(result.duration_ms).label("duration_ms"),
+            col(result.submitted_at).label("best_at"),
+            func.row_number()
+            .over(
+                partition_by=col(result.member_id),
+                order_by=(
+                    col(result.score).desc(),
+                    col(result.duration_ms),
+                    col(result.submitted_at),
+                ),
+            )
+            .label("position"),
+            func.count().over(partition_by=col(result.member_id)).label("attempts"),
+            func.max(col(result.submitted_at))
+            .over(partition_by=col(result.member_id))
+            .label("last"),
+        )
+        .where(col(result.quiz_id) == quiz_id, col(result.submitted_at) >= since)
+        .subquery()
+    )
+    best = select(per_member).where(per_member.c.position == 1).subquery()
+    return select(
+        best.c.member_id,
+        best.c.score,
+        best.c.attempts,
+        best.c.last,
+        best.c.duration_ms,
+        func.rank()
+        .over(order_by=(best.c.score.desc(), best.c.duration_ms, best.c.best_at))
+        .label("rank"),
+    )
+
+
+def windowed_org(org_id: uuid.UUID, since: datetime) -> Select[tuple]:
+    result = LeaderboardResult
+    per_quiz = (
+        select(
+            col(result.member_id).label("member_id"),
+            func.max(col(result.score)).label("best"),
+            func.count().label("attempts"),
+            func.max(col(result.submitted_at)).label("last"),
+        )
+        .where(col(result.org_id) == org_id, col(result.submitted_at) >= since)
+        .group_by(col(result.member_id), col(result.quiz_id))
+        .subquery()
+    )
+    totals = (
+        select(
+            per_quiz.c.member_id,
+            func.sum(per_quiz.c.best).label("score"),
+            func.sum(per_quiz.c.attempts).label("attempts"),
+            func.max(per_quiz.c.last).label("last"),
+        )
+        .group_by(per_quiz.c.member_id)
+        .subquery()
+    )
+    return select(
+        totals.c.member_id,
+        totals.c.score,
+        totals.c.attempts,
+        totals.c.last,
+        null().label("duration_ms"),
+        func.rank().over(order_by=totals.c.score.desc()).label("rank"),
+    )
+
+
+async def windowed_page(
+    db: AsyncSession,
+    ranked: Select[tuple],
+    offset: int,
+    size: int,
+) -> BoardPage:
+    board = ranked.subquery()
+    query = (
+        select(board, col(Member.display_name))
+        .join(Member, col(Member.id) == board.c.member_id)
+        .order_by(board.c.rank, board.c.member_id)
+    )
+    found = (await db.execute(query.offset(offset).limit(size + 1))).all()
+    total = await _count(db, select(board.c.member_id))
+    rows = [_windowed_row(row) for row in found[:size]]
+    return BoardPage(rows, offset, len(found) > size, total)
+
+
+async def windowed_entry(
+    db: AsyncSession,
+    ranked: Select[tuple],
+    member_id: uuid.UUID,
+) -> BoardRow | None:
+    board = ranked.subquery()
+    found = (
+        await db.execute(
+            select(board, col(Member.display_name))
+            .join(Member, col(Member.id) == board.c.member_id)
+            .where(board.c.member_id == member_id)
+        )
+    ).first()
+    return _windowed_row(found) if found else None
+
+
+def _windowed_row(row: Any) -> BoardRow:
+    return BoardRow(
+        row.member_id,
+        row.display_name,
+        float(row.score),
+        int(row.attempts),
+        row.last,
+        int(row.duration_ms) if row.duration_ms is not None else None,
+        int(row.rank),
+    )
+
+
+async def _count(db: AsyncSession, query: Select[Any]) -> int:
+    counted = select(func.count()).select_from(query.subquery())
+    return int((await db.execute(counted)).scalar_one())

@@ -1,0 +1,72 @@
+"""``leaderboardUpdated``: the current top N first, then a message whenever it changes."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncGenerator
+from typing import Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from app.core.errors import BadUserInput, NotFound
+from app.graphql.relay import decode_id
+from app.leaderboards import service
+from app.leaderboards.live import Snapshot, get_hub
+from app.leaderboards.types import LeaderboardEntry
+from app.orgs import repository as orgs
+
+MAX_TOP = 100
+
+
+@strawberry.type(description="A leaderboard after a change.")
+class LeaderboardUpdate:
+    quiz_id: relay.GlobalID | None = strawberry.field(description="The quiz; null for org-wide.")
+    entries: list[LeaderboardEntry] = strawberry.field(description="The top N, best first.")
+    changed: LeaderboardEntry | None = strawberry.field(
+        description="The entry whose change caused this message; null in the first message."
+    )
+
+    @classmethod
+    def from_snapshot(cls, snapshot: Snapshot, quiz_id: uuid.UUID | None) -> LeaderboardUpdate:
+        return cls(
+            quiz_id=relay.GlobalID("Quiz", str(quiz_id)) if quiz_id else None,
+            entries=[LeaderboardEntry.from_row(row) for row in snapshot.top],
+            changed=LeaderboardEntry.from_row(snapshot.changed) if snapshot.changed else None,
+        )
+
+
+@strawberry.type
+class LeaderboardSubscriptions:
+    @strawberry.subscription(
+        description=(
+            "Live standings over a websocket. The first message is the current top N; then "
+            "one whenever the board changes, at most about 10 a second (bursts coalesce; the "
+            "last message is always current). Needs leaderboard:read."
+        )
+    )
+    async def leaderboard_updated(
+        self,
+        info: Info,
+        org_slug: Annotated[str, strawberry.argument(description="The organization's slug.")],
+        quiz_id: Annotated[
+            relay.GlobalID | None, strawberry.argument(description="A quiz; left out: org-wide.")
+        ] = None,
+        top: Annotated[
+            int, strawberry.argument(description=f"How many entries, 1 to {MAX_TOP}.")
+        ] = 10,
+    ) -> AsyncGenerator[LeaderboardUpdate, None]:
+        if not 1 <= top <= MAX_TOP:
+            raise BadUserInput({"top": f"must be between 1 and {MAX_TOP}"})
+        sc = info.context.sc
+        quiz = decode_id(quiz_id, "Quiz", "quizId") if quiz_id is not None else None
+        org = await orgs.by_slug(sc.db, org_slug.strip().lower()[:63])
+        if org is None:
+            sc.actor.require_org(uuid.uuid4())  # same answer as another org's board
+            raise NotFound()
+        await service.check_board(sc, org.id, quiz)
+        # Release the connection: an idle subscriber must not hold a database session.
+        await sc.db.rollback()
+        async for snapshot in get_hub().follow((org.id, quiz), top):
+            yield LeaderboardUpdate.from_snapshot(snapshot, quiz)
