@@ -39,12 +39,12 @@ async def login(
     code_ok = await verify_secret(org.portal_code_hash if org else None, portal_code[:256])
     password_ok = await verify_secret(member.password_hash if member else None, password[:256])
     if not (org and member and code_ok and password_ok):
+        await throttle.record_failure(slug, name)
         raise InvalidCredentials()
     if org.disabled:
         raise OrgDisabled()
     if member.disabled:
         raise UserDisabled()
-    await throttle.forget_failures(slug, name)
     if needs_rehash(member.password_hash):
         member.password_hash = await hash_secret(password)
         sc.db.add(member)

@@ -1,4 +1,6 @@
-"""Login throttling per org+username and per client IP (moving windows)."""
+"""Login throttling (moving windows): failed logins per org+username, and every
+login attempt per client IP. A success spends nothing of the user's budget, so a
+member who signs in often is never locked out by their own successes."""
 
 from __future__ import annotations
 
@@ -17,15 +19,15 @@ def _limits() -> tuple[ratelimit.RateLimitItem, ratelimit.RateLimitItem]:
 
 
 async def check_login_allowed(org_slug: str, username: str, ip: str | None) -> None:
-    """Count this attempt; refuse with the wait when either budget is spent."""
+    """Count this attempt against the address; refuse with the wait when a budget is spent."""
     per_user, per_ip = _limits()
-    user_state = await ratelimit.hit(per_user, "login-user", org_slug, username)
     ip_state = await ratelimit.hit(per_ip, "login-ip", ip or "unknown")
+    user_state = await ratelimit.peek(per_user, "login-user", org_slug, username)
     refused = [state for state in (user_state, ip_state) if not state.allowed]
     if refused:
         raise RateLimited(max(state.reset_after_seconds for state in refused))
 
 
-async def forget_failures(org_slug: str, username: str) -> None:
+async def record_failure(org_slug: str, username: str) -> None:
     per_user, _ = _limits()
-    await ratelimit.clear(per_user, "login-user", org_slug, username)
+    await ratelimit.hit(per_user, "login-user", org_slug, username)

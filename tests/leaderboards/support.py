@@ -1,0 +1,87 @@
+"""Making results with known scores and times: quizzes of two 1-point questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.auth.scopes import Role
+from app.core.clock import FrozenClock
+from tests.quizzes.api import PUBLISH, START, SUBMIT
+from tests.support.client import ApiClient
+from tests.support.factories import OrgFixture
+
+CREATE = """mutation($input: CreateQuizInput!) { createQuiz(input: $input) {
+  quiz { id questionsWithAnswers { id options { id correct } } } } }"""
+
+BOARD = """query($slug: String!, $quizId: ID, $window: LeaderboardWindow, $first: Int, $after: String) {
+  organization(slug: $slug) {
+    leaderboard(quizId: $quizId, window: $window, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { rank displayName score attempts timeTakenSeconds memberId } }
+      myRank { rank displayName score attempts }
+    }
+  }
+}"""
+
+
+async def two_point_quiz(author: ApiClient, title: str = "Board quiz", **settings: Any) -> dict:
+    question = {
+        "kind": "SINGLE_CHOICE",
+        "prompt": "Pick right",
+        "options": [{"text": "right", "correct": True}, {"text": "wrong"}],
+    }
+    result = await author.gql(
+        CREATE,
+        {
+            "input": {
+                "title": title,
+                "questions": [question, question],
+                "attemptsAllowed": 5,
+                **settings,
+            }
+        },
+    )
+    quiz = result.ok()["createQuiz"]["quiz"]
+    (await author.gql(PUBLISH, {"id": quiz["id"]})).ok()
+    return quiz
+
+
+def answers(quiz: dict, points: int) -> list[dict]:
+    """Answers scoring ``points`` (0-2): the first ``points`` questions right."""
+    chosen = []
+    for index, question in enumerate(quiz["questionsWithAnswers"]):
+        right = index < points
+        option = next(o for o in question["options"] if o["correct"] is right)
+        chosen.append({"questionId": question["id"], "selectedOptionIds": [option["id"]]})
+    return chosen
+
+
+async def take(
+    client: ApiClient, quiz: dict, points: int, seconds: float, clock: FrozenClock
+) -> dict:
+    attempt = (await client.gql(START, {"quizId": quiz["id"]})).ok()["startAttempt"]["attempt"]
+    clock.advance(seconds=seconds)
+    result = await client.gql(
+        SUBMIT, {"input": {"attemptId": attempt["id"], "answers": answers(quiz, points)}}
+    )
+    return result.ok()["submitAttempt"]["attempt"]
+
+
+async def students(org: OrgFixture, signed_in, *names: str) -> dict[str, ApiClient]:
+    clients = {}
+    for name in names:
+        await org.add(name, Role.STUDENT)
+        clients[name] = await signed_in(org, name)
+    return clients
+
+
+async def board(client: ApiClient, org: OrgFixture, **arguments: Any) -> dict:
+    result = await client.gql(BOARD, {"slug": org.slug, **arguments})
+    return result.ok()["organization"]["leaderboard"]
+
+
+def ranking(connection: dict) -> list[tuple[int, str, float]]:
+    return [
+        (e["node"]["rank"], e["node"]["displayName"], e["node"]["score"])
+        for e in connection["edges"]
+    ]
