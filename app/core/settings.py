@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 6 * 1024 * 1024
     max_websockets: int = 10_000
     max_subscriptions_per_connection: int = 20
+    websocket_init_timeout_seconds: float = 10.0
     sql_echo: bool = False
 
     @property

@@ -94,6 +94,14 @@ class ErrorCodes(SchemaExtension):
             request_id = _request_id(self.execution_context.context)
             self.execution_context.pre_execution_errors = [classify(e, request_id) for e in pre]
 
+    def on_stream_result(self, result: object) -> Iterator[None]:
+        """Each message of a subscription gets the same treatment."""
+        errors = getattr(result, "errors", None)
+        if errors:
+            request_id = _request_id(self.execution_context.context)
+            result.errors = [classify(error, request_id) for error in errors]  # type: ignore[attr-defined]
+        yield
+
 
 def _request_id(context: object) -> str:
     sc = getattr(context, "sc", None)

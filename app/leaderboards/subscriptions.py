@@ -65,8 +65,10 @@ class LeaderboardSubscriptions:
         if org is None:
             sc.actor.require_org(uuid.uuid4())  # same answer as another org's board
             raise NotFound()
-        await service.check_board(sc, org.id, quiz)
-        # Release the connection: an idle subscriber must not hold a database session.
+        org_id = org.id
+        await service.check_board(sc, org_id, quiz)
+        # Release the connection: an idle subscriber must not hold a database session
+        # (the rollback expires loaded rows, hence org_id read above).
         await sc.db.rollback()
-        async for snapshot in get_hub().follow((org.id, quiz), top):
+        async for snapshot in get_hub().follow((org_id, quiz), top):
             yield LeaderboardUpdate.from_snapshot(snapshot, quiz)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -34,6 +35,7 @@ def create_app() -> Starlette:
         multipart_uploads_enabled=True,
         allowed_origins=settings.allowed_origins,
         max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
+        connection_init_wait_timeout=timedelta(seconds=settings.websocket_init_timeout_seconds),
     )
     graphql_app = GraphQLDoor(view)
     api_keys_door.install()

@@ -21,12 +21,20 @@ from app.core.settings import get_settings
 from app.graphql.context import Context
 from app.web.door import cookie_value
 from app.web.problems import problem_response
-from app.web.websocket import LegacyWSHandler, LiveSocket, SocketRejected, TransportWSHandler, watch
+from app.web.websocket import (
+    LegacyWSHandler,
+    LiveSocket,
+    SocketRejected,
+    TextFrameAdapter,
+    TransportWSHandler,
+    watch,
+)
 
 
 class GraphQLView(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = TransportWSHandler
     graphql_ws_handler_class = LegacyWSHandler
+    websocket_adapter_class = TextFrameAdapter
     open_websockets = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

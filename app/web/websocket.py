@@ -16,9 +16,12 @@ import asyncio
 import contextlib
 import logging
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from starlette.websockets import WebSocket
+from starlette.websockets import WebSocket, WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
@@ -45,6 +48,19 @@ class SocketRejected(Exception):
         super().__init__(reason)
         self.code = code
         self.reason = reason[:120]  # a close reason must fit in a control frame
+
+
+class TextFrameAdapter(ASGIWebSocketAdapter):
+    """Sends every message as a text frame, as graphql-ws clients require (our JSON
+    encoder returns bytes, which Strawberry would send as binary frames)."""
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        encoded = self.view.encode_json(message)
+        text = encoded.decode() if isinstance(encoded, bytes) else encoded
+        try:
+            await self.ws.send_text(text)
+        except WebSocketDisconnect as disconnected:
+            raise WebSocketDisconnected from disconnected
 
 
 class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):

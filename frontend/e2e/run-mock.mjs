@@ -15,6 +15,7 @@ const base = await new Promise((resolve, reject) => {
 const env = {
   ...process.env,
   QUIZGRAPH_BASE_URL: base,
+  QG_MOCK_SERVER: '1',
   QG_ORG_SLUG: 'acme-academy',
   QG_PORTAL_CODE: 'demo-portal',
   QG_OWNER_USERNAME: 'owner',

@@ -11,6 +11,8 @@ import { AuditLogPage } from './pages/AuditLogPage';
 import { QuizzesPage } from './pages/QuizzesPage';
 import { LeaderboardPage } from './pages/LeaderboardPage';
 import { StudentQuizzesPage } from './pages/StudentQuizzesPage';
+import { QuizEditorPage } from './pages/QuizEditorPage';
+import { AttemptPage } from './pages/AttemptPage';
 import { RequireSection } from './pages/RequireSection';
 import { SessionContext } from './session';
 
@@ -36,10 +38,14 @@ export function App() {
               <Route path="dashboard/members" element={<RequireSection id="members"><MembersPage /></RequireSection>} />
               <Route path="dashboard/audit-log" element={<RequireSection id="auditLog"><AuditLogPage /></RequireSection>} />
               <Route path="dashboard/quizzes" element={<RequireSection id="quizzes"><QuizzesPage /></RequireSection>} />
+              <Route path="dashboard/quizzes/new" element={<RequireSection id="quizzes"><QuizEditorPage /></RequireSection>} />
+              <Route path="dashboard/quizzes/:quizId" element={<RequireSection id="quizzes"><QuizEditorPage /></RequireSection>} />
               <Route path="dashboard/leaderboard" element={<LeaderboardPage />} />
             </Route>
             <Route path="/org/:slug/quizzes" element={<SignedInLayout area="student" />}>
               <Route index element={<StudentQuizzesPage />} />
+              <Route path="attempts/:attemptId" element={<AttemptPage />} />
+              <Route path="leaderboard" element={<LeaderboardPage />} />
             </Route>
             <Route path="/" element={<Home />} />
             <Route path="*" element={<NotFound />} />

@@ -43,9 +43,12 @@ class GraphQLResult:
 class ApiClient:
     """One browser or partner: its own cookies and its own client address."""
 
-    def __init__(self, app: Any, *, ip: str | None = None) -> None:
+    def __init__(self, app: Any, *, ip: str | None = None, base_url: str | None = None) -> None:
         n = next(_addresses)
         self.ip = ip or f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"
+        if base_url is not None:  # a real server process
+            self.http = httpx.AsyncClient(base_url=base_url, timeout=30)
+            return
         self.http = httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app, client=(self.ip, 40000)),
             base_url="http://testserver",

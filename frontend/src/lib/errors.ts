@@ -82,3 +82,13 @@ export function loginErrorMessage(info: ErrorInfo): string {
       return info.message;
   }
 }
+
+/** `extensions.problems` (e.g. publishQuiz's reasons) and `extensions.reason` of the first error. */
+export function errorDetails(error: CombinedError | null | undefined): { problems: string[]; reason: string | null } {
+  const ext = (firstGraphQLError(error)?.extensions ?? {}) as Record<string, unknown>;
+  const raw = ext.problems;
+  const problems = Array.isArray(raw)
+    ? raw.map((p) => (typeof p === 'string' ? p : p && typeof p === 'object' && 'message' in p ? String((p as { message: unknown }).message) : String(p)))
+    : [];
+  return { problems, reason: typeof ext.reason === 'string' ? ext.reason : null };
+}

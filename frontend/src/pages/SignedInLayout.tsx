@@ -114,6 +114,14 @@ function Shell({ staff }: { staff: boolean }) {
             Menu
           </button>
         )}
+        {!staff && (
+          <nav className="student-nav" aria-label="Student sections">
+            <NavLink to={`/org/${slug}/quizzes`} end>
+              Quizzes
+            </NavLink>
+            <NavLink to={`/org/${slug}/quizzes/leaderboard`}>Leaderboard</NavLink>
+          </nav>
+        )}
         <div className="who">
           <span className="who-name">
             {viewer.member?.displayName ?? viewer.kind}

@@ -1,0 +1,245 @@
+"""Live boards over websockets, against real uvicorn processes.
+
+One server (on the run's database, no Redis) for the protocol, coalescing and
+credential tests; two servers sharing the database and Redis for the cross-process
+test. Results are made through the servers' own API, as clients would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from tests.api_keys.test_rate_limits import REDIS_URL
+from tests.leaderboards.support import answers, two_point_quiz
+from tests.quizzes.api import START, SUBMIT
+from tests.support.client import ApiClient
+from tests.support.servers import Deployment, deployment
+from tests.support.websocket import LEGACY_WS, Subscriber
+
+BOARD = """subscription($slug: String!, $quizId: ID, $top: Int) {
+  leaderboardUpdated(orgSlug: $slug, quizId: $quizId, top: $top) {
+    quizId entries { rank displayName score } changed { rank displayName score }
+  }
+}"""
+CREATE_KEY = """mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }"""
+REVOKE_KEY = """mutation($id: ID!) { revokeApiKey(input: {id: $id}) { apiKey { revokedAt } } }"""
+DISABLE = """mutation($id: ID!) { updateMember(input: {id: $id, disabled: true}) { member { disabled } } }"""
+VIEWER_ID = "{ viewer { member { id } } }"
+
+
+@pytest.fixture(scope="module")
+async def server(database_url: str):
+    env = {"QUIZGRAPH_WEBSOCKET_INIT_TIMEOUT_SECONDS": "1"}
+    async with deployment(database_url, extra_env=env) as running:
+        yield running
+
+
+async def submit(client: ApiClient, quiz: dict, points: int) -> None:
+    attempt = (await client.gql(START, {"quizId": quiz["id"]})).ok()["startAttempt"]["attempt"]
+    done = await client.gql(
+        SUBMIT, {"input": {"attemptId": attempt["id"], "answers": answers(quiz, points)}}
+    )
+    done.ok()
+
+
+async def key_for(owner: ApiClient, scopes: list[str]) -> tuple[str, str]:
+    created = (await owner.gql(CREATE_KEY, {"input": {"name": "live", "scopes": scopes}})).ok()
+    return created["createApiKey"]["apiKey"]["id"], created["createApiKey"]["secret"]
+
+
+async def board_subscriber(
+    server: Deployment, secret: str, quiz_id: str | None, top: int = 10
+) -> Subscriber:
+    subscriber = await Subscriber.connect(
+        server.ws_url(), payload={"authorization": f"Bearer {secret}"}
+    )
+    await subscriber.acknowledged()
+    await subscriber.subscribe(BOARD, {"slug": server.slug, "quizId": quiz_id, "top": top})
+    return subscriber
+
+
+async def test_first_message_then_an_update_after_a_submit(server: Deployment):
+    owner = await server.signed_in("owner")
+    quiz = await two_point_quiz(owner, "Live one")
+    first_student = await server.add_student(owner, "lia")
+    await submit(first_student, quiz, 1)
+    _key_id, secret = await key_for(owner, ["leaderboard:read"])
+    subscriber = await board_subscriber(server, secret, quiz["id"])
+    # the current top comes first
+    first = (await subscriber.next_data())["leaderboardUpdated"]
+    assert first["entries"] == [{"rank": 1, "displayName": "Lia", "score": 1.0}]
+    assert first["changed"] is None
+    # then a submit elsewhere is pushed without asking
+    newcomer = await server.add_student(owner, "max")
+    await submit(newcomer, quiz, 2)
+    update = (await subscriber.next_data())["leaderboardUpdated"]
+    assert update["entries"] == [
+        {"rank": 1, "displayName": "Max", "score": 2.0},
+        {"rank": 2, "displayName": "Lia", "score": 1.0},
+    ]
+    assert update["changed"] == {"rank": 1, "displayName": "Max", "score": 2.0}
+    await subscriber.close()
+
+
+async def test_org_board_and_top_n(server: Deployment):
+    owner = await server.signed_in("owner")
+    quiz = await two_point_quiz(owner, "Top n")
+    kids = [await server.add_student(owner, name) for name in ("noa", "oli", "pim")]
+    _key_id, secret = await key_for(owner, ["leaderboard:read"])
+    subscriber = await board_subscriber(server, secret, None, top=2)
+    await subscriber.next_data()
+    for client, points in zip(kids, (2, 1, 0), strict=True):
+        await submit(client, quiz, points)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        entries = (await subscriber.next_data())["leaderboardUpdated"]["entries"]
+        if {"displayName": "Noa", "score": 2.0} in [
+            {k: e[k] for k in ("displayName", "score")} for e in entries
+        ]:
+            break
+    # the org-wide board (other tests' members are on it too) sends only the top two
+    assert len(entries) == 2
+    assert all(entry["score"] == 2.0 for entry in entries)
+    await subscriber.close()
+
+
+async def test_bursts_are_coalesced_and_the_last_message_is_current(server: Deployment):
+    owner = await server.signed_in("owner")
+    quiz = await two_point_quiz(owner, "Burst", attemptsAllowed=None)
+    racer = await server.add_student(owner, "quinn")
+    _key_id, secret = await key_for(owner, ["leaderboard:read"])
+    subscriber = await board_subscriber(server, secret, quiz["id"])
+    await subscriber.next_data()
+    # when 30 results land as fast as the server takes them
+    started = time.monotonic()
+    await asyncio.gather(*(submit(racer, quiz, 1) for _ in range(29)))
+    await submit(racer, quiz, 2)
+    elapsed = time.monotonic() - started
+    # then the subscriber gets far fewer messages than results, the last one current
+    messages = []
+    while True:
+        try:
+            messages.append((await subscriber.next_data(timeout=1.5))["leaderboardUpdated"])
+        except TimeoutError:
+            break
+    assert 1 <= len(messages) <= elapsed * 10 + 3
+    assert len(messages) < 30
+    assert messages[-1]["entries"] == [{"rank": 1, "displayName": "Quinn", "score": 2.0}]
+    await subscriber.close()
+
+
+async def test_no_credentials_closes_with_4401(server: Deployment):
+    subscriber = await Subscriber.connect(server.ws_url())
+    assert await subscriber.close_code() == 4401
+
+
+async def test_a_bad_key_closes_with_4403(server: Deployment):
+    subscriber = await Subscriber.connect(
+        server.ws_url(), payload={"authorization": "Bearer iq_live_" + "0" * 40}
+    )
+    assert await subscriber.close_code() == 4403
+
+
+async def test_no_connection_init_closes_with_4408(server: Deployment):
+    subscriber = await Subscriber.connect(server.ws_url(), init=False)
+    assert await subscriber.close_code(timeout=15) == 4408
+
+
+async def test_subscribing_before_the_ack_closes_with_4401(server: Deployment):
+    subscriber = await Subscriber.connect(server.ws_url(), init=False)
+    await subscriber.subscribe(BOARD, {"slug": server.slug})
+    assert await subscriber.close_code() == 4401
+
+
+async def test_revoking_the_key_cuts_a_live_subscription(server: Deployment):
+    owner = await server.signed_in("owner")
+    key_id, secret = await key_for(owner, ["leaderboard:read"])
+    subscriber = await board_subscriber(server, secret, None)
+    await subscriber.next_data()
+    (await owner.gql(REVOKE_KEY, {"id": key_id})).ok()
+    revoked_at = time.monotonic()
+    assert await subscriber.close_code(timeout=5) == 4403
+    assert time.monotonic() - revoked_at < 1.5
+
+
+async def test_disabling_the_member_cuts_their_cookie_subscription(server: Deployment):
+    owner = await server.signed_in("owner")
+    student = await server.add_student(owner, "rex")
+    student_id = (await student.gql(VIEWER_ID)).ok()["viewer"]["member"]["id"]
+    subscriber = await Subscriber.connect(
+        server.ws_url(), cookie=student.http.cookies["qg_session"]
+    )
+    await subscriber.acknowledged()
+    await subscriber.subscribe(BOARD, {"slug": server.slug})
+    await subscriber.next_data()
+    (await owner.gql(DISABLE, {"id": student_id})).ok()
+    assert await subscriber.close_code(timeout=5) == 4403
+
+
+async def test_no_subscriber_hears_another_orgs_board(server: Deployment):
+    owner = await server.signed_in("owner")
+    quiz = await two_point_quiz(owner, "Private")
+    _key_id, own_secret = await key_for(owner, ["leaderboard:read"])
+    own = await board_subscriber(server, own_secret, None, top=100)
+    await own.next_data()
+    # given another org on the same server process
+    other = await server.another_org()
+    other_owner = await other.signed_in("owner")
+    _other_id, other_secret = await key_for(other_owner, ["leaderboard:read"])
+    other_quiz = await two_point_quiz(other_owner, "Theirs")
+    # when a result lands there, it never reaches this org's subscriber
+    await submit(await other.add_student(other_owner, "zara"), other_quiz, 2)
+    with pytest.raises(TimeoutError):
+        await own.next_data(timeout=1.5)
+    # and this org's board can't be watched with the other org's key
+    intruder = await Subscriber.connect(
+        server.ws_url(), payload={"authorization": f"Bearer {other_secret}"}
+    )
+    await intruder.acknowledged()
+    await intruder.subscribe(BOARD, {"slug": server.slug, "quizId": quiz["id"]})
+    refused = await intruder.receive()
+    assert refused["payload"]["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    await intruder.close()
+    await own.close()
+
+
+async def test_the_legacy_graphql_ws_protocol_works(server: Deployment):
+    owner = await server.signed_in("owner")
+    _key_id, secret = await key_for(owner, ["leaderboard:read"])
+    subscriber = await Subscriber.connect(
+        server.ws_url(), payload={"authorization": f"Bearer {secret}"}, protocol=LEGACY_WS
+    )
+    await subscriber.acknowledged()
+    await subscriber.subscribe(BOARD, {"slug": server.slug})
+    assert "entries" in (await subscriber.next_data())["leaderboardUpdated"]
+    await subscriber.close()
+
+
+async def test_a_key_without_leaderboard_read_gets_an_error(server: Deployment):
+    owner = await server.signed_in("owner")
+    _key_id, secret = await key_for(owner, ["quizzes:read"])
+    subscriber = await board_subscriber(server, secret, None)
+    message = await subscriber.receive()
+    assert "FORBIDDEN" in str(message)
+    await subscriber.close()
+
+
+async def test_a_submit_on_one_process_reaches_a_subscriber_on_another(database_url: str):
+    async with deployment(database_url, processes=2, redis_url=REDIS_URL) as pair:
+        owner = await pair.signed_in("owner")
+        quiz = await two_point_quiz(owner, "Across")
+        student = await pair.add_student(owner, "sam")  # talks to process 0
+        _key_id, secret = await key_for(owner, ["leaderboard:read"])
+        subscriber = await Subscriber.connect(
+            pair.ws_url(1), payload={"authorization": f"Bearer {secret}"}
+        )
+        await subscriber.acknowledged()
+        await subscriber.subscribe(BOARD, {"slug": pair.slug, "quizId": quiz["id"]})
+        assert (await subscriber.next_data())["leaderboardUpdated"]["entries"] == []
+        await submit(student, quiz, 2)
+        update = (await subscriber.next_data())["leaderboardUpdated"]
+        assert update["entries"] == [{"rank": 1, "displayName": "Sam", "score": 2.0}]
+        await subscriber.close()

@@ -1,0 +1,178 @@
+"""Real server processes (uvicorn) for tests that need sockets or several processes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+import httpx
+
+from tests.support.client import ApiClient
+
+PASSWORD = "correct horse battery"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def cli(env: dict[str, str], *args: str) -> str:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "app.cli",
+        *args,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    stdout, stderr = await process.communicate()
+    assert process.returncode == 0, stderr.decode()
+    return stdout.decode()
+
+
+@dataclass
+class Deployment:
+    """Server processes sharing one database (and Redis when given), with one org."""
+
+    urls: list[str]
+    slug: str
+    portal_code: str
+    env: dict[str, str]
+    clients: list[ApiClient] = field(default_factory=list)
+
+    def ws_url(self, index: int = 0) -> str:
+        return self.urls[index].replace("http://", "ws://") + "/graphql"
+
+    async def another_org(self) -> Deployment:
+        """A second org served by the same processes."""
+        slug = f"live-{os.urandom(4).hex()}"
+        created = json.loads(
+            await cli(
+                self.env,
+                "create-org",
+                "--slug",
+                slug,
+                "--name",
+                "Other",
+                "--owner-password",
+                PASSWORD,
+                "--json",
+            )
+        )
+        return Deployment(self.urls, slug, created["portalCode"], self.env, self.clients)
+
+    def client(self, index: int = 0) -> ApiClient:
+        client = ApiClient(None, base_url=self.urls[index])
+        self.clients.append(client)
+        return client
+
+    async def signed_in(self, username: str, password: str = PASSWORD, index: int = 0) -> ApiClient:
+        client = self.client(index)
+        result = await client.login(self.slug, self.portal_code, username, password)
+        assert result.ok()["login"]["viewer"]["kind"] == "MEMBER"
+        return client
+
+    async def add_student(self, owner: ApiClient, username: str) -> ApiClient:
+        result = await owner.gql(
+            ADD_MEMBER,
+            {
+                "input": {
+                    "username": username,
+                    "displayName": username.title(),
+                    "role": "STUDENT",
+                    "password": PASSWORD,
+                }
+            },
+        )
+        result.ok()
+        return await self.signed_in(username)
+
+
+ADD_MEMBER = """mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }"""
+
+
+@asynccontextmanager
+async def deployment(
+    database_url: str,
+    *,
+    processes: int = 1,
+    redis_url: str | None = None,
+    extra_env: dict[str, str] | None = None,
+) -> AsyncIterator[Deployment]:
+    env = {
+        **os.environ,
+        "QUIZGRAPH_DATABASE_URL": database_url,
+        "QUIZGRAPH_ENVIRONMENT": "test",
+        "QUIZGRAPH_SECRET_KEY": "server-process-test-secret",
+        "QUIZGRAPH_COOKIE_SECURE": "false",
+        **(extra_env or {}),
+    }
+    env.pop("QUIZGRAPH_REDIS_URL", None)
+    if redis_url:
+        env["QUIZGRAPH_REDIS_URL"] = redis_url
+    await cli(env, "migrate")
+    slug = f"live-{os.urandom(4).hex()}"
+    created = json.loads(
+        await cli(
+            env,
+            "create-org",
+            "--slug",
+            slug,
+            "--name",
+            "Live School",
+            "--owner-password",
+            PASSWORD,
+            "--json",
+        )
+    )
+    ports = [free_port() for _ in range(processes)]
+    servers = [
+        await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.web.asgi:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            env=env,
+        )
+        for port in ports
+    ]
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    found = Deployment(urls, slug, created["portalCode"], env)
+    try:
+        for url, server in zip(urls, servers, strict=True):
+            await wait_until_up(url, server)
+        yield found
+    finally:
+        for client in found.clients:
+            await client.close()
+        for server in servers:
+            server.terminate()
+            await server.wait()
+
+
+async def wait_until_up(url: str, process: asyncio.subprocess.Process) -> None:
+    async with httpx.AsyncClient() as client:
+        for _ in range(600):
+            assert process.returncode is None, f"the server for {url} exited"
+            try:
+                if (await client.get(f"{url}/healthz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    raise AssertionError(f"{url} did not start within a minute")

@@ -1,0 +1,81 @@
+"""A minimal graphql-transport-ws (and legacy graphql-ws) subscriber over ``websockets``.
+
+The tests need what a full client hides: close codes, and every message in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import websockets
+from websockets.asyncio.client import ClientConnection
+
+TRANSPORT_WS = "graphql-transport-ws"
+LEGACY_WS = "graphql-ws"
+
+
+class Subscriber:
+    def __init__(self, connection: ClientConnection, protocol: str) -> None:
+        self.connection = connection
+        self.protocol = protocol
+
+    @classmethod
+    async def connect(
+        cls,
+        url: str,
+        *,
+        payload: dict[str, Any] | None = None,
+        cookie: str | None = None,
+        protocol: str = TRANSPORT_WS,
+        init: bool = True,
+    ) -> Subscriber:
+        headers = {"Cookie": f"qg_session={cookie}"} if cookie else None
+        connection = await websockets.connect(
+            url,
+            subprotocols=[protocol],  # type: ignore[list-item]
+            additional_headers=headers,
+        )
+        subscriber = cls(connection, protocol)
+        if init:
+            await subscriber.send({"type": "connection_init", "payload": payload or {}})
+        return subscriber
+
+    async def send(self, message: dict[str, Any]) -> None:
+        await self.connection.send(json.dumps(message))
+
+    async def receive(self, timeout: float = 10) -> dict[str, Any]:
+        frame = await asyncio.wait_for(self.connection.recv(), timeout)
+        assert isinstance(frame, str), "graphql-transport-ws messages must be text frames"
+        return json.loads(frame)
+
+    async def acknowledged(self) -> None:
+        message = await self.receive()
+        assert message["type"] == "connection_ack", message
+
+    async def subscribe(self, query: str, variables: dict[str, Any], op_id: str = "1") -> None:
+        kind = "subscribe" if self.protocol == TRANSPORT_WS else "start"
+        await self.send(
+            {"id": op_id, "type": kind, "payload": {"query": query, "variables": variables}}
+        )
+
+    async def next_data(self, timeout: float = 10) -> dict[str, Any]:
+        while True:
+            message = await self.receive(timeout)
+            if message["type"] in {"next", "data"}:
+                assert not message["payload"].get("errors"), message
+                return message["payload"]["data"]
+            if message["type"] in {"error", "complete"}:
+                raise AssertionError(f"subscription ended: {message}")
+
+    async def close_code(self, timeout: float = 10) -> int | None:
+        """Wait until the server closes the socket; its close code."""
+        try:
+            while True:
+                await asyncio.wait_for(self.connection.recv(), timeout)
+        except websockets.ConnectionClosed as closed:
+            return closed.rcvd.code if closed.rcvd else None
+
+    async def close(self) -> None:
+        await self.connection.close()
