@@ -6,7 +6,6 @@ import asyncio
 
 from alembic import context
 from sqlalchemy.engine import Connection
-
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
