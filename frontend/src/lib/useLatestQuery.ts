@@ -26,13 +26,18 @@ export function useLatestQuery<Data, Variables extends AnyVariables>(
   const run = useCallback(() => {
     const mine = ++seq.current;
     setState((s) => ({ ...s, fetching: true }));
-    void client
-      .query(query, varsRef.current, { requestPolicy: 'network-only' })
-      .toPromise()
-      .then((r) => {
-        if (mine !== seq.current) return;
-        setState((s) => ({ data: r.data ?? (r.error ? s.data : undefined), error: r.error, fetching: false }));
-      });
+    // urql hands a result to every operation with the same key, so an answer to an older
+    // request still in flight can arrive here first: wait for the one this run sent.
+    const source = client.query(query, varsRef.current, {
+      requestPolicy: 'network-only',
+      latestQueryRun: mine,
+    });
+    const subscription = source.subscribe((r) => {
+      if (r.operation.context.latestQueryRun !== mine) return;
+      subscription.unsubscribe();
+      if (mine !== seq.current) return;
+      setState((s) => ({ data: r.data ?? (r.error ? s.data : undefined), error: r.error, fetching: false }));
+    });
   }, [client, query]);
 
   // eslint-disable-next-line react-hooks/exhaustive-deps
