@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
 
 import strawberry
 from strawberry import relay
@@ -12,10 +11,10 @@ from strawberry.types import Info
 from app.api_keys import service
 from app.api_keys.types import ApiKey
 from app.auth.scopes import Scope
-from app.core.pagination import PAGE_SIZE_DESCRIPTION, fetch_page, map_page
+from app.core.pagination import fetch_page, map_page
 from app.core.request import ServiceContext
 from app.graphql.permissions import requires
-from app.graphql.relay import Connection
+from app.graphql.relay import After, Connection, First
 
 
 @strawberry.type
@@ -30,10 +29,8 @@ class OrganizationApiKeys:
     async def api_keys(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
+        first: First = None,
+        after: After = None,
     ) -> Connection[ApiKey]:
         query = service.listing(info.context.sc, self.org_id)
         page = await fetch_page(info.context.sc.db, query, first=first, after=after)

@@ -18,10 +18,10 @@ from app.attempts.models import AttemptStatus
 from app.attempts.types import Attempt
 from app.auth.scopes import Scope
 from app.core.errors import Forbidden
-from app.core.pagination import PAGE_SIZE_DESCRIPTION, fetch_page, map_page
+from app.core.pagination import fetch_page, map_page
 from app.core.request import ServiceContext
 from app.graphql.permissions import requires
-from app.graphql.relay import Connection, decode_id
+from app.graphql.relay import After, Connection, First, decode_id
 
 
 @strawberry.type
@@ -38,10 +38,8 @@ class OrganizationAttempts:
     async def attempts(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
+        first: First = None,
+        after: After = None,
         quiz_id: Annotated[
             relay.GlobalID | None, strawberry.argument(description="Only this quiz's attempts.")
         ] = None,

@@ -14,9 +14,9 @@ from app.audit import repository
 from app.audit.types import AuditEvent
 from app.auth.scopes import Scope
 from app.core.errors import BadUserInput
-from app.core.pagination import PAGE_SIZE_DESCRIPTION, fetch_page, map_page
+from app.core.pagination import fetch_page, map_page
 from app.graphql.permissions import requires
-from app.graphql.relay import Connection
+from app.graphql.relay import After, Connection, First
 
 
 def _actor_uuid(actor_id: relay.GlobalID | None) -> uuid.UUID | None:
@@ -39,10 +39,8 @@ class OrganizationAuditLog:
     async def audit_log(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
+        first: First = None,
+        after: After = None,
         action: Annotated[str | None, strawberry.argument(description="Only this action.")] = None,
         actor: Annotated[
             str | None, strawberry.argument(description="Only this actor: username or key prefix.")

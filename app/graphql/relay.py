@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from typing import Generic
+from typing import Annotated, Generic
 
 import strawberry
 from strawberry import relay
 from strawberry.relay.types import NodeType
 
 from app.core.errors import BadUserInput
-from app.core.pagination import Page
+from app.core.pagination import PAGE_SIZE_DESCRIPTION, Page
+
+# The arguments every connection field takes.
+First = Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)]
+After = Annotated[str | None, strawberry.argument(description="Cursor to start after.")]
 
 
 @strawberry.type(description="A page of results with Relay cursors.")

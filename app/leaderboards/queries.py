@@ -10,9 +10,9 @@ from strawberry import relay
 from strawberry.types import Info
 
 from app.auth.scopes import Scope
-from app.core.pagination import PAGE_SIZE_DESCRIPTION, decode_cursor, page_size
+from app.core.pagination import decode_cursor, page_size
 from app.graphql.permissions import requires
-from app.graphql.relay import decode_id
+from app.graphql.relay import After, First, decode_id
 from app.leaderboards import service
 from app.leaderboards.service import Window
 from app.leaderboards.types import LeaderboardConnection
@@ -39,10 +39,8 @@ class OrganizationLeaderboard:
         window: Annotated[
             Window, strawberry.argument(description="Which results count; all time by default.")
         ] = Window.ALL_TIME,
-        first: Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
+        first: First = None,
+        after: After = None,
     ) -> LeaderboardConnection:
         quiz = decode_id(quiz_id, "Quiz", "quizId") if quiz_id is not None else None
         page = await service.board(

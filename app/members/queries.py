@@ -9,9 +9,9 @@ import strawberry
 from strawberry.types import Info
 
 from app.auth.scopes import Scope
-from app.core.pagination import PAGE_SIZE_DESCRIPTION, fetch_page, map_page
+from app.core.pagination import fetch_page, map_page
 from app.graphql.permissions import requires
-from app.graphql.relay import Connection
+from app.graphql.relay import After, Connection, First
 from app.members import repository
 from app.members.types import Member, Role
 
@@ -27,10 +27,8 @@ class OrganizationMembers:
     async def members(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
+        first: First = None,
+        after: After = None,
         role: Annotated[Role | None, strawberry.argument(description="Only this role.")] = None,
         disabled: Annotated[
             bool | None, strawberry.argument(description="Only disabled (true) or active (false).")

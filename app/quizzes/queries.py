@@ -15,10 +15,10 @@ from strawberry.types import Info
 
 from app.auth.scopes import Scope
 from app.core.clock import utcnow
-from app.core.pagination import PAGE_SIZE_DESCRIPTION, fetch_page, map_page
+from app.core.pagination import fetch_page, map_page
 from app.core.request import ServiceContext
 from app.graphql.permissions import requires
-from app.graphql.relay import Connection
+from app.graphql.relay import After, Connection, First
 from app.quizzes import repository, service
 from app.quizzes.models import QuizStatus
 from app.quizzes.service import is_author
@@ -39,10 +39,8 @@ class OrganizationQuizzes:
     async def quizzes(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)] = None,
-        after: Annotated[
-            str | None, strawberry.argument(description="Cursor to start after.")
-        ] = None,
+        first: First = None,
+        after: After = None,
         status: Annotated[
             QuizStatus | None, strawberry.argument(description="Only quizzes in this status.")
         ] = None,

@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import socket
-import sys
-import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 
 import httpx
 import pytest
@@ -22,123 +17,22 @@ from strawberry import relay
 
 from tests.api_keys.support import CREATE_KEY, REVOKE, VIEWER, bearer
 from tests.api_keys.test_rate_limits import REDIS_URL, delete_redis_keys
-from tests.support.client import LOGIN
 from tests.support.databases import postgres_database
-
-PASSWORD = "correct horse battery"
-
-
-@dataclass
-class Servers:
-    urls: list[str]
-    slug: str
-    portal_code: str
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-async def _run(env: dict[str, str], *args: str) -> str:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "app.cli",
-        *args,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    stdout, stderr = await process.communicate()
-    assert process.returncode == 0, stderr.decode()
-    return stdout.decode()
-
-
-async def _wait_until_up(url: str, process: asyncio.subprocess.Process) -> None:
-    """Poll /healthz for up to a minute (a loaded machine starts Python slowly)."""
-    async with httpx.AsyncClient() as client:
-        for _ in range(600):
-            assert process.returncode is None, f"the server for {url} exited"
-            try:
-                if (await client.get(f"{url}/healthz")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.1)
-    raise AssertionError(f"{url} did not start within a minute")
+from tests.support.servers import Deployment, deployment
 
 
 @pytest.fixture(scope="module")
-async def servers() -> AsyncIterator[Servers]:
-    async with postgres_database() as database_url:
-        env = {
-            **os.environ,
-            "QUIZGRAPH_DATABASE_URL": database_url,
-            "QUIZGRAPH_REDIS_URL": REDIS_URL,
-            "QUIZGRAPH_ENVIRONMENT": "test",
-            "QUIZGRAPH_SECRET_KEY": "two-process-test-secret",
-            "QUIZGRAPH_COOKIE_SECURE": "false",
-        }
-        await _run(env, "migrate")
-        slug = f"two-{uuid.uuid4().hex[:8]}"
-        created = json.loads(
-            await _run(
-                env,
-                "create-org",
-                "--slug",
-                slug,
-                "--name",
-                "Two",
-                "--owner-password",
-                PASSWORD,
-                "--json",
-            )
-        )
-        ports = [_free_port(), _free_port()]
-        processes = [
-            await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "app.web.asgi:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-                env=env,
-            )
-            for port in ports
-        ]
-        try:
-            urls = [f"http://127.0.0.1:{port}" for port in ports]
-            for url, process in zip(urls, processes, strict=True):
-                await _wait_until_up(url, process)
-            yield Servers(urls, slug, created["portalCode"])
-        finally:
-            for process in processes:
-                process.terminate()
-            for process in processes:
-                await process.wait()
+async def servers() -> AsyncIterator[Deployment]:
+    async with (
+        postgres_database() as database_url,
+        deployment(database_url, processes=2, redis_url=REDIS_URL) as running,
+    ):
+        yield running
 
 
 @pytest.fixture
-async def owner(servers: Servers) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=servers.urls[0]) as client:
-        variables = {
-            "input": {
-                "orgSlug": servers.slug,
-                "portalCode": servers.portal_code,
-                "username": "owner",
-                "password": PASSWORD,
-            }
-        }
-        response = await client.post("/graphql", json={"query": LOGIN, "variables": variables})
-        assert response.json()["data"]["login"]["viewer"]["kind"] == "MEMBER"
-        yield client
+async def owner(servers: Deployment) -> httpx.AsyncClient:
+    return (await servers.signed_in("owner")).http
 
 
 @pytest.fixture
@@ -162,7 +56,7 @@ async def _ask(url: str, secret: str) -> httpx.Response:
 
 
 async def test_a_keys_limit_holds_across_both_processes(
-    servers: Servers, owner: httpx.AsyncClient, key_ids: list[str]
+    servers: Deployment, owner: httpx.AsyncClient, key_ids: list[str]
 ):
     _id, secret = await _create_key(owner, 6, key_ids)
     # six requests, alternating between the processes, all pass
@@ -179,7 +73,7 @@ async def test_a_keys_limit_holds_across_both_processes(
 
 
 async def test_revoking_in_one_process_refuses_the_key_in_the_other(
-    servers: Servers, owner: httpx.AsyncClient, key_ids: list[str]
+    servers: Deployment, owner: httpx.AsyncClient, key_ids: list[str]
 ):
     key_id, secret = await _create_key(owner, 100, key_ids)
     assert (await _ask(servers.urls[1], secret)).status_code == 200
@@ -210,7 +104,7 @@ async def _connection_init(url: str, payload: dict[str, str]) -> dict | int:
 
 
 async def test_the_websocket_door_takes_the_key_from_connection_init(
-    servers: Servers, owner: httpx.AsyncClient, key_ids: list[str]
+    servers: Deployment, owner: httpx.AsyncClient, key_ids: list[str]
 ):
     key_id, secret = await _create_key(owner, 100, key_ids)
     # a valid key is acknowledged
