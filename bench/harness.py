@@ -34,9 +34,13 @@ class WrkResult:
     p50_ms: float
     p99_ms: float
     non_2xx: int
+    requests: int = 0
+    timeouts: int = 0
 
     def as_dict(self) -> dict[str, float]:
         return {
+            "requests": self.requests,
+            "timeouts": self.timeouts,
             "rps": round(self.requests_per_second, 1),
             "p50_ms": round(self.p50_ms, 2),
             "p99_ms": round(self.p99_ms, 2),
@@ -56,6 +60,15 @@ def pinned(core: int, command: list[str]) -> list[str]:
 
 @contextmanager
 def server(app_path: str, env: dict[str, str], *, workers: int = 1) -> Iterator[str]:
+    with serve(app_path, env, workers=workers) as (url, _process):
+        yield url
+
+
+@contextmanager
+def serve(
+    app_path: str, env: dict[str, str], *, workers: int = 1
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Like ``server`` but also yields the process (taskset execs uvicorn: same pid)."""
     port = free_port()
     command = [
         str(BIN / "uvicorn"),
@@ -78,7 +91,7 @@ def server(app_path: str, env: dict[str, str], *, workers: int = 1) -> Iterator[
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -119,9 +132,68 @@ def run_wrk(
         return parse_wrk(_wrk(url, DURATION, env))
 
 
-def _wrk(url: str, duration: str, env: dict[str, str]) -> str:
-    script = str(ROOT / "bench" / "post.lua")
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}", "--latency", "-s", script]
+def run_wrk_walk(
+    url: str,
+    warmup: list[str],
+    measured: list[str],
+    *,
+    connections: str = CONNECTIONS,
+    threads: int = 2,
+) -> WrkResult:
+    """Each line ("<Authorization>\t<body>") is sent once (bench/walk.lua); a 3 s warm-up
+    walks ``warmup``, then the measured run walks ``measured`` for DURATION or until spent."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "requests"
+        env = {**os.environ, "BENCH_REQUESTS_FILE": str(path), "BENCH_WRK_THREADS": str(threads)}
+        if warmup:
+            path.write_text("\n".join(warmup) + "\n")
+            _wrk(url, "3s", env, script="walk.lua", connections=connections, threads=threads)
+        path.write_text("\n".join(measured) + "\n")
+        output = _wrk(
+            url, DURATION, env, script="walk.lua", connections=connections, threads=threads
+        )
+        return parse_wrk(output)
+
+
+def run_wrk_latency(
+    url: str, body: dict[str, object], headers: dict[str, str], duration: str = "5s"
+) -> WrkResult:
+    """One connection, one thread: each request waits for the previous one, so p50/p99
+    are the service time of the request, not the queue of a saturated server."""
+    with tempfile.TemporaryDirectory() as scratch:
+        env = dict(os.environ)
+        files = {
+            "BENCH_BODY_FILE": json.dumps(body),
+            "BENCH_HEADERS_FILE": "\n".join(f"{k}: {v}" for k, v in headers.items()),
+            "BENCH_AUTH_FILE": "",
+        }
+        for name, content in files.items():
+            (Path(scratch) / name).write_text(content)
+            env[name] = str(Path(scratch) / name)
+        _wrk(url, "1s", env, connections="1", threads=1, timeout="60s")
+        return parse_wrk(_wrk(url, duration, env, connections="1", threads=1, timeout="60s"))
+
+
+def _wrk(
+    url: str,
+    duration: str,
+    env: dict[str, str],
+    *,
+    script: str = "post.lua",
+    connections: str = CONNECTIONS,
+    threads: int = 2,
+    timeout: str = "30s",
+) -> str:
+    command = [
+        "wrk",
+        f"--timeout={timeout}",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}",
+        "--latency",
+        "-s",
+        str(ROOT / "bench" / script),
+    ]
     completed = subprocess.run(
         pinned(1, [*command, url + "/graphql"]),
         env=env,
@@ -133,6 +205,8 @@ def _wrk(url: str, duration: str, env: dict[str, str]) -> str:
 
 
 def parse_wrk(output: str) -> WrkResult:
+    if os.environ.get("BENCH_VERBOSE"):
+        print(output)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
     non_2xx_match = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     return WrkResult(
@@ -140,6 +214,8 @@ def parse_wrk(output: str) -> WrkResult:
         _latency(output, "50%"),
         _latency(output, "99%"),
         int(non_2xx_match.group(1)) if non_2xx_match else 0,
+        int(re.search(r"(\d+) requests in", output).group(1)),  # type: ignore[union-attr]
+        int(timeouts.group(1)) if (timeouts := re.search(r"timeout (\d+)", output)) else 0,
     )
 
 

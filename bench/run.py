@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from bench import scenarios
-from bench.harness import CONNECTIONS, ROOT, run_wrk, server
+from bench.harness import CONNECTIONS, ROOT, WrkResult, run_wrk, server
 
 HELLO = {"query": "{ hello }"}
 
@@ -34,6 +34,10 @@ def main(argv: list[str]) -> int:
         for name in chosen:
             figures = scenarios.ALL[name](Path(scratch))
             for label, result in figures.items():
+                if not isinstance(result, WrkResult):
+                    results[label] = result
+                    print(f"{label}: " + ", ".join(f"{k} {v}" for k, v in result.items()))
+                    continue
                 ratio = result.requests_per_second / baseline.requests_per_second
                 results[label] = {**result.as_dict(), "ratio_to_baseline": round(ratio, 3)}
                 print(
@@ -44,6 +48,7 @@ def main(argv: list[str]) -> int:
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2))
+    (out / f"{'+'.join(chosen)}.json").write_text(json.dumps(results, indent=2))
     return 0
 
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import httpx
 
+from bench import leaderboard_query, quizzes_list, submit_attempt, subscribers
 from bench.harness import WrkResult, quizgraph, run_wrk, server
 
-Scenario = Callable[[Path], dict[str, WrkResult]]
+Scenario = Callable[[Path], dict[str, WrkResult | dict[str, object]]]
 
 VIEWER_SESSION = {"query": "{ viewer { member { username } organization { name } } }"}
 
@@ -111,6 +112,10 @@ def viewer_api_key(scratch: Path) -> dict[str, WrkResult]:
 
 
 ALL: dict[str, Scenario] = {
-    "viewer_session": viewer_session,
-    "viewer_api_key": viewer_api_key,
+    "viewer_session": viewer_session,  # type: ignore[dict-item]
+    "viewer_api_key": viewer_api_key,  # type: ignore[dict-item]
+    "quizzes_list": quizzes_list.run,
+    "submit_attempt": submit_attempt.run,
+    "leaderboard_query": leaderboard_query.run,
+    "subscribers": subscribers.run,
 }

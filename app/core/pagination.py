@@ -7,7 +7,7 @@ Cursors are opaque offsets; every list the API pages through has a total order
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -26,12 +26,16 @@ _PREFIX = "cursor:"
 T = TypeVar("T")
 
 
+Count = Callable[[], Awaitable[int]]
+
+
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
     items: Sequence[T]
     offset: int
     has_next: bool
-    total: int
+    # Counting every match costs a scan; it runs only when a client asks for totalCount.
+    count: Count
 
     def cursor(self, index: int) -> str:
         return encode_cursor(self.offset + index)
@@ -73,10 +77,18 @@ async def fetch_page(
     size, offset = page_size(first), decode_cursor(after)
     rows = await db.execute(query.offset(offset).limit(size + 1))
     items = list(rows.scalars().all() if scalars else rows.all())
-    total_query = select(func.count()).select_from(query.order_by(None).subquery())
-    total = int((await db.execute(total_query)).scalar_one())
-    return Page(items[:size], offset, len(items) > size, total)
+    return Page(items[:size], offset, len(items) > size, counter(db, query))
+
+
+def counter(db: AsyncSession, query: Select[Any]) -> Count:
+    """A deferred count of the rows ``query`` matches."""
+
+    async def count() -> int:
+        total_query = select(func.count()).select_from(query.order_by(None).subquery())
+        return int((await db.execute(total_query)).scalar_one())
+
+    return count
 
 
 def map_page(page: Page[Any], convert: Callable[[Any], T]) -> Page[T]:
-    return Page([convert(item) for item in page.items], page.offset, page.has_next, page.total)
+    return Page([convert(item) for item in page.items], page.offset, page.has_next, page.count)

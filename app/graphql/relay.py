@@ -10,7 +10,7 @@ from strawberry import relay
 from strawberry.relay.types import NodeType
 
 from app.core.errors import BadUserInput
-from app.core.pagination import PAGE_SIZE_DESCRIPTION, Page
+from app.core.pagination import PAGE_SIZE_DESCRIPTION, Count, Page
 
 # The arguments every connection field takes.
 First = Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)]
@@ -19,14 +19,18 @@ After = Annotated[str | None, strawberry.argument(description="Cursor to start a
 
 @strawberry.type(description="A page of results with Relay cursors.")
 class Connection(relay.Connection[NodeType], Generic[NodeType]):
-    total_count: int = strawberry.field(description="How many items match, on all pages.")
+    count: strawberry.Private[Count]
+
+    @strawberry.field(description="How many items match, on all pages.")
+    async def total_count(self) -> int:
+        return await self.count()
 
     @classmethod
     def from_page(cls, page: Page[NodeType]) -> Connection[NodeType]:
         edges = [relay.Edge(cursor=page.cursor(i), node=node) for i, node in enumerate(page.items)]
         return cls(
             edges=edges,
-            total_count=page.total,
+            count=page.count,
             page_info=relay.PageInfo(
                 has_next_page=page.has_next,
                 has_previous_page=page.offset > 0,

@@ -20,10 +20,7 @@ from app.core.models import id_field, org_fk, timestamp_field
 
 class QuizStanding(SQLModel, table=True):
     __tablename__ = "quiz_standings"
-    __table_args__ = (
-        UniqueConstraint("quiz_id", "member_id", name="uq_quiz_standings_member"),
-        Index("ix_quiz_standings_rank", "quiz_id", "best_score", "best_duration_ms", "best_at"),
-    )
+    __table_args__ = (UniqueConstraint("quiz_id", "member_id", name="uq_quiz_standings_member"),)
 
     id: uuid.UUID = id_field()
     org_id: uuid.UUID = org_fk()
@@ -38,10 +35,7 @@ class QuizStanding(SQLModel, table=True):
 
 class OrgStanding(SQLModel, table=True):
     __tablename__ = "org_standings"
-    __table_args__ = (
-        UniqueConstraint("org_id", "member_id", name="uq_org_standings_member"),
-        Index("ix_org_standings_rank", "org_id", "total_score"),
-    )
+    __table_args__ = (UniqueConstraint("org_id", "member_id", name="uq_org_standings_member"),)
 
     id: uuid.UUID = id_field()
     org_id: uuid.UUID = org_fk()
@@ -67,3 +61,21 @@ class LeaderboardResult(SQLModel, table=True):
     score: float
     duration_ms: int
     submitted_at: datetime = timestamp_field()
+
+
+# Ranking indexes in board order (score descending, then ascending tie-breakers), so a
+# page is a range read and "rows better than this one" are index range counts.
+Index(
+    "ix_quiz_standings_rank",
+    QuizStanding.quiz_id,  # type: ignore[arg-type]
+    QuizStanding.best_score.desc(),  # type: ignore[attr-defined]
+    QuizStanding.best_duration_ms,  # type: ignore[arg-type]
+    QuizStanding.best_at,  # type: ignore[arg-type]
+    QuizStanding.member_id,  # type: ignore[arg-type]
+)
+Index(
+    "ix_org_standings_rank",
+    OrgStanding.org_id,  # type: ignore[arg-type]
+    OrgStanding.total_score.desc(),  # type: ignore[attr-defined]
+    OrgStanding.member_id,  # type: ignore[arg-type]
+)

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, null, or_, select
+from sqlalchemy import ColumnElement, Select, func, null, select
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app.core.pagination import Count, counter
 from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
 from app.leaderboards.ranking import competition_ranks
 from app.members.models import Member
@@ -37,7 +38,7 @@ class BoardPage:
     rows: list[BoardRow]
     offset: int
     has_next: bool
-    total: int
+    count: Count
 
 
 # --- all time, per quiz -------------------------------------------------------------
@@ -50,24 +51,6 @@ _QUIZ_ORDER = (
 )
 
 
-def _quiz_better_than(row: QuizStanding) -> ColumnElement[bool]:
-    score, duration, at = (
-        col(QuizStanding.best_score),
-        col(QuizStanding.best_duration_ms),
-        col(QuizStanding.best_at),
-    )
-    return or_(
-        score > row.best_score,
-        and_(
-            score == row.best_score,
-            or_(
-                duration < row.best_duration_ms,
-                and_(duration == row.best_duration_ms, at < row.best_at),
-            ),
-        ),
-    )
-
-
 async def quiz_page(db: AsyncSession, quiz_id: uuid.UUID, offset: int, size: int) -> BoardPage:
     query = (
         select(QuizStanding, col(Member.display_name))
@@ -76,17 +59,15 @@ async def quiz_page(db: AsyncSession, quiz_id: uuid.UUID, offset: int, size: int
         .order_by(*_QUIZ_ORDER)
     )
     found = (await db.execute(query.offset(offset).limit(size + 1))).all()
-    total = await _count(
-        db, select(col(QuizStanding.id)).where(col(QuizStanding.quiz_id) == quiz_id)
-    )
+    count = counter(db, select(col(QuizStanding.id)).where(col(QuizStanding.quiz_id) == quiz_id))
     rows = found[:size]
     if not rows:
-        return BoardPage([], offset, False, total)
+        return BoardPage([], offset, False, count)
     first_rank = await _quiz_rank(db, rows[0][0])
     keys = [(s.best_score, s.best_duration_ms, s.best_at) for s, _ in rows]
     ranks = competition_ranks(keys, first_rank, offset + 1)
     board = [_quiz_row(s, name, rank) for (s, name), rank in zip(rows, ranks, strict=True)]
-    return BoardPage(board, offset, len(found) > size, total)
+    return BoardPage(board, offset, len(found) > size, count)
 
 
 async def quiz_entry(db: AsyncSession, quiz_id: uuid.UUID, member_id: uuid.UUID) -> BoardRow | None:
@@ -104,10 +85,21 @@ async def quiz_entry(db: AsyncSession, quiz_id: uuid.UUID, member_id: uuid.UUID)
 
 
 async def _quiz_rank(db: AsyncSession, standing: QuizStanding) -> int:
-    better = select(col(QuizStanding.id)).where(
-        col(QuizStanding.quiz_id) == standing.quiz_id, _quiz_better_than(standing)
+    """1 + the rows strictly better, counted as three index range scans (an OR of the
+    three would make the database scan the whole board)."""
+    quiz = col(QuizStanding.quiz_id) == standing.quiz_id
+    score, duration = col(QuizStanding.best_score), col(QuizStanding.best_duration_ms)
+    same_score, same_time = score == standing.best_score, duration == standing.best_duration_ms
+    better = (
+        _counted(quiz, score > standing.best_score)
+        + _counted(quiz, same_score, duration < standing.best_duration_ms)
+        + _counted(quiz, same_score, same_time, col(QuizStanding.best_at) < standing.best_at)
     )
-    return 1 + await _count(db, better)
+    return 1 + int((await db.execute(select(better))).scalar_one())
+
+
+def _counted(*conditions: ColumnElement[bool]) -> Any:
+    return select(func.count()).select_from(QuizStanding).where(*conditions).scalar_subquery()
 
 
 def _quiz_row(standing: QuizStanding, name: str, rank: int) -> BoardRow:
@@ -131,23 +123,21 @@ async def org_page(db: AsyncSession, org_id: uuid.UUID, offset: int, size: int) 
     query = (
         select(OrgStanding, col(Member.display_name))
         .join(Member, col(Member.id) == OrgStanding.member_id)
-        .where(col(OrgStanding.org_id) == org_id, col(OrgStanding.attempts) > 0)
+        .where(col(OrgStanding.org_id) == org_id)
         .order_by(*_ORG_ORDER)
     )
     found = (await db.execute(query.offset(offset).limit(size + 1))).all()
-    total = await _count(
+    count = counter(
         db,
-        select(col(OrgStanding.id)).where(
-            col(OrgStanding.org_id) == org_id, col(OrgStanding.attempts) > 0
-        ),
+        select(col(OrgStanding.id)).where(col(OrgStanding.org_id) == org_id),
     )
     rows = found[:size]
     if not rows:
-        return BoardPage([], offset, False, total)
+        return BoardPage([], offset, False, count)
     first_rank = await _org_rank(db, rows[0][0])
     ranks = competition_ranks([s.total_score for s, _ in rows], first_rank, offset + 1)
     board = [_org_row(s, name, rank) for (s, name), rank in zip(rows, ranks, strict=True)]
-    return BoardPage(board, offset, len(found) > size, total)
+    return BoardPage(board, offset, len(found) > size, count)
 
 
 async def org_entry(db: AsyncSession, org_id: uuid.UUID, member_id: uuid.UUID) -> BoardRow | None:
@@ -173,7 +163,7 @@ async def _org_rank(db: AsyncSession, standing: OrgStanding) -> int:
         col(OrgStanding.org_id) == standing.org_id,
         col(OrgStanding.total_score) > standing.total_score,
     )
-    return 1 + await _count(db, better)
+    return 1 + await counter(db, better)()
 
 
 def _org_row(standing: OrgStanding, name: str, rank: int) -> BoardRow:
@@ -276,9 +266,8 @@ async def windowed_page(
         .order_by(board.c.rank, board.c.member_id)
     )
     found = (await db.execute(query.offset(offset).limit(size + 1))).all()
-    total = await _count(db, select(board.c.member_id))
     rows = [_windowed_row(row) for row in found[:size]]
-    return BoardPage(rows, offset, len(found) > size, total)
+    return BoardPage(rows, offset, len(found) > size, counter(db, select(board.c.member_id)))
 
 
 async def windowed_entry(
@@ -307,8 +296,3 @@ def _windowed_row(row: Any) -> BoardRow:
         int(row.duration_ms) if row.duration_ms is not None else None,
         int(row.rank),
     )
-
-
-async def _count(db: AsyncSession, query: Select[Any]) -> int:
-    counted = select(func.count()).select_from(query.subquery())
-    return int((await db.execute(counted)).scalar_one())

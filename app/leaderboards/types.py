@@ -9,7 +9,7 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from app.core.pagination import encode_cursor
+from app.core.pagination import Count, encode_cursor
 from app.leaderboards import service
 from app.leaderboards.repository import BoardPage, BoardRow
 from app.leaderboards.service import Window
@@ -54,10 +54,14 @@ class LeaderboardEdge:
 class LeaderboardConnection:
     edges: list[LeaderboardEdge] = strawberry.field(description="The entries of this page.")
     page_info: relay.PageInfo = strawberry.field(description="Pagination data.")
-    total_count: int = strawberry.field(description="How many members are on the board.")
+    count: strawberry.Private[Count]
     org_id: strawberry.Private[uuid.UUID]
     quiz_id: strawberry.Private[uuid.UUID | None]
     window: strawberry.Private[Window]
+
+    @strawberry.field(description="How many members are on the board.")
+    async def total_count(self) -> int:
+        return await self.count()
 
     @strawberry.field(description="The viewer's own entry (for a key, its creator's), if any.")
     async def my_rank(self, info: Info) -> LeaderboardEntry | None:
@@ -87,7 +91,7 @@ class LeaderboardConnection:
                 start_cursor=edges[0].cursor if edges else None,
                 end_cursor=edges[-1].cursor if edges else None,
             ),
-            total_count=page.total,
+            count=page.count,
             org_id=org_id,
             quiz_id=quiz_id,
             window=window,

@@ -27,10 +27,6 @@ class QuizStatus(StrEnum):
 
 class Quiz(SQLModel, table=True):
     __tablename__ = "quizzes"
-    __table_args__ = (
-        Index("ix_quizzes_org_status", "org_id", "status"),
-        Index("ix_quizzes_org_created", "org_id", "created_at"),
-    )
 
     id: uuid.UUID = id_field()
     org_id: uuid.UUID = org_fk()
@@ -55,6 +51,23 @@ class Quiz(SQLModel, table=True):
     updated_at: datetime = timestamp_field()
     published_at: datetime | None = timestamp_field(nullable=True)
     archived_at: datetime | None = timestamp_field(nullable=True)
+
+
+# The listing's order (newest first, id to break ties), for staff (every status) and for
+# students (published only), so a page is an index range read with no sort.
+Index(
+    "ix_quizzes_org_created",
+    Quiz.org_id,  # type: ignore[arg-type]
+    Quiz.created_at.desc(),  # type: ignore[attr-defined]
+    Quiz.id,  # type: ignore[arg-type]
+)
+Index(
+    "ix_quizzes_org_status_created",
+    Quiz.org_id,  # type: ignore[arg-type]
+    Quiz.status,
+    Quiz.created_at.desc(),  # type: ignore[attr-defined]
+    Quiz.id,  # type: ignore[arg-type]
+)
 
 
 class Question(SQLModel, table=True):

@@ -1,8 +1,8 @@
 """leaderboard standings
 
-Revision ID: 312645861cfa
+Revision ID: 5ea1590a6117
 Revises: 42b09893618d
-Create Date: 2026-11-24 04:59:17.390713
+Create Date: 2026-11-24 05:34:18.755346
 """
 
 from collections.abc import Sequence
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "312645861cfa"
+revision: str = "5ea1590a6117"
 down_revision: str | None = "42b09893618d"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -35,7 +35,11 @@ def upgrade() -> None:
     with op.batch_alter_table("org_standings", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_org_standings_member_id"), ["member_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_org_standings_org_id"), ["org_id"], unique=False)
-        batch_op.create_index("ix_org_standings_rank", ["org_id", "total_score"], unique=False)
+        batch_op.create_index(
+            "ix_org_standings_rank",
+            ["org_id", sa.literal_column("total_score DESC"), "member_id"],
+            unique=False,
+        )
 
     op.create_table(
         "quiz_standings",
@@ -61,7 +65,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_quiz_standings_org_id"), ["org_id"], unique=False)
         batch_op.create_index(
             "ix_quiz_standings_rank",
-            ["quiz_id", "best_score", "best_duration_ms", "best_at"],
+            [
+                "quiz_id",
+                sa.literal_column("best_score DESC"),
+                "best_duration_ms",
+                "best_at",
+                "member_id",
+            ],
             unique=False,
         )
 

@@ -1,0 +1,297 @@
+"""Issue 5: 1,000 websocket subscribers of ``leaderboardUpdated`` on one server process.
+
+- Server: one uvicorn process (uvloop, httptools) on core 0, SQLite, one published quiz.
+- Clients: SUBSCRIBER_PROCESSES processes on core 1 (``python -m bench.subscribers
+  client``), each holding its share of the 1,000 connections (``websockets``, subprotocol
+  graphql-transport-ws, no compression) authenticated by a key in ``connection_init``
+  (10 owner keys with leaderboard:read, 100 connections each), subscribed to the quiz
+  board (top 10). Each client stamps every message with ``time.monotonic()`` (the same
+  clock in every process on Linux) as soon as it is read.
+- Latency: LATENCY_EVENTS times, a different student (own key) starts and submits an
+  attempt; from ``submitAttempt`` returning (stamped by the driver, also on core 1) to
+  each subscriber receiving the message whose ``changed.memberId`` is that student.
+  Events are 0.5 s apart, so the 10-a-second coalescing never merges two of them.
+- Memory: the server's VmRSS (/proc/<pid>/status) before the clients connect and after
+  all 1,000 are subscribed and idle; then after GROWTH_EVENTS more events (0.15 s apart),
+  divided by the messages delivered, to see graphql-core's per-event cache growth.
+Run alone: ``python -m bench.subscribers``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+from bench import data
+from bench.harness import ROOT, pinned, serve
+
+SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "1000"))
+SUBSCRIBER_PROCESSES = 2
+LATENCY_EVENTS = 20
+GROWTH_EVENTS = int(os.environ.get("BENCH_GROWTH_EVENTS", "60"))
+SUBSCRIPTION = (
+    "subscription($slug: String!, $quiz: ID) { leaderboardUpdated(orgSlug: $slug,"
+    " quizId: $quiz, top: 10) { quizId entries { rank displayName score }"
+    " changed { memberId rank score } } }"
+)
+START = "mutation($i: StartAttemptInput!) { startAttempt(input: $i) { attempt { id } } }"
+SUBMIT = "mutation($i: AttemptAnswersInput!) { submitAttempt(input: $i) { attempt { score } } }"
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
+def run(scratch: Path) -> dict[str, dict[str, object]]:
+    with contextlib_affinity(), data.fresh_database("sqlite", scratch, "subscribers") as db:
+        assert db.org_id and db.owner_id
+        students = data.member_rows(db.org_id, LATENCY_EVENTS + GROWTH_EVENTS)
+        quiz = data.quiz_rows(db.org_id, db.owner_id, 1)
+        asyncio.run(_insert_members(db.url, students))
+        asyncio.run(data.insert_quizzes(db.url, quiz))
+        watch_keys = asyncio.run(
+            data.insert_keys(db.url, db.org_id, [db.owner_id] * 10, ["leaderboard:read"])
+        )
+        student_ids = [row["id"] for row in students]
+        student_keys = asyncio.run(
+            data.insert_keys(
+                db.url, db.org_id, student_ids, ["quizzes:read", "attempts:write", "attempts:read"]
+            )
+        )
+        quiz_id = quiz["quizzes"][0]["id"]
+        answers = [
+            {
+                "questionId": data.global_id("Question", q["id"]),
+                "selectedOptionIds": [
+                    data.global_id("Option", o["id"])
+                    for o in quiz["quiz_options"]
+                    if o["question_id"] == q["id"] and o["position"] == 1
+                ],
+            }
+            for q in quiz["quiz_questions"]
+        ]
+        with serve("app.web.asgi:app", db.env) as (url, process):
+            return _measure(
+                url,
+                process.pid,
+                watch_keys,
+                list(zip(student_ids, student_keys, strict=True)),
+                quiz_id,
+                answers,
+            )
+
+
+class contextlib_affinity:
+    """Keep the driver (which stamps submit times) off the server's core 0."""
+
+    def __enter__(self) -> None:
+        self.saved = os.sched_getaffinity(0)
+        if len(self.saved) > 1:
+            os.sched_setaffinity(0, {1})
+
+    def __exit__(self, *exc: object) -> None:
+        os.sched_setaffinity(0, self.saved)
+
+
+async def _insert_members(url: str, rows: list[dict[str, object]]) -> None:
+    async with data.engine(url) as eng, eng.begin() as conn:
+        await data.bulk_insert(conn, "members", rows)
+
+
+def _measure(
+    url: str,
+    pid: int,
+    watch_keys: list[str],
+    students: list[tuple[uuid.UUID, str]],
+    quiz_id: uuid.UUID,
+    answers: list[dict[str, object]],
+) -> dict[str, dict[str, object]]:
+    quiz_gid = data.global_id("Quiz", quiz_id)
+    with httpx.Client(base_url=url, timeout=60) as http:
+        http.post("/graphql", json={"query": "{ hello }"})
+        time.sleep(1)
+        rss_before = rss_kib(pid)
+        with tempfile.TemporaryDirectory() as tmp:
+            clients = _start_clients(url, watch_keys, quiz_gid, Path(tmp))
+            try:
+                time.sleep(3)  # settle: every first message sent, buffers idle
+                rss_idle = rss_kib(pid)
+                returned: dict[str, float] = {}
+                for member_id, key in students[:LATENCY_EVENTS]:
+                    returned[data.global_id("Member", member_id)] = _take_quiz(
+                        http, key, quiz_gid, answers
+                    )
+                    time.sleep(0.5)
+                time.sleep(2)
+                rss_after_latency = rss_kib(pid)
+                for _member_id, key in students[LATENCY_EVENTS:]:
+                    _take_quiz(http, key, quiz_gid, answers)
+                    time.sleep(0.15)
+                time.sleep(3)
+                rss_after_growth = rss_kib(pid)
+            finally:
+                received = _stop_clients(clients)
+    latencies = [
+        (stamp - returned[member]) * 1000
+        for messages in received
+        for member, stamp in messages
+        if member in returned
+    ]
+    per_event = {m: sum(1 for ms in received for mm, _ in ms if mm == m) for m in returned}
+    delivered = sum(len(messages) for messages in received)
+    growth_messages = delivered - sum(per_event.values()) - SUBSCRIBERS  # minus first messages
+    quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    return {
+        f"leaderboardUpdated, {SUBSCRIBERS:,} subscribers, submit to delivery": {
+            "events": LATENCY_EVENTS,
+            "deliveries": len(latencies),
+            "expected": LATENCY_EVENTS * SUBSCRIBERS,
+            "p50_ms": round(quantiles[49], 1),
+            "p99_ms": round(quantiles[98], 1),
+            "max_ms": round(max(latencies, default=0.0), 1),
+        },
+        f"server memory, {SUBSCRIBERS:,} idle subscribers": {
+            "rss_before_kib": rss_before,
+            "rss_idle_kib": rss_idle,
+            "kib_per_subscriber": round((rss_idle - rss_before) / SUBSCRIBERS, 1),
+        },
+        "server memory growth with events": {
+            "rss_after_latency_events_kib": rss_after_latency,
+            "growth_events": GROWTH_EVENTS,
+            "messages_delivered_in_growth": growth_messages,
+            "rss_after_growth_kib": rss_after_growth,
+            "bytes_per_delivered_message": round(
+                (rss_after_growth - rss_after_latency) * 1024 / max(1, growth_messages)
+            ),
+        },
+    }
+
+
+def _take_quiz(http: httpx.Client, key: str, quiz: str, answers: list[dict[str, object]]) -> float:
+    headers = {"Authorization": f"Bearer {key}"}
+    started = http.post(
+        "/graphql", json={"query": START, "variables": {"i": {"quizId": quiz}}}, headers=headers
+    ).json()
+    attempt = started["data"]["startAttempt"]["attempt"]["id"]
+    submitted = http.post(
+        "/graphql",
+        json={"query": SUBMIT, "variables": {"i": {"attemptId": attempt, "answers": answers}}},
+        headers=headers,
+    )
+    stamp = time.monotonic()
+    assert "errors" not in submitted.json(), submitted.text
+    return stamp
+
+
+def _start_clients(
+    url: str, keys: list[str], quiz: str, tmp: Path
+) -> list[tuple[subprocess.Popen[str], Path]]:
+    ws = url.replace("http://", "ws://") + "/graphql"
+    share = SUBSCRIBERS // SUBSCRIBER_PROCESSES
+    clients = []
+    for n in range(SUBSCRIBER_PROCESSES):
+        out = tmp / f"client{n}.json"
+        command = [sys.executable, "-m", "bench.subscribers", "client", ws, quiz, str(share)]
+        command += [str(out), *keys]
+        process = subprocess.Popen(
+            pinned(1, command), cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        clients.append((process, out))
+    for process, _ in clients:
+        line = process.stdout.readline() if process.stdout else ""
+        if not line.startswith("ready"):
+            raise RuntimeError(f"subscriber client failed: {line!r}")
+    return clients
+
+
+def _stop_clients(clients: list[tuple[subprocess.Popen[str], Path]]) -> list[list[list]]:
+    received: list[list[list]] = []
+    for process, out in clients:
+        assert process.stdin
+        process.stdin.write("stop\n")
+        process.stdin.flush()
+        process.wait(timeout=120)
+        for connection in json.loads(out.read_text()):
+            received.append(connection)
+    return received
+
+
+# --- the client process -------------------------------------------------------------
+
+
+async def _subscriber(
+    ws_url: str, key: str, quiz: str, log: list[list], ready: asyncio.Event
+) -> None:
+    import websockets
+
+    async with websockets.connect(
+        ws_url, subprotocols=["graphql-transport-ws"], compression=None, max_queue=None
+    ) as ws:
+        await ws.send(
+            json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {key}"}})
+        )
+        ack = json.loads(await ws.recv())
+        assert ack["type"] == "connection_ack", ack
+        variables = {"slug": "bench", "quiz": quiz}
+        await ws.send(
+            json.dumps(
+                {
+                    "id": "1",
+                    "type": "subscribe",
+                    "payload": {"query": SUBSCRIPTION, "variables": variables},
+                }
+            )
+        )
+        async for raw in ws:
+            stamp = time.monotonic()
+            message = json.loads(raw)
+            if message["type"] != "next":
+                raise RuntimeError(message)
+            changed = message["payload"]["data"]["leaderboardUpdated"]["changed"]
+            log.append([changed["memberId"] if changed else None, stamp])
+            ready.set()
+
+
+async def _client(ws_url: str, quiz: str, count: int, keys: list[str]) -> list[list[list]]:
+    logs: list[list[list]] = [[] for _ in range(count)]
+    readies = [asyncio.Event() for _ in range(count)]
+    tasks = []
+    for n in range(count):
+        tasks.append(
+            asyncio.create_task(_subscriber(ws_url, keys[n % len(keys)], quiz, logs[n], readies[n]))
+        )
+        if n % 50 == 49:
+            await asyncio.sleep(0.05)  # don't SYN-flood the listen backlog
+    while not all(r.is_set() for r in readies):
+        failed = [t for t in tasks if t.done() and t.exception()]
+        if failed:
+            raise failed[0].exception()  # type: ignore[misc]
+        await asyncio.sleep(0.05)
+    print("ready", count, flush=True)
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
+    for task in tasks:
+        task.cancel()
+    return logs
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "client":
+        ws_url, quiz, count, out, *keys = sys.argv[2:]
+        Path(out).write_text(json.dumps(asyncio.run(_client(ws_url, quiz, int(count), keys))))
+        raise SystemExit(0)
+    from bench.run import main
+
+    raise SystemExit(main(["subscribers", *sys.argv[1:]]))
