@@ -9,6 +9,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
+from app.core.db import ensure_sqlite_directory
 from app.core.settings import get_settings
 from app.tables import metadata
 
@@ -38,6 +39,7 @@ def _run_sync(connection: Connection) -> None:
 
 async def run_async_migrations() -> None:
     # A private engine: this may run in its own event loop (a thread, a test).
+    ensure_sqlite_directory(_url())
     engine = create_async_engine(_url(), poolclass=NullPool)
     try:
         async with engine.connect() as connection:

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.core.session import SerialisedSession
-from app.core.settings import VAR_DIR, get_settings
+from app.core.settings import get_settings
 
 WRITE_OPTION = "quizgraph_write"
 
@@ -43,8 +44,7 @@ def _create_engine(url: str) -> AsyncEngine:
         return create_async_engine(
             url, echo=settings.sql_echo, pool_size=10, max_overflow=20, pool_pre_ping=True
         )
-    if ":memory:" not in url:
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
+    ensure_sqlite_directory(url)
     engine = create_async_engine(
         url,
         echo=settings.sql_echo,
@@ -53,6 +53,15 @@ def _create_engine(url: str) -> AsyncEngine:
     )
     _configure_sqlite(engine)
     return engine
+
+
+def ensure_sqlite_directory(url: str) -> None:
+    """A fresh clone has no ``var/``: create the SQLite file's folder before connecting."""
+    if not is_sqlite(url):
+        return
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

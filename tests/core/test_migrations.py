@@ -27,3 +27,16 @@ async def test_every_tenant_table_carries_org_id():
     for name, table in metadata.tables.items():
         if name not in global_tables:
             assert "org_id" in table.columns, f"{name} has no org_id"
+
+
+async def test_migrate_creates_the_sqlite_folder_of_a_fresh_clone(tmp_path):
+    import asyncio
+
+    from app.core.migrations import upgrade_to_head
+
+    # given a database path whose folder doesn't exist yet (var/ in a fresh clone)
+    path = tmp_path / "var" / "quizgraph.db"
+    # when migrating
+    await asyncio.to_thread(upgrade_to_head, f"sqlite+aiosqlite:///{path}")
+    # then the file is there
+    assert path.exists()
