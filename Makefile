@@ -21,7 +21,7 @@ migrate: install
 	$(RUN) quizgraph migrate
 
 demo: install
-	$(RUN) quizgraph demo
+	$(RUN) quizgraph demo --base-url http://$(HOST):$(PORT)
 
 frontend: frontend/dist/index.html
 frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json

@@ -74,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="load the demo org acme-academy")
     demo.add_argument("--json", action="store_true", help="print the credentials as JSON")
+    demo.add_argument("--base-url", default="http://127.0.0.1:8000", help="for the login link")
     demo.set_defaults(handler=_demo)
 
     print_schema = commands.add_parser("print-schema", help="print the GraphQL SDL")
@@ -176,7 +177,7 @@ def _csv(value: str) -> list[str]:
 def _demo(args: argparse.Namespace) -> int:
     from app.cli_actions import DEMO_CREDENTIALS_FILE, load_demo
 
-    credentials: dict[str, Any] | None = _run(load_demo)
+    credentials: dict[str, Any] | None = _run(lambda: load_demo(args.base_url))
     if credentials is None:
         print(
             "The demo org acme-academy is already loaded; its credentials were printed when it "
