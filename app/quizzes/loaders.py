@@ -13,7 +13,8 @@ from strawberry.types import Info
 
 from app.graphql.loaders import loader
 from app.quizzes import repository
-from app.quizzes.models import Option, Question, Quiz
+from app.quizzes.models import Question, Quiz
+from app.quizzes.repository import OptionView
 
 
 async def _quizzes(db: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Quiz | None]:
@@ -28,8 +29,8 @@ async def _questions(db: AsyncSession, quiz_ids: Sequence[uuid.UUID]) -> list[li
     return [grouped.get(quiz_id, []) for quiz_id in quiz_ids]
 
 
-async def _options(db: AsyncSession, question_ids: Sequence[uuid.UUID]) -> list[list[Option]]:
-    grouped: dict[uuid.UUID, list[Option]] = defaultdict(list)
+async def _options(db: AsyncSession, question_ids: Sequence[uuid.UUID]) -> list[list[OptionView]]:
+    grouped: dict[uuid.UUID, list[OptionView]] = defaultdict(list)
     for option in await repository.options_of(db, question_ids):
         grouped[option.question_id].append(option)
     return [grouped.get(question_id, []) for question_id in question_ids]
@@ -43,5 +44,5 @@ def questions_by_quiz(info: Info[Any, Any]) -> DataLoader[uuid.UUID, list[Questi
     return loader(info, "quizzes.questions_by_quiz", _questions)
 
 
-def options_by_question(info: Info[Any, Any]) -> DataLoader[uuid.UUID, list[Option]]:
+def options_by_question(info: Info[Any, Any]) -> DataLoader[uuid.UUID, list[OptionView]]:
     return loader(info, "quizzes.options_by_question", _options)

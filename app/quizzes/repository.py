@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Protocol, cast
 
 from sqlalchemy import ColumnElement, delete, func, or_
 from sqlmodel import col, select
@@ -70,13 +71,23 @@ async def questions_of(db: AsyncSession, quiz_ids: Sequence[uuid.UUID]) -> list[
     return list(found.all())
 
 
-async def options_of(db: AsyncSession, question_ids: Sequence[uuid.UUID]) -> list[Option]:
-    found = await db.exec(
-        select(Option)
+class OptionView(Protocol):
+    """What reading an option needs; plain rows, not ORM objects (a page of quizzes
+    shows hundreds of options, and building ORM objects for them was most of its cost)."""
+
+    id: uuid.UUID
+    question_id: uuid.UUID
+    text: str
+    correct: bool
+
+
+async def options_of(db: AsyncSession, question_ids: Sequence[uuid.UUID]) -> list[OptionView]:
+    found = await db.execute(
+        select(col(Option.id), col(Option.question_id), col(Option.text), col(Option.correct))
         .where(col(Option.question_id).in_(question_ids))
         .order_by(col(Option.question_id), col(Option.position))
     )
-    return list(found.all())
+    return cast(list[OptionView], list(found.all()))
 
 
 async def options_of_quiz(db: AsyncSession, quiz_id: uuid.UUID) -> list[Option]:

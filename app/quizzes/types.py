@@ -26,10 +26,10 @@ from app.members.types import Member
 from app.quizzes.drafts import QuestionKind
 from app.quizzes.importers import ImportFormat
 from app.quizzes.loaders import options_by_question, questions_by_quiz
-from app.quizzes.models import Option as OptionRow
 from app.quizzes.models import Question as QuestionRow
 from app.quizzes.models import Quiz as QuizRow
 from app.quizzes.models import QuizStatus
+from app.quizzes.repository import OptionView
 from app.quizzes.scoring import MULTIPLE_CHOICE_RULE
 from app.quizzes.service import is_open
 
@@ -69,7 +69,7 @@ class Option:
     text: str = strawberry.field(description="The option's text.")
 
     @classmethod
-    def from_row(cls, row: OptionRow) -> Option:
+    def from_row(cls, row: OptionView) -> Option:
         return cls(id=option_gid(row.id), text=row.text)
 
 
