@@ -16,6 +16,7 @@ from app.attempts.mutations import AttemptMutations
 from app.auth.mutations import AuthMutations
 from app.auth.queries import AuthQueries
 from app.graphql.errors import ErrorCodes
+from app.graphql.execution import BoundedExecutionContext
 from app.graphql.limits import ParseCache, QueryLimits
 from app.graphql.node import NodeQueries
 from app.graphql.organization import Organization
@@ -67,6 +68,7 @@ schema = QuizgraphSchema(
         RequestTransaction,
     ],
     config=StrawberryConfig(),
+    execution_context_class=BoundedExecutionContext,
 )
 
 
