@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { errorInfo } from '../lib/errors';
+import type { CursorPager } from '../lib/pagination';
 
 export function Spinner({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -169,5 +170,29 @@ export function Pager({
         Next →
       </button>
     </nav>
+  );
+}
+
+/** The pager under a Relay connection: previous/next pages and the total. */
+export function ConnectionPager({
+  label,
+  pager,
+  connection,
+  total,
+}: {
+  label: string;
+  pager: CursorPager;
+  connection: { pageInfo: { hasNextPage: boolean; endCursor?: string | null }; totalCount: number };
+  total?: number;
+}) {
+  return (
+    <Pager
+      label={label}
+      page={pager.page}
+      hasNext={connection.pageInfo.hasNextPage}
+      total={total ?? connection.totalCount}
+      onPrev={pager.prev}
+      onNext={() => pager.next(connection.pageInfo.endCursor)}
+    />
   );
 }

@@ -13,6 +13,8 @@ export function useCursorPager() {
   return { after, page, next, prev, reset };
 }
 
+export type CursorPager = ReturnType<typeof useCursorPager>;
+
 export function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
   useEffect(() => {

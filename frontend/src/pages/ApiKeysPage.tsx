@@ -24,7 +24,7 @@ import {
   type CreateKeyForm,
   type FieldErrors,
 } from '../lib/validation';
-import { ConfirmDialog, Dialog, ErrorMessage, Field, Notice, Pager, Spinner } from '../components/ui';
+import { ConfirmDialog, Dialog, ErrorMessage, Field, Notice, ConnectionPager, Spinner } from '../components/ui';
 import { ScopePicker } from '../components/ScopePicker';
 import { SecretReveal } from '../components/SecretReveal';
 
@@ -243,14 +243,7 @@ export function ApiKeysPage() {
         </div>
       )}
       {conn && (
-        <Pager
-          label="API keys"
-          page={pager.page}
-          hasNext={conn.pageInfo.hasNextPage}
-          total={conn.totalCount}
-          onPrev={pager.prev}
-          onNext={() => pager.next(conn.pageInfo.endCursor)}
-        />
+        <ConnectionPager label="API keys" pager={pager} connection={conn} />
       )}
 
       {creating && (

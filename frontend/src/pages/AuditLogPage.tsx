@@ -4,7 +4,7 @@ import { AuditActorsQuery, AuditLogQuery } from '../operations/auditLog';
 import { useViewer } from '../viewer';
 import { dayBoundaryIso, formatDateTime } from '../lib/format';
 import { useCursorPager } from '../lib/pagination';
-import { ErrorMessage, Field, Pager, Spinner } from '../components/ui';
+import { ErrorMessage, Field, ConnectionPager, Spinner } from '../components/ui';
 
 const PAGE = 50;
 
@@ -180,14 +180,7 @@ export function AuditLogPage() {
       )}
       {error && data && <ErrorMessage error={error} />}
       {conn && (
-        <Pager
-          label="Audit log"
-          page={pager.page}
-          hasNext={conn.pageInfo.hasNextPage}
-          total={conn.totalCount}
-          onPrev={pager.prev}
-          onNext={() => pager.next(conn.pageInfo.endCursor)}
-        />
+        <ConnectionPager label="Audit log" pager={pager} connection={conn} />
       )}
     </section>
   );

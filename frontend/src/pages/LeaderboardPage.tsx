@@ -9,7 +9,7 @@ import { useCursorPager } from '../lib/pagination';
 import { describeChange, formatScore, mergeLeaderboard, type BoardUpdate } from '../lib/leaderboardMerge';
 import { formatDuration } from '../lib/countdown';
 import { formatDateTime } from '../lib/format';
-import { ErrorMessage, Field, Pager, Spinner } from '../components/ui';
+import { ErrorMessage, Field, ConnectionPager, Spinner } from '../components/ui';
 
 const PAGE = 50;
 const WINDOWS: { value: LeaderboardWindow; label: string }[] = [
@@ -174,14 +174,7 @@ export function LeaderboardPage() {
         </div>
       )}
       {board && (
-        <Pager
-          label="Leaderboard"
-          page={pager.page}
-          hasNext={board.pageInfo.hasNextPage}
-          total={Math.max(board.totalCount, rows.length)}
-          onPrev={pager.prev}
-          onNext={() => pager.next(board.pageInfo.endCursor)}
-        />
+        <ConnectionPager label="Leaderboard" pager={pager} connection={board} total={Math.max(board.totalCount, rows.length)} />
       )}
     </section>
   );

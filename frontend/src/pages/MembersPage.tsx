@@ -8,7 +8,7 @@ import { errorInfo } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { useCursorPager, useDebounced } from '../lib/pagination';
 import { validateAddMember, hasErrors, type AddMemberForm, type FieldErrors, type AddMemberField } from '../lib/validation';
-import { ConfirmDialog, Dialog, ErrorMessage, Field, Notice, Pager, Spinner } from '../components/ui';
+import { ConfirmDialog, Dialog, ErrorMessage, Field, Notice, ConnectionPager, Spinner } from '../components/ui';
 
 const PAGE = 25;
 type DisabledFilter = 'all' | 'active' | 'disabled';
@@ -237,14 +237,7 @@ export function MembersPage() {
         </div>
       )}
       {conn && (
-        <Pager
-          label="Members"
-          page={pager.page}
-          hasNext={conn.pageInfo.hasNextPage}
-          total={conn.totalCount}
-          onPrev={pager.prev}
-          onNext={() => pager.next(conn.pageInfo.endCursor)}
-        />
+        <ConnectionPager label="Members" pager={pager} connection={conn} />
       )}
 
       <AddMemberDialog

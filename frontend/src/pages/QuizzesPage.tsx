@@ -7,7 +7,7 @@ import { useCursorPager, useDebounced } from '../lib/pagination';
 import { useLatestQuery } from '../lib/useLatestQuery';
 import { errorDetails, errorInfo } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
-import { ConfirmDialog, ErrorMessage, Field, Notice, Pager, Spinner } from '../components/ui';
+import { ConfirmDialog, ErrorMessage, Field, Notice, ConnectionPager, Spinner } from '../components/ui';
 import { ImportQuizDialog } from '../components/ImportQuizDialog';
 import { PublishProblems } from '../components/PublishProblems';
 import type { QuizStatus } from '../gql/graphql';
@@ -214,14 +214,7 @@ export function QuizzesPage() {
         </div>
       )}
       {conn && (
-        <Pager
-          label="Quizzes"
-          page={pager.page}
-          hasNext={conn.pageInfo.hasNextPage}
-          total={conn.totalCount}
-          onPrev={pager.prev}
-          onNext={() => pager.next(conn.pageInfo.endCursor)}
-        />
+        <ConnectionPager label="Quizzes" pager={pager} connection={conn} />
       )}
       <ImportQuizDialog
         open={importing}
