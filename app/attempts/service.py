@@ -24,7 +24,7 @@ from app.attempts.grading import score_answers
 from app.attempts.models import Attempt, AttemptAnswer, AttemptStatus
 from app.audit import service as audit
 from app.auth.actor import Actor
-from app.auth.scopes import Role, Scope
+from app.auth.scopes import Scope
 from app.core.clock import as_utc, utcnow
 from app.core.errors import BadUserInput, Conflict, Forbidden, NotFound
 from app.core.request import ServiceContext
@@ -51,9 +51,7 @@ class GivenAnswer:
 
 def reads_everyones(actor: Actor, org_id: uuid.UUID) -> bool:
     """Staff read every attempt of their org; students only their own."""
-    return (
-        actor.has(Scope.ATTEMPTS_READ) and actor.role is not Role.STUDENT and actor.reaches(org_id)
-    )
+    return actor.has_for_everyone(Scope.ATTEMPTS_READ, org_id)
 
 
 def past_deadline(attempt: Attempt, now: datetime) -> bool:

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from app.auth.scopes import ALL_SCOPES, Role, Scope, scopes_for
+from app.auth.scopes import ALL_SCOPES, OWN_RECORDS_ONLY, Role, Scope, scopes_for
 from app.core.errors import BadUserInput, InsufficientScopes, NotFound, Unauthenticated
 
 
@@ -64,6 +64,11 @@ class Actor:
 
     def has(self, scope: Scope) -> bool:
         return scope in self.scopes
+
+    def has_for_everyone(self, scope: Scope, org_id: uuid.UUID) -> bool:
+        """Holds ``scope`` over everyone's records of the org, not only its own."""
+        limited = OWN_RECORDS_ONLY.get(self.role, frozenset()) if self.role else frozenset()
+        return self.has(scope) and scope not in limited and self.reaches(org_id)
 
     def require(self, scope: Scope, org_id: uuid.UUID | None) -> None:
         """Raise unless the actor may use ``scope`` on data of ``org_id``."""

@@ -82,6 +82,10 @@ ROLE_SCOPES: dict[Role, frozenset[Scope]] = {
     ),
 }
 
+# Scopes a role holds only for its own records: a student's attempts:read shows their
+# own attempts, not everyone's (contract section 3).
+OWN_RECORDS_ONLY: dict[Role, frozenset[Scope]] = {Role.STUDENT: frozenset({Scope.ATTEMPTS_READ})}
+
 NEVER_GRANTABLE_TO_KEYS: frozenset[Scope] = frozenset(
     {Scope.ORG_WRITE, Scope.API_KEYS_READ, Scope.API_KEYS_WRITE}
 )
