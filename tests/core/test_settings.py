@@ -1,0 +1,36 @@
+"""Secrets: generated for development, required in production."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core import settings as settings_module
+from app.core.settings import Settings
+
+
+def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
+    production = Settings(environment="production", secret_key=None)
+    with pytest.raises(RuntimeError, match="QUIZGRAPH_SECRET_KEY must be set"):
+        production.resolved_secret_key()
+
+
+def test_development_generates_a_secret_once_into_var(monkeypatch, tmp_path):
+    monkeypatch.setattr(settings_module, "VAR_DIR", tmp_path / "var")
+    development = Settings(environment="development", secret_key=None)
+    first = development.resolved_secret_key()
+    assert len(first) == 64
+    assert (tmp_path / "var" / "dev-secret-key").stat().st_mode & 0o777 == 0o600
+    assert development.resolved_secret_key() == first  # kept across restarts
+
+
+def test_cookies_are_secure_in_production_unless_told_otherwise():
+    # (the test run itself sets QUIZGRAPH_COOKIE_SECURE=false, hence the explicit None)
+    assert (
+        Settings(environment="production", secret_key="s", cookie_secure=None).secure_cookies
+        is True
+    )
+    assert Settings(environment="development", cookie_secure=None).secure_cookies is False
+    assert (
+        Settings(environment="production", secret_key="s", cookie_secure=False).secure_cookies
+        is False
+    )
