@@ -19,7 +19,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry, reported as flaky: the members test once showed a stale list (see the
+  // lead's closing note); a test that fails twice still fails the run.
+  retries: 1,
   reporter: [['list']],
   use: {
     baseURL,
