@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import PurePath
 from typing import Annotated, Any
 
 import strawberry
@@ -11,13 +10,12 @@ from strawberry import relay
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
-from app.auth.scopes import Scope
 from app.core.errors import BadUserInput
 from app.graphql.inputs import INPUT
 from app.graphql.relay import decode_id
 from app.quizzes import service
 from app.quizzes.checks import MAX_TITLE
-from app.quizzes.importers import MAX_IMPORT_BYTES, ImportFormat, detect_format
+from app.quizzes.importers import MAX_IMPORT_BYTES, ImportFormat
 from app.quizzes.inputs import QuestionInput, changes_of, draft_of
 from app.quizzes.types import ImportProblem, Quiz
 
@@ -184,14 +182,13 @@ class QuizMutations:
         self, info: Info, input: Annotated[ImportQuizInput, INPUT]
     ) -> ImportQuizPayload:
         data, filename = await _file_of(input)  # read (and closed) before any refusal
-        org_id = info.context.actor.home_org()
-        info.context.actor.require(Scope.QUIZZES_WRITE, org_id)
-        fmt = input.format or detect_format(filename, data)
-        if fmt is None:
-            raise BadUserInput({"format": "could not be detected from the file; name it"})
-        stem = PurePath(filename).stem if filename else None
-        quiz, result = await service.import_quiz(
-            info.context.sc, org_id, data, fmt, title_hint=stem, title=input.title
+        quiz, result, fmt = await service.import_quiz(
+            info.context.sc,
+            info.context.actor.home_org(),
+            data,
+            input.format,
+            filename=filename,
+            title=input.title,
         )
         return ImportQuizPayload(
             quiz=Quiz.from_row(quiz) if quiz else None,

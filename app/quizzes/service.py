@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
+from pathlib import PurePath
 from typing import Any
 
 import anyio.to_thread
@@ -25,13 +26,13 @@ from app.audit import service as audit
 from app.auth.actor import Actor
 from app.auth.scopes import Scope
 from app.core.clock import as_utc, utcnow
-from app.core.errors import Conflict, NotFound
+from app.core.errors import BadUserInput, Conflict, NotFound
 from app.core.request import ServiceContext
 from app.events.bus import QUIZ_CREATED, Event
 from app.quizzes import repository
 from app.quizzes.checks import check_draft
 from app.quizzes.drafts import OptionDraft, QuestionDraft, QuizDraft, publish_problems
-from app.quizzes.importers import ImportFormat, ImportResult, parse_quiz
+from app.quizzes.importers import ImportFormat, ImportResult, detect_format, parse_quiz
 from app.quizzes.models import Option, Question, Quiz, QuizStatus
 
 LOCKED_SETTINGS = frozenset({"shuffle_questions", "shuffle_options"})
@@ -212,16 +213,23 @@ async def import_quiz(
     sc: ServiceContext,
     org_id: uuid.UUID,
     data: bytes,
-    fmt: ImportFormat,
+    fmt: ImportFormat | None,
     *,
-    title_hint: str | None,
+    filename: str | None,
     title: str | None,
-) -> tuple[Quiz | None, ImportResult]:
-    """Parse (in a thread: it is CPU work) and store the draft in the caller's transaction."""
+) -> tuple[Quiz | None, ImportResult, ImportFormat]:
+    """Parse (in a thread: it is CPU work) and store the draft in the caller's transaction.
+
+    The format is detected from the file when not named; the file's name (without its
+    extension) is the title when neither the file nor the caller gives one."""
     sc.actor.require(Scope.QUIZZES_WRITE, org_id)
+    fmt = fmt or detect_format(filename, data)
+    if fmt is None:
+        raise BadUserInput({"format": "could not be detected from the file; name it"})
+    title_hint = PurePath(filename).stem if filename else None
     result = await anyio.to_thread.run_sync(partial(parse_quiz, data, fmt, title_hint=title_hint))
     if result.draft is None:
-        return None, result
+        return None, result, fmt
     draft = result.draft if not title else dataclasses.replace(result.draft, title=title)
     quiz = await create_quiz(
         sc,
@@ -230,7 +238,7 @@ async def import_quiz(
         action="quiz.imported",
         details={"format": fmt.value, "problems": len(result.problems)},
     )
-    return quiz, result
+    return quiz, result, fmt
 
 
 async def draft_of(sc: ServiceContext, quiz: Quiz) -> QuizDraft:
