@@ -40,10 +40,6 @@ async def spend(sc: ServiceContext, key_id: uuid.UUID, per_minute: int) -> None:
         )
 
 
-async def forget(key_id: uuid.UUID, per_minute: int) -> None:
-    await ratelimit.clear(_per_minute(per_minute), *_identifiers(key_id))
-
-
 def headers(sc: ServiceContext) -> dict[str, str]:
     """``RateLimit-Policy`` and ``RateLimit`` (draft-ietf-httpapi-ratelimit-headers)."""
     state = sc.rate_limit

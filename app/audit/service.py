@@ -12,6 +12,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.audit.chain import GENESIS_HASH, event_digest
 from app.audit.models import AuditEvent
+from app.auth.scopes import Scope
+from app.core.errors import NotFound
 from app.core.request import ServiceContext
 from app.orgs.models import Organization
 
@@ -49,6 +51,15 @@ async def record(
     )
     event.hash = event_digest(event, prev_hash)
     sc.db.add(event)
+    return event
+
+
+async def get_event(sc: ServiceContext, event_id: uuid.UUID) -> AuditEvent:
+    """One event of an org the actor may read the log of (``node(id:)``)."""
+    event = await sc.db.get(AuditEvent, event_id)
+    if event is None:
+        raise NotFound()
+    sc.actor.require(Scope.AUDIT_READ, event.org_id)
     return event
 
 

@@ -14,12 +14,12 @@ from functools import lru_cache
 from typing import Any
 
 from limits import RateLimitItem, RateLimitItemPerSecond
-
-__all__ = ["LimitState", "RateLimitItem", "clear", "close", "hit", "peek", "per_window"]
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
 from app.core.settings import get_settings
+
+__all__ = ["LimitState", "RateLimitItem", "close", "hit", "peek", "per_window"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,3 @@ async def peek(item: RateLimitItem, *identifiers: str) -> LimitState:
     stats = await strategy.get_window_stats(item, *identifiers)
     reset_after = max(0, math.ceil(stats.reset_time - time.time()))
     return LimitState(allowed, item.amount, stats.remaining, reset_after)
-
-
-async def clear(item: RateLimitItem, *identifiers: str) -> None:
-    await limiter().clear(item, *identifiers)

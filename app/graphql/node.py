@@ -12,13 +12,12 @@ from strawberry.types import Info
 
 from app.api_keys.queries import load_node as _api_key
 from app.attempts.queries import load_node as _attempt
-from app.audit.models import AuditEvent as AuditEventRow
+from app.audit import service as audit
 from app.audit.types import AuditEvent
-from app.auth.scopes import Scope
 from app.core.errors import NotFound
 from app.core.request import ServiceContext
 from app.graphql.organization import Organization
-from app.members.models import Member as MemberRow
+from app.members import service as members
 from app.members.types import Member
 from app.orgs import service as orgs
 from app.quizzes.queries import load_node as _quiz
@@ -31,19 +30,11 @@ async def _organization(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:
 
 
 async def _member(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:
-    row = await sc.db.get(MemberRow, row_id)
-    if row is None:
-        raise NotFound()
-    sc.actor.require(Scope.MEMBERS_READ, row.org_id)
-    return Member.from_row(row)
+    return Member.from_row(await members.get_by_id(sc, row_id))
 
 
 async def _audit_event(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:
-    row = await sc.db.get(AuditEventRow, row_id)
-    if row is None:
-        raise NotFound()
-    sc.actor.require(Scope.AUDIT_READ, row.org_id)
-    return AuditEvent.from_row(row)
+    return AuditEvent.from_row(await audit.get_event(sc, row_id))
 
 
 NODE_LOADERS: dict[str, NodeLoader] = {

@@ -10,7 +10,7 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from app.core.errors import BadUserInput, NotFound
+from app.core.errors import BadUserInput, NotFound, Unauthenticated
 from app.graphql.relay import decode_id
 from app.leaderboards import service
 from app.leaderboards.live import Snapshot, get_hub
@@ -63,8 +63,8 @@ class LeaderboardSubscriptions:
         quiz = decode_id(quiz_id, "Quiz", "quizId") if quiz_id is not None else None
         org = await orgs.by_slug(sc.db, org_slug.strip().lower()[:63])
         if org is None:
-            sc.actor.require_org(uuid.uuid4())  # same answer as another org's board
-            raise NotFound()
+            # The same answers as for another org's board: sign in first, then NOT_FOUND.
+            raise NotFound() if sc.actor.is_authenticated else Unauthenticated()
         org_id = org.id
         await service.check_board(sc, org_id, quiz)
         # Release the connection: an idle subscriber must not hold a database session

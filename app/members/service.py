@@ -29,6 +29,15 @@ async def get(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID) -> Me
     return member
 
 
+async def get_by_id(sc: ServiceContext, member_id: uuid.UUID) -> Member:
+    """A member of any org the actor reaches (``node(id:)``); others are NOT_FOUND."""
+    member = await sc.db.get(Member, member_id)
+    if member is None:
+        raise NotFound()
+    sc.actor.require(Scope.MEMBERS_READ, member.org_id)
+    return member
+
+
 async def add_member(
     sc: ServiceContext,
     org_id: uuid.UUID,
