@@ -86,10 +86,41 @@ ROLE_SCOPES: dict[Role, frozenset[Scope]] = {
 # own attempts, not everyone's (contract section 3).
 OWN_RECORDS_ONLY: dict[Role, frozenset[Scope]] = {Role.STUDENT: frozenset({Scope.ATTEMPTS_READ})}
 
+
+class Capability(StrEnum):
+    """What a role may see beyond its scopes; held by signed-in members only, never keys."""
+
+    # Other members' IP addresses and user agents (in the audit log): personal data
+    # that staff reading the log for quiz work (teachers) and integrations don't need.
+    SEE_CLIENT_DETAILS = "see_client_details"
+
+
+ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
+    Role.OWNER: frozenset({Capability.SEE_CLIENT_DETAILS}),
+    Role.ADMIN: frozenset({Capability.SEE_CLIENT_DETAILS}),
+}
+
 NEVER_GRANTABLE_TO_KEYS: frozenset[Scope] = frozenset(
     {Scope.ORG_WRITE, Scope.API_KEYS_READ, Scope.API_KEYS_WRITE}
 )
 KEY_GRANTABLE_SCOPES: frozenset[Scope] = ALL_SCOPES - NEVER_GRANTABLE_TO_KEYS
+
+
+def scopes_missing_to_assign(role: Role, key_scopes: frozenset[Scope]) -> frozenset[Scope]:
+    """The scopes of ``role`` a key holding ``key_scopes`` lacks to give a member that role.
+
+    A key may create or promote a member only to a role whose every scope is grantable to
+    keys and among the key's own effective scopes: otherwise a key could make a person who
+    signs in with more than the key holds (an owner made by a key mints keys). Empty when
+    the key may assign the role.
+    """
+    return ROLE_SCOPES[role] - (key_scopes & KEY_GRANTABLE_SCOPES)
+
+
+def roles_assignable_by_key(key_scopes: frozenset[Scope]) -> list[Role]:
+    """The roles a key holding ``key_scopes`` may give (see ``scopes_missing_to_assign``)."""
+    return [role for role in Role if not scopes_missing_to_assign(role, key_scopes)]
+
 
 # Roles ranked for the "an admin can't touch an owner" rule.
 ROLE_RANK: dict[Role, int] = {Role.STUDENT: 0, Role.TEACHER: 1, Role.ADMIN: 2, Role.OWNER: 3}

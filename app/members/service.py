@@ -1,6 +1,9 @@
 """The rules for managing members.
 
 - members:read / members:write gate everything (owners and admins);
+- a key makes or promotes a member only to a role it could hold itself: every scope of
+  the role grantable to keys and among the key's effective scopes (so never an owner or
+  admin, who hold api_keys:*; a student needs the key to hold the student's scopes);
 - an admin can't create, change or remove an owner;
 - nobody changes their own role;
 - the last active owner can't be removed, disabled or demoted.
@@ -11,7 +14,16 @@ from __future__ import annotations
 import uuid
 
 from app.audit import service as audit
-from app.auth.scopes import ROLE_RANK, Role, Scope
+from app.auth.actor import ActorKind
+from app.auth.scopes import (
+    NEVER_GRANTABLE_TO_KEYS,
+    ROLE_RANK,
+    ROLE_SCOPES,
+    Role,
+    Scope,
+    roles_assignable_by_key,
+    scopes_missing_to_assign,
+)
 from app.core.clock import utcnow
 from app.core.errors import Conflict, Forbidden, NotFound
 from app.core.passwords import hash_secret
@@ -53,6 +65,7 @@ async def add_member(
     display_name = problems.text("displayName", display_name, max_length=200)
     problems.password("password", password)
     problems.raise_if_any()
+    _check_key_may_assign(sc, role)
     _check_may_manage(sc, role)
     if await repository.by_username(sc.db, org_id, username):
         raise Conflict(
@@ -102,6 +115,7 @@ async def update_member(
     if role is not None and role != member.role:
         if member.id == sc.actor.member_id:
             raise Forbidden("You can't change your own role.")
+        _check_key_may_assign(sc, role)
         _check_may_manage(sc, role)
         if member.role is Role.OWNER:
             await _ensure_another_owner(sc, org_id, "demote")
@@ -155,6 +169,28 @@ async def _target(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID) -
     if member is None:
         raise NotFound()
     return member
+
+
+def _check_key_may_assign(sc: ServiceContext, role: Role) -> None:
+    """A key gives a member only a role whose scopes it holds itself (sessions: owner rules)."""
+    if sc.actor.kind is not ActorKind.API_KEY:
+        return
+    missing = scopes_missing_to_assign(role, sc.actor.scopes)
+    if not missing:
+        return
+    never = sorted(scope.value for scope in missing & NEVER_GRANTABLE_TO_KEYS)
+    if never:
+        why = f"the role holds {', '.join(never)}, which no API key can hold"
+    else:
+        why = f"your key lacks {', '.join(sorted(scope.value for scope in missing))}"
+    assignable = [r.value for r in roles_assignable_by_key(sc.actor.scopes)]
+    raise Forbidden(
+        f"An API key can only give a member a role whose scopes it holds itself. "
+        f"{role.value}: {why}. This key may give: {', '.join(assignable) or 'no role'}.",
+        requiredScopes=sorted(scope.value for scope in ROLE_SCOPES[role]),
+        grantedScopes=sorted(scope.value for scope in sc.actor.scopes),
+        missingScopes=sorted(scope.value for scope in missing),
+    )
 
 
 def _check_may_manage(sc: ServiceContext, role: Role) -> None:

@@ -280,3 +280,136 @@ async def test_public_org_info_needs_no_sign_in(org: OrgFixture, client_factory)
     assert result.ok()["organization"]["slug"] == org.slug
     hidden = await client_factory().gql(MEMBERS, {"slug": org.slug})
     assert hidden.code == "UNAUTHENTICATED"
+
+
+# --- keys: a key gives a member only a role whose scopes it holds itself ---
+
+STUDENT_KEY_SCOPES = [
+    "members:read",
+    "members:write",
+    "quizzes:read",
+    "attempts:read",
+    "attempts:write",
+    "leaderboard:read",
+    "integrity:write",
+]
+
+
+def every_grantable_scope() -> list[str]:
+    from app.auth.scopes import KEY_GRANTABLE_SCOPES
+
+    return sorted(scope.value for scope in KEY_GRANTABLE_SCOPES)
+
+
+async def audit_count(owner, org: OrgFixture) -> int:
+    result = await owner.gql(
+        "query($slug: String!) { organization(slug: $slug) { auditLog { totalCount } } }",
+        {"slug": org.slug},
+    )
+    return result.ok()["organization"]["auditLog"]["totalCount"]
+
+
+@pytest.mark.parametrize("role", ["OWNER", "ADMIN"])
+async def test_a_key_never_makes_an_owner_or_an_admin(
+    org: OrgFixture, signed_in, client_factory, role: str
+):
+    from tests.api_keys.support import create_key
+
+    # given the owner's key with every scope a key can hold
+    owner = await signed_in(org, "owner")
+    key = await create_key(owner, every_grantable_scope())
+    partner = client_factory()
+    before = await audit_count(owner, org)
+    # when it adds a member with that role
+    added = await partner.gql(ADD, new_member("climber", role), headers=key.headers)
+    # then FORBIDDEN, naming the scopes no key can hold
+    assert added.code == "FORBIDDEN"
+    error = added.errors[0]
+    assert error["message"] == (
+        "An API key can only give a member a role whose scopes it holds itself. "
+        f"{role}: the role holds "
+        + (
+            "api_keys:read, api_keys:write, org:write"
+            if role == "OWNER"
+            else "api_keys:read, api_keys:write"
+        )
+        + ", which no API key can hold. This key may give: TEACHER, STUDENT."
+    )
+    assert "api_keys:write" in error["extensions"]["missingScopes"]
+    assert "api_keys:write" in error["extensions"]["requiredScopes"]
+    # and when it promotes a student to that role
+    student = org.account("student")
+    promoted = await partner.gql(
+        UPDATE, {"input": {"id": student.global_id, "role": role}}, headers=key.headers
+    )
+    assert promoted.code == "FORBIDDEN"
+    # then nothing changed: no member, no promotion, no audit event
+    assert "climber" not in await usernames(owner, org)
+    listing = await owner.gql(MEMBERS, {"slug": org.slug, "search": "student"})
+    assert listing.ok()["organization"]["members"]["edges"][0]["node"]["role"] == "STUDENT"
+    assert await audit_count(owner, org) == before
+    # while the owner, signed in, still may
+    assert (await owner.gql(ADD, new_member("deputy", role))).ok()["addMember"]["member"][
+        "role"
+    ] == role
+
+
+async def test_a_key_holding_a_roles_scopes_gives_it(org: OrgFixture, signed_in, client_factory):
+    from tests.api_keys.support import create_key
+
+    owner = await signed_in(org, "owner")
+    key = await create_key(owner, every_grantable_scope())
+    partner = client_factory()
+    # every scope of TEACHER and STUDENT is grantable, so this key gives both
+    for username, role in [("tutor", "TEACHER"), ("pupil", "STUDENT")]:
+        added = await partner.gql(ADD, new_member(username, role), headers=key.headers)
+        assert added.ok()["addMember"]["member"]["role"] == role
+    promoted = await partner.gql(
+        UPDATE,
+        {"input": {"id": org.account("student").global_id, "role": "TEACHER"}},
+        headers=key.headers,
+    )
+    assert promoted.ok()["updateMember"]["member"]["role"] == "TEACHER"
+
+
+async def test_a_key_is_told_which_scopes_it_lacks_for_a_role(
+    org: OrgFixture, signed_in, client_factory
+):
+    from tests.api_keys.support import create_key
+
+    owner = await signed_in(org, "owner")
+    partner = client_factory()
+    # given a user-management key that holds a student's scopes but not a teacher's
+    key = await create_key(owner, STUDENT_KEY_SCOPES)
+    pupil = await partner.gql(ADD, new_member("pupil", "STUDENT"), headers=key.headers)
+    assert pupil.ok()["addMember"]["member"]["role"] == "STUDENT"
+    tutor = await partner.gql(ADD, new_member("tutor", "TEACHER"), headers=key.headers)
+    assert tutor.code == "FORBIDDEN"
+    lacking = [
+        "analytics:read",
+        "audit:read",
+        "integrity:read",
+        "notifications:read",
+        "org:read",
+        "quizzes:write",
+    ]
+    assert tutor.errors[0]["extensions"]["missingScopes"] == lacking
+    assert tutor.errors[0]["message"] == (
+        "An API key can only give a member a role whose scopes it holds itself. "
+        f"TEACHER: your key lacks {', '.join(lacking)}. This key may give: STUDENT."
+    )
+    promote = await partner.gql(
+        UPDATE,
+        {"input": {"id": org.account("student").global_id, "role": "TEACHER"}},
+        headers=key.headers,
+    )
+    assert promote.code == "FORBIDDEN"
+    # and a key with members:write alone gives no role at all
+    bare = await create_key(owner, ["members:write"])
+    refused = await partner.gql(ADD, new_member("loner", "STUDENT"), headers=bare.headers)
+    assert refused.code == "FORBIDDEN"
+    assert refused.errors[0]["message"].endswith("This key may give: no role.")
+    assert {"pupil"} <= await usernames(owner, org)
+    assert not {"tutor", "loner"} & await usernames(owner, org)
+    listing = await owner.gql(MEMBERS, {"slug": org.slug, "search": "student"})
+    assert listing.ok()["organization"]["members"]["edges"][0]["node"]["role"] == "STUDENT"
