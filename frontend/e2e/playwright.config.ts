@@ -19,9 +19,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  // One retry, reported as flaky: the members test once showed a stale list (see the
-  // lead's closing note); a test that fails twice still fails the run.
-  retries: 1,
+  // No retries: a flaky test must show up as a failure, not hide behind a second run.
+  retries: 0,
   reporter: [['list']],
   use: {
     baseURL,
