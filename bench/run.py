@@ -11,17 +11,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import scenarios
+from bench import query_refusal, scenarios
 from bench.harness import CONNECTIONS, ROOT, WrkResult, run_wrk, server
 
 HELLO = {"query": "{ hello }"}
+SCENARIOS = {**scenarios.ALL, "query_refusal": query_refusal.run}
 
 
 def main(argv: list[str]) -> int:
-    chosen = argv or list(scenarios.ALL)
-    unknown = [name for name in chosen if name not in scenarios.ALL]
+    chosen = argv or list(SCENARIOS)
+    unknown = [name for name in chosen if name not in SCENARIOS]
     if unknown:
-        print(f"unknown scenario(s): {', '.join(unknown)}; known: {', '.join(scenarios.ALL)}")
+        print(f"unknown scenario(s): {', '.join(unknown)}; known: {', '.join(SCENARIOS)}")
         return 2
     with server("bench.baseline_app:app", {}) as url:
         baseline = run_wrk(url, HELLO)
@@ -32,7 +33,7 @@ def main(argv: list[str]) -> int:
     results: dict[str, dict[str, object]] = {"baseline": baseline.as_dict()}
     with tempfile.TemporaryDirectory() as scratch:
         for name in chosen:
-            figures = scenarios.ALL[name](Path(scratch))
+            figures = SCENARIOS[name](Path(scratch))
             for label, result in figures.items():
                 if not isinstance(result, WrkResult):
                     results[label] = result

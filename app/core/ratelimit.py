@@ -19,7 +19,7 @@ from limits.storage import storage_from_string
 
 from app.core.settings import get_settings
 
-__all__ = ["LimitState", "RateLimitItem", "close", "hit", "peek", "per_window"]
+__all__ = ["LimitState", "RateLimitItem", "close", "hit", "peek", "per_window", "spend"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,15 @@ def per_window(amount: int, window_seconds: int) -> RateLimitItem:
 async def hit(item: RateLimitItem, *identifiers: str) -> LimitState:
     strategy = limiter()
     allowed = await strategy.hit(item, *identifiers)
+    stats = await strategy.get_window_stats(item, *identifiers)
+    reset_after = max(0, math.ceil(stats.reset_time - time.time()))
+    return LimitState(allowed, item.amount, stats.remaining, reset_after)
+
+
+async def spend(item: RateLimitItem, cost: int, *identifiers: str) -> LimitState:
+    """Like ``hit``, but charging ``cost`` units at once: all of them fit, or none is taken."""
+    strategy = limiter()
+    allowed = await strategy.hit(item, *identifiers, cost=cost) if cost > 0 else True
     stats = await strategy.get_window_stats(item, *identifiers)
     reset_after = max(0, math.ceil(stats.reset_time - time.time()))
     return LimitState(allowed, item.amount, stats.remaining, reset_after)

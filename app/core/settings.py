@@ -39,6 +39,15 @@ class Settings(BaseSettings):
     max_query_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 5000
+    # Query cost (app/graphql/complexity.py): objects a query may return at most, and
+    # what each API key may spend per window (at least max_query_cost, or a query at
+    # the limit could never run). Fragments per document are capped so that
+    # validation stays linear.
+    max_query_cost: int = 75_000
+    query_cost_budget: int = 200_000
+    query_cost_window_seconds: int = 60
+    max_fragments: int = 50
+    max_fragment_spreads: int = 100
     max_body_bytes: int = 1_000_000
     max_upload_bytes: int = 6 * 1024 * 1024
     max_websockets: int = 10_000

@@ -1,8 +1,8 @@
 """Every error leaves with ``extensions.code``; unexpected ones are masked and logged.
 
 Domain errors (``AppError``) keep their message and extensions. Parse and validation
-errors are the client's: BAD_USER_INPUT, or QUERY_TOO_COMPLEX when a limiter
-refused the document. Anything else becomes INTERNAL with a generic message, and
+errors are the client's: BAD_USER_INPUT, or QUERY_TOO_COMPLEX when the parser's
+token cap refused the document. Anything else becomes INTERNAL with a generic message, and
 the server log gets the traceback with the request id the response also carries.
 """
 
@@ -19,12 +19,10 @@ from app.core.errors import AppError
 
 logger = logging.getLogger("quizgraph.errors")
 
-# The limiters' messages; the numbers in them become ``extensions.cost``/``limit``.
-_COMPLEXITY_PATTERNS = (
-    re.compile(r"exceeds maximum operation depth of (?P<limit>\d+)"),
-    re.compile(r"(?P<cost>\d+) aliases found. Allowed: (?P<limit>\d+)"),
-    re.compile(r"more than (?P<limit>\d+) tokens"),
-)
+# The parser's token cap is graphql-core's syntax error, so its number is read from
+# the message; depth, aliases, fragments and cost raise ``QueryTooComplex`` itself
+# (``app.graphql.cost``).
+_COMPLEXITY_PATTERNS = (re.compile(r"more than (?P<limit>\d+) tokens"),)
 
 
 def classify(error: GraphQLError, request_id: str) -> GraphQLError:

@@ -1,8 +1,16 @@
-"""Query limits from Strawberry's own extensions, with their rules built once.
+"""Query limits: the parser's token cap, the parse cache, and validation cached once.
 
-A limiter built per request makes a new rule class each time, which is a new key
-for the validation cache, so the cache never hits (see PERFORMANCE.md). The rule
-classes are therefore made here, once, and one cheap extension adds them.
+Depth, aliases, fragments and cost are measured by ``app.graphql.complexity`` (one
+linear pass), which ``app.graphql.cost.QueryCost`` runs *before* graphql-core's
+validation rules; Strawberry's ``QueryDepthLimiter`` and ``MaxAliasesLimiter`` are not
+used, because they walk every path through fragment spreads (exponential time on a
+fan-out of fragments, see docs/upstream/strawberry-limiter-fanout.md).
+
+Validation is cached by (schema, document, rules). The rules are the execution
+context's (graphql-core's specified rules plus what other extensions add, such as
+``app.graphql.exposure``); rule *classes* must be built once, at import: a class
+built per request would be a new cache key each time and the cache would never hit
+(see PERFORMANCE.md). Tuples of the same classes are equal, so they hit.
 """
 
 from __future__ import annotations
@@ -12,33 +20,38 @@ from contextlib import suppress
 from functools import lru_cache
 from typing import Any
 
-from graphql import ASTValidationRule, DocumentNode, GraphQLError, parse
-from strawberry.extensions import (
-    MaxAliasesLimiter,
-    QueryDepthLimiter,
-    SchemaExtension,
-)
+from graphql import ASTValidationRule, DocumentNode, GraphQLError, GraphQLSchema, parse
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
 
-from app.core.settings import get_settings
+from app.core.settings import Settings, get_settings
+from app.graphql.complexity import Limits
 
 
-def _build_rules() -> tuple[type[ASTValidationRule], ...]:
-    settings = get_settings()
-    depth = QueryDepthLimiter(max_depth=settings.max_query_depth)
-    aliases = MaxAliasesLimiter(max_alias_count=settings.max_aliases)
-    return (*depth.validation_rules, *aliases.validation_rules)
+def query_limits(settings: Settings | None = None) -> Limits:
+    settings = settings or get_settings()
+    return Limits(
+        max_depth=settings.max_query_depth,
+        max_aliases=settings.max_aliases,
+        max_cost=settings.max_query_cost,
+        max_fragments=settings.max_fragments,
+        max_fragment_spreads=settings.max_fragment_spreads,
+    )
 
 
-LIMIT_RULES = _build_rules()
+@lru_cache(maxsize=512)
+def validate(
+    schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
+) -> list[GraphQLError]:
+    """Strawberry's validation (the rules given plus its own two), cached."""
+    return validate_document(schema, document, rules)
 
 
 class QueryLimits(SchemaExtension):
-    """Adds the prebuilt depth and alias rules, and the token cap for the parser."""
+    """The token cap for the parser (the other limits are ``QueryCost``'s)."""
 
     def on_operation(self) -> Iterator[None]:
-        context = self.execution_context
-        context.validation_rules = context.validation_rules + LIMIT_RULES
-        context.parse_options["max_tokens"] = get_settings().max_tokens
+        self.execution_context.parse_options["max_tokens"] = get_settings().max_tokens
         yield
 
 

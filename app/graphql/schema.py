@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import ValidationCache
 from strawberry.schema.config import StrawberryConfig
 
 from app.api_keys.mutations import ApiKeyMutations
 from app.attempts.mutations import AttemptMutations
 from app.auth.mutations import AuthMutations
 from app.auth.queries import AuthQueries
+from app.graphql.cost import QueryCost
 from app.graphql.errors import ErrorCodes
 from app.graphql.execution import BoundedExecutionContext
 from app.graphql.limits import ParseCache, QueryLimits
@@ -64,7 +64,7 @@ schema = QuizgraphSchema(
         ErrorCodes,
         QueryLimits,
         ParseCache,
-        lambda: ValidationCache(maxsize=512),
+        QueryCost,  # measures, refuses, validates (cached) and charges keys
         RequestTransaction,
     ],
     config=StrawberryConfig(),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import overload
+from typing import Annotated, overload
 
 import strawberry
 from strawberry import relay
@@ -20,10 +20,11 @@ from strawberry.types import Info
 from app.attempts.ordering import shuffled
 from app.auth.scopes import Scope
 from app.core.clock import as_utc, utcnow
+from app.core.errors import BadUserInput
 from app.graphql.permissions import requires
 from app.members.loaders import member_by_id
 from app.members.types import Member
-from app.quizzes.drafts import QuestionKind
+from app.quizzes.drafts import MAX_QUESTIONS, QuestionKind
 from app.quizzes.importers import ImportFormat
 from app.quizzes.loaders import options_by_question, questions_by_quiz
 from app.quizzes.models import Question as QuestionRow
@@ -53,6 +54,25 @@ def utc(value: datetime | None) -> datetime | None: ...
 def utc(value: datetime | None) -> datetime | None:
     """Timestamps leave in UTC with their offset (SQLite hands them back naive)."""
     return None if value is None else as_utc(value)
+
+
+# A list's ``first`` bounds its query cost (app/graphql/complexity.py): without it a
+# question list counts as the most a quiz can hold.
+FirstQuestions = Annotated[
+    int | None,
+    strawberry.argument(
+        description=f"Only the first N questions (0 to {MAX_QUESTIONS}); all when left out. "
+        "Lowers the query's cost, which otherwise counts the most a quiz can hold."
+    ),
+]
+
+
+def _first(rows: list[QuestionRow], first: int | None) -> list[QuestionRow]:
+    if first is None:
+        return rows
+    if not 0 <= first <= MAX_QUESTIONS:
+        raise BadUserInput({"first": f"must be between 0 and {MAX_QUESTIONS}"})
+    return rows[:first]
 
 
 def option_gid(row_id: uuid.UUID) -> strawberry.ID:
@@ -201,16 +221,18 @@ class Quiz(relay.Node):
         return self.row.status is QuizStatus.PUBLISHED and is_open(self.row, utcnow())
 
     @strawberry.field(description="The questions in quiz order, without answers.")
-    async def questions(self, info: Info) -> list[Question]:
-        rows = await questions_by_quiz(info).load(self.row.id)
+    async def questions(self, info: Info, first: FirstQuestions = None) -> list[Question]:
+        rows = _first(await questions_by_quiz(info).load(self.row.id), first)
         return [Question.from_row(row, row.position + 1) for row in rows]
 
     @strawberry.field(
         description="The questions with answers and explanations. Needs quizzes:write.",
         permission_classes=[requires(Scope.QUIZZES_WRITE)],
     )
-    async def questions_with_answers(self, info: Info) -> list[AuthoredQuestion]:
-        rows = await questions_by_quiz(info).load(self.row.id)
+    async def questions_with_answers(
+        self, info: Info, first: FirstQuestions = None
+    ) -> list[AuthoredQuestion]:
+        rows = _first(await questions_by_quiz(info).load(self.row.id), first)
         return [AuthoredQuestion.from_row(row) for row in rows]
 
     @strawberry.field(

@@ -1,0 +1,230 @@
+"""The one-pass measure of a document: depth, aliases, cost, and the caps before validation.
+
+CPU time is measured in this process with ``time.process_time`` around the exact code
+path the server runs before execution (``complexity.check_document``, the measure,
+and graphql-core's validation when the document passes), never on a server clock.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from graphql import DocumentNode, get_introspection_query, parse, specified_rules
+
+from app.core.errors import QueryTooComplex
+from app.core.settings import get_settings
+from app.graphql import complexity
+from app.graphql.limits import query_limits, validate
+from app.graphql.schema import schema
+
+GRAPHQL_SCHEMA = schema._schema
+LIMITS = query_limits()
+
+
+def fan_out(fragments: int) -> str:
+    """The audit's document: fragment i spreads fragments i+1..i+3."""
+    definitions = " ".join(
+        f"fragment F{i} on Viewer {{ kind "
+        + " ".join(f"...F{j}" for j in range(i + 1, min(i + 4, fragments)))
+        + " }"
+        for i in range(fragments)
+    )
+    return "query { viewer { ...F0 } } " + definitions
+
+
+def chain(fragments: int) -> str:
+    """F0 spreads F1 spreads F2 ... (graphql-core's rules recurse along it)."""
+    definitions = " ".join(
+        f"fragment F{i} on Viewer {{ kind {f'...F{i + 1}' if i + 1 < fragments else ''} }}"
+        for i in range(fragments)
+    )
+    return "query { viewer { ...F0 } } " + definitions
+
+
+def measure(query: str, variables: dict[str, Any] | None = None) -> complexity.Measure:
+    return complexity.measure_operation(
+        GRAPHQL_SCHEMA, parse(query), operation_name=None, variables=variables
+    )
+
+
+def refusal(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    with pytest.raises(QueryTooComplex) as refused:
+        complexity.check(
+            GRAPHQL_SCHEMA, parse(query), operation_name=None, variables=variables, limits=LIMITS
+        )
+    return refused.value.extensions
+
+
+def server_path(document: DocumentNode) -> str:
+    """What the server does before execution: caps and measure, then validation."""
+    try:
+        complexity.check(GRAPHQL_SCHEMA, document, operation_name=None, variables={}, limits=LIMITS)
+    except QueryTooComplex:
+        return "refused"
+    errors = validate(GRAPHQL_SCHEMA, document, tuple(specified_rules))
+    validate.cache_clear()  # each measured call must do the work, not hit the cache
+    return "invalid" if errors else "valid"
+
+
+@pytest.mark.parametrize(
+    ("name", "query"),
+    [
+        ("fan-out of 24", fan_out(24)),
+        ("fan-out of 120", fan_out(120)),
+        ("chain of 300", chain(300)),
+    ],
+)
+def test_fragment_documents_are_refused_or_validated_in_bounded_time(name: str, query: str):
+    document = parse(query, max_tokens=get_settings().max_tokens)
+    started = time.process_time()
+    outcome = server_path(document)
+    elapsed = time.process_time() - started
+    assert outcome in {"refused", "valid"}, name
+    assert elapsed < 0.050, f"{name}: {elapsed * 1000:.1f} ms of CPU"
+
+
+def test_the_fragment_caps_come_before_graphql_cores_rules():
+    # graphql-core's NoFragmentCycles recurses along this chain past Python's limit.
+    assert refusal(chain(300)) == {"cost": 300, "limit": LIMITS.max_fragments}
+    assert refusal(fan_out(120))["limit"] == LIMITS.max_fragments
+    spreads = "{ viewer { " + "...F " * (LIMITS.max_fragment_spreads + 1) + "} }"
+    assert refusal(spreads + " fragment F on Viewer { kind }") == {
+        "cost": LIMITS.max_fragment_spreads + 1,
+        "limit": LIMITS.max_fragment_spreads,
+    }
+
+
+def test_a_fragment_is_measured_once_however_often_it_is_spread():
+    # 2**40 paths through the spreads; the measure still adds up as if expanded.
+    definitions = " ".join(
+        f"fragment F{i} on Viewer {{ a{i}: kind ...F{i + 1} ...F{i + 1} }}" for i in range(40)
+    )
+    query = "{ viewer { ...F0 } } " + definitions + " fragment F40 on Viewer { kind }"
+    started = time.process_time()
+    result = measure(query)
+    assert time.process_time() - started < 0.050
+    assert result.aliases == sum(2**i for i in range(40))
+    assert result.depth == 1
+
+
+def test_fragment_cycles_do_not_loop():
+    query = "{ viewer { ...A } } fragment A on Viewer { kind ...B } fragment B on Viewer { ...A }"
+    assert measure(query) == complexity.Measure(depth=1, aliases=0, cost=1)
+
+
+def test_repeating_one_field_many_times_is_refused():
+    # OverlappingFieldsCanBeMerged compares every two of them: 2 s of CPU for 1,200.
+    query = "{ " + " ".join("viewer { kind }" for _ in range(1200)) + " }"
+    assert refusal(query)["limit"] == complexity.MAX_REPEATED_FIELD
+    inline = "{ " + " ".join("... on Query { viewer { kind } }" for _ in range(30)) + " }"
+    assert refusal(inline)["limit"] == complexity.MAX_REPEATED_FIELD
+
+
+def test_depth_counts_fields_with_a_selection():
+    assert measure("{ viewer { kind } }").depth == 1
+    assert measure("{ viewer { organization { members { edges { node { id } } } } } }").depth == 5
+    deep = "{ " + 'node(id: "x") { ... on Organization { ' * 13 + "slug" + " } }" * 13 + " }"
+    assert refusal(deep) == {"cost": 13, "limit": 12}
+
+
+def test_depth_includes_introspection():
+    nested = '{ __type(name: "Quiz") { ' + "fields { type { " * 10 + "name" + " } }" * 10 + " } }"
+    assert refusal(nested) == {"cost": 21, "limit": 12}
+
+
+def test_introspection_lists_nest_at_most_twice():
+    query = "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }"
+    assert refusal(query) == {"cost": 3, "limit": complexity.MAX_INTROSPECTION_LISTS}
+
+
+def test_the_standard_introspection_query_passes():
+    # ofType chains (nine deep in graphql-js's query) unwrap one type each: no depth.
+    query = get_introspection_query(descriptions=True, input_value_deprecation=True)
+    result = complexity.check(
+        GRAPHQL_SCHEMA, parse(query), operation_name=None, variables={}, limits=LIMITS
+    )
+    assert result.depth <= LIMITS.max_depth
+    assert result.cost == 0
+
+
+def test_aliases_are_counted_through_fragments():
+    query = "{ viewer { ...F ...F } } fragment F on Viewer { a: kind b: kind }"
+    assert measure(query).aliases == 4
+    many = "{ " + " ".join(f"a{i}: viewer {{ kind }}" for i in range(31)) + " }"
+    assert refusal(many) == {"cost": 31, "limit": 30}
+
+
+def test_objects_cost_one_and_scalars_nothing():
+    assert measure("{ viewer { kind scopes } }").cost == 1
+    assert measure("{ viewer { member { username } organization { name } } }").cost == 3
+
+
+def test_a_connection_counts_its_first():
+    page = """{ organization(slug: "x") { members(first: 50) {
+        totalCount pageInfo { hasNextPage } edges { node { id } } } } }"""
+    # organization + connection + pageInfo + 50 * (edge + node)
+    assert measure(page).cost == 1 + 1 + 1 + 50 * 2
+    default = '{ organization(slug: "x") { members { edges { node { id } } } } }'
+    assert measure(default).cost == 2 + 20 * 2
+
+
+def test_a_connection_counts_its_variable():
+    query = """query($n: Int) { organization(slug: "x") {
+        members(first: $n) { edges { node { id } } } } }"""
+    assert measure(query, {"n": 7}).cost == 2 + 7 * 2
+    assert measure(query, {}).cost == 2 + 20 * 2
+    with_default = query.replace("$n: Int", "$n: Int = 3")
+    assert measure(with_default, {}).cost == 2 + 3 * 2
+    assert measure(with_default, {"n": 100}).cost == 2 + 100 * 2
+
+
+def test_a_fragment_on_a_connection_counts_each_page_size():
+    query = """{ organization(slug: "x") {
+        a: members(first: 2) { ...Page } b: members(first: 9) { ...Page } } }
+        fragment Page on MemberConnection { edges { node { id } } }"""
+    assert measure(query).cost == 1 + (1 + 2 * 2) + (1 + 9 * 2)
+
+
+def test_plain_lists_count_their_maximum_or_their_first():
+    questions = '{ node(id: "x") { ... on Quiz { questions { prompt options { text } } } } }'
+    assert measure(questions).cost == 1 + 1000 * (1 + 26)
+    bounded = '{ node(id: "x") { ... on Quiz { questions(first: 10) { options { text } } } } }'
+    assert measure(bounded).cost == 1 + 10 * (1 + 26)
+
+
+def test_the_width_amplification_is_refused():
+    one = "node(id: $id) { ... on Quiz { questions { prompt options { id text } } } }"
+    query = "query($id: ID!) { " + " ".join(f"a{i}: {one}" for i in range(30)) + " }"
+    extensions = refusal(query, {"id": "x"})
+    assert extensions == {"cost": 30 * (1 + 1000 * 27), "limit": get_settings().max_query_cost}
+
+
+def test_a_realistic_quiz_page_passes():
+    query = """{ organization(slug: "x") { quizzes(first: 20) { edges { node {
+        title questions(first: 10) { prompt options { text } } } } } } }"""
+    result = complexity.check(
+        GRAPHQL_SCHEMA, parse(query), operation_name=None, variables={}, limits=LIMITS
+    )
+    assert result.cost == 2 + 20 * (2 + 10 * 27)
+
+
+def test_only_the_operation_that_runs_is_measured():
+    query = """query Small { viewer { kind } }
+        query Big { organization(slug: "x") { members(first: 100) { edges { node { id } } } } }"""
+    document = parse(query)
+    small = complexity.measure_operation(
+        GRAPHQL_SCHEMA, document, operation_name="Small", variables={}
+    )
+    big = complexity.measure_operation(GRAPHQL_SCHEMA, document, operation_name="Big", variables={})
+    assert (small.cost, big.cost) == (1, 2 + 200)
+
+
+def test_astronomical_measures_saturate():
+    definitions = " ".join(
+        f"fragment F{i} on Quiz {{ questions {{ id }} ...F{i + 1} ...F{i + 1} }}" for i in range(49)
+    )
+    query = '{ node(id: "x") { ...F0 } } ' + definitions + " fragment F49 on Quiz { id }"
+    extensions = refusal(query)
+    assert extensions["cost"] == complexity.CEILING
