@@ -22,7 +22,7 @@ from bench.harness import WrkResult, run_wrk, server
 
 QUIZZES = int(os.environ.get("BENCH_QUIZZES", "10000"))
 QUERY = """query($slug: String!) { organization(slug: $slug) { quizzes(first: 20) {
-  edges { node { title questions { prompt options { text } } } } } } }"""
+  edges { node { title questions(first: 10) { prompt options { text } } } } } } }"""
 
 
 def backends() -> list[str]:
