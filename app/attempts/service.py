@@ -10,6 +10,8 @@
 - Only the owner submits. Submitting twice, even at once, gives one result: a
   conditional UPDATE decides which submit closes the attempt; the other returns it.
 - attempts:read shows everyone's attempts to staff, and students their own only.
+- Answers name the quiz's own questions, each once, and choose only that question's
+  options, each once; anything else is BAD_USER_INPUT naming the question.
 Every change writes the audit log; closing emits ``quiz.completed`` and ``user.scored``.
 """
 
@@ -125,7 +127,7 @@ async def save_answers(
     if attempt.status is not AttemptStatus.IN_PROGRESS:
         raise Conflict("The attempt is already closed.", reason="ATTEMPT_CLOSED")
     questions = await quizzes.questions_of(sc.db, [attempt.quiz_id])
-    checked = _check_answers(answers, questions)
+    checked = await _checked_answers(sc, answers, questions)
     now = utcnow()
     if past_deadline(attempt, now):
         await close_expired(
@@ -145,7 +147,7 @@ async def submit_attempt(
     quiz = await quizzes.by_id(sc.db, attempt.quiz_id)
     assert quiz is not None  # attempts are deleted with their quiz
     questions = await quizzes.questions_of(sc.db, [quiz.id])
-    checked = _check_answers(answers, questions)
+    checked = await _checked_answers(sc, answers, questions)
     now = utcnow()
     late = past_deadline(attempt, now)
     status = AttemptStatus.EXPIRED if late else AttemptStatus.SUBMITTED
@@ -219,8 +221,20 @@ def _deadline(quiz: Quiz, now: datetime) -> datetime | None:
     return min(limit, closes)
 
 
-def _check_answers(answers: list[GivenAnswer], questions: list[Question]) -> list[GivenAnswer]:
+async def _checked_answers(
+    sc: ServiceContext, answers: list[GivenAnswer], questions: list[Question]
+) -> list[GivenAnswer]:
+    options = await quizzes.options_of(sc.db, [question.id for question in questions])
+    return _check_answers(answers, questions, options)
+
+
+def _check_answers(
+    answers: list[GivenAnswer], questions: list[Question], options: list[quizzes.OptionView]
+) -> list[GivenAnswer]:
     known = {question.id for question in questions}
+    options_of: dict[uuid.UUID, set[str]] = {question_id: set() for question_id in known}
+    for option in options:
+        options_of[option.question_id].add(str(option.id))
     seen: set[uuid.UUID] = set()
     problems: dict[str, str] = {}
     for index, answer in enumerate(answers):
@@ -232,11 +246,29 @@ def _check_answers(answers: list[GivenAnswer], questions: list[Question]) -> lis
         seen.add(answer.question_id)
         if len(answer.selected) > MAX_SELECTED:
             problems.setdefault(f"{field}.selectedOptionIds", f"at most {MAX_SELECTED}")
+        elif answer.question_id in known:
+            problem = _option_problem(answer, options_of[answer.question_id])
+            if problem:
+                problems.setdefault(f"{field}.selectedOptionIds", problem)
         if answer.text is not None and len(answer.text) > MAX_TEXT:
             problems.setdefault(f"{field}.text", f"at most {MAX_TEXT} characters")
     if problems:
         raise BadUserInput(problems)
     return answers
+
+
+def _option_problem(answer: GivenAnswer, options: set[str]) -> str | None:
+    """Stored answers hold only the question's own options, each once (they are shown
+    back in results and reports, so a made-up or foreign id must not get in)."""
+    question = global_id("Question", answer.question_id)
+    chosen: set[str] = set()
+    for position, option_id in enumerate(answer.selected):
+        if option_id not in options:
+            return f"item {position + 1} is not an option of question {question}"
+        if option_id in chosen:
+            return f"item {position + 1} repeats an option of question {question}"
+        chosen.add(option_id)
+    return None
 
 
 async def _store_answers(

@@ -9,8 +9,16 @@ from typing import cast
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
+from strawberry.types import Info
 
 from app.audit.models import AuditEvent as AuditEventRow
+from app.auth.actor import Actor
+from app.auth.scopes import Capability
+
+_CLIENT_DETAILS = (
+    "Personal data: null unless you are signed in as an owner or admin of the org "
+    "(teachers and API keys read the rest of the event, not this)."
+)
 
 
 @strawberry.type(description="One change made through the API. Append-only.")
@@ -25,8 +33,8 @@ class AuditEvent(relay.Node):
     target_type: str | None = strawberry.field(description="The kind of object changed.")
     target_id: str | None = strawberry.field(description="The changed object's id.")
     details: JSON = strawberry.field(description="What changed, as a JSON object.")
-    ip: str | None = strawberry.field(description="The client's IP address.")
-    user_agent: str | None = strawberry.field(description="The client's user agent.")
+    client_ip: strawberry.Private[str | None]
+    client_user_agent: strawberry.Private[str | None]
     created_at: datetime = strawberry.field(description="When it happened.")
     hash: str = strawberry.field(description="This event's chain hash.")
 
@@ -43,8 +51,21 @@ class AuditEvent(relay.Node):
             target_type=row.target_type,
             target_id=row.target_id,
             details=cast(JSON, row.details),
-            ip=row.ip,
-            user_agent=row.user_agent,
+            client_ip=row.ip,
+            client_user_agent=row.user_agent,
             created_at=row.created_at,
             hash=row.hash,
         )
+
+    @strawberry.field(description=f"The client's IP address. {_CLIENT_DETAILS}")
+    def ip(self, info: Info) -> str | None:
+        return self.client_ip if _sees_client_details(info, self.org_id) else None
+
+    @strawberry.field(description=f"The client's user agent. {_CLIENT_DETAILS}")
+    def user_agent(self, info: Info) -> str | None:
+        return self.client_user_agent if _sees_client_details(info, self.org_id) else None
+
+
+def _sees_client_details(info: Info, org_id: uuid.UUID) -> bool:
+    actor: Actor = info.context.sc.actor
+    return actor.can(Capability.SEE_CLIENT_DETAILS, org_id)

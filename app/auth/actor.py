@@ -13,7 +13,15 @@ import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from app.auth.scopes import ALL_SCOPES, OWN_RECORDS_ONLY, Role, Scope, scopes_for
+from app.auth.scopes import (
+    ALL_SCOPES,
+    OWN_RECORDS_ONLY,
+    ROLE_CAPABILITIES,
+    Capability,
+    Role,
+    Scope,
+    scopes_for,
+)
 from app.core.errors import BadUserInput, InsufficientScopes, NotFound, Unauthenticated
 
 
@@ -69,6 +77,11 @@ class Actor:
         """Holds ``scope`` over everyone's records of the org, not only its own."""
         limited = OWN_RECORDS_ONLY.get(self.role, frozenset()) if self.role else frozenset()
         return self.has(scope) and scope not in limited and self.reaches(org_id)
+
+    def can(self, capability: Capability, org_id: uuid.UUID) -> bool:
+        """A capability of a signed-in member's role in that org (keys hold none)."""
+        granted = ROLE_CAPABILITIES.get(self.role, frozenset()) if self.role else frozenset()
+        return self.kind is ActorKind.MEMBER and capability in granted and self.reaches(org_id)
 
     def require(self, scope: Scope, org_id: uuid.UUID | None) -> None:
         """Raise unless the actor may use ``scope`` on data of ``org_id``."""

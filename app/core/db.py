@@ -8,8 +8,9 @@ hash" and then collide. PostgreSQL serialises those appends with a row lock inst
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +57,16 @@ def _create_engine(url: str) -> AsyncEngine:
 
 
 def ensure_sqlite_directory(url: str) -> None:
-    """A fresh clone has no ``var/``: create the SQLite file's folder before connecting."""
+    """A fresh clone has no ``var/``: create the SQLite file's folder before connecting,
+    and the file itself readable by this user only (0600, like the secret key): SQLite
+    would create it 0644, and it makes the -wal and -shm files with the file's mode."""
     if not is_sqlite(url):
         return
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
+        with suppress(FileExistsError):  # an existing database keeps its mode
+            os.close(os.open(database, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

@@ -54,10 +54,29 @@ class Settings(BaseSettings):
     max_subscriptions_per_connection: int = 20
     websocket_init_timeout_seconds: float = 10.0
     sql_echo: bool = False
+    # Tools that map the API for a stranger: on outside production, off in production
+    # unless set true (None means "follow the environment").
+    introspection: bool | None = None
+    graphiql: bool | None = None
+    field_suggestions: bool | None = None
 
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    @property
+    def introspection_enabled(self) -> bool:
+        return self.introspection if self.introspection is not None else not self.is_production
+
+    @property
+    def graphiql_enabled(self) -> bool:
+        return self.graphiql if self.graphiql is not None else not self.is_production
+
+    @property
+    def field_suggestions_enabled(self) -> bool:
+        if self.field_suggestions is not None:
+            return self.field_suggestions
+        return not self.is_production
 
     @property
     def secure_cookies(self) -> bool:

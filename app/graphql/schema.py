@@ -16,7 +16,7 @@ from app.auth.mutations import AuthMutations
 from app.auth.queries import AuthQueries
 from app.graphql.cost import QueryCost
 from app.graphql.errors import ErrorCodes
-from app.graphql.execution import BoundedExecutionContext
+from app.graphql.exposure import QuietExecutionContext, SchemaExposure
 from app.graphql.limits import ParseCache, QueryLimits
 from app.graphql.node import NodeQueries
 from app.graphql.organization import Organization
@@ -63,12 +63,13 @@ schema = QuizgraphSchema(
     extensions=[
         ErrorCodes,
         QueryLimits,
+        SchemaExposure,
         ParseCache,
         QueryCost,  # measures, refuses, validates (cached) and charges keys
         RequestTransaction,
     ],
     config=StrawberryConfig(),
-    execution_context_class=BoundedExecutionContext,
+    execution_context_class=QuietExecutionContext,
 )
 
 

@@ -22,6 +22,7 @@ from app.web.door import GraphQLDoor
 from app.web.graphql_view import GraphQLView
 from app.web.health import healthz, readyz
 from app.web.request_id import RequestIdMiddleware
+from app.web.security_headers import SecurityHeadersMiddleware
 
 
 def create_app() -> Starlette:
@@ -54,6 +55,7 @@ def create_app() -> Starlette:
             Route("/readyz", readyz),
             *frontend.routes(),
         ],
-        middleware=[Middleware(RequestIdMiddleware)],
+        # Security headers go inside anything that rewrites the scheme from proxy headers.
+        middleware=[Middleware(RequestIdMiddleware), Middleware(SecurityHeadersMiddleware)],
         lifespan=lifespan,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cross_web import HTTPException
 from starlette.datastructures import Headers
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -21,6 +21,7 @@ from app.core.settings import get_settings
 from app.graphql.context import Context
 from app.web.door import cookie_value
 from app.web.problems import problem_response
+from app.web.security_headers import graphiql_policy
 from app.web.websocket import (
     LegacyWSHandler,
     LiveSocket,
@@ -102,6 +103,17 @@ class GraphQLView(GraphQL[Context, None]):
         context.request.scope.setdefault("state", {})["live_socket"] = live
         watch.add(live)
         return UNSET
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL with its own CSP (see ``security_headers``); off in production by default."""
+        if not get_settings().graphiql_enabled:
+            return PlainTextResponse(
+                "GraphiQL is turned off on this server. Send GraphQL requests with POST.",
+                status_code=404,
+            )
+        response = await super().render_graphql_ide(request)
+        response.headers["Content-Security-Policy"] = graphiql_policy(self.graphql_ide_html)
+        return response
 
     def encode_json(self, data: object) -> bytes:
         return dumps(data)

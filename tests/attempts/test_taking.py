@@ -75,16 +75,16 @@ async def test_partial_and_wrong_answers_and_hidden_reveal(org: OrgFixture, sign
     quiz = await published_quiz(teacher, passMarkPercent=50, revealAnswersAfterSubmit=False)
     attempt = await start(student, quiz["id"])
     questions = quiz["questionsWithAnswers"]
-    helium = questions[1]["options"][0]["id"]
+    helium, nitrogen = (option["id"] for option in questions[1]["options"][:2])
     answers = [
         {"questionId": questions[0]["id"], "selectedOptionIds": [questions[0]["options"][0]["id"]]},
-        {"questionId": questions[1]["id"], "selectedOptionIds": [helium, helium, "bogus"]},
+        {"questionId": questions[1]["id"], "selectedOptionIds": [helium, nitrogen]},
         {"questionId": questions[4]["id"], "text": f" {questions[4]['numericValue']} "},
     ]
     done = (await student.gql(SUBMIT, submit(attempt["id"], answers))).ok()["submitAttempt"][
         "attempt"
     ]
-    # single choice wrong: 0; multiple choice (1 right - 1 unknown) / 2: 0; numeric as text: 1
+    # single choice wrong: 0; multiple choice (1 right - 1 wrong) / 2: 0; numeric as text: 1
     assert done["score"] == 1.0 and done["passed"] is False
     assert [r["pointsAwarded"] for r in done["results"]] == [0.0, 0.0, 0.0, 0.0, 1.0]
     assert [r["answered"] for r in done["results"]] == [True, True, False, False, True]

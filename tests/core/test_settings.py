@@ -34,3 +34,25 @@ def test_cookies_are_secure_in_production_unless_told_otherwise():
         Settings(environment="production", secret_key="s", cookie_secure=False).secure_cookies
         is False
     )
+
+
+def test_production_hides_introspection_graphiql_and_suggestions_unless_told_otherwise():
+    production = Settings(environment="production", secret_key="s")
+    assert not production.introspection_enabled
+    assert not production.graphiql_enabled
+    assert not production.field_suggestions_enabled
+    opened = Settings(
+        environment="production",
+        secret_key="s",
+        introspection=True,
+        graphiql=True,
+        field_suggestions=True,
+    )
+    assert opened.introspection_enabled and opened.graphiql_enabled
+    assert opened.field_suggestions_enabled
+    for environment in ("development", "test"):
+        relaxed = Settings(environment=environment)
+        assert relaxed.introspection_enabled and relaxed.graphiql_enabled
+        assert relaxed.field_suggestions_enabled
+    closed = Settings(environment="development", introspection=False, graphiql=False)
+    assert not closed.introspection_enabled and not closed.graphiql_enabled

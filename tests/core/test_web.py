@@ -48,3 +48,80 @@ async def test_the_dashboard_routes_are_served(client_factory):
         response = await client.http.get(path)
         assert response.status_code == 200
         assert "<html" in response.text.lower()
+
+
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+}
+
+
+def assert_secured(response) -> None:
+    policy = response.headers.get("content-security-policy", "")
+    assert "default-src 'self'" in policy, response.url
+    assert "frame-ancestors 'none'" in policy, response.url
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers.get(name) == value, (response.url, name)
+
+
+async def test_every_response_carries_the_security_headers(client_factory):
+    client = client_factory()
+    responses = [
+        await client.http.get("/"),
+        await client.http.get("/org/acme-academy/portal/code/login"),
+        await client.http.get("/healthz"),
+        await client.http.get("/readyz"),
+        await client.http.get("/no-such-page"),
+        (await client.gql("{ viewer { kind } }")).response,
+        (await client.gql("{ viewer {")).response,
+    ]
+    for response in responses:
+        assert_secured(response)
+        # plain http: no HSTS (a browser would ignore it, and it must not pin a dev server)
+        assert "strict-transport-security" not in response.headers
+
+
+async def test_the_dashboard_page_needs_nothing_the_policy_forbids(client_factory):
+    # the built page loads its script and stylesheet from /assets, with no inline code
+    page = await client_factory().http.get("/")
+    assert "<script>" not in page.text and "<style" not in page.text
+    assert " style=" not in page.text and "javascript:" not in page.text
+
+
+async def test_hsts_only_when_the_request_came_over_https(app):
+    import httpx
+
+    transport = httpx.ASGITransport(app=app, client=("10.9.9.9", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as client:
+        for path in ["/", "/healthz"]:
+            response = await client.get(path)
+            assert_secured(response)
+            assert response.headers["strict-transport-security"].startswith("max-age=31536000")
+
+
+async def test_graphiql_outside_production_with_its_own_policy(client_factory):
+    import base64
+    import hashlib
+    import re
+
+    page = await client_factory().http.get("/graphql", headers={"accept": "text/html"})
+    assert page.status_code == 200 and "graphiql" in page.text.lower()
+    policy = page.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in policy and "https://unpkg.com" in policy
+    # its inline script is allowed by hash, not by 'unsafe-inline'
+    inline = re.findall(r"<script>(.*?)</script>", page.text, re.DOTALL)
+    assert len(inline) == 1
+    digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in policy
+    assert (
+        "script-src" in policy
+        and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    )
+
+
+async def test_introspection_and_suggestions_stay_on_outside_production(client_factory):
+    client = client_factory()
+    types = (await client.gql("{ __schema { queryType { name } } }")).ok()
+    assert types == {"__schema": {"queryType": {"name": "Query"}}}
+    misspelt = await client.gql("{ viewer { kindd } }")
+    assert "Did you mean 'kind'?" in misspelt.errors[0]["message"]

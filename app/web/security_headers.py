@@ -1,0 +1,87 @@
+"""Security headers on every HTTP response: CSP, nosniff, referrer policy, and HSTS over TLS.
+
+The policy allows only the server's own origin, which is all the dashboard (a Vite
+build: one module script and one stylesheet, no inline code) and the API need.
+``'self'`` covers the dashboard's same-origin websocket too. Nobody may frame a page
+(``frame-ancestors 'none'``): the dashboard has buttons worth clickjacking.
+
+GraphiQL is the exception: its page loads React and GraphiQL from unpkg.com and runs
+one inline script, so it gets its own policy (``graphiql_policy``), set by the view;
+a response that already carries a policy keeps it.
+
+HSTS is only sent when the request itself came over https (``scope["scheme"]``; behind
+a TLS proxy, uvicorn's proxy headers set it): over plain http it would be ignored, and
+a development server on http://127.0.0.1 must never pin browsers to https.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import lru_cache
+
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+_ALWAYS = (
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    "form-action 'self'",
+)
+CONTENT_SECURITY_POLICY = "; ".join(
+    ("default-src 'self'", "img-src 'self' data:", *_ALWAYS)  # data: for the favicon
+)
+HSTS = "max-age=31536000; includeSubDomains"
+_HEADERS = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    # Same-origin requests keep the full URL (and so their Origin header, which the CSRF
+    # check reads); other sites see only the origin, never a portal code in a path.
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+)
+_GRAPHIQL_CDN = "https://unpkg.com"
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+@lru_cache(maxsize=4)
+def graphiql_policy(page: str) -> str:
+    """GraphiQL's page: its CDN, and its inline scripts by hash (not 'unsafe-inline')."""
+    hashes = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+        for script in _INLINE_SCRIPT.findall(page)
+    )
+    return "; ".join(
+        (
+            "default-src 'self'",
+            f"script-src 'self' {_GRAPHIQL_CDN} {hashes}",
+            # GraphiQL's editors set inline styles; styles can't run code.
+            f"style-src 'self' {_GRAPHIQL_CDN} 'unsafe-inline'",
+            f"font-src 'self' {_GRAPHIQL_CDN} data:",
+            "img-src 'self' data:",
+            *_ALWAYS,
+        )
+    )
+
+
+class SecurityHeadersMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        over_tls = scope.get("scheme") == "https"
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in _HEADERS:
+                    headers.setdefault(name, value)
+                if over_tls:
+                    headers.setdefault("Strict-Transport-Security", HSTS)
+            await send(message)
+
+        await self.app(scope, receive, sending)
