@@ -31,7 +31,7 @@ frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SOURCES)
 	cd frontend && npm run build
 
 schema: install  ## print the schema into schema.graphql after a change
-	$(RUN) quizgraph print-schema > schema.graphql
+	$(RUN) quizgraph print-schema > schema.graphql.tmp && mv schema.graphql.tmp schema.graphql
 
 lint: install
 	$(RUN) ruff check .
