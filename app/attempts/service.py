@@ -10,6 +10,8 @@
 - Only the owner submits. Submitting twice, even at once, gives one result: a
   conditional UPDATE decides which submit closes the attempt; the other returns it.
 - attempts:read shows everyone's attempts to staff, and students their own only.
+- A closed attempt shows the right answers as the quiz's ``reveal_answers`` says
+  (``answers_revealed``); by default only once its member has no attempt left to use them.
 - Answers name the quiz's own questions, each once, and choose only that question's
   options, each once; anything else is BAD_USER_INPUT naming the question.
 Every change writes the audit log; closing emits ``quiz.completed`` and ``user.scored``.
@@ -33,8 +35,9 @@ from app.core.request import ServiceContext
 from app.events.bus import QUIZ_COMPLETED, USER_SCORED, Event
 from app.leaderboards import service as leaderboards
 from app.quizzes import repository as quizzes
+from app.quizzes.drafts import AnswerReveal
 from app.quizzes.models import Question, Quiz, QuizStatus
-from app.quizzes.service import global_id, is_open, visible_to
+from app.quizzes.service import global_id, is_author, is_open, visible_to
 
 SUBMIT_GRACE = timedelta(seconds=5)
 MAX_SELECTED = 50
@@ -181,6 +184,42 @@ async def close_expired(
             loaded[attempt.quiz_id] = (quiz, await quizzes.questions_of(sc.db, [quiz.id]))
         quiz, questions = loaded[attempt.quiz_id]
         await _finish(sc, attempt, quiz, questions, AttemptStatus.EXPIRED, now)
+
+
+async def answers_revealed(sc: ServiceContext, quiz: Quiz, attempt: Attempt) -> bool:
+    """Whether the closed ``attempt`` shows the right answers and explanations.
+
+    Authors always see them. Otherwise the quiz's ``reveal_answers`` decides; the safe
+    choices wait until the attempt's member can't add an answer that counts any more, so
+    answers read on one attempt can't be copied into a later one.
+    """
+    if is_author(sc.actor, quiz.org_id):
+        return True
+    reveal = quiz.reveal_answers
+    if reveal is AnswerReveal.AFTER_SUBMIT:
+        return True
+    if reveal is AnswerReveal.NEVER:
+        return False
+    now = utcnow()
+    closed = quiz.closes_at is not None and now >= as_utc(quiz.closes_at)
+    if reveal is AnswerReveal.AFTER_CLOSE:
+        return closed and not await _still_answering(sc, quiz, attempt.member_id, now)
+    # AFTER_LAST_ATTEMPT
+    if not (closed or quiz.status is QuizStatus.ARCHIVED):
+        if quiz.attempts_allowed is None:
+            return False
+        used = await repository.count_for(sc.db, quiz.id, attempt.member_id)
+        if used < quiz.attempts_allowed:
+            return False
+    return not await _still_answering(sc, quiz, attempt.member_id, now)
+
+
+async def _still_answering(
+    sc: ServiceContext, quiz: Quiz, member_id: uuid.UUID, now: datetime
+) -> bool:
+    """Whether the member has an open attempt whose answers would still count."""
+    open_attempt = await repository.open_for(sc.db, quiz.id, member_id)
+    return open_attempt is not None and not past_deadline(open_attempt, now)
 
 
 async def _owned(sc: ServiceContext, attempt_id: uuid.UUID) -> Attempt:

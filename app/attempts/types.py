@@ -2,8 +2,8 @@
 
 An attempt shows its questions in its own order, never with answers. Once closed it
 shows, per question, what was given, the points and whether it was right; the right
-answers and explanations (``revealed``) only when the quiz reveals them after
-submission, or to quiz authors.
+answers and explanations (``revealed``) only when the quiz's ``revealAnswers`` allows it
+(``attempts.service.answers_revealed``), or to quiz authors.
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from app.attempts.loaders import answers_by_attempt
 from app.attempts.models import Attempt as AttemptRow
 from app.attempts.models import AttemptAnswer, AttemptStatus
 from app.attempts.ordering import option_seed, question_order
+from app.attempts.service import answers_revealed
 from app.core.clock import utcnow
 from app.members.loaders import member_by_id
 from app.quizzes.loaders import options_by_question, questions_by_quiz, quiz_by_id
 from app.quizzes.models import Question as QuestionRow
 from app.quizzes.models import Quiz as QuizRow
-from app.quizzes.service import is_author, visible_to
+from app.quizzes.service import visible_to
 from app.quizzes.types import Question, Quiz, option_gid, utc
 
 strawberry.enum(
@@ -61,7 +62,9 @@ class QuestionResult:
     text: str | None = strawberry.field(description="The text answer given.")
     number: float | None = strawberry.field(description="The numeric answer given.")
 
-    @strawberry.field(description="The right answer: null unless the quiz reveals answers.")
+    @strawberry.field(
+        description="The right answer: null unless the quiz's revealAnswers shows it by now."
+    )
     async def revealed(self, info: Info) -> RevealedAnswer | None:
         if not self.reveal:
             return None
@@ -146,7 +149,7 @@ class Attempt(relay.Node):
             return None
         quiz, rows = await self._ordered(info)
         answers = await answers_by_attempt(info).load(self.row.id)
-        reveal = quiz.reveal_answers_after_submit or is_author(info.context.actor, quiz.org_id)
+        reveal = await answers_revealed(info.context.sc, quiz, self.row)
         seed = self.row.id if quiz.shuffle_options else None
         return [
             _result(row, number, answers.get(row.id), reveal, seed)

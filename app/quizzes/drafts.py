@@ -18,11 +18,13 @@ from enum import StrEnum
 __all__ = [
     "MAX_QUESTIONS",
     "TRUE_FALSE_TEXTS",
+    "AnswerReveal",
     "OptionDraft",
     "QuestionDraft",
     "QuestionKind",
     "QuizDraft",
     "publish_problems",
+    "reveal_from_flag",
     "validate_question",
 ]
 
@@ -35,6 +37,28 @@ class QuestionKind(StrEnum):
     TRUE_FALSE = "TRUE_FALSE"
     SHORT_ANSWER = "SHORT_ANSWER"
     NUMERIC = "NUMERIC"
+
+
+class AnswerReveal(StrEnum):
+    """When a member's closed attempts show the right answers and explanations.
+
+    Answers shown while the member can still take the quiz again hand out full marks on
+    the retake, so the default waits until they can't: AFTER_LAST_ATTEMPT.
+    """
+
+    NEVER = "NEVER"
+    AFTER_LAST_ATTEMPT = "AFTER_LAST_ATTEMPT"
+    """Once the member can't add an answer that counts: no attempts left for them and none
+    still open, or the quiz closed or archived."""
+    AFTER_CLOSE = "AFTER_CLOSE"
+    """Once the quiz's closing time has passed (never for a quiz without one)."""
+    AFTER_SUBMIT = "AFTER_SUBMIT"
+    """Right after each attempt closes, even if the member may take the quiz again."""
+
+
+def reveal_from_flag(reveal: bool) -> AnswerReveal:
+    """The old on/off setting (``revealAnswersAfterSubmit``): on means the safe reveal."""
+    return AnswerReveal.AFTER_LAST_ATTEMPT if reveal else AnswerReveal.NEVER
 
 
 CHOICE_KINDS = frozenset(
@@ -88,7 +112,7 @@ class QuizDraft:
     pass_mark_percent: float | None = None
     shuffle_questions: bool = False
     shuffle_options: bool = False
-    reveal_answers_after_submit: bool = True
+    reveal_answers: AnswerReveal = AnswerReveal.AFTER_LAST_ATTEMPT
 
 
 def validate_question(question: QuestionDraft, *, label: str = "The question") -> list[str]:

@@ -13,7 +13,15 @@ from app.quizzes.checks import (
     MAX_POINTS,
     MAX_PROMPT,
 )
-from app.quizzes.drafts import MAX_QUESTIONS, OptionDraft, QuestionDraft, QuestionKind, QuizDraft
+from app.quizzes.drafts import (
+    MAX_QUESTIONS,
+    AnswerReveal,
+    OptionDraft,
+    QuestionDraft,
+    QuestionKind,
+    QuizDraft,
+    reveal_from_flag,
+)
 from app.quizzes.service import QuizChanges
 
 
@@ -78,14 +86,15 @@ _NULLABLE = (
     "opens_at",
     "closes_at",
 )
-_REQUIRED = ("title", "shuffle_questions", "shuffle_options", "reveal_answers_after_submit")
+_REQUIRED = ("title", "shuffle_questions", "shuffle_options", "reveal_answers")
 
 
 def changes_of(source: Any) -> QuizChanges:
     """The fields an update input sets (left-out fields are UNSET and stay as they are)."""
     settings: dict[str, Any] = {}
+    reveal = _reveal_of(source)
     for name in (*_NULLABLE, *_REQUIRED):
-        value = getattr(source, name)
+        value = reveal if name == "reveal_answers" else getattr(source, name)
         if value is strawberry.UNSET:
             continue
         if value is None and name in _REQUIRED:
@@ -110,8 +119,23 @@ def draft_of(source: Any) -> QuizDraft:
         pass_mark_percent=source.pass_mark_percent,
         shuffle_questions=source.shuffle_questions,
         shuffle_options=source.shuffle_options,
-        reveal_answers_after_submit=source.reveal_answers_after_submit,
+        reveal_answers=_reveal_of(source) or AnswerReveal.AFTER_LAST_ATTEMPT,
     )
+
+
+def _reveal_of(source: Any) -> Any:
+    """``revealAnswers``, or the deprecated ``revealAnswersAfterSubmit`` turned into it.
+
+    UNSET (or None) when neither was sent; both at once would be ambiguous, so refused.
+    """
+    reveal, flag = source.reveal_answers, source.reveal_answers_after_submit
+    if flag is strawberry.UNSET or flag is None:
+        return reveal
+    if reveal is not strawberry.UNSET and reveal is not None:
+        raise BadUserInput(
+            {"revealAnswersAfterSubmit": "deprecated; send only revealAnswers"},
+        )
+    return reveal_from_flag(flag)
 
 
 def _camel(name: str) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy import JSON, Column, Index, Text
 from sqlmodel import Field, SQLModel
 
 from app.core.models import id_field, org_fk, timestamp_field
-from app.quizzes.drafts import QuestionKind
+from app.quizzes.drafts import AnswerReveal, QuestionKind
 
 
 class QuizStatus(StrEnum):
@@ -39,7 +39,7 @@ class Quiz(SQLModel, table=True):
     pass_mark_percent: float | None = None
     shuffle_questions: bool = False
     shuffle_options: bool = False
-    reveal_answers_after_submit: bool = True
+    reveal_answers: AnswerReveal = Field(default=AnswerReveal.AFTER_LAST_ATTEMPT, max_length=24)
     opens_at: datetime | None = timestamp_field(nullable=True)
     closes_at: datetime | None = timestamp_field(nullable=True)
     question_count: int = 0

@@ -15,12 +15,16 @@ from app.graphql.inputs import INPUT
 from app.graphql.relay import decode_id
 from app.quizzes import service
 from app.quizzes.checks import MAX_TITLE
+from app.quizzes.drafts import AnswerReveal
 from app.quizzes.importers import MAX_IMPORT_BYTES, ImportFormat
 from app.quizzes.inputs import QuestionInput, changes_of, draft_of
 from app.quizzes.types import ImportProblem, Quiz
 
 _ID = "The quiz's id."
 _NULL_MEANS_NONE = "Null for none."
+_REVEAL = "When members see the right answers and explanations of their closed attempts."
+_REVEAL_FLAG = "True: AFTER_LAST_ATTEMPT; false: NEVER. Don't send it with revealAnswers."
+_REVEAL_DEPRECATION = "Use revealAnswers (answers shown after every submit let retakes copy them)."
 
 
 @strawberry.input(description="A new quiz, saved as a draft.")
@@ -38,8 +42,11 @@ class CreateQuizInput:
     )
     shuffle_questions: bool = strawberry.field(default=False, description="Per attempt.")
     shuffle_options: bool = strawberry.field(default=False, description="Per attempt.")
-    reveal_answers_after_submit: bool = strawberry.field(
-        default=True, description="Show right answers and explanations on closed attempts."
+    reveal_answers: AnswerReveal | None = strawberry.field(
+        default=None, description=_REVEAL + " Null or left out: AFTER_LAST_ATTEMPT."
+    )
+    reveal_answers_after_submit: bool | None = strawberry.field(
+        default=None, description=_REVEAL_FLAG, deprecation_reason=_REVEAL_DEPRECATION
     )
     opens_at: datetime | None = strawberry.field(default=None, description="First moment.")
     closes_at: datetime | None = strawberry.field(default=None, description="End, exclusive.")
@@ -68,8 +75,11 @@ class UpdateQuizInput:
     shuffle_options: bool | None = strawberry.field(
         default=strawberry.UNSET, description="Locked once the quiz has attempts."
     )
+    reveal_answers: AnswerReveal | None = strawberry.field(
+        default=strawberry.UNSET, description=_REVEAL
+    )
     reveal_answers_after_submit: bool | None = strawberry.field(
-        default=strawberry.UNSET, description="Show answers on closed attempts."
+        default=strawberry.UNSET, description=_REVEAL_FLAG, deprecation_reason=_REVEAL_DEPRECATION
     )
     opens_at: datetime | None = strawberry.field(default=strawberry.UNSET, description="Or null.")
     closes_at: datetime | None = strawberry.field(default=strawberry.UNSET, description="Or null.")

@@ -262,7 +262,7 @@ def to_draft(quiz: Quiz, questions: list[Question], options: list[Option]) -> Qu
         pass_mark_percent=quiz.pass_mark_percent,
         shuffle_questions=quiz.shuffle_questions,
         shuffle_options=quiz.shuffle_options,
-        reveal_answers_after_submit=quiz.reveal_answers_after_submit,
+        reveal_answers=quiz.reveal_answers,
         questions=tuple(
             QuestionDraft(
                 kind=question.kind,

@@ -24,7 +24,7 @@ from app.core.errors import BadUserInput
 from app.graphql.permissions import requires
 from app.members.loaders import member_by_id
 from app.members.types import Member
-from app.quizzes.drafts import MAX_QUESTIONS, QuestionKind
+from app.quizzes.drafts import MAX_QUESTIONS, AnswerReveal, QuestionKind
 from app.quizzes.importers import ImportFormat
 from app.quizzes.loaders import options_by_question, questions_by_quiz
 from app.quizzes.models import Question as QuestionRow
@@ -45,6 +45,16 @@ strawberry.enum(
     ),
 )
 strawberry.enum(ImportFormat, name="QuizImportFormat", description="File formats importQuiz reads.")
+strawberry.enum(
+    AnswerReveal,
+    description=(
+        "When a member's closed attempts show the right answers and explanations (authors "
+        "always see them). NEVER. AFTER_LAST_ATTEMPT (the default): once the member can't "
+        "add an answer that counts: no attempts left and none open, or the quiz closed or "
+        "archived. AFTER_CLOSE: once the quiz's closing time has passed. AFTER_SUBMIT: right "
+        "after each attempt, even when the member may retake the quiz and copy them."
+    ),
+)
 
 
 @overload
@@ -178,8 +188,12 @@ class Quiz(relay.Node):
     pass_mark_percent: float | None = strawberry.field(description="Null: no pass mark.")
     shuffle_questions: bool = strawberry.field(description="Each attempt orders questions anew.")
     shuffle_options: bool = strawberry.field(description="Each attempt orders options anew.")
+    reveal_answers: AnswerReveal = strawberry.field(
+        description="When members see the right answers and explanations of closed attempts."
+    )
     reveal_answers_after_submit: bool = strawberry.field(
-        description="Whether a closed attempt shows the right answers and explanations."
+        description="Whether closed attempts ever show the answers (revealAnswers is not NEVER).",
+        deprecation_reason="Use revealAnswers, which says when.",
     )
     opens_at: datetime | None = strawberry.field(description="No attempts before this time.")
     closes_at: datetime | None = strawberry.field(description="No attempts from this time on.")
@@ -204,7 +218,8 @@ class Quiz(relay.Node):
             pass_mark_percent=row.pass_mark_percent,
             shuffle_questions=row.shuffle_questions,
             shuffle_options=row.shuffle_options,
-            reveal_answers_after_submit=row.reveal_answers_after_submit,
+            reveal_answers=row.reveal_answers,
+            reveal_answers_after_submit=row.reveal_answers is not AnswerReveal.NEVER,
             opens_at=utc(row.opens_at),
             closes_at=utc(row.closes_at),
             question_count=row.question_count,

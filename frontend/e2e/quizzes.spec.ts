@@ -30,6 +30,12 @@ test('an owner creates a quiz with two questions and publishes it', async ({ pag
   await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByLabel('Time limit (minutes)').fill('10');
   await page.getByLabel('Pass mark (%)').fill('50');
+  // Answers are shown only when no retake can use them: by default after the last attempt.
+  const reveal = page.getByLabel('Show right answers and explanations');
+  await expect(reveal).toHaveValue('AFTER_LAST_ATTEMPT');
+  await expect(page.getByText('With unlimited attempts and no closing time, answers are never shown.')).toBeVisible();
+  await page.getByLabel('Attempts allowed').fill('1');
+  await expect(page.getByText(/Shown once a member has no attempt left/)).toBeVisible();
 
   const q1 = page.getByRole('group', { name: 'Question 1', exact: true });
   await q1.getByLabel('Question 1 prompt').fill('2 + 2 = ?');
@@ -55,6 +61,7 @@ test('an owner creates a quiz with two questions and publishes it', async ({ pag
   // What was saved comes back from the server as it was entered.
   await expect(page.getByLabel('Question 2 kind')).toHaveValue('TRUE_FALSE');
   await expect(page.getByLabel('Question 1 option 1')).toHaveValue('4');
+  await expect(page.getByLabel('Show right answers and explanations')).toHaveValue('AFTER_LAST_ATTEMPT');
 
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByText(`“${title}” is published.`)).toBeVisible();
@@ -111,6 +118,7 @@ test('a student takes the quiz while the owner watches the leaderboard update li
     await expect(result).toContainText('100%');
     await expect(result).toContainText('Yes');
     await expect(student.getByTestId('my-rank')).toHaveText('#1 of 1');
+    // Its one attempt used, the student sees the answers and explanations.
     await expect(student.getByText('Two pairs make four.')).toBeVisible();
     await shot(student, 'e2e-student-result');
   } finally {

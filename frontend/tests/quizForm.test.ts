@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ANSWER_REVEALS,
   emptyQuizForm,
   formFromQuiz,
   localToIso,
   newOption,
   newQuestion,
+  revealHint,
   toCreateInput,
   toUpdateInput,
   validateQuestion,
@@ -77,6 +79,24 @@ describe('validateQuizForm', () => {
   });
 });
 
+describe('revealing answers', () => {
+  it('defaults to the safe choice and sends it, never the deprecated flag', () => {
+    const input = toCreateInput(emptyQuizForm());
+    expect(input.revealAnswers).toBe('AFTER_LAST_ATTEMPT');
+    expect(input).not.toHaveProperty('revealAnswersAfterSubmit');
+    expect(ANSWER_REVEALS.map((r) => r.value)).toEqual(['AFTER_LAST_ATTEMPT', 'AFTER_CLOSE', 'NEVER', 'AFTER_SUBMIT']);
+  });
+  it('says in one line what the choice means with the other settings', () => {
+    expect(revealHint('AFTER_LAST_ATTEMPT', '', '')).toMatch(/never shown/);
+    expect(revealHint('AFTER_LAST_ATTEMPT', '2', '')).toMatch(/no attempt left/);
+    expect(revealHint('AFTER_CLOSE', '', '')).toMatch(/Set a closing time/);
+    expect(revealHint('AFTER_CLOSE', '', '2030-01-01T10:00')).toMatch(/once the quiz has closed/);
+    expect(revealHint('AFTER_SUBMIT', '', '')).toMatch(/retake the quiz for full marks/);
+    expect(revealHint('AFTER_SUBMIT', '1', '')).toMatch(/one attempt allowed/);
+    expect(revealHint('NEVER', '', '')).toMatch(/never the answers/);
+  });
+});
+
 describe('inputs', () => {
   it('builds CreateQuizInput with only the fields of each kind', () => {
     const input = toCreateInput(
@@ -109,13 +129,16 @@ describe('inputs', () => {
   });
   it('round-trips an authored quiz through the form', () => {
     const f = formFromQuiz(
-      { title: 'T', timeLimitSeconds: 600, attemptsAllowed: 2, passMarkPercent: null, shuffleQuestions: true, shuffleOptions: false, revealAnswersAfterSubmit: true, opensAt: null, closesAt: null },
+      { title: 'T', timeLimitSeconds: 600, attemptsAllowed: 2, passMarkPercent: null, shuffleQuestions: true, shuffleOptions: false, revealAnswers: 'AFTER_CLOSE', opensAt: null, closesAt: null },
       [{ kind: 'NUMERIC', prompt: 'p', points: 2, explanation: null, acceptedAnswers: [], numericValue: 9.8, numericTolerance: 0.1, options: [] }],
     );
     expect(f.timeLimitMinutes).toBe('10');
     expect(f.attemptsAllowed).toBe('2');
     expect(f.questions[0]).toMatchObject({ kind: 'NUMERIC', numericValue: '9.8', numericTolerance: '0.1', points: '2' });
     expect(toCreateInput(f).timeLimitSeconds).toBe(600);
+    expect(f.revealAnswers).toBe('AFTER_CLOSE');
+    expect(toCreateInput(f).revealAnswers).toBe('AFTER_CLOSE');
+    expect(toUpdateInput('Q1', f, { questionsLocked: true }).revealAnswers).toBe('AFTER_CLOSE');
   });
   it('converts datetime-local values', () => {
     expect(localToIso('')).toBeNull();

@@ -47,12 +47,12 @@ def events():
 async def test_full_marks_and_results_with_revealed_answers(org: OrgFixture, signed_in, events):
     # given a published quiz with a pass mark
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
-    quiz = await published_quiz(teacher, passMarkPercent=80)
+    quiz = await published_quiz(teacher, passMarkPercent=80, attemptsAllowed=1)
     # when a student starts it and submits the right answers
     attempt = await start(student, quiz["id"])
     assert attempt["status"] == "IN_PROGRESS" and attempt["number"] == 1
     result = await student.gql(SUBMIT, submit(attempt["id"], right_answers(quiz)))
-    # then the server scores it in full and reveals the answers (the quiz says to)
+    # then the server scores it in full and reveals the answers (no attempt is left)
     done = result.ok()["submitAttempt"]["attempt"]
     assert (
         done["status"],

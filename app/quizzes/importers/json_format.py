@@ -35,6 +35,7 @@ from app.quizzes.drafts import (
     QuestionDraft,
     QuestionKind,
     QuizDraft,
+    reveal_from_flag,
 )
 from app.quizzes.importers import (
     DEFAULT_TITLE,
@@ -130,7 +131,7 @@ def _settings(document: dict[str, Any]) -> QuizDraft:
         pass_mark_percent=_optional_float(document.get("passMarkPercent")),
         shuffle_questions=document.get("shuffleQuestions", False),
         shuffle_options=document.get("shuffleOptions", False),
-        reveal_answers_after_submit=document.get("revealAnswersAfterSubmit", True),
+        reveal_answers=reveal_from_flag(document.get("revealAnswersAfterSubmit", True)),
     )
 
 

@@ -2,7 +2,7 @@
 // per question kind (mirroring the server's limits and publish rules), and how it becomes
 // CreateQuizInput / UpdateQuizInput. Error keys use the server's field paths
 // (`questions[0].options`), so BAD_USER_INPUT `extensions.fields` land on the same inputs.
-import type { QuestionKind, QuestionInput, CreateQuizInput, UpdateQuizInput } from '../gql/graphql';
+import type { AnswerReveal, QuestionKind, QuestionInput, CreateQuizInput, UpdateQuizInput } from '../gql/graphql';
 
 export const QUESTION_KINDS: readonly { kind: QuestionKind; label: string }[] = [
   { kind: 'SINGLE_CHOICE', label: 'Single choice' },
@@ -14,6 +14,33 @@ export const QUESTION_KINDS: readonly { kind: QuestionKind; label: string }[] = 
 
 export function kindLabel(kind: QuestionKind): string {
   return QUESTION_KINDS.find((k) => k.kind === kind)?.label ?? kind;
+}
+
+/** When members see the right answers of their closed attempts (authors always do). */
+export const ANSWER_REVEALS: readonly { value: AnswerReveal; label: string }[] = [
+  { value: 'AFTER_LAST_ATTEMPT', label: 'After their last attempt' },
+  { value: 'AFTER_CLOSE', label: 'After the quiz closes' },
+  { value: 'NEVER', label: 'Never' },
+  { value: 'AFTER_SUBMIT', label: 'After every submit' },
+];
+
+/** The one-line hint under the reveal select: what the choice means with these settings. */
+export function revealHint(reveal: AnswerReveal, attemptsAllowed: string, closesAt: string): string {
+  const attempts = parseNumber(attemptsAllowed);
+  const closes = closesAt.trim() !== '';
+  switch (reveal) {
+    case 'AFTER_LAST_ATTEMPT':
+      if (attempts == null && !closes) return 'With unlimited attempts and no closing time, answers are never shown.';
+      return 'Shown once a member has no attempt left, or the quiz has closed: no retake with the answers.';
+    case 'AFTER_CLOSE':
+      return closes ? 'Shown to everyone once the quiz has closed.' : 'Set a closing time: without one, answers are never shown.';
+    case 'NEVER':
+      return 'Members see their score and which questions they got right, never the answers.';
+    case 'AFTER_SUBMIT':
+      return attempts === 1
+        ? 'Shown right after the one attempt allowed.'
+        : 'Careful: members can read the answers and retake the quiz for full marks. Allow one attempt, or pick another choice.';
+  }
 }
 
 export const LIMITS = {
@@ -59,7 +86,7 @@ export interface QuizForm {
   passMarkPercent: string;
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
-  revealAnswersAfterSubmit: boolean;
+  revealAnswers: AnswerReveal;
   /** `YYYY-MM-DDTHH:mm` from a datetime-local input (local time), or empty. */
   opensAt: string;
   closesAt: string;
@@ -116,7 +143,7 @@ export function emptyQuizForm(): QuizForm {
     passMarkPercent: '',
     shuffleQuestions: false,
     shuffleOptions: false,
-    revealAnswersAfterSubmit: true,
+    revealAnswers: 'AFTER_LAST_ATTEMPT',
     opensAt: '',
     closesAt: '',
     questions: [newQuestion()],
@@ -260,7 +287,7 @@ function settingsOf(f: QuizForm) {
     timeLimitSeconds: minutes == null ? null : Math.round(minutes * 60),
     attemptsAllowed: parseNumber(f.attemptsAllowed),
     passMarkPercent: parseNumber(f.passMarkPercent),
-    revealAnswersAfterSubmit: f.revealAnswersAfterSubmit,
+    revealAnswers: f.revealAnswers,
     opensAt: localToIso(f.opensAt) ?? null,
     closesAt: localToIso(f.closesAt) ?? null,
   };
@@ -305,7 +332,7 @@ export interface QuizSettingsLike {
   passMarkPercent?: number | null;
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
-  revealAnswersAfterSubmit: boolean;
+  revealAnswers: AnswerReveal;
   opensAt?: string | null;
   closesAt?: string | null;
 }
@@ -321,7 +348,7 @@ export function formFromQuiz(quiz: QuizSettingsLike, questions: readonly Authore
     passMarkPercent: numText(quiz.passMarkPercent),
     shuffleQuestions: quiz.shuffleQuestions,
     shuffleOptions: quiz.shuffleOptions,
-    revealAnswersAfterSubmit: quiz.revealAnswersAfterSubmit,
+    revealAnswers: quiz.revealAnswers,
     opensAt: isoToLocal(quiz.opensAt),
     closesAt: isoToLocal(quiz.closesAt),
     questions: questions.map((q) => ({

@@ -35,7 +35,7 @@ export const MyAttemptsQuery = graphql(`
 export const AttemptFieldsFragment = graphql(`
   fragment AttemptFields on Attempt {
     id number status quizVersion startedAt deadline closedAt score maxScore percentage passed quizTitle
-    quiz { id title passMarkPercent revealAnswersAfterSubmit timeLimitSeconds }
+    quiz { id title passMarkPercent revealAnswers timeLimitSeconds }
     questions { id number kind prompt points options { id text } }
     results {
       answered correct pointsAwarded selectedOptionIds text number

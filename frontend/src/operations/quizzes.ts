@@ -19,7 +19,7 @@ export const QuizzesQuery = graphql(`
 export const QuizSettingsFragment = graphql(`
   fragment QuizSettings on Quiz {
     id title description status version timeLimitSeconds attemptsAllowed passMarkPercent
-    shuffleQuestions shuffleOptions revealAnswersAfterSubmit opensAt closesAt
+    shuffleQuestions shuffleOptions revealAnswers opensAt closesAt
     questionCount maxPoints updatedAt publishedAt isOpen
   }
 `);

@@ -9,16 +9,18 @@ import {
   QuizEditorQuery,
   UpdateQuizMutation,
 } from '../operations/quizzes';
-import type { QuizEditorQuery as QuizEditorData, QuizSettingsFragment } from '../gql/graphql';
+import type { AnswerReveal, QuizEditorQuery as QuizEditorData, QuizSettingsFragment } from '../gql/graphql';
 import { useViewer } from '../viewer';
 import { errorDetails, errorInfo } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
 import {
+  ANSWER_REVEALS,
   emptyQuizForm,
   formFromQuiz,
   newOption,
   newQuestion,
   QUESTION_KINDS,
+  revealHint,
   toCreateInput,
   toUpdateInput,
   validateQuizForm,
@@ -311,15 +313,18 @@ function Editor({ initial, quiz, attempts, onChanged }: { initial: QuizForm; qui
               <input type="checkbox" checked={form.shuffleOptions} disabled={questionsLocked} onChange={(e) => update({ shuffleOptions: e.target.checked })} />
               Shuffle options for each attempt
             </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={form.revealAnswersAfterSubmit}
-                onChange={(e) => update({ revealAnswersAfterSubmit: e.target.checked })}
-              />
-              Reveal right answers and explanations after submitting
-            </label>
           </div>
+          <Field label="Show right answers and explanations" hint={revealHint(form.revealAnswers, form.attemptsAllowed, form.closesAt)}>
+            {(p) => (
+              <select {...p} value={form.revealAnswers} onChange={(e) => update({ revealAnswers: e.target.value as AnswerReveal })}>
+                {ANSWER_REVEALS.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </fieldset>
 
         <fieldset className="stack questions" disabled={questionsLocked}>
