@@ -12,7 +12,10 @@ import json
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+
+if TYPE_CHECKING:
+    from app.audit.service import BrokenLink
 
 T = TypeVar("T")
 
@@ -82,8 +85,21 @@ def _parser() -> argparse.ArgumentParser:
 
     audit = commands.add_parser("audit", help="audit log tools")
     audit_commands = audit.add_subparsers(title="audit commands")
-    verify = audit_commands.add_parser("verify", help="check every org's audit hash chain")
+    verify = audit_commands.add_parser(
+        "verify", help="check every org's audit hash chain against its signed checkpoint"
+    )
+    verify.add_argument(
+        "--checkpoints",
+        type=Path,
+        help="also check against checkpoints exported earlier by `audit checkpoint` (JSON lines)",
+    )
     verify.set_defaults(handler=_audit_verify)
+    checkpoint = audit_commands.add_parser(
+        "checkpoint",
+        help="print every org's signed audit checkpoint as JSON lines, to keep outside the DB",
+    )
+    checkpoint.add_argument("--output", type=Path, help="append to this file instead of stdout")
+    checkpoint.set_defaults(handler=_audit_checkpoint)
     return parser
 
 
@@ -202,17 +218,39 @@ def _print_schema(_args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit_verify(_args: argparse.Namespace) -> int:
-    from app.cli_actions import verify_audit
+def _audit_verify(args: argparse.Namespace) -> int:
+    from app.cli_actions import read_checkpoints, verify_audit
 
-    broken = _run(verify_audit)
+    exported = read_checkpoints(args.checkpoints) if args.checkpoints else None
+    broken = _run(lambda: verify_audit(exported))
     if not broken:
         print("audit log intact for every organization")
         return 0
     for link in broken:
-        where = f" (event {link.event_id})" if link.event_id else ""
-        print(f"BROKEN: org {link.org_slug}, event #{link.seq}{where}: {link.reason}")
+        _print_broken(link)
     return 1
+
+
+def _audit_checkpoint(args: argparse.Namespace) -> int:
+    from app.cli_actions import export_checkpoints
+
+    checkpoints, broken = _run(export_checkpoints)
+    lines = "".join(json.dumps(checkpoint.as_json()) + "\n" for checkpoint in checkpoints)
+    if args.output:
+        with args.output.open("a", encoding="utf-8") as file:
+            file.write(lines)
+    else:
+        sys.stdout.write(lines)
+    # A broken org's checkpoint would vouch for a cut log: it is left out, and said so.
+    for link in broken:
+        _print_broken(link, file=sys.stderr)
+    return 1 if broken else 0
+
+
+def _print_broken(link: BrokenLink, file: TextIO | None = None) -> None:
+    where = f", event #{link.seq}" if link.seq is not None else ""
+    event = f" (event {link.event_id})" if link.event_id else ""
+    print(f"BROKEN: org {link.org_slug}{where}{event}: {link.reason}", file=file or sys.stdout)
 
 
 if __name__ == "__main__":

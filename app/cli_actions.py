@@ -18,7 +18,7 @@ from app.auth.actor import platform_admin_actor
 from app.auth.models import PlatformAdmin
 from app.auth.scopes import Role
 from app.core.db import unit_of_work
-from app.core.errors import Conflict
+from app.core.errors import BadUserInput, Conflict
 from app.core.passwords import hash_secret
 from app.core.request import RequestMeta, ServiceContext
 from app.core.settings import VAR_DIR
@@ -147,6 +147,31 @@ def _save_private(path: Path, data: dict[str, Any]) -> None:
     path.write_text(json.dumps(data, indent=2))
 
 
-async def verify_audit() -> list[audit.BrokenLink]:
+async def verify_audit(
+    exported: list[audit.ExportedCheckpoint] | None = None,
+) -> list[audit.BrokenLink]:
     async with unit_of_work(write=False) as db:
-        return await audit.verify_all(db)
+        return await audit.verify_all(db, exported)
+
+
+async def export_checkpoints() -> tuple[list[audit.ExportedCheckpoint], list[audit.BrokenLink]]:
+    """The signed checkpoints of every org whose log verifies, and what is broken."""
+    async with unit_of_work(write=False) as db:
+        broken = await audit.verify_all(db)
+        checkpoints = await audit.signed_checkpoints(db)
+    broken_orgs = {link.org_slug for link in broken}
+    return [cp for cp in checkpoints if cp.org_slug not in broken_orgs], broken
+
+
+def read_checkpoints(path: Path) -> list[audit.ExportedCheckpoint]:
+    """Checkpoints exported by ``quizgraph audit checkpoint`` (JSON lines; blank lines skipped)."""
+    checkpoints: list[audit.ExportedCheckpoint] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            checkpoints.append(audit.ExportedCheckpoint.from_json(json.loads(line)))
+        except (ValueError, KeyError, TypeError) as error:
+            problem = f"line {number} is not a checkpoint: {error}"
+            raise BadUserInput({"checkpoints": problem}) from error
+    return checkpoints

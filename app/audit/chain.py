@@ -1,7 +1,9 @@
 """Hashing of audit events: a keyed hash over each event's content and its link.
 
 The hash is an HMAC with the server's secret key, so somebody who can write to
-the database but does not hold the key can't forge a consistent chain.
+the database but does not hold the key can't forge a consistent chain. Checkpoints
+(an org's newest seq and hash) are signed with a key derived from the same secret,
+so a checkpoint can't be mistaken for, or made from, an event hash.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import uuid
 
 from app.audit.models import AuditEvent
 from app.core.clock import as_utc
@@ -37,3 +40,19 @@ def event_digest(event: AuditEvent, prev_hash: str) -> str:
     payload = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
     key = get_settings().resolved_secret_key().encode()
     return hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()
+
+
+def checkpoint_signature(org_id: uuid.UUID, seq: int, head_hash: str) -> str:
+    """HMAC over an org's chain head: what ``audit verify`` checks the chain's end against."""
+    content = {"org_id": str(org_id), "seq": seq, "head_hash": head_hash}
+    payload = json.dumps(content, sort_keys=True, separators=(",", ":"))
+    return hmac.new(_checkpoint_key(), payload.encode(), hashlib.sha256).hexdigest()
+
+
+def checkpoint_signature_ok(org_id: uuid.UUID, seq: int, head_hash: str, signature: str) -> bool:
+    return hmac.compare_digest(checkpoint_signature(org_id, seq, head_hash), signature)
+
+
+def _checkpoint_key() -> bytes:
+    secret_key = get_settings().resolved_secret_key().encode()
+    return hmac.new(secret_key, b"quizgraph audit checkpoint v1", hashlib.sha256).digest()

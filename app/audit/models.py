@@ -3,6 +3,11 @@
 Each row stores the hash of the previous event of its org and its own hash over
 its content plus that link; editing or deleting any row breaks the chain at that
 row, which ``quizgraph audit verify`` reports.
+
+A chain can't show that its newest links were cut off (what remains is still a valid
+chain), so each org's head is also anchored outside the rows it protects: a checkpoint
+(seq and head hash, signed with the server key) written in the same transaction as
+every event, in its own table with no foreign key, so it outlives the org row too.
 """
 
 from __future__ import annotations
@@ -39,3 +44,17 @@ class AuditEvent(SQLModel, table=True):
     created_at: datetime = timestamp_field()
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)
+
+
+class AuditCheckpoint(SQLModel, table=True):
+    """The newest event of an org's chain, signed with the server key (see ``chain``)."""
+
+    __tablename__ = "audit_checkpoints"
+
+    # No foreign key: the checkpoint must outlive a deleted org row to report it.
+    org_id: uuid.UUID = Field(primary_key=True)
+    # Unsigned, for the report only: names an org whose row is gone.
+    org_slug: str = Field(max_length=63)
+    seq: int
+    head_hash: str = Field(max_length=64)
+    signature: str = Field(max_length=64)

@@ -10,8 +10,13 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.audit.chain import GENESIS_HASH, event_digest
-from app.audit.models import AuditEvent
+from app.audit.chain import (
+    GENESIS_HASH,
+    checkpoint_signature,
+    checkpoint_signature_ok,
+    event_digest,
+)
+from app.audit.models import AuditCheckpoint, AuditEvent
 from app.auth.scopes import Scope
 from app.core.errors import NotFound
 from app.core.request import ServiceContext
@@ -31,7 +36,7 @@ async def record(
     org_id = org_id or sc.actor.org_id
     if org_id is None:
         raise ValueError("an audit event needs an org")
-    seq = await _next_seq(sc.db, org_id)
+    seq, org_slug = await _next_seq(sc.db, org_id)
     prev_hash = await _hash_of(sc.db, org_id, seq - 1)
     actor = sc.actor
     event = AuditEvent(
@@ -51,6 +56,7 @@ async def record(
     )
     event.hash = event_digest(event, prev_hash)
     sc.db.add(event)
+    await _advance_checkpoint(sc.db, org_id, org_slug, seq, event.hash)
     return event
 
 
@@ -63,16 +69,39 @@ async def get_event(sc: ServiceContext, event_id: uuid.UUID) -> AuditEvent:
     return event
 
 
-async def _next_seq(db: AsyncSession, org_id: uuid.UUID) -> int:
+async def _next_seq(db: AsyncSession, org_id: uuid.UUID) -> tuple[int, str]:
+    """The org's next event number (and its slug, for the checkpoint)."""
     # An UPDATE takes the org row's write lock until commit, so concurrent appends
     # of one org queue up instead of forking the chain.
     result = await db.execute(
         update(Organization)
         .where(col(Organization.id) == org_id)
         .values(audit_seq=Organization.audit_seq + 1)
-        .returning(col(Organization.audit_seq))
+        .returning(col(Organization.audit_seq), col(Organization.slug))
     )
-    return int(result.scalar_one())
+    seq, slug = result.one()
+    return int(seq), str(slug)
+
+
+async def _advance_checkpoint(
+    db: AsyncSession, org_id: uuid.UUID, org_slug: str, seq: int, head_hash: str
+) -> None:
+    """Sign the new head; serialised per org by the org row lock ``_next_seq`` holds."""
+    checkpoint = AuditCheckpoint(
+        org_id=org_id,
+        org_slug=org_slug,
+        seq=seq,
+        head_hash=head_hash,
+        signature=checkpoint_signature(org_id, seq, head_hash),
+    )
+    updated = await db.execute(
+        update(AuditCheckpoint)
+        .where(col(AuditCheckpoint.org_id) == org_id)
+        .values(org_slug=org_slug, seq=seq, head_hash=head_hash, signature=checkpoint.signature)
+        .returning(col(AuditCheckpoint.org_id))
+    )
+    if updated.first() is None:  # the org's first event
+        db.add(checkpoint)
 
 
 async def _hash_of(db: AsyncSession, org_id: uuid.UUID, seq: int) -> str:
@@ -87,13 +116,54 @@ async def _hash_of(db: AsyncSession, org_id: uuid.UUID, seq: int) -> str:
 @dataclass(frozen=True, slots=True)
 class BrokenLink:
     org_slug: str
-    seq: int
+    seq: int | None
     event_id: uuid.UUID | None
     reason: str
 
 
-async def verify_org(db: AsyncSession, org: Organization) -> BrokenLink | None:
-    """The first place the org's chain breaks, or None when it is intact."""
+@dataclass(frozen=True, slots=True)
+class ExportedCheckpoint:
+    """A checkpoint as ``quizgraph audit checkpoint`` writes it (one JSON line each)."""
+
+    org_id: uuid.UUID
+    org_slug: str
+    seq: int
+    head_hash: str
+    signature: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "orgId": str(self.org_id),
+            "orgSlug": self.org_slug,
+            "seq": self.seq,
+            "headHash": self.head_hash,
+            "signature": self.signature,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ExportedCheckpoint:
+        return cls(
+            org_id=uuid.UUID(str(data["orgId"])),
+            org_slug=str(data["orgSlug"]),
+            seq=int(data["seq"]),
+            head_hash=str(data["headHash"]),
+            signature=str(data["signature"]),
+        )
+
+    @property
+    def signature_ok(self) -> bool:
+        return checkpoint_signature_ok(self.org_id, self.seq, self.head_hash, self.signature)
+
+
+async def verify_org(
+    db: AsyncSession, org: Organization, checkpoint: AuditCheckpoint | None
+) -> BrokenLink | None:
+    """The first place the org's chain breaks, or None when it is intact.
+
+    The chain shows edited and deleted events up to its last remaining link; the signed
+    checkpoint shows the newest events deleted (with ``audit_seq`` lowered to match) and
+    a wiped log.
+    """
     expected_prev = GENESIS_HASH
     expected_seq = 1
     rows = await db.exec(
@@ -108,12 +178,128 @@ async def verify_org(db: AsyncSession, org: Organization) -> BrokenLink | None:
             return BrokenLink(org.slug, event.seq, event.id, "content was changed")
         expected_prev = event.hash
         expected_seq += 1
-    if expected_seq - 1 != org.audit_seq:
+    length = expected_seq - 1
+    if length != org.audit_seq:
         return BrokenLink(org.slug, expected_seq, None, "newest events are missing (deleted)")
+    if checkpoint is None:
+        # Every org's creation is audited, so a checkpoint exists from its first event on.
+        return BrokenLink(
+            org.slug,
+            None,
+            None,
+            "the signed checkpoint is missing (deleted): the log's end "
+            "can't be vouched for" + ("; the log is empty (wiped)" if length == 0 else ""),
+        )
+    return _against_checkpoint(
+        org.slug,
+        length,
+        expected_prev,
+        checkpoint.seq,
+        checkpoint.head_hash,
+        checkpoint_signature_ok(org.id, checkpoint.seq, checkpoint.head_hash, checkpoint.signature),
+        "the signed checkpoint",
+    )
+
+
+def _against_checkpoint(
+    slug: str,
+    length: int,
+    head_hash: str,
+    seq: int,
+    signed_hash: str,
+    signature_ok: bool,
+    which: str,
+) -> BrokenLink | None:
+    """Compare an intact chain of ``length`` events ending in ``head_hash`` with a checkpoint."""
+    if not signature_ok:
+        return BrokenLink(slug, None, None, f"{which}'s signature is wrong (forged or edited)")
+    if seq > length:
+        return BrokenLink(
+            slug,
+            length + 1,
+            None,
+            f"newest events are missing (deleted): {which} vouches for #{seq}, "
+            f"the log ends at #{length}" + (" (wiped)" if length == 0 else ""),
+        )
+    if seq < length:
+        return BrokenLink(
+            slug,
+            seq + 1,
+            None,
+            f"events after {which} (#{seq}) were not signed by the server "
+            "(appended outside it, or the checkpoint was rolled back)",
+        )
+    if head_hash != signed_hash:
+        return BrokenLink(slug, seq, None, f"the newest event is not the one {which} signed")
     return None
 
 
-async def verify_all(db: AsyncSession) -> list[BrokenLink]:
-    orgs = await db.exec(select(Organization).order_by(col(Organization.slug)))
-    broken = [await verify_org(db, org) for org in orgs.all()]
-    return [link for link in broken if link is not None]
+async def verify_all(
+    db: AsyncSession, exported: list[ExportedCheckpoint] | None = None
+) -> list[BrokenLink]:
+    """Every org's chain against its checkpoint, and against ``exported`` ones if given.
+
+    A checkpoint whose org row is gone reports the org as deleted.
+    """
+    orgs = (await db.exec(select(Organization).order_by(col(Organization.slug)))).all()
+    checkpoints = {cp.org_id: cp for cp in (await db.exec(select(AuditCheckpoint))).all()}
+    broken: list[BrokenLink] = []
+    for org in orgs:
+        link = await verify_org(db, org, checkpoints.pop(org.id, None))
+        if link is not None:
+            broken.append(link)
+    for orphan in sorted(checkpoints.values(), key=lambda cp: cp.org_slug):
+        broken.append(_missing_org(orphan.org_slug, orphan.seq, "a signed checkpoint"))
+    if exported:
+        broken += await _verify_exported(db, {org.id: org for org in orgs}, exported)
+    return broken
+
+
+def _missing_org(slug: str, seq: int, which: str) -> BrokenLink:
+    return BrokenLink(
+        slug, None, None, f"the organization is missing (deleted) but has {which} at #{seq}"
+    )
+
+
+async def _verify_exported(
+    db: AsyncSession, orgs: dict[uuid.UUID, Organization], exported: list[ExportedCheckpoint]
+) -> list[BrokenLink]:
+    """Checkpoints exported earlier must still be in the chain: event #seq with that hash.
+
+    They were kept outside the database, so rolling back or deleting checkpoint rows
+    (by someone who can write the database, not knowing the key) doesn't hide a cut.
+    """
+    broken: list[BrokenLink] = []
+    which = "the exported checkpoint"
+    for checkpoint in exported:
+        org = orgs.get(checkpoint.org_id)
+        if not checkpoint.signature_ok:
+            broken.append(
+                BrokenLink(checkpoint.org_slug, None, None, f"{which}'s signature is wrong")
+            )
+        elif org is None:
+            broken.append(_missing_org(checkpoint.org_slug, checkpoint.seq, which))
+        elif (found := await _hash_at(db, org.id, checkpoint.seq)) != checkpoint.head_hash:
+            reason = (
+                f"event #{checkpoint.seq}, which {which} vouches for, is missing (deleted)"
+                if found is None
+                else f"event #{checkpoint.seq} is not the one {which} signed"
+            )
+            broken.append(BrokenLink(org.slug, checkpoint.seq, None, reason))
+    return broken
+
+
+async def _hash_at(db: AsyncSession, org_id: uuid.UUID, seq: int) -> str | None:
+    found = await db.exec(
+        select(AuditEvent.hash).where(AuditEvent.org_id == org_id, AuditEvent.seq == seq)
+    )
+    return found.first()
+
+
+async def signed_checkpoints(db: AsyncSession) -> list[ExportedCheckpoint]:
+    """The current checkpoints, for export (``quizgraph audit checkpoint``)."""
+    rows = await db.exec(select(AuditCheckpoint).order_by(col(AuditCheckpoint.org_slug)))
+    return [
+        ExportedCheckpoint(cp.org_id, cp.org_slug, cp.seq, cp.head_hash, cp.signature)
+        for cp in rows.all()
+    ]

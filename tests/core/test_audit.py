@@ -182,3 +182,251 @@ async def test_a_rewritten_chain_without_the_key_is_caught(org: OrgFixture, data
         f"BROKEN: org {org.slug}, event #1 (event {target.id}): content was changed"
         in report.stdout
     )
+
+
+# --- truncation: the chain's end is anchored by a signed checkpoint outside it ---
+
+
+def audit_cli(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    command = Path(sys.executable).parent / "quizgraph"
+    env = {**os.environ, "QUIZGRAPH_DATABASE_URL": database_url}
+    return subprocess.run(
+        [str(command), "audit", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+async def problems_of(org: OrgFixture) -> list[str]:
+    """What the function behind `audit verify` says about this org (other tests tamper too)."""
+    from app.cli_actions import verify_audit
+
+    return [link.reason for link in await verify_audit() if link.org_slug == org.slug]
+
+
+async def newest_seq(org: OrgFixture) -> int:
+    from app.orgs.models import Organization
+
+    async with unit_of_work(write=False) as db:
+        found = await db.get(Organization, org.id)
+        assert found is not None
+        return found.audit_seq
+
+
+async def add_events(org: OrgFixture, count: int) -> None:
+    from app.audit import service as audit
+    from tests.support.factories import cli_context
+
+    async with unit_of_work() as db:
+        for n in range(count):
+            await audit.record(cli_context(db), "test.event", org_id=org.id, details={"n": n})
+
+
+async def cut_newest(org: OrgFixture, count: int) -> int:
+    """Delete the newest ``count`` events and lower ``audit_seq`` to match; the old head."""
+    from app.orgs.models import Organization
+
+    head = await newest_seq(org)
+    async with unit_of_work() as db:
+        await db.execute(
+            delete(AuditEvent).where(AuditEvent.org_id == org.id, AuditEvent.seq > head - count)
+        )
+        await db.execute(
+            update(Organization)
+            .where(Organization.id == org.id)
+            .values(audit_seq=Organization.audit_seq - count)
+        )
+    return head
+
+
+async def test_an_untouched_log_verifies_intact(org: OrgFixture, database_url: str):
+    await add_events(org, 3)
+    assert await problems_of(org) == []
+    report = audit_cli(database_url, "verify")
+    assert f"org {org.slug}" not in report.stdout + report.stderr
+
+
+@pytest.mark.parametrize("count", [1, 20])
+async def test_the_newest_events_cut_off_with_the_counter_lowered_are_noticed(
+    org: OrgFixture, database_url: str, count: int
+):
+    # given a log of more than 20 events
+    await add_events(org, 20)
+    # when the newest are deleted and audit_seq lowered by as much (the chain stays valid)
+    head = await cut_newest(org, count)
+    # then verify names the cut: the signed checkpoint vouches for more
+    report = audit_cli(database_url, "verify")
+    assert report.returncode == 1
+    assert (
+        f"BROKEN: org {org.slug}, event #{head - count + 1}: newest events are missing "
+        f"(deleted): the signed checkpoint vouches for #{head}, the log ends at #{head - count}"
+    ) in report.stdout
+    assert len(await problems_of(org)) == 1
+
+
+async def test_a_wiped_log_is_noticed(org: OrgFixture, database_url: str):
+    from app.orgs.models import Organization
+
+    head = await newest_seq(org)
+    async with unit_of_work() as db:
+        await db.execute(delete(AuditEvent).where(AuditEvent.org_id == org.id))
+        await db.execute(update(Organization).where(Organization.id == org.id).values(audit_seq=0))
+    report = audit_cli(database_url, "verify")
+    assert report.returncode == 1
+    assert (
+        f"BROKEN: org {org.slug}, event #1: newest events are missing (deleted): the signed "
+        f"checkpoint vouches for #{head}, the log ends at #0 (wiped)"
+    ) in report.stdout
+
+
+async def test_a_deleted_org_with_a_checkpoint_is_noticed(org: OrgFixture, database_url: str):
+    from app.orgs.models import Organization
+
+    head = await newest_seq(org)
+    async with unit_of_work() as db:
+        await db.execute(delete(AuditEvent).where(AuditEvent.org_id == org.id))
+        await db.execute(delete(Organization).where(Organization.id == org.id))
+    report = audit_cli(database_url, "verify")
+    assert report.returncode == 1
+    assert (
+        f"BROKEN: org {org.slug}: the organization is missing (deleted) but has a signed "
+        f"checkpoint at #{head}"
+    ) in report.stdout
+
+
+async def test_a_deleted_or_forged_checkpoint_is_noticed(
+    org: OrgFixture, other_org: OrgFixture, database_url: str
+):
+    from app.audit.models import AuditCheckpoint
+
+    # the checkpoint deleted along with the wiped log
+    async with unit_of_work() as db:
+        await db.execute(delete(AuditCheckpoint).where(AuditCheckpoint.org_id == org.id))
+    assert await problems_of(org) == [
+        "the signed checkpoint is missing (deleted): the log's end can't be vouched for"
+    ]
+    # a checkpoint lowered to match a cut log, without the server key to sign it
+    head = await cut_newest(other_org, 1)
+    async with unit_of_work() as db:
+        await db.execute(
+            update(AuditCheckpoint)
+            .where(AuditCheckpoint.org_id == other_org.id)
+            .values(seq=head - 1)
+        )
+    assert await problems_of(other_org) == [
+        "the signed checkpoint's signature is wrong (forged or edited)"
+    ]
+
+
+async def test_an_exported_checkpoint_catches_a_rolled_back_checkpoint(
+    org: OrgFixture, database_url: str, tmp_path
+):
+    import json
+
+    from app.audit.models import AuditCheckpoint
+
+    # given an attacker who can write the database (not knowing the key) and kept a copy
+    # of an old signed checkpoint
+    async with unit_of_work(write=False) as db:
+        old = await db.get(AuditCheckpoint, org.id)
+        assert old is not None
+        kept = {"seq": old.seq, "head_hash": old.head_hash, "signature": old.signature}
+    # and newer events whose checkpoint was exported to a file kept outside the database
+    await add_events(org, 2)
+    exported = tmp_path / "checkpoints.jsonl"
+    audit_cli(database_url, "checkpoint", "--output", str(exported))
+    lines = [json.loads(line) for line in exported.read_text().splitlines()]
+    head = await newest_seq(org)
+    assert next(line for line in lines if line["orgSlug"] == org.slug)["seq"] == head
+    # when the attacker cuts the log back to the old checkpoint and puts that back
+    await cut_newest(org, 2)
+    async with unit_of_work() as db:
+        await db.execute(
+            update(AuditCheckpoint).where(AuditCheckpoint.org_id == org.id).values(**kept)
+        )
+    # then the database alone looks intact (this is what the exported file is for)
+    assert await problems_of(org) == []
+    # but checked against the exported file, the cut shows
+    report = audit_cli(database_url, "verify", "--checkpoints", str(exported))
+    assert report.returncode == 1
+    assert (
+        f"BROKEN: org {org.slug}, event #{head}: event #{head}, which the exported checkpoint "
+        "vouches for, is missing (deleted)"
+    ) in report.stdout
+
+
+async def test_the_migration_signs_the_heads_of_existing_logs(database_url: str, tmp_path):
+    """Orgs with events before checkpoints existed get one of their current head."""
+    import asyncio
+    import uuid
+    from datetime import UTC, datetime
+
+    import sqlalchemy as sa
+    from alembic import command
+    from sqlalchemy.ext.asyncio import create_async_engine
+    from sqlalchemy.pool import NullPool
+
+    from app.audit.chain import checkpoint_signature_ok
+    from app.core.migrations import alembic_config
+    from tests.support.databases import postgres_database, sqlite_database
+
+    before, this = "f611242705ab", "8c2cd9701ba1"
+    orgs = sa.table(
+        "organizations",
+        *(sa.column(name) for name in ["slug", "name", "portal_code_hash", "disabled"]),
+        *(sa.column(name) for name in ["api_access_enabled", "audit_seq", "created_at"]),
+        sa.column("id", sa.Uuid),
+    )
+    events = sa.table(
+        "audit_events",
+        *(sa.column(name) for name in ["seq", "action", "actor_kind", "actor_label"]),
+        *(sa.column(name) for name in ["details", "created_at", "prev_hash", "hash"]),
+        sa.column("id", sa.Uuid),
+        sa.column("org_id", sa.Uuid),
+    )
+    now = datetime.now(UTC)
+    org_id = uuid.uuid4()
+    hashes = ["a" * 64, "b" * 64]
+    fresh = sqlite_database(tmp_path) if database_url.startswith("sqlite") else postgres_database()
+    async with fresh as url:
+        await asyncio.to_thread(command.upgrade, alembic_config(url), before)
+        engine = create_async_engine(url, poolclass=NullPool)
+        async with engine.begin() as db:
+            await db.execute(
+                orgs.insert().values(
+                    id=org_id,
+                    slug="old-org",
+                    name="Old",
+                    portal_code_hash="x",
+                    disabled=False,
+                    api_access_enabled=True,
+                    audit_seq=2,
+                    created_at=now,
+                )
+            )
+            for seq, (prev, own) in enumerate(zip(["0" * 64, hashes[0]], hashes, strict=True), 1):
+                await db.execute(
+                    events.insert().values(
+                        id=uuid.uuid4(),
+                        org_id=org_id,
+                        seq=seq,
+                        action="test.event",
+                        actor_kind="PLATFORM_ADMIN",
+                        actor_label="cli",
+                        details="{}",
+                        created_at=now,
+                        prev_hash=prev,
+                        hash=own,
+                    )
+                )
+        await asyncio.to_thread(command.upgrade, alembic_config(url), this)
+        async with engine.connect() as db:
+            rows = (await db.execute(sa.text("SELECT * FROM audit_checkpoints"))).mappings().all()
+        await engine.dispose()
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["org_slug"], row["seq"], row["head_hash"]) == ("old-org", 2, hashes[1])
+    assert checkpoint_signature_ok(org_id, 2, hashes[1], row["signature"])
