@@ -10,6 +10,7 @@ from strawberry.types import Info
 from app.auth import service
 from app.auth.door import SESSION_COOKIE
 from app.auth.types import Viewer
+from app.core.errors import RateLimited
 from app.core.settings import get_settings
 from app.graphql.inputs import INPUT
 
@@ -51,13 +52,20 @@ class AuthMutations:
         info: Info,
         input: Annotated[LoginInput, INPUT],
     ) -> LoginPayload:
-        _member, _org, token = await service.login(
-            info.context.sc,
-            org_slug=input.org_slug,
-            portal_code=input.portal_code,
-            username=input.username,
-            password=input.password,
-        )
+        try:
+            _member, _org, token = await service.login(
+                info.context.sc,
+                org_slug=input.org_slug,
+                portal_code=input.portal_code,
+                username=input.username,
+                password=input.password,
+            )
+        except RateLimited as error:
+            # A throttled login is refused like any spent limit (contract section 5):
+            # 429 with Retry-After, so clients and proxies back off without reading the body.
+            info.context.response.status_code = 429
+            info.context.response.headers["Retry-After"] = str(error.retry_after_seconds)
+            raise
         settings = get_settings()
         info.context.response.set_cookie(
             SESSION_COOKIE,

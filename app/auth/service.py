@@ -12,10 +12,12 @@ from app.audit import service as audit
 from app.auth import throttle
 from app.auth.actor import Actor, member_actor
 from app.auth.models import MemberSession
+from app.auth.scopes import Role
 from app.auth.tokens import new_session_token, token_digest
 from app.core.clock import as_utc, utcnow
+from app.core.db import begin_write
 from app.core.errors import InvalidCredentials, OrgDisabled, UserDisabled
-from app.core.passwords import hash_secret, needs_rehash, verify_secret
+from app.core.passwords import hash_secret, hashing_turn, needs_rehash, verify_secrets
 from app.core.request import ServiceContext
 from app.core.settings import get_settings
 from app.members import repository as members
@@ -30,16 +32,36 @@ TOUCH_INTERVAL = timedelta(seconds=60)
 async def login(
     sc: ServiceContext, *, org_slug: str, portal_code: str, username: str, password: str
 ) -> tuple[Member, Organization, str]:
-    """Check all four values; any wrong one gives the same error in the same time."""
+    """Check all four values; any wrong one gives the same error in the same time.
+
+    The attempt is counted before any hashing (a throttled one costs no argon2), and
+    hashing waits its turn in the process's bounded queue (``hashing_turn``).
+    """
     slug, name = org_slug.strip().lower()[:63], username.strip().lower()[:64]
-    await throttle.check_login_allowed(slug, name, sc.meta.ip)
-    org = await orgs.by_slug(sc.db, slug)
-    member = await members.by_username(sc.db, org.id, name) if org else None
-    # Both hashes are always verified so timing doesn't tell which value was wrong.
-    code_ok = await verify_secret(org.portal_code_hash if org else None, portal_code[:256])
-    password_ok = await verify_secret(member.password_hash if member else None, password[:256])
-    if not (org and member and code_ok and password_ok):
-        await throttle.record_failure(slug, name)
+    async with hashing_turn():
+        await throttle.reserve_attempt(slug, name, sc.meta.ip)
+        # Nothing is written before the secrets are checked, so the writer transaction
+        # the mutation began is ended here: a login waiting for argon2 must hold
+        # neither SQLite's write lock nor a pooled connection.
+        await sc.db.rollback()
+        org = await orgs.by_slug(sc.db, slug)
+        member = await members.by_username(sc.db, org.id, name) if org else None
+        code_hash = org.portal_code_hash if org else None
+        password_hash = member.password_hash if member else None
+        found = (org.id, member.id) if org and member else None
+        await sc.db.rollback()
+        # Both hashes are always verified so timing doesn't tell which value was wrong.
+        code_ok, password_ok = await verify_secrets(
+            [(code_hash, portal_code[:256]), (password_hash, password[:256])]
+        )
+    if not (found and code_ok and password_ok):
+        raise InvalidCredentials()
+    await throttle.forget_attempts(slug, name, sc.meta.ip)
+    await begin_write(sc.db)
+    # Read again inside the writer transaction, so the disabled flags are current.
+    org = await sc.db.get(Organization, found[0], populate_existing=True)
+    member = await sc.db.get(Member, found[1], populate_existing=True)
+    if org is None or member is None:
         raise InvalidCredentials()
     if org.disabled:
         raise OrgDisabled()
@@ -87,9 +109,10 @@ async def logout(sc: ServiceContext) -> bool:
 
 
 async def actor_for_session(sc: ServiceContext, token: str) -> Actor | None:
-    """The member behind a cookie, or None when the session is unknown or expired.
-
-    Raises USER_DISABLED / ORG_DISABLED so the door can answer with those codes.
+    """The member behind a cookie, or None when the session is dead: unknown, expired,
+    or its member disabled or removed. The door treats a dead session as anonymous
+    and expires the cookie, so a shared browser is never stuck with it (the cookie is
+    httpOnly: the page can't remove it). Raises ORG_DISABLED for a disabled org.
     """
     found = await sc.db.exec(
         select(MemberSession, Member, Organization)
@@ -108,7 +131,7 @@ async def actor_for_session(sc: ServiceContext, token: str) -> Actor | None:
     if org.disabled:
         raise OrgDisabled()
     if member is None or member.disabled:
-        raise UserDisabled()
+        return None
     sc.identity_rows += [member, org]
     if now - as_utc(session.last_seen_at) >= TOUCH_INTERVAL:
         session.last_seen_at = now
@@ -122,11 +145,14 @@ async def actor_for_session(sc: ServiceContext, token: str) -> Actor | None:
     )
 
 
-async def live_session_ids(sc: ServiceContext, session_ids: set[uuid.UUID]) -> set[uuid.UUID]:
-    """Which of these sessions still stand: not ended or expired, member and org enabled."""
+async def live_session_ids(
+    sc: ServiceContext, session_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, Role]:
+    """Which of these sessions still stand (not ended or expired, member and org
+    enabled), each with its member's current role."""
     now = utcnow()
     found = await sc.db.exec(
-        select(MemberSession.id)
+        select(MemberSession.id, Member.role)
         .join(Member, col(Member.id) == MemberSession.member_id)
         .join(Organization, col(Organization.id) == MemberSession.org_id)
         .where(
@@ -136,4 +162,4 @@ async def live_session_ids(sc: ServiceContext, session_ids: set[uuid.UUID]) -> s
             col(Organization.disabled).is_(False),
         )
     )
-    return set(found.all())
+    return {session_id: Role(role) for session_id, role in found.all()}

@@ -1,12 +1,27 @@
-"""Login throttling (moving windows): failed logins per org+username, and every
-login attempt per client IP. A success spends nothing of the user's budget, so a
-member who signs in often is never locked out by their own successes."""
+"""Login throttling (moving windows of the ``limits`` library), reserved before hashing.
+
+Every attempt is counted atomically *before* any password is hashed, so concurrent
+attempts can't all slip past a check, and a throttled attempt costs no argon2:
+
+- per (org, username, client address): ``login_attempts_per_user`` attempts per window.
+  One address can't guess a member's password, and a stranger's failures use up only
+  the stranger's own budget, never that of the member signing in from elsewhere.
+  A success forgets that address's attempts for that member.
+- per client address, across usernames: ``login_attempts_per_ip`` attempts per window
+  (successes included), so one address can't spray guesses over many members.
+
+A refused hit records nothing (moving window), so retrying while throttled doesn't
+push the end of the wait further away.
+"""
 
 from __future__ import annotations
 
 from app.core import ratelimit
 from app.core.errors import RateLimited
 from app.core.settings import get_settings
+
+_PER_MEMBER = "login-member-ip"
+_PER_ADDRESS = "login-ip"
 
 
 def _limits() -> tuple[ratelimit.RateLimitItem, ratelimit.RateLimitItem]:
@@ -18,16 +33,24 @@ def _limits() -> tuple[ratelimit.RateLimitItem, ratelimit.RateLimitItem]:
     )
 
 
-async def check_login_allowed(org_slug: str, username: str, ip: str | None) -> None:
-    """Count this attempt against the address; refuse with the wait when a budget is spent."""
-    per_user, per_ip = _limits()
-    ip_state = await ratelimit.hit(per_ip, "login-ip", ip or "unknown")
-    user_state = await ratelimit.peek(per_user, "login-user", org_slug, username)
-    refused = [state for state in (user_state, ip_state) if not state.allowed]
-    if refused:
-        raise RateLimited(max(state.reset_after_seconds for state in refused))
+async def reserve_attempt(org_slug: str, username: str, ip: str | None) -> None:
+    """Spend one attempt of each budget, or raise RATE_LIMITED with the wait."""
+    per_member, per_address = _limits()
+    address = ip or "unknown"
+    # A peek first, so an address that has sprayed its budget away doesn't also spend
+    # the member's budget on attempts that could not run; the hits below stay atomic.
+    address_state = await ratelimit.peek(per_address, _PER_ADDRESS, address)
+    if not address_state.allowed:
+        raise RateLimited(address_state.reset_after_seconds)
+    member_state = await ratelimit.hit(per_member, _PER_MEMBER, org_slug, username, address)
+    if not member_state.allowed:
+        raise RateLimited(member_state.reset_after_seconds)
+    address_state = await ratelimit.hit(per_address, _PER_ADDRESS, address)
+    if not address_state.allowed:
+        raise RateLimited(address_state.reset_after_seconds)
 
 
-async def record_failure(org_slug: str, username: str) -> None:
-    per_user, _ = _limits()
-    await ratelimit.hit(per_user, "login-user", org_slug, username)
+async def forget_attempts(org_slug: str, username: str, ip: str | None) -> None:
+    """After a success: that member's earlier failures from this address no longer count."""
+    per_member, _ = _limits()
+    await ratelimit.forget(per_member, _PER_MEMBER, org_slug, username, ip or "unknown")

@@ -1,19 +1,44 @@
-"""Password (and portal code) hashing with argon2-cffi, off the event loop.
+"""Password (and portal code) hashing with argon2-cffi, off the event loop and bounded.
 
-argon2 costs 80-150 ms of CPU per verify, so it runs in a worker thread. A dummy
-hash is verified when the org or user doesn't exist, so a failed login takes the
-same time whatever was wrong.
+argon2 costs ~100 ms of CPU and 64 MiB per hash, so it runs in a small pool of its
+own threads: at most ``password_hash_concurrency`` hashes at once per process (so a
+login flood can't take every core and hundreds of MiB), and those threads run at a
+lower CPU priority than the event loop, so the rest of the API keeps its latency
+while logins queue. A login first takes a turn (``hashing_turn``): when
+``password_hash_queue`` logins already wait, it is refused at once (RATE_LIMITED,
+retry in a second) rather than joining an unbounded queue.
+
+A dummy hash is verified when the org or user doesn't exist, so a failed login
+takes the same time whatever was wrong.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
+import threading
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from app.core.errors import RateLimited
 from app.core.settings import get_settings
+
+logger = logging.getLogger("quizgraph.passwords")
+
+T = TypeVar("T")
+
+# How much lower than the event loop the hashing threads run (Linux nice, 0..19):
+# at 10 a busy loop thread gets ~90 % of a shared core, yet hashing still progresses.
+HASHING_NICENESS = 10
+BUSY_MESSAGE = "The server is busy checking other sign-ins. Try again in a second."
 
 
 def _make_hasher() -> PasswordHasher:
@@ -32,12 +57,84 @@ def _dummy_hash() -> str:
     return _hasher.hash("quizgraph-timing-equaliser")
 
 
+def _lower_thread_priority() -> None:
+    # On Linux, setpriority on a thread id renices that thread only; lowering one's
+    # own priority needs no privilege. Elsewhere hashing runs at normal priority.
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), HASHING_NICENESS)
+    except (AttributeError, OSError):
+        logger.info("could not lower the priority of the password hashing thread")
+
+
+@dataclass
+class HashingGate:
+    """The per-process bound: a semaphore for running hashes and a cap on waiting logins."""
+
+    loop: asyncio.AbstractEventLoop
+    concurrency: int
+    slots: asyncio.Semaphore
+    executor: ThreadPoolExecutor
+    # Logins holding a turn: hashing now or waiting to.
+    holders: int = field(default=0)
+
+    @property
+    def capacity(self) -> int:
+        return self.concurrency + get_settings().password_hash_queue
+
+
+_gate: HashingGate | None = None
+
+
+def hashing_gate() -> HashingGate:
+    """This event loop's gate (made on first use; a new loop, as in tests, gets its own)."""
+    global _gate
+    loop = asyncio.get_running_loop()
+    if _gate is None or _gate.loop is not loop:
+        if _gate is not None:
+            _gate.executor.shutdown(wait=False)
+        concurrency = max(1, get_settings().password_hash_concurrency)
+        _gate = HashingGate(
+            loop=loop,
+            concurrency=concurrency,
+            slots=asyncio.Semaphore(concurrency),
+            executor=ThreadPoolExecutor(
+                max_workers=concurrency,
+                thread_name_prefix="argon2",
+                initializer=_lower_thread_priority,
+            ),
+        )
+    return _gate
+
+
+@asynccontextmanager
+async def hashing_turn() -> AsyncIterator[None]:
+    """A place among the logins hashing or waiting to hash; refused when the queue is full.
+
+    Taken before anything else is spent (throttle budgets, queries), so a refusal
+    costs the caller nothing but a retry.
+    """
+    gate = hashing_gate()
+    if gate.holders >= gate.capacity:
+        raise RateLimited(1, BUSY_MESSAGE)
+    gate.holders += 1
+    try:
+        yield
+    finally:
+        gate.holders -= 1
+
+
+async def _hash_in_pool(work: Callable[[], T]) -> T:
+    gate = hashing_gate()
+    async with gate.slots:
+        return await gate.loop.run_in_executor(gate.executor, work)
+
+
 def hash_secret_sync(plain: str) -> str:
     return _hasher.hash(plain)
 
 
 async def hash_secret(plain: str) -> str:
-    return await asyncio.to_thread(_hasher.hash, plain)
+    return await _hash_in_pool(lambda: _hasher.hash(plain))
 
 
 def _verify(stored_hash: str | None, plain: str) -> bool:
@@ -47,9 +144,17 @@ def _verify(stored_hash: str | None, plain: str) -> bool:
         return False
 
 
+async def verify_secrets(pairs: list[tuple[str | None, str]]) -> list[bool]:
+    """Verify each (stored hash, plain) pair, one after another in one hashing slot.
+
+    A missing hash costs the same as a real one and answers False.
+    """
+    return await _hash_in_pool(lambda: [_verify(stored, plain) for stored, plain in pairs])
+
+
 async def verify_secret(stored_hash: str | None, plain: str) -> bool:
     """True when ``plain`` matches; a missing hash costs the same and answers False."""
-    return await asyncio.to_thread(_verify, stored_hash, plain)
+    return (await verify_secrets([(stored_hash, plain)]))[0]
 
 
 def needs_rehash(stored_hash: str) -> bool:

@@ -14,12 +14,13 @@ from functools import lru_cache
 from typing import Any
 
 from limits import RateLimitItem, RateLimitItemPerSecond
+from limits.aio.storage import MemoryStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 
 from app.core.settings import get_settings
 
-__all__ = ["LimitState", "RateLimitItem", "close", "hit", "peek", "per_window", "spend"]
+__all__ = ["LimitState", "RateLimitItem", "close", "forget", "hit", "peek", "per_window", "spend"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,3 +83,16 @@ async def peek(item: RateLimitItem, *identifiers: str) -> LimitState:
     stats = await strategy.get_window_stats(item, *identifiers)
     reset_after = max(0, math.ceil(stats.reset_time - time.time()))
     return LimitState(allowed, item.amount, stats.remaining, reset_after)
+
+
+async def forget(item: RateLimitItem, *identifiers: str) -> None:
+    """Drop every hit recorded for these identifiers (e.g. failures after a success)."""
+    strategy = limiter()
+    if isinstance(strategy.storage, MemoryStorage):
+        # limits 5.8's in-memory expiry pass lists the keys, then reads ``events[key]``
+        # without a guard, so ``clear`` popping a key under it kills that pass with a
+        # KeyError. An empty window means the same and the pass then drops the key.
+        async with strategy.storage.locks[item.key_for(*identifiers)]:
+            strategy.storage.events[item.key_for(*identifiers)] = []
+        return
+    await strategy.clear(item, *identifiers)

@@ -36,6 +36,14 @@ class Settings(BaseSettings):
     login_attempts_per_user: int = 5
     login_attempts_per_ip: int = 30
     login_throttle_window_seconds: int = 300
+    # argon2 costs ~64 MiB and ~100 ms of CPU per verify: at most this many run at once
+    # per process, at most ``password_hash_queue`` more logins wait; beyond that a
+    # login is refused at once (429, "busy, retry") instead of piling up.
+    password_hash_concurrency: int = 2
+    password_hash_queue: int = 16
+    # Proxies whose X-Forwarded-For names the client (IPs or networks, e.g.
+    # ["127.0.0.1"]); empty means the header is ignored and the peer address counts.
+    trusted_proxies: list[str] = Field(default_factory=list)
     max_query_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 5000

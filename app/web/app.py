@@ -10,6 +10,7 @@ from datetime import timedelta
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route, WebSocketRoute
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api_keys import door as api_keys_door
 from app.api_keys import last_used as api_keys_last_used
@@ -56,6 +57,21 @@ def create_app() -> Starlette:
             *frontend.routes(),
         ],
         # Security headers go inside anything that rewrites the scheme from proxy headers.
-        middleware=[Middleware(RequestIdMiddleware), Middleware(SecurityHeadersMiddleware)],
+        middleware=[
+            *_proxy_headers(settings.trusted_proxies),
+            Middleware(RequestIdMiddleware),
+            Middleware(SecurityHeadersMiddleware),
+        ],
         lifespan=lifespan,
     )
+
+
+def _proxy_headers(trusted_proxies: list[str]) -> list[Middleware]:
+    """uvicorn's X-Forwarded-For handling, trusting only the configured proxies.
+
+    ``quizgraph serve`` turns uvicorn's own (which trusts 127.0.0.1 by default) off,
+    so this setting alone decides whose word names the client address.
+    """
+    if not trusted_proxies:
+        return []
+    return [Middleware(ProxyHeadersMiddleware, trusted_hosts=trusted_proxies)]

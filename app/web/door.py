@@ -11,10 +11,10 @@ import logging
 from collections.abc import Callable
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy.exc import OperationalError
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.auth.actor import ANONYMOUS
@@ -46,22 +46,30 @@ class GraphQLDoor:
             ip=scope["client"][0] if scope.get("client") else None,
             user_agent=headers.get("user-agent"),
         )
+        authorization = headers.getlist("authorization")
+        session_token = cookie_value(headers, SESSION_COOKIE)
         async with session_factory()() as db:
             sc = ServiceContext(db=db, actor=ANONYMOUS, meta=meta)
             try:
                 _check_body_size(headers)
-                session_token = cookie_value(headers, SESSION_COOKIE)
-                if session_token and not headers.getlist("authorization"):
+                if session_token and not authorization:
                     _check_csrf(scope, headers)
-                sc.actor = await resolve_actor(sc, headers.getlist("authorization"), session_token)
+                sc.actor = await resolve_actor(sc, authorization, session_token)
                 await _end_read_transaction(db)
             except AppError as error:
                 await db.rollback()
                 await problem_for(error, response_headers(sc))(scope, receive, send)
                 return
+            # A cookie that names no live session (ended, expired, member disabled or
+            # removed) is answered as anonymous and expired, so the browser is free of it.
+            dead_session = (
+                bool(session_token and not authorization) and not sc.actor.is_authenticated
+            )
             scope["state"]["sc"] = sc
             try:
-                await self.app(scope, _limit_body(receive), _with_headers(send, sc))
+                await self.app(
+                    scope, _limit_body(receive, headers), _with_headers(send, sc, dead_session)
+                )
             except PayloadTooLarge as error:
                 await problem_for(error)(scope, receive, send)
 
@@ -80,10 +88,11 @@ def _body_limit(headers: Headers) -> int:
     return settings.max_body_bytes
 
 
-def _limit_body(receive: Receive) -> Receive:
-    # Content-Length can be absent (chunked); count what actually arrives too.
+def _limit_body(receive: Receive, headers: Headers) -> Receive:
+    # Content-Length can be absent (chunked); count what actually arrives too, against
+    # the same limit as the declared length (uploads get the larger one).
     received = 0
-    limit = max(get_settings().max_body_bytes, get_settings().max_upload_bytes)
+    limit = _body_limit(headers)
 
     async def limited() -> Message:
         nonlocal received
@@ -108,17 +117,15 @@ def _check_csrf(scope: Scope, headers: Headers) -> None:
     if scope["method"] != "POST" or not (json_body or upload):
         raise CsrfRejected()
     origin = headers.get("origin")
-    if origin and not origin_allowed(origin, headers):
+    if origin and not origin_allowed(origin):
         raise CsrfRejected(f"Requests from the origin {origin} are not allowed.")
 
 
-def origin_allowed(origin: str, headers: Headers) -> bool:
+def origin_allowed(origin: str) -> bool:
+    # Only the configured origins: the Host header is the client's to write, so
+    # "Origin equals Host" proves nothing (a forged Host makes any origin "same").
     allowed = {o.rstrip("/") for o in get_settings().allowed_origins}
-    if origin.rstrip("/") in allowed:
-        return True
-    # Same origin: the page was served by this very host.
-    host = headers.get("host")
-    return host is not None and urlsplit(origin).netloc == host
+    return origin.rstrip("/") in allowed
 
 
 def cookie_value(headers: Headers, name: str) -> str | None:
@@ -144,15 +151,34 @@ async def _end_read_transaction(db: Any) -> None:
         await db.rollback()
 
 
-def _with_headers(send: Send, sc: ServiceContext) -> Send:
+def _with_headers(send: Send, sc: ServiceContext, expire_session: bool = False) -> Send:
     async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
             headers = MutableHeaders(scope=message)
             for name, value in response_headers(sc).items():
                 headers[name] = value
+            # ``login`` may have set a fresh session cookie in this very response.
+            sets_session = any(
+                value.startswith(f"{SESSION_COOKIE}=") for value in headers.getlist("set-cookie")
+            )
+            if expire_session and not sets_session:
+                headers.append("set-cookie", _expired_session_cookie())
         await send(message)
 
     return sending
+
+
+def _expired_session_cookie() -> str:
+    """The Set-Cookie header that removes ``qg_session`` (same attributes as when set)."""
+    response = Response()
+    response.delete_cookie(
+        SESSION_COOKIE,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=get_settings().secure_cookies,
+    )
+    return response.headers["set-cookie"]
 
 
 _header_hooks: list[HeaderHook] = []

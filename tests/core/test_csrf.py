@@ -43,13 +43,28 @@ async def test_cookie_post_from_a_foreign_origin_is_refused(org: OrgFixture, sig
     assert await member_count(owner, org) == before
 
 
-@pytest.mark.parametrize("origin", ["http://127.0.0.1:8000", "http://testserver"])
-async def test_cookie_post_from_an_allowed_or_same_origin_works(
-    org: OrgFixture, signed_in, origin: str
-):
+@pytest.mark.parametrize("origin", ["http://127.0.0.1:8000", "http://localhost:8000/"])
+async def test_cookie_post_from_an_allowed_origin_works(org: OrgFixture, signed_in, origin: str):
     owner = await signed_in(org, "owner")
     result = await owner.gql(ADD, headers={"origin": origin})
     assert result.ok()["addMember"]["member"]["id"]
+
+
+@pytest.mark.parametrize(
+    "host", ["evil.example", "testserver"], ids=["forged host", "the server's own host"]
+)
+async def test_an_origin_matching_the_host_header_is_not_trusted_for_it(
+    org: OrgFixture, signed_in, host: str
+):
+    # Host is the client's to write: Origin == Host proves nothing, only the configured
+    # origins count (the dashboard's origin is one of them).
+    owner = await signed_in(org, "owner")
+    before = await member_count(owner, org)
+    result = await owner.gql(ADD, headers={"origin": f"http://{host}", "host": host})
+    assert result.status == 403
+    assert result.body["code"] == "FORBIDDEN"
+    assert host in result.body["detail"]
+    assert await member_count(owner, org) == before
 
 
 async def test_mutations_are_never_run_over_get(org: OrgFixture, signed_in):
