@@ -50,8 +50,11 @@ async def selection(
         if inner["kind"] in {"SCALAR", "ENUM"}:
             parts.append(field["name"])
         elif inner["kind"] == "OBJECT" and depth > 0:
+            # lists that take ``first`` are bounded, or the walk exceeds the query cost limit
+            bounded = "(first: 5)" if any(arg["name"] == "first" for arg in field["args"]) else ""
             parts.append(
-                f"{field['name']} {{ {await selection(client, inner['name'], depth - 1, cache, skip)} }}"
+                f"{field['name']}{bounded} "
+                f"{{ {await selection(client, inner['name'], depth - 1, cache, skip)} }}"
             )
     return " ".join(parts)
 

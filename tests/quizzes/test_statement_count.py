@@ -18,8 +18,8 @@ from tests.support.factories import OrgFixture
 
 LIST = """query($slug: String!) { organization(slug: $slug) { quizzes(first: 100) {
   totalCount edges { node { title createdBy { username }
-    questions { prompt options { text } }
-    questionsWithAnswers { explanation options { text correct } } } } } } }"""
+    questions(first: 3) { prompt options { text } }
+    questionsWithAnswers(first: 3) { explanation options { text correct } } } } } } }"""
 
 
 @contextmanager
