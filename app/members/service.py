@@ -104,6 +104,7 @@ async def update_member(
     sc.actor.require(Scope.MEMBERS_WRITE, org_id)
     member = await _target(sc, org_id, member_id)
     _check_may_manage(sc, member.role)
+    _check_key_may_touch(sc, member.role)
     changes: dict[str, object] = {}
     if display_name is not None:
         problems = Problems()
@@ -146,6 +147,7 @@ async def remove_member(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.U
     sc.actor.require(Scope.MEMBERS_WRITE, org_id)
     member = await _target(sc, org_id, member_id)
     _check_may_manage(sc, member.role)
+    _check_key_may_touch(sc, member.role)
     if member.id == sc.actor.member_id:
         raise Forbidden("You can't remove yourself.")
     if member.role is Role.OWNER:
@@ -191,6 +193,23 @@ def _check_key_may_assign(sc: ServiceContext, role: Role) -> None:
         grantedScopes=sorted(scope.value for scope in sc.actor.scopes),
         missingScopes=sorted(scope.value for scope in missing),
     )
+
+
+def _check_key_may_touch(sc: ServiceContext, role: Role) -> None:
+    """A key never changes or removes a member whose role holds scopes no key can hold:
+    otherwise a user-management key could disable or demote the owners and admins who
+    govern keys. (Students and teachers stay manageable with members:write alone.)"""
+    if sc.actor.kind is not ActorKind.API_KEY:
+        return
+    never = ROLE_SCOPES[role] & NEVER_GRANTABLE_TO_KEYS
+    if never:
+        raise Forbidden(
+            f"An API key can't change or remove a member with the role {role.value}: "
+            f"the role holds {', '.join(sorted(scope.value for scope in never))}, "
+            "which no API key can hold.",
+            requiredScopes=sorted(scope.value for scope in ROLE_SCOPES[role]),
+            grantedScopes=sorted(scope.value for scope in sc.actor.scopes),
+        )
 
 
 def _check_may_manage(sc: ServiceContext, role: Role) -> None:

@@ -259,7 +259,9 @@ async def test_every_lifecycle_step_is_audited_by_prefix_only(org: OrgFixture, s
 
 async def test_a_key_acting_is_audited_under_its_prefix(org: OrgFixture, signed_in):
     owner = await signed_in(org, "owner")
-    key = await create_key(owner, ["members:write"])
+    # a key gives a member only a role whose scopes it holds (a student's, here)
+    student_scopes = ["attempts:read", "attempts:write", "integrity:write", "leaderboard:read"]
+    key = await create_key(owner, ["members:write", "quizzes:read", *student_scopes])
     added = await as_key(
         owner,
         key,

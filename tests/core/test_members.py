@@ -413,3 +413,46 @@ async def test_a_key_is_told_which_scopes_it_lacks_for_a_role(
     assert not {"tutor", "loner"} & await usernames(owner, org)
     listing = await owner.gql(MEMBERS, {"slug": org.slug, "search": "student"})
     assert listing.ok()["organization"]["members"]["edges"][0]["node"]["role"] == "STUDENT"
+
+
+@pytest.mark.parametrize("username", ["owner", "admin"])
+async def test_a_key_never_disables_demotes_or_removes_an_owner_or_an_admin(
+    org: OrgFixture, signed_in, client_factory, username: str
+):
+    from tests.api_keys.support import create_key
+
+    # given the owner's key with every scope a key can hold
+    owner = await signed_in(org, "owner")
+    key = await create_key(owner, every_grantable_scope())
+    partner = client_factory()
+    target = org.account(username)
+    before = await audit_count(owner, org)
+    # when it disables, demotes or removes the owner or an admin
+    attempts = [
+        await partner.gql(
+            UPDATE, {"input": {"id": target.global_id, "disabled": True}}, headers=key.headers
+        ),
+        await partner.gql(
+            UPDATE, {"input": {"id": target.global_id, "role": "STUDENT"}}, headers=key.headers
+        ),
+        await partner.gql(
+            UPDATE, {"input": {"id": target.global_id, "displayName": "Pwned"}}, headers=key.headers
+        ),
+        await partner.gql(REMOVE, {"id": target.global_id}, headers=key.headers),
+    ]
+    # then each is FORBIDDEN and says why
+    for refused in attempts:
+        assert refused.code == "FORBIDDEN"
+        assert "no API key can hold" in refused.errors[0]["message"]
+    # and nothing changed
+    listing = await owner.gql(MEMBERS, {"slug": org.slug, "search": username})
+    node = listing.ok()["organization"]["members"]["edges"][0]["node"]
+    assert (node["username"], node["disabled"]) == (username, False)
+    assert node["role"] == username.upper()
+    assert await audit_count(owner, org) == before
+    # while the same key still manages a student
+    student = org.account("student")
+    renamed = await partner.gql(
+        UPDATE, {"input": {"id": student.global_id, "displayName": "Renamed"}}, headers=key.headers
+    )
+    assert renamed.ok()["updateMember"]["member"]["displayName"] == "Renamed"
