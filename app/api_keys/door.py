@@ -19,7 +19,7 @@ from app.api_keys.service import is_expired, is_revoked
 from app.api_keys.tokens import digests_match, parse_authorization, secret_digest
 from app.auth import door as auth_door
 from app.auth.actor import Actor, ActorKind
-from app.auth.scopes import KEY_GRANTABLE_SCOPES, Scope, parse_scopes, scopes_for
+from app.auth.scopes import KEY_GRANTABLE_SCOPES, Role, Scope, parse_scopes, scopes_for
 from app.core.clock import utcnow
 from app.core.errors import (
     ApiAccessDisabled,
@@ -60,17 +60,18 @@ async def resolve_bearer(sc: ServiceContext, authorization: str) -> Actor:
     return actor
 
 
-async def live_key_ids(sc: ServiceContext, key_ids: set[uuid.UUID]) -> set[uuid.UUID]:
-    """Which of these keys would still pass the door now (rate limits aside)."""
+async def live_key_ids(sc: ServiceContext, key_ids: set[uuid.UUID]) -> dict[uuid.UUID, Role | None]:
+    """Which of these keys would still pass the door now (rate limits aside), each with
+    the role it acts with (its creator's; None for platform keys)."""
     now = utcnow()
-    alive: set[uuid.UUID] = set()
+    alive: dict[uuid.UUID, Role | None] = {}
     for key, org, creator in await repository.for_door_by_ids(sc.db, list(key_ids)):
         try:
             _check_key(key, now)
-            _platform_actor(key) if key.is_platform else _org_actor(key, org, creator)
+            actor = _platform_actor(key) if key.is_platform else _org_actor(key, org, creator)
         except AppError:
             continue
-        alive.add(key.id)
+        alive[key.id] = actor.role
     return alive
 
 

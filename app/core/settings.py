@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     max_websockets: int = 10_000
     max_subscriptions_per_connection: int = 20
     websocket_init_timeout_seconds: float = 10.0
+    # Sockets from one client address that have not passed connection_init yet.
+    max_unauthenticated_websockets_per_ip: int = 20
     sql_echo: bool = False
     # Tools that map the API for a stranger: on outside production, off in production
     # unless set true (None means "follow the environment").

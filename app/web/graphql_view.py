@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from cross_web import HTTPException
-from starlette.datastructures import Headers
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -11,23 +10,18 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.types.unset import UNSET, UnsetType
 
-from app.auth.actor import ANONYMOUS
-from app.auth.door import SESSION_COOKIE, resolve_actor
-from app.core.db import session_factory
-from app.core.errors import AppError
 from app.core.json import dumps
-from app.core.request import RequestMeta, ServiceContext
 from app.core.settings import get_settings
 from app.graphql.context import Context
-from app.web.door import cookie_value
 from app.web.problems import problem_response
 from app.web.security_headers import graphiql_policy
 from app.web.websocket import (
     LegacyWSHandler,
-    LiveSocket,
-    SocketRejected,
+    SocketContext,
     TextFrameAdapter,
     TransportWSHandler,
+    awaiting_init,
+    socket_context,
     watch,
 )
 
@@ -59,23 +53,26 @@ class GraphQLView(GraphQL[Context, None]):
         return await self.websocket_context(request)
 
     async def websocket_context(self, websocket: WebSocket) -> Context:
-        """A subscription's context; the subscription domain replaces its actor."""
-        meta = RequestMeta(request_id=websocket.scope.get("state", {}).get("request_id", "-"))
-        db = session_factory()()
-        websocket.scope.setdefault("state", {})["socket_db"] = db
-        return Context(request=websocket, response=None, sc=ServiceContext(db, ANONYMOUS, meta))
+        """The connection's context; each operation gets its own (``app.web.websocket``)."""
+        return socket_context(websocket)
 
     async def _serve_websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        refusal = None
         if GraphQLView.open_websockets >= get_settings().max_websockets:
+            refusal = "Too many connections; try again later"
+        elif not awaiting_init.admit(scope):
+            refusal = "Too many unauthenticated connections from this address; try again later"
+        if refusal is not None:
             websocket = WebSocket(scope, receive, send)
             await websocket.accept(subprotocol=_first_protocol(scope))
-            await websocket.close(code=1013, reason="Too many connections; try again later")
+            await websocket.close(code=1013, reason=refusal)
             return
         GraphQLView.open_websockets += 1
         try:
             await super().__call__(scope, receive, send)
         finally:
             GraphQLView.open_websockets -= 1
+            awaiting_init.settle(scope)
             state = scope.get("state", {})
             if "live_socket" in state:
                 watch.discard(state["live_socket"])
@@ -84,24 +81,8 @@ class GraphQLView(GraphQL[Context, None]):
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """The websocket door (see ``app.web.websocket``)."""
-        params = context.connection_params or {}
-        authorization = params.get("authorization") or params.get("Authorization")
-        credentials = [authorization] if isinstance(authorization, str) else []
-        cookie = cookie_value(Headers(scope=context.request.scope), SESSION_COOKIE)
-        try:
-            actor = await resolve_actor(context.sc, credentials, cookie)
-        except AppError as error:
-            raise SocketRejected(4403, f"{error.code}: {error.message}") from error
-        finally:
-            await context.sc.db.commit()  # an idle socket must not hold a connection
-        if not actor.is_authenticated:
-            raise SocketRejected(
-                4401, 'Unauthorized: send {"authorization": "Bearer …"} or a session cookie'
-            )
-        context.sc.actor = actor
-        live = LiveSocket(context.request, actor)  # type: ignore[arg-type]
-        context.request.scope.setdefault("state", {})["live_socket"] = live
-        watch.add(live)
+        assert isinstance(context, SocketContext)
+        await context.connect()
         return UNSET
 
     async def render_graphql_ide(self, request: Request) -> Response:

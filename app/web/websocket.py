@@ -2,12 +2,24 @@
 
 - ``connection_init`` carries ``{"authorization": "Bearer …"}``, or the upgrade
   request's session cookie is used. No credential closes with 4401, a refused one
-  with 4403 (an init that never comes: 4408, from Strawberry), before any data.
-- A credential revoked, disabled or expired while connected closes its sockets with
-  4403 within ``WATCH_INTERVAL``: one pass checks every live credential of the
-  process with one query per kind, whatever the number of subscribers.
-- The process accepts at most ``max_websockets`` connections (1013 "try again later"
-  beyond); each connection at most ``max_subscriptions_per_connection`` operations.
+  with 4403, before any data. No ``connection_init`` within
+  ``websocket_init_timeout_seconds``: 4408, on both protocols (Strawberry times out
+  only graphql-transport-ws; ``LegacyWSHandler`` does it for graphql-ws). A second
+  ``connection_init``: 4429. A malformed message: 4400 (on graphql-ws, which has no
+  close codes of its own, a ``connection_error`` saying why comes first).
+- Operations never share the connection's state: each gets its own context, session
+  and transaction (``SocketContext``, run by ``app.graphql.transaction``), and its
+  credential passes the door again, so a subscribe sees the member's current role,
+  and counts against a key's rate limit like an HTTP request. Only subscriptions
+  run; queries and mutations are refused with BAD_USER_INPUT.
+- A credential revoked, disabled or expired while connected (or whose member or org
+  is disabled), and a change of the member's role (for a key, its creator's), close
+  its sockets with 4403 within ``WATCH_INTERVAL``: one pass checks every live
+  credential of the process with one query per kind, whatever the number of sockets.
+- The process accepts at most ``max_websockets`` connections, and at most
+  ``max_unauthenticated_websockets_per_ip`` per client address that have not passed
+  ``connection_init`` yet (both: 1013 "try again later"); each connection runs at
+  most ``max_subscriptions_per_connection`` operations.
 """
 
 from __future__ import annotations
@@ -16,27 +28,41 @@ import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
 
+from sqlalchemy.exc import OperationalError
+from starlette.datastructures import Headers
+from starlette.types import Scope
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
-from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage
+from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
+    ConnectionInitMessage,
+    Message,
+)
 from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWSHandler
 from strawberry.subscriptions.protocols.graphql_ws.types import (
     ConnectionInitMessage as LegacyConnectionInitMessage,
 )
+from strawberry.subscriptions.protocols.graphql_ws.types import OperationMessage
 
 from app.api_keys.door import live_key_ids
 from app.auth.actor import ANONYMOUS, Actor
+from app.auth.door import SESSION_COOKIE, resolve_actor
+from app.auth.scopes import Role
 from app.auth.service import live_session_ids
 from app.core.db import session_factory
+from app.core.errors import AppError, Unauthenticated
 from app.core.request import RequestMeta, ServiceContext
+from app.core.settings import get_settings
 from app.graphql.context import Context
+from app.graphql.transaction import ConnectionContext
+from app.web.door import cookie_value
 
 logger = logging.getLogger("quizgraph.websocket")
 
@@ -48,6 +74,91 @@ class SocketRejected(Exception):
         super().__init__(reason)
         self.code = code
         self.reason = reason[:120]  # a close reason must fit in a control frame
+
+
+@dataclass(eq=False)
+class LiveSocket:
+    """One connection: its websocket and, once through the door, its credential."""
+
+    websocket: WebSocket
+    authorization: list[str] = field(default_factory=list)
+    cookie: str | None = None
+    actor: Actor = ANONYMOUS  # as of connection_init: the watch compares against it
+
+
+@dataclass(slots=True)
+class SocketContext(ConnectionContext):
+    """The connection's context. Only the door at ``connection_init`` uses its session;
+    every operation gets a context of its own (``operation_context``)."""
+
+    socket: LiveSocket = field(kw_only=True)
+
+    async def connect(self) -> None:
+        """The door at ``connection_init``: remember the credential, or refuse it."""
+        params = self.connection_params or {}
+        authorization = params.get("authorization") or params.get("Authorization")
+        self.socket.authorization = [authorization] if isinstance(authorization, str) else []
+        self.socket.cookie = cookie_value(Headers(scope=self.request.scope), SESSION_COOKIE)
+        try:
+            actor = await _resolve(self.sc, self.socket)
+        except AppError as error:
+            raise SocketRejected(4403, f"{error.code}: {error.message}") from error
+        if not actor.is_authenticated:
+            raise SocketRejected(
+                4401, 'Unauthorized: send {"authorization": "Bearer …"} or a session cookie'
+            )
+        self.socket.actor = self.sc.actor = actor
+        awaiting_init.settle(self.request.scope)
+        watch.add(self.socket)
+
+    @contextlib.asynccontextmanager
+    async def operation_context(self) -> AsyncIterator[Context]:
+        async with session_factory()() as db:
+            yield Context(
+                request=self.request,
+                response=None,
+                sc=ServiceContext(db, ANONYMOUS, self.sc.meta),
+                connection_params=self.connection_params,
+            )
+
+    async def authenticate(self, context: Context) -> None:
+        actor = await _resolve(context.sc, self.socket)
+        if not actor.is_authenticated:
+            raise Unauthenticated()
+        context.sc.actor = actor
+
+
+async def _resolve(sc: ServiceContext, socket: LiveSocket) -> Actor:
+    """The socket's credential through the door, the lookup's transaction ended."""
+    try:
+        actor = await resolve_actor(sc, socket.authorization, socket.cookie)
+    except AppError:
+        await sc.db.rollback()
+        raise
+    try:
+        await sc.db.commit()  # an idle subscriber must not hold a connection
+    except OperationalError:
+        # Only the session's idle-expiry touch can fail here (a busy SQLite); it is
+        # retried on a later lookup, as at the HTTP door.
+        await sc.db.rollback()
+    return actor
+
+
+def socket_context(websocket: WebSocket) -> SocketContext:
+    """A new connection's context; the scope's state keeps what the view cleans up."""
+    state = websocket.scope.setdefault("state", {})
+    meta = RequestMeta(
+        request_id=state.get("request_id", "-"),
+        ip=_client_address(websocket.scope),
+        user_agent=websocket.headers.get("user-agent"),
+    )
+    socket = LiveSocket(websocket)
+    state["live_socket"] = socket
+    db = session_factory()()
+    state["socket_db"] = db
+    return SocketContext(
+        request=websocket, response=None, sc=ServiceContext(db, ANONYMOUS, meta), socket=socket
+    )
 
 
 class TextFrameAdapter(ASGIWebSocketAdapter):
@@ -63,7 +174,37 @@ class TextFrameAdapter(ASGIWebSocketAdapter):
             raise WebSocketDisconnected from disconnected
 
 
+def _malformed(message: object, operation_type: str) -> str | None:
+    """Why a client message can't be handled, or None. Strawberry trusts the shape of
+    ``subscribe``/``start`` and of ids, and drops the socket without a close code when
+    they are wrong."""
+    if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+        return "Invalid message: expected an object with a type"
+    kind = message["type"]
+    if kind in {operation_type, "complete", "stop"} and not isinstance(message.get("id"), str):
+        return f"Invalid message: {kind} needs a string id"
+    if kind == "connection_init" and not isinstance(message.get("payload") or {}, dict):
+        return "Invalid message: the connection_init payload must be an object"
+    if kind == operation_type:
+        payload = message.get("payload")
+        if not (
+            isinstance(payload, dict)
+            and isinstance(payload.get("query"), str)
+            and isinstance(payload.get("variables") or {}, dict)
+            and isinstance(payload.get("operationName") or "", str)
+        ):
+            return f"Invalid message: {kind} needs a payload with a query"
+    return None
+
+
 class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
+    async def handle_message(self, message: Message) -> None:
+        problem = _malformed(message, "subscribe")
+        if problem is not None:
+            await self.handle_invalid_message(problem)
+            return
+        await super().handle_message(message)
+
     async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
         try:
             await super().handle_connection_init(message)
@@ -71,8 +212,47 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             await self.websocket.close(code=rejection.code, reason=rejection.reason)
 
 
+LEGACY_TYPES = {"connection_init", "connection_terminate", "start", "stop"}
+
+
 class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
+    """Strawberry's graphql-ws handler, bounded like graphql-transport-ws: the init
+    timeout (4408), one ``connection_init`` (4429), malformed messages (4400)."""
+
+    init_received = False
+    init_timer: asyncio.Task[None] | None = None
+
+    async def handle(self) -> None:
+        self.init_timer = asyncio.create_task(self._close_unless_initialised())
+        try:
+            await super().handle()
+        finally:
+            self.init_timer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.init_timer
+
+    async def _close_unless_initialised(self) -> None:
+        await asyncio.sleep(self.view.connection_init_wait_timeout.total_seconds())
+        with contextlib.suppress(RuntimeError):  # the client left meanwhile
+            await self.websocket.close(code=4408, reason="Connection initialisation timeout")
+
+    async def handle_message(self, message: OperationMessage) -> None:
+        problem = _malformed(message, "start")
+        if problem is None and message["type"] not in LEGACY_TYPES:
+            problem = f"Invalid message: unknown type {message['type']!r}"[:120]
+        if problem is not None:
+            await self.send_message({"type": "connection_error", "payload": {"message": problem}})
+            await self.websocket.close(code=4400, reason=problem)
+            return
+        await super().handle_message(message)
+
     async def handle_connection_init(self, message: LegacyConnectionInitMessage) -> None:
+        if self.init_received:
+            await self.websocket.close(code=4429, reason="Too many initialisation requests")
+            return
+        self.init_received = True
+        if self.init_timer is not None:
+            self.init_timer.cancel()
         try:
             await super().handle_connection_init(message)
         except SocketRejected as rejection:
@@ -82,14 +262,39 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
             await self.websocket.close(code=rejection.code, reason=rejection.reason)
 
 
-@dataclass(eq=False)
-class LiveSocket:
-    websocket: WebSocket
-    actor: Actor
+def _client_address(scope: Scope) -> str:
+    client = scope.get("client")
+    return str(client[0]) if client else "-"
+
+
+class AwaitingInit:
+    """Sockets that have not passed ``connection_init`` yet, per client address, so
+    that anonymous sockets from one address can't take every slot of the process."""
+
+    def __init__(self) -> None:
+        self._by_address: Counter[str] = Counter()
+
+    def admit(self, scope: Scope) -> bool:
+        """Count a new socket; False when its address already has its share waiting."""
+        address = _client_address(scope)
+        if self._by_address[address] >= get_settings().max_unauthenticated_websockets_per_ip:
+            return False
+        self._by_address[address] += 1
+        scope.setdefault("state", {})["awaiting_init"] = address
+        return True
+
+    def settle(self, scope: Scope) -> None:
+        """The socket passed the door, or closed: it no longer counts (idempotent)."""
+        address = scope.get("state", {}).pop("awaiting_init", None)
+        if address is None:
+            return
+        self._by_address[address] -= 1
+        if self._by_address[address] <= 0:
+            del self._by_address[address]
 
 
 class CredentialWatch:
-    """Closes sockets whose credential stopped passing the door."""
+    """Closes sockets whose credential stopped passing the door, or whose role changed."""
 
     def __init__(self) -> None:
         self.sockets: set[LiveSocket] = set()
@@ -117,22 +322,37 @@ class CredentialWatch:
         keys = {s.actor.api_key_id for s in sockets if s.actor.api_key_id}
         async with session_factory()() as db:
             sc = ServiceContext(db, ANONYMOUS, RequestMeta(request_id="credential-watch"))
-            live_sessions = await live_session_ids(sc, sessions) if sessions else set()
-            live_keys = await live_key_ids(sc, keys) if keys else set()
+            live_sessions = await live_session_ids(sc, sessions) if sessions else {}
+            live_keys = await live_key_ids(sc, keys) if keys else {}
             await db.rollback()
         for socket in sockets:
-            if not _still_valid(socket.actor, live_sessions, live_keys):
+            reason = _why_closed(socket.actor, live_sessions, live_keys)
+            if reason is not None:
                 self.discard(socket)
                 with contextlib.suppress(Exception):
-                    await socket.websocket.close(code=4403, reason="Credential revoked")
+                    await socket.websocket.close(code=4403, reason=reason)
 
 
-def _still_valid(actor: Actor, sessions: set[uuid.UUID], keys: set[uuid.UUID]) -> bool:
+def _why_closed(
+    actor: Actor,
+    sessions: Mapping[uuid.UUID, Role | None],
+    keys: Mapping[uuid.UUID, Role | None],
+) -> str | None:
+    """Why the socket of ``actor`` must close now; None while it still stands."""
     if actor.api_key_id is not None:
-        return actor.api_key_id in keys
-    if actor.session_id is not None:
-        return actor.session_id in sessions
-    return True
+        credential, live = actor.api_key_id, keys
+    elif actor.session_id is not None:
+        credential, live = actor.session_id, sessions
+    else:
+        return None
+    if credential not in live:
+        return "Credential revoked"
+    if live[credential] != actor.role:
+        # The socket's subscriptions were allowed for the old role; the client's
+        # reconnect subscribes again under the new one.
+        return "Role changed; reconnect"
+    return None
 
 
+awaiting_init = AwaitingInit()
 watch = CredentialWatch()

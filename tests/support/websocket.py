@@ -30,12 +30,16 @@ class Subscriber:
         cookie: str | None = None,
         protocol: str = TRANSPORT_WS,
         init: bool = True,
+        source_ip: str | None = None,
     ) -> Subscriber:
+        """``source_ip``: connect from another loopback address (127.0.0.2, …), so the
+        server sees a different client."""
         headers = {"Cookie": f"qg_session={cookie}"} if cookie else None
         connection = await websockets.connect(
             url,
             subprotocols=[protocol],  # type: ignore[list-item]
             additional_headers=headers,
+            **({"local_addr": (source_ip, 0)} if source_ip else {}),
         )
         subscriber = cls(connection, protocol)
         if init:
@@ -71,11 +75,29 @@ class Subscriber:
 
     async def close_code(self, timeout: float = 10) -> int | None:
         """Wait until the server closes the socket; its close code."""
+        return (await self.closed(timeout))[0]
+
+    async def closed(self, timeout: float = 10) -> tuple[int | None, str | None]:
+        """Wait until the server closes the socket; its close code and reason."""
         try:
             while True:
                 await asyncio.wait_for(self.connection.recv(), timeout)
         except websockets.ConnectionClosed as closed:
-            return closed.rcvd.code if closed.rcvd else None
+            if closed.rcvd is None:
+                return None, None
+            return closed.rcvd.code, closed.rcvd.reason
+
+    async def outcomes(self, op_ids: list[str], timeout: float = 30) -> dict[str, list[dict]]:
+        """Every message of these operations, until each has ended (error or complete)."""
+        messages: dict[str, list[dict]] = {op_id: [] for op_id in op_ids}
+        open_ids = set(op_ids)
+        while open_ids:
+            message = await self.receive(timeout)
+            if message.get("id") in messages:
+                messages[message["id"]].append(message)
+                if message["type"] in {"error", "complete"}:
+                    open_ids.discard(message["id"])
+        return messages
 
     async def close(self) -> None:
         await self.connection.close()
