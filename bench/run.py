@@ -11,11 +11,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import query_refusal, scenarios
+from bench import login_flood, query_refusal, scenarios
 from bench.harness import CONNECTIONS, ROOT, WrkResult, run_wrk, server
 
 HELLO = {"query": "{ hello }"}
-SCENARIOS = {**scenarios.ALL, "query_refusal": query_refusal.run}
+SCENARIOS = {
+    **scenarios.ALL,
+    "query_refusal": query_refusal.run,
+    "login_flood": login_flood.run,
+}
 
 
 def main(argv: list[str]) -> int:

@@ -57,6 +57,10 @@ async def login(
     if not (found and code_ok and password_ok):
         raise InvalidCredentials()
     await throttle.forget_attempts(slug, name, sc.meta.ip)
+    # Hashed before the writer transaction, which must not wait for an argon2 slot.
+    rehashed = (
+        await hash_secret(password) if password_hash and needs_rehash(password_hash) else None
+    )
     await begin_write(sc.db)
     # Read again inside the writer transaction, so the disabled flags are current.
     org = await sc.db.get(Organization, found[0], populate_existing=True)
@@ -67,8 +71,8 @@ async def login(
         raise OrgDisabled()
     if member.disabled:
         raise UserDisabled()
-    if needs_rehash(member.password_hash):
-        member.password_hash = await hash_secret(password)
+    if rehashed and member.password_hash == password_hash:
+        member.password_hash = rehashed
         sc.db.add(member)
     token = await _open_session(sc, member)
     return member, org, token

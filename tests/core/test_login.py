@@ -178,3 +178,25 @@ async def test_disabled_org_refuses_its_sessions(org: OrgFixture, signed_in):
     refused = await teacher.gql(VIEWER)
     assert refused.status == 403
     assert refused.body["code"] == "ORG_DISABLED"
+
+
+async def test_an_outdated_password_hash_is_upgraded_at_sign_in(org: OrgFixture, client_factory):
+    from argon2 import PasswordHasher
+
+    from app.core.db import unit_of_work
+    from app.core.passwords import needs_rehash
+    from app.members.models import Member
+
+    account = org.account("teacher")
+    old = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1).hash(account.password)
+    async with unit_of_work() as db:
+        member = await db.get(Member, account.id)
+        member.password_hash = old
+        db.add(member)
+    assert needs_rehash(old)
+    result = await client_factory().login(org.slug, org.portal_code, "teacher", account.password)
+    assert result.ok()["login"]["viewer"]["role"] == "TEACHER"
+    async with unit_of_work(write=False) as db:
+        member = await db.get(Member, account.id)
+        assert member.password_hash != old
+        assert not needs_rehash(member.password_hash)
