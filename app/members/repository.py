@@ -40,9 +40,12 @@ def listing(
     if disabled is not None:
         query = query.where(Member.disabled == disabled)
     if search:
-        pattern = f"%{search.lower()}%"
+        # autoescape: '%' and '_' typed in the search box are characters to find, not
+        # LIKE wildcards (usernames may contain '_').
+        needle = search.lower()
         query = query.where(
-            col(Member.username).like(pattern) | func.lower(Member.display_name).like(pattern)
+            col(Member.username).contains(needle, autoescape=True)
+            | func.lower(Member.display_name).contains(needle, autoescape=True)
         )
     return query.order_by(col(Member.username), col(Member.id))
 

@@ -456,3 +456,19 @@ async def test_a_key_never_disables_demotes_or_removes_an_owner_or_an_admin(
         UPDATE, {"input": {"id": student.global_id, "displayName": "Renamed"}}, headers=key.headers
     )
     assert renamed.ok()["updateMember"]["member"]["displayName"] == "Renamed"
+
+
+async def test_members_search_treats_percent_and_underscore_literally(org: OrgFixture, signed_in):
+    # given members whose names differ only where a LIKE wildcard would match anything
+    owner = await signed_in(org, "owner")
+    for name in ["a_b", "axb"]:
+        (await owner.gql(ADD, new_member(name))).ok()
+    # when the owner searches for an underscore, or for a percent sign nobody has
+    underscore = await owner.gql(MEMBERS, {"slug": org.slug, "search": "a_b"})
+    percent = await owner.gql(MEMBERS, {"slug": org.slug, "search": "%"})
+    # then the underscore is a character to find, and the percent sign finds no one
+    found = underscore.ok()["organization"]["members"]
+    assert [edge["node"]["username"] for edge in found["edges"]] == ["a_b"]
+    assert found["totalCount"] == 1
+    nobody = percent.ok()["organization"]["members"]
+    assert (nobody["edges"], nobody["totalCount"]) == ([], 0)
