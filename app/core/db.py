@@ -41,14 +41,22 @@ def get_engine(url: str | None = None) -> AsyncEngine:
 
 def _create_engine(url: str) -> AsyncEngine:
     settings = get_settings()
+    # Parameters are the clients' values (names, answers, searches): keep them out of
+    # the log and out of the text of a failed statement's exception.
     if not is_sqlite(url):
         return create_async_engine(
-            url, echo=settings.sql_echo, pool_size=10, max_overflow=20, pool_pre_ping=True
+            url,
+            echo=settings.sql_echo,
+            hide_parameters=True,
+            pool_size=10,
+            max_overflow=20,
+            pool_pre_ping=True,
         )
     ensure_sqlite_directory(url)
     engine = create_async_engine(
         url,
         echo=settings.sql_echo,
+        hide_parameters=True,
         connect_args={"timeout": 30},
         poolclass=NullPool if ":memory:" in url else None,
     )

@@ -7,6 +7,7 @@ Cursors are opaque offsets; every list the API pages through has a total order
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -22,6 +23,10 @@ PAGE_SIZE_DESCRIPTION = (
     f"How many items to return: {DEFAULT_PAGE_SIZE} when left out, at most {MAX_PAGE_SIZE}."
 )
 _PREFIX = "cursor:"
+# Exactly what ``encode_cursor`` writes: a non-negative offset in plain ASCII digits,
+# small enough for any database's OFFSET (a forged huge or negative one is refused).
+_OFFSET = re.compile(r"0|[1-9][0-9]{0,9}")
+MAX_OFFSET = 2**31 - 2
 
 T = TypeVar("T")
 
@@ -50,12 +55,17 @@ def decode_cursor(cursor: str | None) -> int:
     if cursor is None:
         return 0
     try:
-        text = base64.b64decode(cursor.encode(), validate=True).decode()
-        if not text.startswith(_PREFIX):
-            raise ValueError(text)
-        return int(text[len(_PREFIX) :]) + 1
-    except ValueError as error:
-        raise BadUserInput({"after": "is not a cursor this API gave out"}) from error
+        text = base64.b64decode(cursor.encode("ascii"), validate=True).decode("ascii")
+    except ValueError as error:  # not base64, or not ASCII inside
+        raise _not_ours() from error
+    digits = text.removeprefix(_PREFIX)
+    if digits == text or not _OFFSET.fullmatch(digits) or int(digits) > MAX_OFFSET:
+        raise _not_ours()
+    return int(digits) + 1
+
+
+def _not_ours() -> BadUserInput:
+    return BadUserInput({"after": "is not a cursor this API gave out"})
 
 
 def page_size(first: int | None) -> int:

@@ -11,6 +11,22 @@ USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}[a-z0-9]$")
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 PASSWORD_MIN, PASSWORD_MAX = 10, 256
 
+# Characters no column can hold: NUL (PostgreSQL text refuses it) and lone UTF-16
+# surrogates (no UTF-8 encoding exists for them, so neither database can store them).
+UNSTORABLE_MESSAGE = (
+    "must not contain NUL (U+0000) or unpaired surrogate (U+D800-U+DFFF) characters"
+)
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def has_unstorable_characters(value: str) -> bool:
+    return _UNSTORABLE.search(value) is not None
+
+
+def without_unstorable_characters(value: str) -> str:
+    """``value`` fit to echo in a message (U+FFFD in place of each unstorable character)."""
+    return _UNSTORABLE.sub("\ufffd", value)
+
 
 def has_control_characters(value: str) -> bool:
     return any(unicodedata.category(char) in {"Cc", "Cf"} for char in value)

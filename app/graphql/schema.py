@@ -17,9 +17,11 @@ from app.auth.queries import AuthQueries
 from app.graphql.cost import QueryCost
 from app.graphql.errors import ErrorCodes
 from app.graphql.exposure import QuietExecutionContext, SchemaExposure
+from app.graphql.inputs import StorableStrings
 from app.graphql.limits import ParseCache, QueryLimits
 from app.graphql.node import NodeQueries
 from app.graphql.organization import Organization
+from app.graphql.scalars import SCALAR_OVERRIDES
 from app.graphql.transaction import RequestTransaction
 from app.leaderboards.subscriptions import LeaderboardSubscriptions
 from app.members.mutations import MemberMutations
@@ -66,9 +68,11 @@ schema = QuizgraphSchema(
         SchemaExposure,
         ParseCache,
         QueryCost,  # measures, refuses, validates (cached) and charges keys
+        StorableStrings,  # NUL, lone surrogates; after QueryCost, which sets validation errors
         RequestTransaction,
     ],
     config=StrawberryConfig(),
+    scalar_overrides=SCALAR_OVERRIDES,
     execution_context_class=QuietExecutionContext,
 )
 

@@ -1,19 +1,36 @@
-"""Strawberry's ASGI view, given our context, fast JSON and problem-detail errors."""
+"""Strawberry's ASGI view, given our context, fast JSON and problem-detail errors.
+
+Over HTTP every answer has a code: a body that can't be read (not JSON, not UTF-8,
+nested past 1,024 levels) or an operation HTTP doesn't serve (a subscription) is a 400
+problem with BAD_USER_INPUT; every error in a result is classified once more (see
+``app.graphql.errors``); and an exception anywhere in the view is a 500 problem with
+INTERNAL, the request id and a logged traceback, never a plain-text 500.
+"""
 
 from __future__ import annotations
 
-from cross_web import HTTPException
+import logging
+from typing import Any
+
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import MissingQueryError
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
-from app.core.json import dumps
+from app.core.errors import AppError
+from app.core.json import JSONDecodeError, dumps, loads
 from app.core.settings import get_settings
 from app.graphql.context import Context
-from app.web.problems import problem_response
+from app.graphql.errors import classify_all, internal_error
+from app.web.problems import problem_for, problem_response
 from app.web.security_headers import graphiql_policy
 from app.web.websocket import (
     LegacyWSHandler,
@@ -23,6 +40,13 @@ from app.web.websocket import (
     awaiting_init,
     socket_context,
     watch,
+)
+
+logger = logging.getLogger("quizgraph.errors")
+
+SUBSCRIPTIONS_OVER_HTTP = (
+    "Subscriptions are served over a websocket at /graphql "
+    "(graphql-transport-ws or graphql-ws), not over HTTP GET or POST."
 )
 
 
@@ -42,7 +66,71 @@ class GraphQLView(GraphQL[Context, None]):
             response = problem_response("BAD_USER_INPUT", error.reason, status=error.status_code)
         except ClientDisconnect:
             return  # the client went away mid-request; there is nobody to answer
+        except AppError as error:  # e.g. the body outgrew its limit while being read
+            response = problem_for(error)
+        except Exception:
+            request_id = _request_id(scope)
+            logger.exception("unexpected error in the GraphQL view (request %s)", request_id)
+            message, extensions = internal_error(request_id)
+            response = problem_response("INTERNAL", message, status=500, extensions=extensions)
         await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        return loads(data)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        try:
+            return loads(data)
+        except JSONDecodeError as error:  # orjson's reason names a position, never the text
+            raise HTTPException(400, f"Unable to parse request body as JSON: {error}") from error
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        try:
+            return await super().parse_http_body(request)
+        except AttributeError as error:  # a JSON body that is not an object (``1``, ``"x"``)
+            raise HTTPException(400, "The request body must be a JSON object.") from error
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """Strawberry's, minus subscriptions: over HTTP they would run as a query."""
+        if not isinstance(request_data.operation_name, str | None):
+            raise HTTPException(400, "The GraphQL operation's `operationName` must be a string.")
+        allowed = OperationType.from_http(request_adapter.method) - {OperationType.SUBSCRIPTION}
+        try:
+            return await self.schema.execute(
+                request_data.query,
+                root_value=root_value,
+                variable_values=request_data.variables,
+                context_value=context,
+                operation_name=request_data.operation_name,
+                allowed_operation_types=allowed,
+                operation_extensions=request_data.extensions,
+            )
+        except CannotGetOperationTypeError as error:
+            raise HTTPException(400, error.as_http_error_reason()) from error
+        except InvalidOperationTypeError as error:
+            if error.operation_type is OperationType.SUBSCRIPTION:
+                raise HTTPException(400, SUBSCRIPTIONS_OVER_HTTP) from error
+            reason = error.as_http_error_reason(request_adapter.method)
+            raise HTTPException(400, reason) from error
+        except MissingQueryError as error:
+            raise HTTPException(400, "No GraphQL query found in the request") from error
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        if result.errors:
+            result.errors = classify_all(result.errors, _request_id(request.scope))
+        return process_result(result)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -98,6 +186,10 @@ class GraphQLView(GraphQL[Context, None]):
 
     def encode_json(self, data: object) -> bytes:
         return dumps(data)
+
+
+def _request_id(scope: Scope) -> str:
+    return str(scope.get("state", {}).get("request_id", "-"))
 
 
 def _first_protocol(scope: Scope) -> str | None:

@@ -19,6 +19,7 @@ _STATUS_AND_TITLE: dict[str, tuple[int, str]] = {
     "RATE_LIMITED": (429, "Too Many Requests"),
     "BAD_USER_INPUT": (400, "Bad Request"),
     "PAYLOAD_TOO_LARGE": (413, "Content Too Large"),
+    "INTERNAL": (500, "Internal Server Error"),
 }
 
 

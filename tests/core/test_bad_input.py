@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
+import base64
+import json
+import logging
 
-from app.core.db import unit_of_work
+import pytest
+from graphql import GraphQLError
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from app.core.db import get_engine, unit_of_work
+from app.core.json import dumps
+from app.core.session import SerialisedSession
+from app.graphql import transaction
+from app.graphql.errors import classify
 from app.orgs.models import Organization
+from app.web.graphql_view import GraphQLView
+from tests.quizzes.api import PUBLISH, SAVE, START, SUBMIT
+from tests.support.client import LOGIN, GraphQLResult
 from tests.support.factories import OrgFixture
 
 ADD = """mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }"""
@@ -114,7 +128,17 @@ async def test_too_many_aliases_are_too_complex(client_factory):
 
 @pytest.mark.parametrize(
     "body",
-    [b"", b"not json", b'{"query": 42}', b'{"variables": {}}', b"[1, 2"],
+    [
+        b"",
+        b"not json",
+        b'{"query": 42}',
+        b'{"variables": {}}',
+        b"[1, 2",
+        b"1",
+        b'"a string"',
+        b"null",
+        b'{"query": "{ viewer { kind } }", "operationName": 5}',
+    ],
 )
 async def test_malformed_bodies_get_a_clear_error(client_factory, body: bytes):
     response = await client_factory().http.post(
@@ -153,3 +177,426 @@ async def test_bad_ids_are_answered_calmly(org: OrgFixture, signed_in, bad_id: s
     assert result.code in {"BAD_USER_INPUT", "NOT_FOUND"}
     node = await owner.gql("query($id: ID!) { node(id: $id) { id } }", {"id": bad_id})
     assert node.code in {"BAD_USER_INPUT", "NOT_FOUND"}
+
+
+# --- Characters no database stores, forged cursors, impossible dates, deep bodies ---------
+#
+# Each is the client's mistake: BAD_USER_INPUT with a message (or a 400 problem at the door),
+# never a 500 or INTERNAL, and nothing is written.
+
+SURROGATE = "x\ud800y"  # a lone UTF-16 surrogate: no UTF-8 encoding exists for it
+NUL = "x\u0000y"  # PostgreSQL text cannot hold it
+UNSTORABLE = [pytest.param(SURROGATE, id="lone-surrogate"), pytest.param(NUL, id="nul")]
+
+
+async def post_json(client, body: object, **headers: str) -> GraphQLResult:
+    """Encoded with escapes (``\\ud800``), as a JavaScript client sends a lone surrogate."""
+    return GraphQLResult(
+        await client.http.post(
+            "/graphql",
+            content=json.dumps(body).encode(),
+            headers={"content-type": "application/json", **headers},
+        )
+    )
+
+
+def assert_refused(result: GraphQLResult) -> None:
+    """BAD_USER_INPUT with a message: at the door (400 problem) or from GraphQL (200)."""
+    assert result.status in {200, 400}, result
+    assert result.code == "BAD_USER_INPUT", result
+    assert result.errors[0]["message"]
+    # Refused before anything ran (no data), or a field failed and is null.
+    assert not result.data or all(value is None for value in result.data.values()), result
+    if result.status == 400:
+        assert result.response.headers["content-type"] == "application/problem+json"
+        assert result.body["detail"]
+
+
+async def row_counts() -> dict[str, int]:
+    """How many rows each table holds: a refused request must change none."""
+    from sqlmodel import SQLModel
+
+    counts = {}
+    async with unit_of_work(write=False) as db:
+        for name, table in SQLModel.metadata.tables.items():
+            counts[name] = (await db.execute(select(func.count()).select_from(table))).scalar_one()
+    return counts
+
+
+QUIZ_SEARCH = "query($s: String!, $v: String) { organization(slug: $s) { quizzes(search: $v) { totalCount } } }"
+MEMBER_SEARCH = "query($s: String!, $v: String) { organization(slug: $s) { members(search: $v) { totalCount } } }"
+AUDIT_SEARCH = "query($s: String!, $v: String) { organization(slug: $s) { a: auditLog(action: $v) { totalCount } b: auditLog(actor: $v) { totalCount } } }"
+CREATE_QUIZ = "mutation($input: CreateQuizInput!) { createQuiz(input: $input) { quiz { id } } }"
+CREATE_KEY = "mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }"
+
+
+def quiz(**overrides: object) -> dict:
+    question = {
+        "kind": "SHORT_ANSWER",
+        "prompt": "The word?",
+        "acceptedAnswers": ["word"],
+        "explanation": "Because.",
+    }
+    question.update(overrides.pop("question", {}))  # type: ignore[arg-type]
+    return {
+        "input": {
+            "title": "A quiz",
+            "description": "About words",
+            "questions": [question],
+            **overrides,
+        }
+    }
+
+
+def login_input(org: OrgFixture, **overrides: str) -> dict:
+    values = {
+        "orgSlug": org.slug,
+        "portalCode": org.portal_code,
+        "username": "student",
+        "password": "correct horse battery",
+        **overrides,
+    }
+    return {"input": values}
+
+
+# (who, document, variables built from the org and the bad value)
+STRING_ARGUMENTS = {
+    "node-id": ("owner", "query($v: ID!) { node(id: $v) { id } }", lambda org, v: {"v": v}),
+    "remove-member-id": (
+        "owner",
+        "mutation($v: ID!) { removeMember(input: {id: $v}) { removedId } }",
+        lambda org, v: {"v": v},
+    ),
+    "attempts-quiz-id": (
+        "owner",
+        "query($s: String!, $v: ID) { organization(slug: $s) { attempts(quizId: $v) { totalCount } } }",
+        lambda org, v: {"s": org.slug, "v": v},
+    ),
+    "leaderboard-quiz-id": (
+        "student",
+        "query($s: String!, $v: ID) { organization(slug: $s) { leaderboard(quizId: $v) { edges { cursor } } } }",
+        lambda org, v: {"s": org.slug, "v": v},
+    ),
+    "org-slug": (
+        None,
+        "query($v: String!) { organization(slug: $v) { name } }",
+        lambda org, v: {"v": v},
+    ),
+    "login-org-slug": (None, LOGIN, lambda org, v: login_input(org, orgSlug=v)),
+    "login-portal-code": (None, LOGIN, lambda org, v: login_input(org, portalCode=v)),
+    "login-username": (None, LOGIN, lambda org, v: login_input(org, username=v)),
+    "login-password": (None, LOGIN, lambda org, v: login_input(org, password=v)),
+    "member-username": ("owner", ADD, lambda org, v: member(username=v)),
+    "member-display-name": ("owner", ADD, lambda org, v: member(displayName=v)),
+    "quiz-title": ("teacher", CREATE_QUIZ, lambda org, v: quiz(title=v)),
+    "quiz-description": ("teacher", CREATE_QUIZ, lambda org, v: quiz(description=v)),
+    "question-prompt": ("teacher", CREATE_QUIZ, lambda org, v: quiz(question={"prompt": v})),
+    "accepted-answer": (
+        "teacher",
+        CREATE_QUIZ,
+        lambda org, v: quiz(question={"acceptedAnswers": [v]}),
+    ),
+    "explanation": ("teacher", CREATE_QUIZ, lambda org, v: quiz(question={"explanation": v})),
+    "api-key-name": (
+        "owner",
+        CREATE_KEY,
+        lambda org, v: {"input": {"name": v, "scopes": ["quizzes:read"]}},
+    ),
+    "api-key-scope": (
+        "owner",
+        CREATE_KEY,
+        lambda org, v: {"input": {"name": "k", "scopes": [v]}},
+    ),
+    "quiz-search": ("teacher", QUIZ_SEARCH, lambda org, v: {"s": org.slug, "v": v}),
+    "member-search": ("owner", MEMBER_SEARCH, lambda org, v: {"s": org.slug, "v": v}),
+    "audit-search": ("owner", AUDIT_SEARCH, lambda org, v: {"s": org.slug, "v": v}),
+}
+
+
+@pytest.mark.parametrize("bad", UNSTORABLE)
+@pytest.mark.parametrize("case", list(STRING_ARGUMENTS))
+async def test_unstorable_characters_in_any_string_are_bad_input(
+    org: OrgFixture, signed_in, client_factory, case: str, bad: str
+):
+    who, document, variables = STRING_ARGUMENTS[case]
+    client = await signed_in(org, who) if who else client_factory()
+    before = await row_counts()
+    result = await post_json(client, {"query": document, "variables": variables(org, bad)})
+    assert_refused(result)
+    assert "set-cookie" not in result.response.headers
+    assert await row_counts() == before
+
+
+@pytest.mark.parametrize(
+    "literal",
+    [
+        pytest.param(r"x\u0000y", id="nul-escape"),
+        pytest.param(r"x\u{0}y", id="nul-braced-escape"),
+        pytest.param(r"x\ud800y", id="lone-surrogate-escape"),
+        pytest.param("x\u0000y", id="raw-nul"),
+    ],
+)
+async def test_unstorable_characters_in_document_literals_are_bad_input(
+    org: OrgFixture, signed_in, literal: str
+):
+    owner = await signed_in(org, "owner")
+    before = await row_counts()
+    document = (
+        'mutation { addMember(input: {username: "LITERAL", displayName: "D", role: STUDENT, '
+        'password: "a long enough password"}) { member { id } } }'
+    ).replace("LITERAL", literal)
+    assert_refused(await post_json(owner, {"query": document}))
+    node = '{ node(id: "LITERAL") { id } }'.replace("LITERAL", literal)
+    assert_refused(await post_json(owner, {"query": node}))
+    assert await row_counts() == before
+
+
+async def test_an_answer_with_unstorable_characters_is_bad_input(org: OrgFixture, signed_in):
+    teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
+    created = (await teacher.gql(CREATE_QUIZ, quiz())).ok()["createQuiz"]["quiz"]
+    (await teacher.gql(PUBLISH, {"id": created["id"]})).ok()
+    attempt = (await student.gql(START, {"quizId": created["id"]})).ok()["startAttempt"]["attempt"]
+    question_id = attempt["questions"][0]["id"]
+    before = await row_counts()
+    for bad in (SURROGATE, NUL):
+        for document in (SAVE, SUBMIT):
+            answers = {
+                "attemptId": attempt["id"],
+                "answers": [{"questionId": question_id, "text": bad}],
+            }
+            assert_refused(
+                await post_json(student, {"query": document, "variables": {"input": answers}})
+            )
+    assert await row_counts() == before
+
+
+@pytest.mark.parametrize(
+    "offset",
+    ["-5", "99999999999999999999", "2147483648", "+5", " 5", "5_0", "\u0665", "1e3", ""],
+)
+async def test_forged_cursors_are_bad_input(org: OrgFixture, signed_in, offset: str):
+    owner = await signed_in(org, "owner")
+    cursor = base64.b64encode(f"cursor:{offset}".encode()).decode()
+    for connection in ("members", "quizzes", "auditLog", "apiKeys", "attempts", "leaderboard"):
+        result = await owner.gql(
+            "query($s: String!, $c: String) { organization(slug: $s) { CONNECTION(after: $c) { edges { cursor } } } }".replace(
+                "CONNECTION", connection
+            ),
+            {"s": org.slug, "c": cursor},
+        )
+        assert_refused(result)
+        assert result.errors[0]["extensions"]["fields"] == {
+            "after": "is not a cursor this API gave out"
+        }
+
+
+async def test_a_cursor_this_api_gave_out_still_works(org: OrgFixture, signed_in):
+    owner = await signed_in(org, "owner")
+    document = "query($s: String!, $c: String) { organization(slug: $s) { members(first: 1, after: $c) { edges { cursor node { username } } } } }"
+    first = (await owner.gql(document, {"s": org.slug, "c": None})).ok()
+    edge = first["organization"]["members"]["edges"][0]
+    second = (await owner.gql(document, {"s": org.slug, "c": edge["cursor"]})).ok()
+    assert (
+        second["organization"]["members"]["edges"][0]["node"]["username"]
+        != edge["node"]["username"]
+    )
+
+
+OUT_OF_RANGE = [
+    pytest.param("9999-12-31T23:59:59-12:00", id="past-year-9999-in-utc"),
+    pytest.param("0001-01-01T00:00:00+14:00", id="before-year-1-in-utc"),
+]
+
+
+@pytest.mark.parametrize("moment", OUT_OF_RANGE)
+async def test_dates_out_of_range_are_bad_input(org: OrgFixture, signed_in, moment: str):
+    owner = await signed_in(org, "owner")
+    before = await row_counts()
+    attempts = [
+        (CREATE_KEY, {"input": {"name": "k", "scopes": ["quizzes:read"], "expiresAt": moment}}),
+        (CREATE_QUIZ, quiz(opensAt=moment)),
+        (CREATE_QUIZ, quiz(closesAt=moment)),
+        (
+            "query($s: String!, $d: DateTime) { organization(slug: $s) { auditLog(since: $d) { totalCount } } }",
+            {"s": org.slug, "d": moment},
+        ),
+        (
+            "query($s: String!, $d: DateTime) { organization(slug: $s) { auditLog(until: $d) { totalCount } } }",
+            {"s": org.slug, "d": moment},
+        ),
+        (
+            'query($s: String!) { organization(slug: $s) { auditLog(since: "MOMENT") { totalCount } } }'.replace(
+                "MOMENT", moment
+            ),
+            {"s": org.slug},
+        ),
+    ]
+    for document, variables in attempts:
+        result = await owner.gql(document, variables)
+        assert_refused(result)
+        assert "DateTime" in result.errors[0]["message"]
+    assert await row_counts() == before
+
+
+@pytest.mark.parametrize("depth", [3000, 5000])
+async def test_deeply_nested_json_is_refused_at_the_door(client_factory, depth: int):
+    nested = "[" * depth + "]" * depth
+    body = '{"query": "{ viewer { kind } }", "variables": {"v": NESTED}}'.replace("NESTED", nested)
+    response = await client_factory().http.post(
+        "/graphql", content=body.encode(), headers={"content-type": "application/json"}
+    )
+    result = GraphQLResult(response)
+    assert result.status == 400
+    assert_refused(result)
+
+
+async def test_deeply_nested_variables_in_a_get_are_refused(client_factory):
+    nested = "[" * 3000 + "]" * 3000
+    response = await client_factory().http.get(
+        "/graphql", params={"query": "{ viewer { kind } }", "variables": nested}
+    )
+    result = GraphQLResult(response)
+    assert result.status == 400
+    assert_refused(result)
+
+
+async def test_a_body_that_is_not_utf8_is_refused_at_the_door(client_factory):
+    body = b'{"query": "{ viewer { kind } }", "variables": {"v": "\xed\xa0\x80"}}'
+    response = await client_factory().http.post(
+        "/graphql", content=body, headers={"content-type": "application/json"}
+    )
+    result = GraphQLResult(response)
+    assert result.status == 400
+    assert_refused(result)
+
+
+async def test_a_subscription_sent_by_post_is_refused(org: OrgFixture, signed_in):
+    student = await signed_in(org, "student")
+    result = await student.gql(
+        "subscription($s: String!) { leaderboardUpdated(orgSlug: $s) { quizId } }", {"s": org.slug}
+    )
+    assert result.status in {200, 400, 405}
+    assert result.code == "BAD_USER_INPUT"
+    assert "subscription" in result.errors[0]["message"].lower()
+
+
+# --- Unexpected errors anywhere: INTERNAL, masked, with the request id, logged -------------
+
+
+def assert_internal(result: GraphQLResult, caplog: pytest.LogCaptureFixture, secret: str) -> None:
+    request_id = result.response.headers["x-request-id"]
+    assert result.codes == ["INTERNAL"], result
+    error = result.errors[0]
+    assert error["extensions"]["requestId"] == request_id
+    assert request_id in error["message"]
+    assert secret not in json.dumps(result.body)
+    logged = [r for r in caplog.records if request_id in r.getMessage()]
+    assert logged and logged[0].exc_info is not None
+    assert secret in "".join(logging.Formatter().formatException(logged[0].exc_info))
+
+
+async def test_an_exception_in_an_extension_hook_is_internal_and_logged(
+    org: OrgFixture, signed_in, monkeypatch, caplog
+):
+    owner = await signed_in(org, "owner")
+    before = await row_counts()
+
+    async def broken_begin_write(session: object) -> None:
+        raise RuntimeError("begin_write exploded: secret-detail-1")
+
+    monkeypatch.setattr(transaction, "begin_write", broken_begin_write)
+    caplog.set_level(logging.ERROR)
+    result = await owner.gql(ADD, member(username="hooked"))
+    assert result.status == 200
+    assert result.data is None
+    assert_internal(result, caplog, "secret-detail-1")
+    assert await row_counts() == before
+
+
+async def test_a_commit_failing_with_a_database_error_is_internal_and_changes_nothing(
+    org: OrgFixture, signed_in, monkeypatch, caplog
+):
+    owner = await signed_in(org, "owner")
+    before = await row_counts()
+
+    async def failing_commit(self: SerialisedSession) -> None:
+        raise OperationalError("COMMIT", {}, Exception("disk I/O error: secret-detail-2"))
+
+    monkeypatch.setattr(SerialisedSession, "commit", failing_commit)
+    caplog.set_level(logging.ERROR)
+    result = await owner.gql(ADD, member(username="uncommitted"))
+    monkeypatch.undo()
+    assert result.data is None
+    assert_internal(result, caplog, "secret-detail-2")
+    assert await row_counts() == before
+
+
+async def test_an_exception_in_the_view_is_an_internal_problem(client_factory, monkeypatch, caplog):
+    async def broken_context(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("context exploded: secret-detail-3")
+
+    monkeypatch.setattr(GraphQLView, "get_context", broken_context)
+    caplog.set_level(logging.ERROR)
+    result = await client_factory().gql("{ viewer { kind } }")
+    assert result.status == 500
+    assert result.response.headers["content-type"] == "application/problem+json"
+    assert_internal(result, caplog, "secret-detail-3")
+
+
+async def test_a_long_fragment_chain_is_a_coded_error(client_factory):
+    chain = " ".join(f"fragment F{i} on Query {{ ...F{i + 1} }}" for i in range(300))
+    document = "query { ...F0 } " + chain + " fragment F300 on Query { viewer { kind } }"
+    result = await client_factory().gql(document)
+    assert result.code in {"BAD_USER_INPUT", "QUERY_TOO_COMPLEX"}, result
+    assert "recursion" not in result.errors[0]["message"]
+
+
+def test_a_recursion_error_before_execution_is_bad_input(caplog):
+    caplog.set_level(logging.WARNING)
+    raw = GraphQLError(
+        "maximum recursion depth exceeded", original_error=RecursionError("too deep")
+    )
+    error = classify(raw, "request-1234")
+    assert error.extensions == {"code": "BAD_USER_INPUT"}
+    assert "nested too deeply" in error.message
+    assert "request-1234" in caplog.text
+
+
+def test_a_recursion_error_in_a_resolver_is_internal(caplog):
+    raw = GraphQLError(
+        "maximum recursion depth exceeded", path=["viewer"], original_error=RecursionError()
+    )
+    assert classify(raw, "request-1234").extensions == {
+        "code": "INTERNAL",
+        "requestId": "request-1234",
+    }
+
+
+async def test_genuine_coercion_errors_stay_bad_user_input(client_factory):
+    result = await client_factory().gql(
+        'query($f: Int) { organization(slug: "x") { members(first: $f) { totalCount } } }',
+        {"f": "nope"},
+    )
+    assert result.code == "BAD_USER_INPUT"
+    assert "Int" in result.errors[0]["message"]
+
+
+def test_the_encoder_never_fails_on_a_lone_surrogate():
+    encoded = dumps({"message": "echo x\ud800y"})
+    assert json.loads(encoded) == {"message": "echo x\ufffdy"}
+
+
+# --- SQL parameters stay out of logs and exception texts -----------------------------------
+
+
+async def test_a_failing_statement_does_not_echo_its_parameters(app, caplog):
+    caplog.set_level(logging.INFO, logger="sqlalchemy")
+    marker = "client-value-5f1e"
+    with pytest.raises(DBAPIError) as failure:
+        async with get_engine().connect() as connection:
+            await connection.execute(
+                text("SELECT * FROM no_such_table WHERE name = :name"), {"name": marker}
+            )
+    assert "no_such_table" in str(failure.value)
+    assert marker not in str(failure.value)
+    assert marker not in caplog.text
