@@ -152,9 +152,11 @@ async def actor_for_session(sc: ServiceContext, token: str) -> Actor | None:
 async def live_session_ids(
     sc: ServiceContext, session_ids: set[uuid.UUID]
 ) -> dict[uuid.UUID, Role]:
-    """Which of these sessions still stand (not ended or expired, member and org
-    enabled), each with its member's current role."""
+    """Which of these sessions still stand (not ended, expired or idle past the idle
+    timeout, member and org enabled), each with its member's current role: the same
+    rule as ``actor_for_session``, so a socket outlives no cookie."""
     now = utcnow()
+    idle_limit = timedelta(seconds=get_settings().session_idle_timeout_seconds)
     found = await sc.db.exec(
         select(MemberSession.id, Member.role)
         .join(Member, col(Member.id) == MemberSession.member_id)
@@ -162,6 +164,7 @@ async def live_session_ids(
         .where(
             col(MemberSession.id).in_(session_ids),
             col(MemberSession.expires_at) > now,
+            col(MemberSession.last_seen_at) > now - idle_limit,
             col(Member.disabled).is_(False),
             col(Organization.disabled).is_(False),
         )
