@@ -23,7 +23,7 @@ from app.core.db import session_factory
 from app.core.errors import AppError, CsrfRejected, PayloadTooLarge
 from app.core.request import RequestMeta, ServiceContext
 from app.core.settings import get_settings
-from app.web.problems import problem_for
+from app.web.problems import internal_problem, problem_for
 
 logger = logging.getLogger("quizgraph.door")
 
@@ -59,6 +59,10 @@ class GraphQLDoor:
             except AppError as error:
                 await db.rollback()
                 await problem_for(error, response_headers(sc))(scope, receive, send)
+                return
+            except Exception:  # e.g. the database is down while the actor is looked up
+                logger.exception("unexpected error at the door (request %s)", meta.request_id)
+                await internal_problem(meta.request_id)(scope, receive, send)
                 return
             # A cookie that names no live session (ended, expired, member disabled or
             # removed) is answered as anonymous and expired, so the browser is free of it.

@@ -29,8 +29,8 @@ from app.core.errors import AppError
 from app.core.json import JSONDecodeError, dumps, loads
 from app.core.settings import get_settings
 from app.graphql.context import Context
-from app.graphql.errors import classify_all, internal_error
-from app.web.problems import problem_for, problem_response
+from app.graphql.errors import classify_all
+from app.web.problems import internal_problem, problem_for, problem_response
 from app.web.security_headers import graphiql_policy
 from app.web.websocket import (
     LegacyWSHandler,
@@ -71,8 +71,7 @@ class GraphQLView(GraphQL[Context, None]):
         except Exception:
             request_id = _request_id(scope)
             logger.exception("unexpected error in the GraphQL view (request %s)", request_id)
-            message, extensions = internal_error(request_id)
-            response = problem_response("INTERNAL", message, status=500, extensions=extensions)
+            response = internal_problem(request_id)
         await response(scope, receive, send)
 
     def decode_json(self, data: str | bytes) -> object:

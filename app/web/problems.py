@@ -6,6 +6,7 @@ from starlette.responses import Response
 
 from app.core.errors import AppError
 from app.core.json import dumps
+from app.graphql.errors import internal_error
 
 PROBLEM_BASE = "https://quizgraph.dev/problems/"
 
@@ -56,3 +57,9 @@ def problem_for(error: AppError, headers: dict[str, str] | None = None) -> Respo
     if error.code == "INVALID_API_KEY":
         extra["WWW-Authenticate"] = 'Bearer error="invalid_token"'
     return problem_response(error.code, error.message, headers=extra, extensions=error.extensions)
+
+
+def internal_problem(request_id: str) -> Response:
+    """500 with the masked message and the request id; the caller logs the traceback."""
+    message, extensions = internal_error(request_id)
+    return problem_response("INTERNAL", message, status=500, extensions=extensions)

@@ -17,6 +17,7 @@ from app.core.session import SerialisedSession
 from app.graphql import transaction
 from app.graphql.errors import classify
 from app.orgs.models import Organization
+from app.web import door as web_door
 from app.web.graphql_view import GraphQLView
 from tests.quizzes.api import PUBLISH, SAVE, START, SUBMIT
 from tests.support.client import LOGIN, GraphQLResult
@@ -541,6 +542,22 @@ async def test_an_exception_in_the_view_is_an_internal_problem(client_factory, m
     assert result.status == 500
     assert result.response.headers["content-type"] == "application/problem+json"
     assert_internal(result, caplog, "secret-detail-3")
+
+
+async def test_a_failure_while_the_door_looks_up_the_actor_is_an_internal_problem(
+    org: OrgFixture, signed_in, monkeypatch, caplog
+):
+    owner = await signed_in(org, "owner")
+
+    async def database_down(*args: object, **kwargs: object) -> None:
+        raise OperationalError("SELECT", {}, Exception("connection refused: secret-detail-4"))
+
+    monkeypatch.setattr(web_door, "resolve_actor", database_down)
+    caplog.set_level(logging.ERROR)
+    result = await owner.gql("{ viewer { kind } }")
+    assert result.status == 500
+    assert result.response.headers["content-type"] == "application/problem+json"
+    assert_internal(result, caplog, "secret-detail-4")
 
 
 async def test_a_long_fragment_chain_is_a_coded_error(client_factory):
