@@ -73,7 +73,10 @@ class QueryCost(SchemaExtension):
 
     async def get_results(self) -> dict[str, Any]:
         key_id = self._key_id()
-        if key_id is None:
+        # A subscription is measured once, when it starts, and never charged: its
+        # messages carry no cost (a budget lookup per delivered message would cost more
+        # than the message).
+        if key_id is None or self.execution_context.operation_type is OperationType.SUBSCRIPTION:
             return {}
         state = self.charged or await ratelimit.peek(_key_budget(), *_identifiers(key_id))
         return {
