@@ -18,14 +18,21 @@ from app.core.pagination import fetch_page, map_page
 from app.graphql.permissions import requires
 from app.graphql.relay import After, Connection, First
 
+# Who can act: a member or an API key (platform staff have no global id).
+ACTOR_TYPES = ("Member", "ApiKey")
+
 
 def _actor_uuid(actor_id: relay.GlobalID | None) -> uuid.UUID | None:
     if actor_id is None:
         return None
+    # A global id of another type (a quiz's, say) is a mistake to report, not a uuid
+    # to filter by.
+    if actor_id.type_name not in ACTOR_TYPES:
+        raise BadUserInput({"actorId": "is not the id of a Member or an ApiKey"})
     try:
         return uuid.UUID(actor_id.node_id)
     except ValueError as error:
-        raise BadUserInput({"actorId": "is not an id this API gave out"}) from error
+        raise BadUserInput({"actorId": "is not the id of a Member or an ApiKey"}) from error
 
 
 @strawberry.type

@@ -430,3 +430,31 @@ async def test_the_migration_signs_the_heads_of_existing_logs(database_url: str,
     row = rows[0]
     assert (row["org_slug"], row["seq"], row["head_hash"]) == ("old-org", 2, hashes[1])
     assert checkpoint_signature_ok(org_id, 2, hashes[1], row["signature"])
+
+
+BY_ACTOR_ID = """query($slug: String!, $actorId: ID!) {
+  organization(slug: $slug) { auditLog(actorId: $actorId) { totalCount edges { node { actorLabel } } } }
+}"""
+
+
+async def test_the_actor_id_filter_takes_only_a_member_or_key_id(org: OrgFixture, signed_in):
+    from strawberry import relay
+
+    owner = await signed_in(org, "owner")
+    await signed_in(org, "admin")
+    admin_id = org.account("admin").id
+    # a member's id filters by that member
+    by_member = await owner.gql(
+        BY_ACTOR_ID, {"slug": org.slug, "actorId": org.account("admin").global_id}
+    )
+    events = by_member.ok()["organization"]["auditLog"]
+    assert events["totalCount"] > 0
+    assert {edge["node"]["actorLabel"] for edge in events["edges"]} == {"admin"}
+    # while a global id of another type (here a Quiz id around the same uuid) is refused
+    quiz_id = str(relay.GlobalID("Quiz", str(admin_id)))
+    refused = await owner.gql(BY_ACTOR_ID, {"slug": org.slug, "actorId": quiz_id})
+    assert refused.code == "BAD_USER_INPUT"
+    assert refused.errors[0]["extensions"]["fields"] == {
+        "actorId": "is not the id of a Member or an ApiKey"
+    }
+    assert refused.data == {"organization": None}
