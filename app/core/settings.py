@@ -56,6 +56,15 @@ class Settings(BaseSettings):
     query_cost_window_seconds: int = 60
     max_fragments: int = 50
     max_fragment_spreads: int = 100
+    # Caps that bound graphql-core's validation time (app/graphql/complexity.py): the
+    # fields and syntax nodes of a document, the field-merge comparisons it needs
+    # (estimated; see merge_work), and the lines and characters of its text (each
+    # validation error is located by scanning the text before it).
+    max_fields: int = 200
+    max_nodes: int = 500
+    max_merge_work: int = 6_000
+    max_query_lines: int = 200
+    max_query_length: int = 6_000
     max_body_bytes: int = 1_000_000
     max_upload_bytes: int = 6 * 1024 * 1024
     max_websockets: int = 10_000

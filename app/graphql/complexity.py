@@ -26,12 +26,22 @@ wrapper: a single object, no fan-out, nested up to nine times by the standard
 introspection query), and its lists (``fields``, ``inputFields``, ``interfaces``,
 ``possibleTypes``) may nest at most ``MAX_INTROSPECTION_LISTS`` deep, the rule
 graphql-js added to its specified rules in 16.9.
+
+The document as a whole is bounded too, because graphql-core validates every
+definition in it (run or not) and some of its work is not linear in the document:
+``OverlappingFieldsCanBeMerged`` compares every two fields that share a response name
+in a selection set (fragments expanded, sub-selections compared recursively) and scans
+the field names of every two fragments spread together; and each validation error
+looks up its line and column by scanning the text before it. ``merge_work`` estimates
+the rule's work from above, in graphql-core's own units, and the lines and length of
+the text are capped.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
@@ -50,6 +60,8 @@ from graphql import (
     GraphQLUnionType,
     InlineFragmentNode,
     IntValueNode,
+    NameNode,
+    Node,
     OperationDefinitionNode,
     SelectionSetNode,
     ValueNode,
@@ -60,6 +72,7 @@ from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef, Typ
 
 from app.core.errors import QueryTooComplex
 from app.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from app.core.settings import get_settings
 from app.leaderboards.subscriptions import MAX_TOP
 from app.quizzes.checks import MAX_OPTIONS
 from app.quizzes.drafts import MAX_QUESTIONS
@@ -96,6 +109,12 @@ class Limits:
     max_cost: int
     max_fragments: int
     max_fragment_spreads: int
+    # Read from the settings unless given (``query_limits`` predates them).
+    max_fields: int = field(default_factory=lambda: get_settings().max_fields)
+    max_nodes: int = field(default_factory=lambda: get_settings().max_nodes)
+    max_merge_work: int = field(default_factory=lambda: get_settings().max_merge_work)
+    max_query_lines: int = field(default_factory=lambda: get_settings().max_query_lines)
+    max_query_length: int = field(default_factory=lambda: get_settings().max_query_length)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +169,23 @@ def check_document(document: DocumentNode, limits: Limits) -> None:
         )
     # OverlappingFieldsCanBeMerged compares the fragments spread into one selection
     # set pairwise, so the spreads are capped too.
-    spreads = _count_spreads(document)
+    spreads, fields = _count_selections(document)
+    # Each node costs graphql-core's rules tens of microseconds (a field the most),
+    # whatever else it is: 5,000 tokens of them took 150 ms.
+    if fields > limits.max_fields:
+        raise QueryTooComplex(
+            f"The document selects {fields} fields; at most {limits.max_fields} are allowed.",
+            cost=fields,
+            limit=limits.max_fields,
+        )
+    nodes = _count_nodes(document, limits.max_nodes)
+    if nodes > limits.max_nodes:
+        raise QueryTooComplex(
+            f"The document has more than {limits.max_nodes} nodes (fields, arguments, "
+            "values, variables, directives, fragments).",
+            cost=nodes,
+            limit=limits.max_nodes,
+        )
     if spreads > limits.max_fragment_spreads:
         raise QueryTooComplex(
             f"The document has {spreads} fragment spreads; at most "
@@ -158,12 +193,74 @@ def check_document(document: DocumentNode, limits: Limits) -> None:
             cost=spreads,
             limit=limits.max_fragment_spreads,
         )
+    _refuse_long_text(document, limits)
+    work = merge_work(document, limits.max_merge_work)
+    if work > limits.max_merge_work:
+        raise QueryTooComplex(
+            f"Checking that the fields of this document can be merged takes more than "
+            f"{limits.max_merge_work} comparisons: fewer fragments spread together, "
+            "fewer fields selected under the same name.",
+            cost=work,
+            limit=limits.max_merge_work,
+        )
 
 
-def _count_spreads(document: DocumentNode) -> int:
-    """Fragment spreads in the whole document; on the way, every selection set of every
-    definition (run or not: graphql-core validates them all) is checked for repeats."""
+def _count_nodes(document: DocumentNode, most: int) -> int:
+    """The document's syntax nodes, names aside, counted until there are more than ``most``."""
     count = 0
+    pending: list[Any] = [document]
+    while pending and count <= most:
+        node = pending.pop()
+        if isinstance(node, tuple | list):
+            pending.extend(node)
+        elif isinstance(node, Node) and not isinstance(node, NameNode):
+            count += 1
+            pending.extend(getattr(node, key) for key in _child_keys(type(node)))
+    return count
+
+
+_CHILD_KEYS: dict[type[Node], tuple[str, ...]] = {}
+
+
+def _child_keys(kind: type[Node]) -> tuple[str, ...]:
+    """The attributes of a kind of node that may hold nodes (a dict by type: mypy
+    does not see AST classes as hashable, their instances hash their whole subtree)."""
+    keys = _CHILD_KEYS.get(kind)
+    if keys is None:
+        keys = _CHILD_KEYS[kind] = tuple(
+            f.name for f in dataclasses.fields(kind) if f.name != "loc"
+        )
+    return keys
+
+
+def _refuse_long_text(document: DocumentNode, limits: Limits) -> None:
+    """graphql-core locates each validation error (up to 100) by scanning the text
+    before it line by line: 100 errors after 900,000 blank lines took 32 s of CPU."""
+    if document.loc is None:
+        return
+    body = document.loc.source.body
+    if len(body) > limits.max_query_length:
+        raise QueryTooComplex(
+            f"The document is {len(body)} characters long; at most "
+            f"{limits.max_query_length} are allowed.",
+            cost=len(body),
+            limit=limits.max_query_length,
+        )
+    # Line breaks as graphql-core counts them: \r\n, \n or \r.
+    lines = 1 + body.count("\n") + body.count("\r") - body.count("\r\n")
+    if lines > limits.max_query_lines:
+        raise QueryTooComplex(
+            f"The document has {lines} lines; at most {limits.max_query_lines} are allowed.",
+            cost=lines,
+            limit=limits.max_query_lines,
+        )
+
+
+def _count_selections(document: DocumentNode) -> tuple[int, int]:
+    """Fragment spreads and fields in the whole document, as written; on the way, every
+    selection set of every definition (run or not: graphql-core validates them all) is
+    checked for repeats."""
+    count = fields = 0
     pending: list[SelectionSetNode] = [
         d.selection_set
         for d in document.definitions
@@ -175,9 +272,14 @@ def _count_spreads(document: DocumentNode) -> int:
         for selection in selection_set.selections:
             if isinstance(selection, FragmentSpreadNode):
                 count += 1
-            elif isinstance(selection, FieldNode | InlineFragmentNode) and selection.selection_set:
+                continue
+            if isinstance(selection, FieldNode):
+                fields += 1
+                if selection.selection_set is not None:
+                    pending.append(selection.selection_set)
+            elif isinstance(selection, InlineFragmentNode):
                 pending.append(selection.selection_set)
-    return count
+    return count, fields
 
 
 def refuse_over(measure: Measure, limits: Limits) -> None:
@@ -375,6 +477,185 @@ def _refuse_repeats(selection_set: SelectionSetNode) -> None:
                     )
             elif isinstance(selection, InlineFragmentNode):
                 pending.append(selection.selection_set)
+
+
+# graphql-core's units (MAX_COMPLEXITY_BUDGET): two per pair of fields compared, one per
+# field name scanned when two collections of fields are matched. A pair of fields with
+# arguments or sub-selections costs more than the two units it is charged there (field
+# infos, argument comparisons, conflicts with their messages): measured up to 6x.
+PAIR_OF_LEAVES = 2
+PAIR_OF_FIELDS = 12
+
+
+def merge_work(document: DocumentNode, budget: int) -> int:
+    """An estimate from above of the work of graphql-core's ``OverlappingFieldsCanBeMerged``
+    on the whole document, counted only until it passes ``budget`` (so it takes time
+    linear in the document plus the budget, however the fragments fan out).
+
+    It follows the rule's algorithm: every selection set it visits compares its own
+    fields pairwise, then against the fields of each fragment it reaches (through
+    spreads, transitively), and those fragments with each other; two fields under one
+    response name with sub-selections compare those, the same way. Matching two
+    collections of fields costs the names scanned; each pair of fields compared costs
+    ``PAIR_OF_LEAVES`` or ``PAIR_OF_FIELDS``. Like the rule, a pair that involves a
+    fragment is counted once per document."""
+    return _Merges(document, budget).total()
+
+
+@dataclass(slots=True)
+class _Collection:
+    """One selection set's own fields (through inline fragments), by response name,
+    and the fragments it spreads."""
+
+    fields: dict[str, list[FieldNode]]
+    spreads: list[str]
+    fragment: bool
+
+
+class _Merges:
+    def __init__(self, document: DocumentNode, budget: int) -> None:
+        self.document = document
+        self.fragments: dict[str, FragmentDefinitionNode] = {}
+        for definition in document.definitions:
+            if isinstance(definition, FragmentDefinitionNode):
+                self.fragments.setdefault(definition.name.value, definition)
+        self.fragment_sets = {id(d.selection_set) for d in self.fragments.values()}
+        self.budget = budget
+        self.work = 0
+        # By id: AST nodes compare (and hash) by value, through their whole subtree.
+        self.collected: dict[int, _Collection] = {}
+        self.levels: dict[int, list[_Collection]] = {}
+        self.compared: set[tuple[int, int]] = set()
+        # Pairs of levels (lists of collections) whose fields are still to be compared.
+        self.pending: list[tuple[list[_Collection], list[_Collection]]] = []
+
+    def total(self) -> int:
+        sets: list[SelectionSetNode] = [
+            d.selection_set
+            for d in self.document.definitions
+            if isinstance(d, OperationDefinitionNode | FragmentDefinitionNode)
+        ]
+        while sets and self.work <= self.budget:
+            selection_set = sets.pop()
+            own = self.collection(selection_set)
+            for nodes in own.fields.values():
+                sets.extend(node.selection_set for node in nodes if node.selection_set)
+            selections = selection_set.selections
+            # graphql-core skips a set of one selection, unless it is an inline fragment.
+            if len(selections) > 1 or (
+                selections and isinstance(selections[0], InlineFragmentNode)
+            ):
+                self.within(selection_set)
+            while self.pending and self.work <= self.budget:
+                self.between(*self.pending.pop())
+        return self.work
+
+    def collection(self, selection_set: SelectionSetNode) -> _Collection:
+        known = self.collected.get(id(selection_set))
+        if known is not None:
+            return known
+        fields: dict[str, list[FieldNode]] = {}
+        spreads: list[str] = []
+        pending = [selection_set]
+        while pending:
+            for selection in pending.pop().selections:
+                if isinstance(selection, FieldNode):
+                    fields.setdefault(_response_name(selection), []).append(selection)
+                elif isinstance(selection, FragmentSpreadNode):
+                    spreads.append(selection.name.value)
+                elif isinstance(selection, InlineFragmentNode):
+                    pending.append(selection.selection_set)
+        collection = _Collection(fields, spreads, id(selection_set) in self.fragment_sets)
+        self.collected[id(selection_set)] = collection
+        return collection
+
+    def level(self, selection_set: SelectionSetNode) -> list[_Collection]:
+        """The selection set's own collection and that of each fragment it reaches
+        without going down a field (each fragment once; cycles end there)."""
+        known = self.levels.get(id(selection_set))
+        if known is not None:
+            return known
+        own = self.collection(selection_set)
+        level = self.levels[id(selection_set)] = [own]
+        seen: set[str] = set()
+        pending = list(reversed(own.spreads))
+        while pending:
+            name = pending.pop()
+            fragment = self.fragments.get(name)
+            if name in seen or fragment is None:
+                continue
+            seen.add(name)
+            collection = self.collection(fragment.selection_set)
+            level.append(collection)
+            pending.extend(reversed(collection.spreads))
+        return level
+
+    def within(self, selection_set: SelectionSetNode) -> None:
+        own, *fragments = self.level(selection_set)
+        for nodes in own.fields.values():
+            self.pairs(nodes, nodes)
+        for index, fragment in enumerate(fragments):
+            self.match(own, fragment)
+            for other in fragments[index + 1 :]:
+                self.match(fragment, other)
+
+    def between(self, first: list[_Collection], second: list[_Collection]) -> None:
+        for one in first:
+            for other in second:
+                self.match(one, other)
+
+    def match(self, one: _Collection, other: _Collection) -> None:
+        """Two collections of fields: each name of the first is looked up in the second,
+        and the fields under a name found in both are compared pairwise."""
+        self.work += 2  # graphql-core charges each attempt, memoised or not
+        if one is other:
+            return  # it never compares a collection with itself
+        if one.fragment or other.fragment:
+            key = (id(one), id(other)) if id(one) < id(other) else (id(other), id(one))
+            if key in self.compared:
+                return  # nor a pair with a fragment twice
+            self.compared.add(key)
+        self.work += len(one.fields)
+        for name, nodes in one.fields.items():
+            others = other.fields.get(name)
+            if others is not None:
+                self.pairs(nodes, others)
+
+    def pairs(self, nodes: list[FieldNode], others: list[FieldNode]) -> None:
+        """Fields under one response name; ``nodes is others`` within one collection."""
+        within = nodes is others
+        count = len(nodes) * (len(nodes) - 1) // 2 if within else len(nodes) * len(others)
+        if count == 0:
+            return
+        if _simple_leaves(nodes if within else [*nodes, *others]):
+            self.work += PAIR_OF_LEAVES * count
+            return
+        self.work += PAIR_OF_FIELDS * count
+        for index, node in enumerate(nodes):
+            if node.selection_set is None:
+                continue
+            for other in others[index + 1 :] if within else others:
+                if other.selection_set is not None:
+                    self.pending.append(
+                        (self.level(node.selection_set), self.level(other.selection_set))
+                    )
+
+
+def _response_name(node: FieldNode) -> str:
+    return (node.alias or node.name).value
+
+
+def _simple_leaves(nodes: list[FieldNode]) -> bool:
+    """Fields without arguments or sub-selection, all of one field: graphql-core's fast path
+    (``nodes`` share a response name, so the alias or the name is the same too)."""
+    name = nodes[0].name.value
+    return all(
+        node.name.value == name
+        and not node.arguments
+        and node.selection_set is None
+        and not node.directives
+        for node in nodes
+    )
 
 
 def _literal(node: ValueNode, variables: Mapping[str, Any] | None = None) -> Any:

@@ -18,6 +18,7 @@ from app.core.settings import get_settings
 from app.graphql import complexity
 from app.graphql.limits import query_limits, validate
 from app.graphql.schema import schema
+from tests.support.client import ApiClient
 
 GRAPHQL_SCHEMA = schema._schema
 LIMITS = query_limits()
@@ -226,5 +227,175 @@ def test_astronomical_measures_saturate():
         f"fragment F{i} on Quiz {{ questions {{ id }} ...F{i + 1} ...F{i + 1} }}" for i in range(49)
     )
     query = '{ node(id: "x") { ...F0 } } ' + definitions + " fragment F49 on Quiz { id }"
-    extensions = refusal(query)
-    assert extensions["cost"] == complexity.CEILING
+    assert measure(query).cost == complexity.CEILING
+
+
+# --- graphql-core's own non-linear work: field merging, error locations ----------------
+# OverlappingFieldsCanBeMerged compares every two fields under one response name (through
+# fragments, and their sub-selections recursively) and matches every two fragments spread
+# together; each validation error scans the text before it for its line. Under the
+# earlier caps (5,000 tokens, 50 fragments, 100 spreads, 20 repeats) these documents took
+# 0.1 to 5 s of CPU (the last one 32 s).
+
+
+def spread_all(fragments: int, body: Any) -> str:
+    """``fragments`` fragments on Viewer (body(i) each), all spread into one selection set."""
+    definitions = " ".join(f"fragment F{i} on Viewer {{ {body(i)} }}" for i in range(fragments))
+    return "{ viewer { " + " ".join(f"...F{i}" for i in range(fragments)) + " } } " + definitions
+
+
+def names(count: int, prefix: str = "f") -> str:
+    return " ".join(f"{prefix}{j}" for j in range(count))
+
+
+def repeated(times: int, inner: str) -> str:
+    return " ".join(inner for _ in range(times))
+
+
+KINDS = ["kind", "role", "scopes"]
+UNKNOWN = names(110, "x")
+MERGE_HEAVY = {
+    # the same 40 / 90 names in 50 fragments spread together (414 ms / ~1 s)
+    "same names, 50 x 40": spread_all(50, lambda i: names(40)),
+    "same names, 50 x 90": spread_all(50, lambda i: names(90)),
+    # no name in common: every two fragments are still matched name by name
+    "distinct names, 50 x 48": spread_all(50, lambda i: names(48, f"x{i}_")),
+    # the same response name aliasing different fields (conflicts, with messages)
+    "colliding aliases, 50 x 25": spread_all(
+        50, lambda i: " ".join(f"f{j}: {KINDS[(i + j) % 3]}" for j in range(25))
+    ),
+    # the same nested chain in each fragment: compared level by level
+    "nested same names, 50 x 10 deep": spread_all(
+        50, lambda i: "a { " * 10 + names(60) + " }" * 10
+    ),
+    # ... with arguments that differ at the bottom
+    "nested, differing arguments": spread_all(
+        50, lambda i: "a { " * 10 + f"b(x: {i}) {{ {names(40)} }}" + " }" * 10
+    ),
+    # repeats within the cap of 20 per selection set, each with a wide sub-selection
+    "20 repeats of 240 fields": "{ " + repeated(20, f"a {{ {names(240)} }}") + " }",
+    "20 inline fragments of 240 fields": "{ viewer { "
+    + repeated(20, f"... on Viewer {{ {names(240)} }}")
+    + " } }",
+    # 20 repeats of 20 repeats: 190 x 400 x 8 comparisons, no fragment at all (4.6 s)
+    "nested repeats, 20 x 20 x 8": "{ "
+    + repeated(20, f"a {{ {repeated(20, f'a {{ {names(8)} }}')} }}")
+    + " }",
+    # fragments that each repeat a field with a sub-selection
+    "fragments of repeats, 25 x 8 x 20": spread_all(
+        25, lambda i: repeated(8, f"a {{ {names(20)} }}")
+    ),
+    # the same, in an operation that does not run (graphql-core validates it all)
+    "in an operation that does not run": "query Runs { viewer { kind } } query Idle "
+    + spread_all(50, lambda i: names(90)),
+    # under the caps on fields and nodes, over the one on merge work
+    "same names, 39 x 5": spread_all(39, lambda i: names(5)),
+    "nested repeats, 5 x 5 x 6": "{ "
+    + repeated(5, f"a {{ {repeated(5, f'a {{ {names(6)} }}')} }}")
+    + " }",
+}
+LARGE = {
+    # a document of nodes: each costs graphql-core's rules tens of microseconds
+    "4,990 unknown fields": "{ viewer { " + names(4990, "x") + " } }",
+    "a list of 4,900 values": "{ viewer { kind(a: [" + repeated(4900, "1") + "]) } }",
+    "1,600 arguments": "{ viewer { kind(" + " ".join(f"a{i}: 1" for i in range(1600)) + ") } }",
+    "150 operations": " ".join(f"query Q{i} {{ viewer {{ kind }} }}" for i in range(150)),
+    # 110 errors, each located by scanning what comes before it
+    # (400,000: their JSON escapes fill most of the 1 MB body limit)
+    "110 errors after 400,000 line breaks": "\n" * 400_000 + "{ viewer { " + UNKNOWN + " } }",
+    "110 errors after 49,000 characters": '{ viewer { kind(a: "'
+    + "x" * 49_000
+    + '") '
+    + UNKNOWN
+    + " } }",
+}
+# The largest documents of those shapes that still pass the caps (validated, invalid).
+UNDER_THE_CAPS = {
+    "10 fragments of 19 distinct unknown fields": spread_all(10, lambda i: names(19, f"x{i}_")),
+    "10 fragments of 19 same fields": spread_all(10, lambda i: names(19)),
+    "30 fragments of 5 distinct unknown fields": spread_all(30, lambda i: names(5, f"x{i}_")),
+    "10 fragments, nested, differing arguments": spread_all(
+        10, lambda i: "a { " * 3 + f"b(x: {i}) {{ {names(15)} }}" + " }" * 3
+    ),
+    "110 errors after 190 line breaks": "\n" * 190 + "{ viewer { " + UNKNOWN + " } }",
+    "110 errors after 5,000 characters": '{ viewer { kind(a: "'
+    + "x" * 5_000
+    + '") '
+    + UNKNOWN
+    + " } }",
+    "the audit's fan-out of 24": fan_out(24),
+}
+
+
+def cpu_of_server_path(query: str) -> tuple[str, float]:
+    """The best of three runs: CPU time is what is bounded, not the machine's load."""
+    document = parse(query, max_tokens=get_settings().max_tokens)
+    outcome, best = "", float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        outcome = server_path(document)
+        best = min(best, time.process_time() - started)
+    return outcome, best
+
+
+@pytest.mark.parametrize("name", [*MERGE_HEAVY, *LARGE])
+def test_documents_slow_to_validate_are_refused_in_bounded_time(name: str):
+    outcome, elapsed = cpu_of_server_path({**MERGE_HEAVY, **LARGE}[name])
+    assert outcome == "refused", name
+    assert elapsed < 0.050, f"{name}: {elapsed * 1000:.1f} ms of CPU"
+
+
+@pytest.mark.parametrize("name", UNDER_THE_CAPS)
+def test_the_largest_documents_under_the_caps_validate_in_bounded_time(name: str):
+    outcome, elapsed = cpu_of_server_path(UNDER_THE_CAPS[name])
+    assert outcome in {"valid", "invalid"}, name
+    assert elapsed < 0.050, f"{name}: {elapsed * 1000:.1f} ms of CPU"
+
+
+@pytest.mark.parametrize("name", [*MERGE_HEAVY, *LARGE])
+async def test_documents_slow_to_validate_are_too_complex_through_the_app(
+    client_factory: Any, name: str
+):
+    client: ApiClient = client_factory()
+    result = await client.gql({**MERGE_HEAVY, **LARGE}[name])
+    assert result.status == 200, result
+    assert result.data is None, result
+    assert result.codes == ["QUERY_TOO_COMPLEX"], result
+    extensions = result.errors[0]["extensions"]
+    assert extensions["cost"] > extensions["limit"], extensions
+
+
+def test_merge_work_is_counted_once_per_fragment_pair():
+    # 24 fragments each spreading the next three: graphql-core compares each pair once.
+    assert complexity.merge_work(parse(fan_out(24)), 10**9) <= LIMITS.max_merge_work
+    # Fields under one name in 50 fragments spread together: 1,225 pairs per name.
+    work = complexity.merge_work(parse(spread_all(50, lambda i: "kind")), 10**9)
+    assert work >= 1225 * complexity.PAIR_OF_LEAVES
+
+
+def test_merge_work_stops_counting_past_its_budget():
+    document = parse(MERGE_HEAVY["nested repeats, 20 x 20 x 8"])  # 3 million, uncounted
+    started = time.process_time()
+    work = complexity.merge_work(document, 1_000)
+    assert time.process_time() - started < 0.050
+    assert work > 1_000
+
+
+@pytest.mark.parametrize("name", ["same names, 39 x 5", "nested repeats, 5 x 5 x 6"])
+def test_the_merge_refusal_says_what_was_counted(name: str):
+    extensions = refusal(MERGE_HEAVY[name])
+    assert extensions["limit"] == LIMITS.max_merge_work
+    assert extensions["cost"] > LIMITS.max_merge_work
+
+
+def test_text_nodes_and_fields_are_capped():
+    lines = "{ viewer { kind } }" + "\n" * LIMITS.max_query_lines
+    assert refusal(lines) == {"cost": LIMITS.max_query_lines + 1, "limit": LIMITS.max_query_lines}
+    crlf = "{ viewer { kind } }" + "\r\n" * LIMITS.max_query_lines
+    assert refusal(crlf)["cost"] == LIMITS.max_query_lines + 1
+    long = "{ viewer { kind } }" + " " * LIMITS.max_query_length
+    assert refusal(long) == {"cost": len(long), "limit": LIMITS.max_query_length}
+    fields = "{ viewer { " + names(LIMITS.max_fields, "x") + " } }"  # and viewer
+    assert refusal(fields) == {"cost": LIMITS.max_fields + 1, "limit": LIMITS.max_fields}
+    values = "{ viewer { kind(a: [" + repeated(LIMITS.max_nodes, "1") + "]) } }"
+    assert refusal(values)["limit"] == LIMITS.max_nodes
