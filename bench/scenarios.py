@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from bench import leaderboard_query, quizzes_list, submit_attempt, subscribers
+from bench import leaderboard_query, quizzes_list, soak, submit_attempt, subscribers
 from bench.harness import WrkResult, quizgraph, run_wrk, server
 
 Scenario = Callable[[Path], dict[str, WrkResult | dict[str, object]]]
@@ -118,4 +118,5 @@ ALL: dict[str, Scenario] = {
     "submit_attempt": submit_attempt.run,
     "leaderboard_query": leaderboard_query.run,
     "subscribers": subscribers.run,
+    "soak": soak.run,  # type: ignore[dict-item]
 }
