@@ -21,8 +21,10 @@ from functools import lru_cache
 from typing import Any
 
 from graphql import ASTValidationRule, DocumentNode, GraphQLError, GraphQLSchema, parse
+from graphql import validate as graphql_validate
 from strawberry.extensions import SchemaExtension
-from strawberry.schema.schema import validate_document
+from strawberry.schema.validation_rules.maybe_null import MaybeNullValidationRule
+from strawberry.schema.validation_rules.one_of import OneOfInputValidationRule
 
 from app.core.settings import Settings, get_settings
 from app.graphql.complexity import Limits
@@ -39,12 +41,23 @@ def query_limits(settings: Settings | None = None) -> Limits:
     )
 
 
+# Each validation error costs a "did you mean" search and a scan of the text for its
+# line; a client needs the first few, not graphql-core's default of 100.
+MAX_VALIDATION_ERRORS = 10
+
+
 @lru_cache(maxsize=512)
 def validate(
     schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
 ) -> list[GraphQLError]:
-    """Strawberry's validation (the rules given plus its own two), cached."""
-    return validate_document(schema, document, rules)
+    """Strawberry's validation (the rules given plus its own two), cached, stopping
+    after ``MAX_VALIDATION_ERRORS`` errors."""
+    return graphql_validate(
+        schema,
+        document,
+        (*rules, MaybeNullValidationRule, OneOfInputValidationRule),
+        max_errors=MAX_VALIDATION_ERRORS,
+    )
 
 
 class QueryLimits(SchemaExtension):

@@ -90,6 +90,17 @@ async def test_a_fan_out_under_the_caps_is_answered(client_factory):
     assert result.ok() == {"viewer": {"kind": "ANONYMOUS"}}
 
 
+async def test_an_over_long_document_is_refused_before_it_is_parsed(client_factory):
+    # most of a megabyte of whitespace: under the body limit, over the document's length cap
+    document = "{ viewer { kind } }" + " " * 900_000
+    result = await client_factory().gql(document)
+    assert result.status == 400
+    assert result.response.headers["content-type"] == "application/problem+json"
+    assert result.code == "QUERY_TOO_COMPLEX"
+    extensions = result.errors[0]["extensions"]
+    assert (extensions["cost"], extensions["limit"]) == (len(document), 6_000)
+
+
 # --- the per-query limit ---------------------------------------------------------------
 
 
