@@ -7,16 +7,15 @@ same services (and so the same audit log) as the API.
 from __future__ import annotations
 
 import json
-import uuid
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import select
 
 from app.audit import service as audit
-from app.auth.actor import platform_admin_actor
+from app.auth.actor import Actor, ActorKind
 from app.auth.models import PlatformAdmin
-from app.auth.scopes import Role
+from app.auth.scopes import ALL_SCOPES, Role
 from app.core.db import unit_of_work
 from app.core.errors import BadUserInput, Conflict
 from app.core.passwords import hash_secret
@@ -40,8 +39,13 @@ DEMO_MEMBERS = [
 ]
 
 
+# Platform staff with no staff account behind it: the audit log records its changes
+# as actor kind CLI, with no actor id, labelled "quizgraph CLI".
+CLI_ACTOR = Actor(kind=ActorKind.PLATFORM_ADMIN, scopes=ALL_SCOPES, label=audit.CLI_ACTOR_LABEL)
+
+
 def _cli_context(db: Any) -> ServiceContext:
-    return ServiceContext(db=db, actor=platform_admin_actor(uuid.UUID(int=0), "cli"), meta=CLI_META)
+    return ServiceContext(db=db, actor=CLI_ACTOR, meta=CLI_META)
 
 
 async def create_org(

@@ -17,10 +17,15 @@ from app.audit.chain import (
     event_digest,
 )
 from app.audit.models import AuditCheckpoint, AuditEvent
+from app.auth.actor import Actor, ActorKind
 from app.auth.scopes import Scope
 from app.core.errors import NotFound
 from app.core.request import ServiceContext
 from app.orgs.models import Organization
+
+# Who the audit log names for changes made by `quizgraph` commands on the server.
+CLI_ACTOR_KIND = "CLI"
+CLI_ACTOR_LABEL = "quizgraph CLI"
 
 
 async def record(
@@ -38,14 +43,14 @@ async def record(
         raise ValueError("an audit event needs an org")
     seq, org_slug = await _next_seq(sc.db, org_id)
     prev_hash = await _hash_of(sc.db, org_id, seq - 1)
-    actor = sc.actor
+    actor_kind, actor_id = _actor_of(sc.actor)
     event = AuditEvent(
         org_id=org_id,
         seq=seq,
         action=action,
-        actor_kind=actor.kind.value,
-        actor_id=actor.member_id or actor.api_key_id or actor.platform_admin_id,
-        actor_label=actor.label,
+        actor_kind=actor_kind,
+        actor_id=actor_id,
+        actor_label=sc.actor.label,
         target_type=target_type,
         target_id=str(target_id) if target_id is not None else None,
         details=details or {},
@@ -58,6 +63,15 @@ async def record(
     sc.db.add(event)
     await _advance_checkpoint(sc.db, org_id, org_slug, seq, event.hash)
     return event
+
+
+def _actor_of(actor: Actor) -> tuple[str, uuid.UUID | None]:
+    """The actor kind and id an event records."""
+    if actor.kind is ActorKind.PLATFORM_ADMIN and actor.platform_admin_id is None:
+        # Platform staff with no staff account behind it is the command line: its
+        # events say so, with no id, rather than pointing at an account that isn't one.
+        return CLI_ACTOR_KIND, None
+    return actor.kind.value, actor.member_id or actor.api_key_id or actor.platform_admin_id
 
 
 async def get_event(sc: ServiceContext, event_id: uuid.UUID) -> AuditEvent:

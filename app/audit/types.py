@@ -27,8 +27,13 @@ class AuditEvent(relay.Node):
     org_id: strawberry.Private[uuid.UUID]
     seq: int = strawberry.field(description="Position in the org's hash chain, from 1.")
     action: str = strawberry.field(description="What happened, such as member.added.")
-    actor_kind: str = strawberry.field(description="MEMBER, API_KEY or PLATFORM_ADMIN.")
-    actor_label: str = strawberry.field(description="Who: a username or an API key prefix.")
+    actor_kind: str = strawberry.field(
+        description="MEMBER, API_KEY, PLATFORM_ADMIN, or CLI (a quizgraph command run on the "
+        "server, with no actorId)."
+    )
+    actor_label: str = strawberry.field(
+        description="Who: a username, an API key prefix, or quizgraph CLI."
+    )
     actor_id: str | None = strawberry.field(description="The acting member's or key's id.")
     target_type: str | None = strawberry.field(description="The kind of object changed.")
     target_id: str | None = strawberry.field(description="The changed object's id.")

@@ -458,3 +458,79 @@ async def test_the_actor_id_filter_takes_only_a_member_or_key_id(org: OrgFixture
         "actorId": "is not the id of a Member or an ApiKey"
     }
     assert refused.data == {"organization": None}
+
+
+# --- changes made by `quizgraph` commands name the command line, not a made-up account ---
+
+CLI_EVENTS = """query($slug: String!) {
+  organization(slug: $slug) {
+    auditLog { edges { node { seq action actorKind actorId actorLabel } } }
+  }
+}"""
+
+
+async def test_a_cli_command_is_recorded_as_the_cli(database_url: str, client_factory):
+    import json
+
+    # given an org made by the real command line
+    slug = f"cli-{os.urandom(4).hex()}"
+    made = audit_cli_command(
+        database_url, "create-org", "--slug", slug, "--name", "By CLI", "--json"
+    )
+    created = json.loads(made.stdout)
+    # when its owner reads the audit log
+    owner = client_factory()
+    signed = await owner.login(
+        slug, created["portalCode"], created["ownerUsername"], created["ownerPassword"]
+    )
+    signed.ok()
+    edges = (await owner.gql(CLI_EVENTS, {"slug": slug})).ok()["organization"]["auditLog"]
+    by_seq = {edge["node"]["seq"]: edge["node"] for edge in edges["edges"]}
+    # then the org's creation names the command line, with no actor id
+    assert by_seq[1] == {
+        "seq": 1,
+        "action": "org.created",
+        "actorKind": "CLI",
+        "actorId": None,
+        "actorLabel": "quizgraph CLI",
+    }
+    # and its chain verifies (other tests break other orgs' chains on purpose)
+    from app.cli_actions import verify_audit
+
+    assert [link.reason for link in await verify_audit() if link.org_slug == slug] == []
+    report = audit_cli(database_url, "verify")
+    assert f"org {slug}" not in report.stdout + report.stderr
+
+
+async def test_old_all_zero_cli_rows_still_verify_beside_new_ones(org: OrgFixture):
+    import uuid
+
+    from app.audit import service as audit
+    from app.auth.actor import platform_admin_actor
+    from app.cli_actions import CLI_META
+    from app.core.request import ServiceContext
+    from tests.support.factories import cli_context
+
+    # given an event written as the command line wrote them before (an all-zero staff id)
+    old_cli = platform_admin_actor(uuid.UUID(int=0), "cli")
+    async with unit_of_work() as db:
+        await audit.record(ServiceContext(db, old_cli, CLI_META), "test.old", org_id=org.id)
+    # and one written as it writes them now
+    async with unit_of_work() as db:
+        await audit.record(cli_context(db), "test.new", org_id=org.id)  # type: ignore[arg-type]
+    head = await newest_seq(org)
+    old, new = await seq_of(org, head - 1), await seq_of(org, head)
+    assert (old.actor_kind, old.actor_id) == ("PLATFORM_ADMIN", uuid.UUID(int=0))
+    assert (new.actor_kind, new.actor_id, new.actor_label) == ("CLI", None, "quizgraph CLI")
+    # then the history is left as it was written, and the whole chain verifies
+    assert await problems_of(org) == []
+
+
+def audit_cli_command(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    command = Path(sys.executable).parent / "quizgraph"
+    env = {**os.environ, "QUIZGRAPH_DATABASE_URL": database_url}
+    done = subprocess.run(
+        [str(command), *args], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done
