@@ -1,7 +1,8 @@
 """``Organization.attempts``: staff list everyone's (by quiz or member), students their own.
 
-Listing first closes the listed attempts whose deadline has passed, so nobody sees an
-attempt "in progress" that the server would no longer accept answers for.
+Reading writes nothing: an attempt still open past its deadline is shown EXPIRED and
+scored as it stands (``service.as_read``), so nobody sees an attempt "in progress" that
+the server would no longer accept answers for; the next mutation that touches it closes it.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from app.attempts import repository, service
+from app.attempts import service
 from app.attempts.models import AttemptStatus
 from app.attempts.types import Attempt
 from app.auth.scopes import Scope
+from app.core.clock import utcnow
 from app.core.errors import Forbidden
-from app.core.pagination import fetch_page, map_page
+from app.core.pagination import Page, fetch_page, map_page
 from app.core.request import ServiceContext
 from app.graphql.permissions import requires
 from app.graphql.relay import After, Connection, First, decode_id
@@ -57,10 +59,12 @@ class OrganizationAttempts:
             if member is not None and member != sc.actor.member_id:
                 raise Forbidden("You can only see your own attempts.")
             member = sc.actor.member_id or uuid.UUID(int=0)
-        await service.close_expired(sc, self.org_id, quiz_id=quiz, member_id=member)
-        query = repository.listing(self.org_id, quiz_id=quiz, member_id=member, status=status)
+        query = service.listing(
+            self.org_id, quiz_id=quiz, member_id=member, status=status, now=utcnow()
+        )
         page = await fetch_page(sc.db, query, first=first, after=after)
-        return Connection[Attempt].from_page(map_page(page, Attempt.from_row))
+        shown = Page(await service.as_read(sc, page.items), page.offset, page.has_next, page.count)
+        return Connection[Attempt].from_page(map_page(shown, Attempt.from_row))
 
 
 async def load_node(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:

@@ -5,8 +5,9 @@
   ``attemptsAllowed`` counts every attempt the member started.
 - The deadline (time limit, capped by the quiz's closing time) is the server's: a
   submit after it (plus ``SUBMIT_GRACE`` for the network) counts no new answers, and
-  an attempt left open past it is closed and scored as it stands when next touched or
-  listed.
+  an attempt left open past it is EXPIRED: closed at its deadline and scored as it
+  stands. Queries never write, so a read shows it that way (``as_read``) and the next
+  mutation that touches it (its member's start, save or submit) closes it so.
 - Only the owner submits. Submitting twice, even at once, gives one result: a
   conditional UPDATE decides which submit closes the attempt; the other returns it.
 - attempts:read shows everyone's attempts to staff, and students their own only.
@@ -20,11 +21,16 @@ Every change writes the audit log; closing emits ``quiz.completed`` and ``user.s
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlmodel import col, or_
+from sqlmodel.sql.expression import SelectOfScalar
+
 from app.attempts import repository
-from app.attempts.grading import score_answers
+from app.attempts.grading import AttemptScore, score_answers
 from app.attempts.models import Attempt, AttemptAnswer, AttemptStatus
 from app.audit import service as audit
 from app.auth.actor import Actor
@@ -36,7 +42,7 @@ from app.events.bus import QUIZ_COMPLETED, USER_SCORED, Event
 from app.leaderboards import service as leaderboards
 from app.quizzes import repository as quizzes
 from app.quizzes.drafts import AnswerReveal
-from app.quizzes.models import Question, Quiz, QuizStatus
+from app.quizzes.models import Option, Question, Quiz, QuizStatus
 from app.quizzes.service import global_id, is_author, is_open, visible_to
 
 SUBMIT_GRACE = timedelta(seconds=5)
@@ -63,6 +69,15 @@ def past_deadline(attempt: Attempt, now: datetime) -> bool:
     return attempt.deadline is not None and now > as_utc(attempt.deadline) + SUBMIT_GRACE
 
 
+def _closed_at(attempt: Attempt, status: AttemptStatus, now: datetime) -> datetime:
+    """An expired attempt closed at its deadline, whenever it was found out: with reads
+    no longer closing attempts, that moment would otherwise depend on who came next
+    (and would stretch its time taken on the leaderboards)."""
+    if status is AttemptStatus.EXPIRED and attempt.deadline is not None:
+        return as_utc(attempt.deadline)
+    return now
+
+
 async def get_readable(sc: ServiceContext, attempt_id: uuid.UUID) -> Attempt:
     attempt = await repository.by_id(sc.db, attempt_id)
     if attempt is None:
@@ -70,12 +85,65 @@ async def get_readable(sc: ServiceContext, attempt_id: uuid.UUID) -> Attempt:
     sc.actor.require(Scope.ATTEMPTS_READ, attempt.org_id)
     if not (reads_everyones(sc.actor, attempt.org_id) or attempt.member_id == sc.actor.member_id):
         raise NotFound()
-    if attempt.status is AttemptStatus.IN_PROGRESS and past_deadline(attempt, utcnow()):
-        await close_expired(
-            sc, attempt.org_id, member_id=attempt.member_id, quiz_id=attempt.quiz_id
-        )
-        attempt = await repository.by_id(sc.db, attempt_id) or attempt
-    return attempt
+    return (await as_read(sc, [attempt]))[0]
+
+
+def listing(
+    org_id: uuid.UUID,
+    *,
+    quiz_id: uuid.UUID | None,
+    member_id: uuid.UUID | None,
+    status: AttemptStatus | None,
+    now: datetime,
+) -> SelectOfScalar[Attempt]:
+    """Attempts as ``as_read`` shows them: filtering by status, an open attempt past its
+    deadline counts as EXPIRED, not IN_PROGRESS."""
+    query = repository.listing(org_id, quiz_id=quiz_id, member_id=member_id)
+    if status is None:
+        return query
+    still_open = or_(col(Attempt.deadline).is_(None), col(Attempt.deadline) >= now - SUBMIT_GRACE)
+    if status is AttemptStatus.IN_PROGRESS:
+        return query.where(Attempt.status == AttemptStatus.IN_PROGRESS, still_open)
+    if status is AttemptStatus.EXPIRED:
+        ran_out = (col(Attempt.status) == AttemptStatus.IN_PROGRESS) & ~still_open
+        return query.where(or_(col(Attempt.status) == AttemptStatus.EXPIRED, ran_out))
+    return query.where(Attempt.status == status)
+
+
+async def as_read(sc: ServiceContext, attempts: Sequence[Attempt]) -> list[Attempt]:
+    """The attempts as they stand now, writing nothing: an open attempt past its deadline
+    is shown as the next mutation touching it will close it (EXPIRED at its deadline,
+    scored as it stands), as an unsaved copy. Its answers were scored when saved, so its
+    results read right too."""
+    now = utcnow()
+    ran_out = [a for a in attempts if a.status is AttemptStatus.IN_PROGRESS]
+    ran_out = [a for a in ran_out if past_deadline(a, now)]
+    if not ran_out:
+        return list(attempts)
+    # Copies: scoring sets fields on the answers, and a changed row would be written.
+    answers: dict[uuid.UUID, list[AttemptAnswer]] = defaultdict(list)
+    for answer in await repository.answers_of(sc.db, [a.id for a in ran_out]):
+        answers[answer.attempt_id].append(AttemptAnswer(**answer.model_dump()))
+    grading: dict[uuid.UUID, tuple[Quiz, list[Question], list[Option]]] = {}
+    shown: dict[uuid.UUID, Attempt] = {}
+    for attempt in ran_out:
+        if attempt.quiz_id not in grading:
+            grading[attempt.quiz_id] = await _grading_of(sc, attempt.quiz_id)
+        quiz, questions, options = grading[attempt.quiz_id]
+        result = score_answers(questions, options, answers[attempt.id], quiz.pass_mark_percent)
+        copy = Attempt(**attempt.model_dump())
+        _close(copy, result, AttemptStatus.EXPIRED, _closed_at(attempt, AttemptStatus.EXPIRED, now))
+        shown[attempt.id] = copy
+    return [shown.get(attempt.id, attempt) for attempt in attempts]
+
+
+async def _grading_of(
+    sc: ServiceContext, quiz_id: uuid.UUID
+) -> tuple[Quiz, list[Question], list[Option]]:
+    quiz = await quizzes.by_id(sc.db, quiz_id)
+    assert quiz is not None  # attempts are deleted with their quiz
+    questions = await quizzes.questions_of(sc.db, [quiz_id])
+    return quiz, questions, await quizzes.options_of_quiz(sc.db, quiz_id)
 
 
 async def start_attempt(sc: ServiceContext, quiz_id: uuid.UUID) -> Attempt:
@@ -138,6 +206,13 @@ async def save_answers(
         )
         return await repository.by_id(sc.db, attempt.id) or attempt
     await _store_answers(sc, attempt, checked, now)
+    # Scored as saved (results stay hidden while the attempt is open), so that once its
+    # deadline has passed a read can show its results without closing it.
+    options = await quizzes.options_of_quiz(sc.db, attempt.quiz_id)
+    stored = await repository.answers_of(sc.db, [attempt.id])
+    score_answers(questions, options, stored, None)
+    sc.db.add_all(stored)
+    await sc.db.flush()
     return attempt
 
 
@@ -154,11 +229,12 @@ async def submit_attempt(
     now = utcnow()
     late = past_deadline(attempt, now)
     status = AttemptStatus.EXPIRED if late else AttemptStatus.SUBMITTED
-    if not await repository.claim_close(sc.db, attempt.id, status, now):
+    closed_at = _closed_at(attempt, status, now)
+    if not await repository.claim_close(sc.db, attempt.id, status, closed_at):
         return await repository.by_id(sc.db, attempt.id) or attempt
     if not late:
         await _store_answers(sc, attempt, checked, now)
-    await _finish(sc, attempt, quiz, questions, status, now)
+    await _finish(sc, attempt, quiz, questions, status, closed_at)
     return attempt
 
 
@@ -169,21 +245,23 @@ async def close_expired(
     quiz_id: uuid.UUID | None = None,
     member_id: uuid.UUID | None = None,
 ) -> None:
-    """Close and score, as they stand, the open attempts whose deadline has passed."""
+    """Close and score, as they stand, the open attempts whose deadline has passed
+    (mutations only: a read shows them closed with ``as_read`` instead)."""
     now = utcnow()
     expired = await repository.expired_open(
         sc.db, org_id, now - SUBMIT_GRACE, quiz_id=quiz_id, member_id=member_id
     )
     loaded: dict[uuid.UUID, tuple[Quiz, list[Question]]] = {}
     for attempt in expired:
-        if not await repository.claim_close(sc.db, attempt.id, AttemptStatus.EXPIRED, now):
+        closed_at = _closed_at(attempt, AttemptStatus.EXPIRED, now)
+        if not await repository.claim_close(sc.db, attempt.id, AttemptStatus.EXPIRED, closed_at):
             continue
         if attempt.quiz_id not in loaded:
             quiz = await quizzes.by_id(sc.db, attempt.quiz_id)
             assert quiz is not None
             loaded[attempt.quiz_id] = (quiz, await quizzes.questions_of(sc.db, [quiz.id]))
         quiz, questions = loaded[attempt.quiz_id]
-        await _finish(sc, attempt, quiz, questions, AttemptStatus.EXPIRED, now)
+        await _finish(sc, attempt, quiz, questions, AttemptStatus.EXPIRED, closed_at)
 
 
 async def answers_revealed(sc: ServiceContext, quiz: Quiz, attempt: Attempt) -> bool:
@@ -326,20 +404,26 @@ async def _store_answers(
     await sc.db.flush()
 
 
+def _close(
+    attempt: Attempt, result: AttemptScore, status: AttemptStatus, closed_at: datetime
+) -> None:
+    attempt.status, attempt.closed_at = status, closed_at
+    attempt.score, attempt.max_score = result.points, result.max_points
+    attempt.percentage, attempt.passed = result.grade.percentage, result.grade.passed
+
+
 async def _finish(
     sc: ServiceContext,
     attempt: Attempt,
     quiz: Quiz,
     questions: list[Question],
     status: AttemptStatus,
-    now: datetime,
+    closed_at: datetime,
 ) -> None:
     options = await quizzes.options_of_quiz(sc.db, quiz.id)
     answers = await repository.answers_of(sc.db, [attempt.id])
     result = score_answers(questions, options, answers, quiz.pass_mark_percent)
-    attempt.status, attempt.closed_at = status, now
-    attempt.score, attempt.max_score = result.points, result.max_points
-    attempt.percentage, attempt.passed = result.grade.percentage, result.grade.passed
+    _close(attempt, result, status, closed_at)
     sc.db.add(attempt)
     sc.db.add_all(answers)
     await sc.db.flush()
