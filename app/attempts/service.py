@@ -7,7 +7,8 @@
   submit after it (plus ``SUBMIT_GRACE`` for the network) counts no new answers, and
   an attempt left open past it is EXPIRED: closed at its deadline and scored as it
   stands. Queries never write, so a read shows it that way (``as_read``) and the next
-  mutation that touches it (its member's start, save or submit) closes it so.
+  mutation that touches it (its member's start, save or submit) closes it so, or the
+  server's periodic sweep (``sweep.py``) if its member never comes back.
 - Only the owner submits. Submitting twice, even at once, gives one result: a
   conditional UPDATE decides which submit closes the attempt; the other returns it.
 - attempts:read shows everyone's attempts to staff, and students their own only.
@@ -244,24 +245,28 @@ async def close_expired(
     *,
     quiz_id: uuid.UUID | None = None,
     member_id: uuid.UUID | None = None,
-) -> None:
+) -> int:
     """Close and score, as they stand, the open attempts whose deadline has passed
-    (mutations only: a read shows them closed with ``as_read`` instead)."""
+    (mutations and the server's sweep only: a read shows them closed with ``as_read``
+    instead); returns how many this call closed (not those someone else closed first)."""
     now = utcnow()
     expired = await repository.expired_open(
         sc.db, org_id, now - SUBMIT_GRACE, quiz_id=quiz_id, member_id=member_id
     )
     loaded: dict[uuid.UUID, tuple[Quiz, list[Question]]] = {}
+    closed = 0
     for attempt in expired:
         closed_at = _closed_at(attempt, AttemptStatus.EXPIRED, now)
         if not await repository.claim_close(sc.db, attempt.id, AttemptStatus.EXPIRED, closed_at):
             continue
+        closed += 1
         if attempt.quiz_id not in loaded:
             quiz = await quizzes.by_id(sc.db, attempt.quiz_id)
             assert quiz is not None
             loaded[attempt.quiz_id] = (quiz, await quizzes.questions_of(sc.db, [quiz.id]))
         quiz, questions = loaded[attempt.quiz_id]
         await _finish(sc, attempt, quiz, questions, AttemptStatus.EXPIRED, closed_at)
+    return closed
 
 
 async def answers_revealed(sc: ServiceContext, quiz: Quiz, attempt: Attempt) -> bool:

@@ -27,6 +27,13 @@ from app.orgs.models import Organization
 CLI_ACTOR_KIND = "CLI"
 CLI_ACTOR_LABEL = "quizgraph CLI"
 
+# Who it names for changes the server makes by itself (closing attempts past their
+# deadline): actor kind SYSTEM, no actor id. The actor holds no scope, so a service
+# handed it by mistake refuses everything a scope guards.
+SYSTEM_ACTOR_KIND = "SYSTEM"
+SYSTEM_ACTOR_LABEL = "quizgraph server"
+SYSTEM_ACTOR = Actor(kind=ActorKind.PLATFORM_ADMIN, label=SYSTEM_ACTOR_LABEL)
+
 
 async def record(
     sc: ServiceContext,
@@ -67,6 +74,8 @@ async def record(
 
 def _actor_of(actor: Actor) -> tuple[str, uuid.UUID | None]:
     """The actor kind and id an event records."""
+    if actor == SYSTEM_ACTOR:
+        return SYSTEM_ACTOR_KIND, None
     if actor.kind is ActorKind.PLATFORM_ADMIN and actor.platform_admin_id is None:
         # Platform staff with no staff account behind it is the command line: its
         # events say so, with no id, rather than pointing at an account that isn't one.

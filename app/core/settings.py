@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     # Sockets from one client address that have not passed connection_init yet.
     max_unauthenticated_websockets_per_ip: int = 20
     sql_echo: bool = False
+    # Seconds between passes of the sweep that closes attempts left open past their
+    # deadline (app/attempts/sweep.py); 0 turns it off.
+    attempt_sweep_seconds: float = Field(default=30.0, ge=0)
     # Tools that map the API for a stranger: on outside production, off in production
     # unless set true (None means "follow the environment").
     introspection: bool | None = None

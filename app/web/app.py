@@ -14,6 +14,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api_keys import door as api_keys_door
 from app.api_keys import last_used as api_keys_last_used
+from app.attempts import sweep as attempts_sweep
 from app.core.db import dispose_engines
 from app.core.settings import get_settings
 from app.events.runtime import running_bus
@@ -44,7 +45,7 @@ def create_app() -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        async with api_keys_last_used.running(), running_bus():
+        async with api_keys_last_used.running(), running_bus(), attempts_sweep.running():
             yield
         await dispose_engines()
 
