@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLError
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -103,7 +104,11 @@ class GraphQLView(GraphQL[Context, None]):
         """Strawberry's, minus subscriptions: over HTTP they would run as a query."""
         if not isinstance(request_data.operation_name, str | None):
             raise HTTPException(400, "The GraphQL operation's `operationName` must be a string.")
-        _check_query_length(request_data.query)
+        too_long = _query_length_refusal(request_data.query)
+        if too_long is not None:
+            return ExecutionResult(
+                data=None, errors=[GraphQLError(too_long.message, original_error=too_long)]
+            )
         allowed = OperationType.from_http(request_adapter.method) - {OperationType.SUBSCRIPTION}
         try:
             return await self.schema.execute(
@@ -192,16 +197,17 @@ def _request_id(scope: Scope) -> str:
     return str(scope.get("state", {}).get("request_id", "-"))
 
 
-def _check_query_length(query: str | None) -> None:
-    """Refuse an over-long document before anything parses it (parsing a megabyte of
-    whitespace alone costs ~200 ms); the other document caps come after parsing."""
+def _query_length_refusal(query: str | None) -> QueryTooComplex | None:
+    """An over-long document is refused before anything parses it (parsing a megabyte
+    of whitespace alone costs ~200 ms); the other document caps come after parsing."""
     limit = get_settings().max_query_length
-    if query is not None and len(query) > limit:
-        raise QueryTooComplex(
-            f"The document is {len(query)} characters long; at most {limit} are allowed.",
-            cost=len(query),
-            limit=limit,
-        )
+    if query is None or len(query) <= limit:
+        return None
+    return QueryTooComplex(
+        f"The document is {len(query)} characters long; at most {limit} are allowed.",
+        cost=len(query),
+        limit=limit,
+    )
 
 
 def _first_protocol(scope: Scope) -> str | None:
