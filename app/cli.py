@@ -93,6 +93,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="also check against checkpoints exported earlier by `audit checkpoint` (JSON lines)",
     )
+    verify.add_argument("--org", metavar="SLUG", help="check only this organization's log")
     verify.set_defaults(handler=_audit_verify)
     checkpoint = audit_commands.add_parser(
         "checkpoint",
@@ -222,9 +223,9 @@ def _audit_verify(args: argparse.Namespace) -> int:
     from app.cli_actions import read_checkpoints, verify_audit
 
     exported = read_checkpoints(args.checkpoints) if args.checkpoints else None
-    broken = _run(lambda: verify_audit(exported))
+    broken = _run(lambda: verify_audit(exported, org_slug=args.org))
     if not broken:
-        print("audit log intact for every organization")
+        print(f"audit log intact for {args.org or 'every organization'}")
         return 0
     for link in broken:
         _print_broken(link)

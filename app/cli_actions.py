@@ -152,10 +152,10 @@ def _save_private(path: Path, data: dict[str, Any]) -> None:
 
 
 async def verify_audit(
-    exported: list[audit.ExportedCheckpoint] | None = None,
+    exported: list[audit.ExportedCheckpoint] | None = None, *, org_slug: str | None = None
 ) -> list[audit.BrokenLink]:
     async with unit_of_work(write=False) as db:
-        return await audit.verify_all(db, exported)
+        return await audit.verify_all(db, exported, org_slug=org_slug)
 
 
 async def export_checkpoints() -> tuple[list[audit.ExportedCheckpoint], list[audit.BrokenLink]]:

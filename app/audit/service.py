@@ -258,14 +258,24 @@ def _against_checkpoint(
 
 
 async def verify_all(
-    db: AsyncSession, exported: list[ExportedCheckpoint] | None = None
+    db: AsyncSession,
+    exported: list[ExportedCheckpoint] | None = None,
+    *,
+    org_slug: str | None = None,
 ) -> list[BrokenLink]:
-    """Every org's chain against its checkpoint, and against ``exported`` ones if given.
+    """Every org's chain (or only ``org_slug``'s) against its checkpoint, and against
+    ``exported`` ones if given.
 
     A checkpoint whose org row is gone reports the org as deleted.
     """
-    orgs = (await db.exec(select(Organization).order_by(col(Organization.slug)))).all()
-    checkpoints = {cp.org_id: cp for cp in (await db.exec(select(AuditCheckpoint))).all()}
+    org_query = select(Organization).order_by(col(Organization.slug))
+    checkpoint_query = select(AuditCheckpoint)
+    if org_slug is not None:
+        org_query = org_query.where(col(Organization.slug) == org_slug)
+        checkpoint_query = checkpoint_query.where(col(AuditCheckpoint.org_slug) == org_slug)
+        exported = [cp for cp in exported or [] if cp.org_slug == org_slug]
+    orgs = (await db.exec(org_query)).all()
+    checkpoints = {cp.org_id: cp for cp in (await db.exec(checkpoint_query)).all()}
     broken: list[BrokenLink] = []
     for org in orgs:
         link = await verify_org(db, org, checkpoints.pop(org.id, None))

@@ -534,3 +534,18 @@ def audit_cli_command(database_url: str, *args: str) -> subprocess.CompletedProc
     )
     assert done.returncode == 0, done.stderr
     return done
+
+
+async def test_verify_can_check_one_org(org: OrgFixture, other_org: OrgFixture, database_url: str):
+    # given one org whose log was cut and one untouched
+    await add_events(org, 3)
+    await cut_newest(org, 1)
+    # then verifying the untouched org alone says it is intact
+    alone = audit_cli(database_url, "verify", "--org", other_org.slug)
+    assert alone.returncode == 0, alone.stdout + alone.stderr
+    assert f"audit log intact for {other_org.slug}" in alone.stdout
+    # while verifying the cut one alone names it, and nothing of the other
+    cut = audit_cli(database_url, "verify", "--org", org.slug)
+    assert cut.returncode == 1
+    assert f"BROKEN: org {org.slug}" in cut.stdout
+    assert other_org.slug not in cut.stdout

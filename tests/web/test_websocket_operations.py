@@ -98,7 +98,7 @@ async def test_mutations_sent_at_once_are_refused_and_nothing_persists(
     after = (await owner.gql(WHAT_PERSISTED, persisted)).ok()["organization"]
     assert after == before
     assert after["quizzes"]["totalCount"] == 0 and after["members"]["totalCount"] == 0
-    assert "intact" in await cli(server.env, "audit", "verify")
+    assert "intact" in await cli(server.env, "audit", "verify", "--org", server.slug)
 
 
 @pytest.mark.parametrize("protocol", [TRANSPORT_WS, LEGACY_WS])
