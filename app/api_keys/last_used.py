@@ -48,9 +48,11 @@ async def flush() -> int:
     _pending.clear()
     try:
         async with unit_of_work() as db:
+            # Rows in id order: two processes flushing overlapping keys then lock them in
+            # the same order, so they wait for each other instead of deadlocking.
             written = [
-                await repository.touch_last_used(db, key_id, used_at, WRITE_INTERVAL)
-                for key_id, used_at in batch.items()
+                await repository.touch_last_used(db, key_id, batch[key_id], WRITE_INTERVAL)
+                for key_id in sorted(batch)
             ]
     except Exception:
         for key_id, used_at in batch.items():
