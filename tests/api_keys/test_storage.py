@@ -110,6 +110,7 @@ async def test_a_flush_touches_keys_in_id_order(monkeypatch, frozen_clock: Froze
         return True
 
     monkeypatch.setattr(repository, "touch_last_used", record)
+    monkeypatch.setattr(last_used, "_pending", {})  # uses noted by earlier tests stay theirs
     for key_id in keys:  # noted out of order
         last_used._pending[key_id] = frozen_clock.now()
     assert await last_used.flush() == len(keys)
