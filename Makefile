@@ -4,7 +4,7 @@ UV := $(shell ./scripts/ensure-uv.sh)
 RUN := $(UV) run --frozen
 HOST ?= 127.0.0.1
 PORT ?= 8000
-FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/package.json frontend/vite.config.ts \
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/graphiql.html frontend/package.json frontend/vite.config.ts \
 	frontend/codegen.ts frontend/tsconfig.json frontend/schema.pending.graphql schema.graphql -type f 2>/dev/null)
 
 .PHONY: run install migrate demo frontend test test-python test-frontend test-e2e lint format schema bench system-deps clean

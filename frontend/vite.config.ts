@@ -13,7 +13,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 600,
+    // GraphiQL is its own page (served for GET /graphql), so the dashboard doesn't load it.
+    rollupOptions: {
+      input: { main: 'index.html', graphiql: 'graphiql.html' },
+    },
   },
+  // GraphiQL's editor runs web workers that split into chunks.
+  worker: { format: 'es' },
   server: {
     proxy: {
       '/graphql': { target: api, changeOrigin: false, ws: true },

@@ -24,6 +24,14 @@ async def index(_request: Request) -> Response:
     return HTMLResponse(_NOT_BUILT)
 
 
+def graphiql_page() -> Response:
+    """GraphiQL, bundled by the dashboard's build (frontend/graphiql.html): no CDN."""
+    page = DIST / "graphiql.html"
+    if page.exists():
+        return FileResponse(page, headers={"Cache-Control": "no-cache"})
+    return HTMLResponse(_NOT_BUILT)
+
+
 def routes() -> list[Route | Mount]:
     spa: list[Route | Mount] = [
         Route("/", index),

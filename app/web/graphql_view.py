@@ -31,8 +31,9 @@ from app.core.json import JSONDecodeError, dumps, loads
 from app.core.settings import get_settings
 from app.graphql.context import Context
 from app.graphql.errors import classify_all
+from app.web.frontend import graphiql_page
 from app.web.problems import internal_problem, problem_for, problem_response
-from app.web.security_headers import graphiql_policy
+from app.web.security_headers import GRAPHIQL_POLICY
 from app.web.websocket import (
     LegacyWSHandler,
     SocketContext,
@@ -179,14 +180,15 @@ class GraphQLView(GraphQL[Context, None]):
         return UNSET
 
     async def render_graphql_ide(self, request: Request) -> Response:
-        """GraphiQL with its own CSP (see ``security_headers``); off in production by default."""
+        """The bundled GraphiQL with its own CSP (see ``security_headers``); off in production
+        by default."""
         if not get_settings().graphiql_enabled:
             return PlainTextResponse(
                 "GraphiQL is turned off on this server. Send GraphQL requests with POST.",
                 status_code=404,
             )
-        response = await super().render_graphql_ide(request)
-        response.headers["Content-Security-Policy"] = graphiql_policy(self.graphql_ide_html)
+        response = graphiql_page()
+        response.headers["Content-Security-Policy"] = GRAPHIQL_POLICY
         return response
 
     def encode_json(self, data: object) -> bytes:

@@ -5,9 +5,9 @@ build: one module script and one stylesheet, no inline code) and the API need.
 ``'self'`` covers the dashboard's same-origin websocket too. Nobody may frame a page
 (``frame-ancestors 'none'``): the dashboard has buttons worth clickjacking.
 
-GraphiQL is the exception: its page loads React and GraphiQL from unpkg.com and runs
-one inline script, so it gets its own policy (``graphiql_policy``), set by the view;
-a response that already carries a policy keeps it.
+GraphiQL (bundled by the dashboard's build, served from this origin) is the exception
+only for styles: its editor sets inline styles, so its page gets ``GRAPHIQL_POLICY``,
+set by the view; a response that already carries a policy keeps it.
 
 HSTS is only sent when the request itself came over https (``scope["scheme"]``; behind
 a TLS proxy, uvicorn's proxy headers set it): over plain http it would be ignored, and
@@ -15,11 +15,6 @@ a development server on http://127.0.0.1 must never pin browsers to https.
 """
 
 from __future__ import annotations
-
-import base64
-import hashlib
-import re
-from functools import lru_cache
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -41,28 +36,16 @@ _HEADERS = (
     # check reads); other sites see only the origin, never a portal code in a path.
     ("Referrer-Policy", "strict-origin-when-cross-origin"),
 )
-_GRAPHIQL_CDN = "https://unpkg.com"
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
-
-
-@lru_cache(maxsize=4)
-def graphiql_policy(page: str) -> str:
-    """GraphiQL's page: its CDN, and its inline scripts by hash (not 'unsafe-inline')."""
-    hashes = " ".join(
-        f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
-        for script in _INLINE_SCRIPT.findall(page)
+GRAPHIQL_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        # GraphiQL's editors set inline styles; styles can't run code.
+        "style-src 'self' 'unsafe-inline'",
+        "font-src 'self' data:",
+        "img-src 'self' data:",
+        *_ALWAYS,
     )
-    return "; ".join(
-        (
-            "default-src 'self'",
-            f"script-src 'self' {_GRAPHIQL_CDN} {hashes}",
-            # GraphiQL's editors set inline styles; styles can't run code.
-            f"style-src 'self' {_GRAPHIQL_CDN} 'unsafe-inline'",
-            f"font-src 'self' {_GRAPHIQL_CDN} data:",
-            "img-src 'self' data:",
-            *_ALWAYS,
-        )
-    )
+)
 
 
 class SecurityHeadersMiddleware:
