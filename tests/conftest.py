@@ -94,3 +94,18 @@ async def signed_in(app, client_factory) -> Callable[[OrgFixture, str], Awaitabl
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def events():
+    """The domain events published while the test runs (after their transaction commits)."""
+    from app.events.bus import Event, get_bus
+
+    seen: list[Event] = []
+
+    async def handler(event: Event) -> None:
+        seen.append(event)
+
+    unsubscribe = get_bus().subscribe(handler)
+    yield seen
+    unsubscribe()

@@ -18,7 +18,7 @@ from app.attempts.models import Attempt
 from app.audit.models import AuditEvent
 from app.core.clock import FrozenClock
 from app.core.db import unit_of_work
-from app.events.bus import Event, get_bus
+from app.events.bus import Event
 from app.leaderboards.models import LeaderboardResult
 from tests.quizzes.api import ATTEMPTS, SAVE, START, SUBMIT, published_quiz, right_answers
 from tests.support.client import ApiClient
@@ -26,18 +26,6 @@ from tests.support.factories import OrgFixture
 
 NODE = """query($id: ID!) { node(id: $id) { ... on Attempt { id status score maxScore
   percentage closedAt results { answered correct pointsAwarded } } } }"""
-
-
-@pytest.fixture
-def events():
-    seen: list[Event] = []
-
-    async def handler(event: Event) -> None:
-        seen.append(event)
-
-    unsubscribe = get_bus().subscribe(handler)
-    yield seen
-    unsubscribe()
 
 
 async def stored(org: OrgFixture, attempt_id: str) -> tuple[object, ...]:

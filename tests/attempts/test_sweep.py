@@ -33,18 +33,6 @@ EXPIRED_LOG = """query($slug: String!) { organization(slug: $slug) {
     edges { node { actorKind actorLabel actorId targetId details } } } } }"""
 
 
-@pytest.fixture
-def events():
-    seen: list[Event] = []
-
-    async def handler(event: Event) -> None:
-        seen.append(event)
-
-    unsubscribe = get_bus().subscribe(handler)
-    yield seen
-    unsubscribe()
-
-
 def row_id(attempt_id: str) -> uuid.UUID:
     return uuid.UUID(relay.GlobalID.from_id(attempt_id).node_id)
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-import pytest
-
-from app.events.bus import Event, get_bus
 from tests.quizzes.api import (
     ATTEMPTS,
     SAVE,
@@ -30,18 +27,6 @@ def submit(attempt_id: str, answers: list) -> dict:
 
 async def start(client, quiz_id: str) -> dict:
     return (await client.gql(START, {"quizId": quiz_id})).ok()["startAttempt"]["attempt"]
-
-
-@pytest.fixture
-def events():
-    seen: list[Event] = []
-
-    async def handler(event: Event) -> None:
-        seen.append(event)
-
-    unsubscribe = get_bus().subscribe(handler)
-    yield seen
-    unsubscribe()
 
 
 async def test_full_marks_and_results_with_revealed_answers(org: OrgFixture, signed_in, events):

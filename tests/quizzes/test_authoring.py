@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from app.events.bus import Event, get_bus
 from tests.quizzes.api import (
     ARCHIVE,
     CREATE,
@@ -23,18 +20,6 @@ from tests.support.factories import OrgFixture
 
 AUDIT = """query($slug: String!, $action: String) { organization(slug: $slug) {
   auditLog(action: $action) { edges { node { action targetType details } } } } }"""
-
-
-@pytest.fixture
-def events():
-    seen: list[Event] = []
-
-    async def handler(event: Event) -> None:
-        seen.append(event)
-
-    unsubscribe = get_bus().subscribe(handler)
-    yield seen
-    unsubscribe()
 
 
 async def test_creating_a_quiz_stores_every_kind_of_question(org: OrgFixture, signed_in, events):
