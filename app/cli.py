@@ -213,7 +213,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _print_schema(_args: argparse.Namespace) -> int:
-    from app.graphql.schema import print_schema
+    from app.schema import print_schema
 
     sys.stdout.write(print_schema())
     return 0

@@ -12,14 +12,14 @@ from typing import Any
 
 from sqlmodel import select
 
+from app.access.actor import Actor, ActorKind
+from app.access.request import RequestMeta, ServiceContext
+from app.access.scopes import ALL_SCOPES, Role
 from app.audit import service as audit
-from app.auth.actor import Actor, ActorKind
 from app.auth.models import PlatformAdmin
-from app.auth.scopes import ALL_SCOPES, Role
 from app.core.db import unit_of_work
 from app.core.errors import BadUserInput, Conflict
 from app.core.passwords import hash_secret
-from app.core.request import RequestMeta, ServiceContext
 from app.core.settings import VAR_DIR
 from app.core.validation import Problems
 from app.members import service as members

@@ -13,13 +13,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from app.access.actor import Actor, ActorKind
+from app.access.request import ServiceContext
+from app.access.scopes import KEY_GRANTABLE_SCOPES, Role, Scope, parse_scopes, scopes_for
 from app.api_keys import last_used, repository, throttle
 from app.api_keys.models import ApiKey
 from app.api_keys.service import is_expired, is_revoked
 from app.api_keys.tokens import digests_match, parse_authorization, secret_digest
-from app.auth import door as auth_door
-from app.auth.actor import Actor, ActorKind
-from app.auth.scopes import KEY_GRANTABLE_SCOPES, Role, Scope, parse_scopes, scopes_for
 from app.core.clock import utcnow
 from app.core.errors import (
     ApiAccessDisabled,
@@ -28,21 +28,8 @@ from app.core.errors import (
     OrgDisabled,
     UserDisabled,
 )
-from app.core.request import ServiceContext
 from app.members.models import Member
 from app.orgs.models import Organization
-from app.web import door as web_door
-
-_installed = False
-
-
-def install() -> None:
-    """Called by ``create_app`` (once per process is enough; repeats are ignored)."""
-    global _installed
-    auth_door.set_bearer_resolver(resolve_bearer)
-    if not _installed:
-        web_door.add_header_hook(throttle.headers)
-        _installed = True
 
 
 async def resolve_bearer(sc: ServiceContext, authorization: str) -> Actor:

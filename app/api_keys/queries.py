@@ -8,11 +8,11 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from app.access.request import ServiceContext
+from app.access.scopes import Scope
 from app.api_keys import service
 from app.api_keys.types import ApiKey
-from app.auth.scopes import Scope
 from app.core.pagination import fetch_page, map_page
-from app.core.request import ServiceContext
 from app.graphql.permissions import requires
 from app.graphql.relay import After, Connection, First
 

@@ -16,14 +16,14 @@ from datetime import datetime, timedelta
 
 from sqlmodel.sql.expression import SelectOfScalar
 
+from app.access.request import ServiceContext
+from app.access.scopes import NEVER_GRANTABLE_TO_KEYS, Scope, parse_scopes
 from app.api_keys import repository
 from app.api_keys.models import NAME_MAX, ApiKey
 from app.api_keys.tokens import display_prefix, new_secret, secret_digest
 from app.audit import service as audit
-from app.auth.scopes import NEVER_GRANTABLE_TO_KEYS, Scope, parse_scopes
 from app.core.clock import as_utc, utcnow
 from app.core.errors import Conflict, Forbidden, InsufficientScopes, NotFound
-from app.core.request import ServiceContext
 from app.core.validation import Problems
 
 RATE_LIMIT_MIN, RATE_LIMIT_MAX, RATE_LIMIT_DEFAULT = 1, 10_000, 600

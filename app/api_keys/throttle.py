@@ -11,9 +11,9 @@ from __future__ import annotations
 import uuid
 from functools import lru_cache
 
+from app.access.request import ServiceContext
 from app.core import ratelimit
 from app.core.errors import RateLimited
-from app.core.request import ServiceContext
 
 WINDOW_SECONDS = 60
 POLICY = "api-key"

@@ -14,14 +14,14 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from app.access.request import ServiceContext
+from app.access.scopes import Scope
 from app.attempts import service
 from app.attempts.models import AttemptStatus
 from app.attempts.types import Attempt
-from app.auth.scopes import Scope
 from app.core.clock import utcnow
 from app.core.errors import Forbidden
 from app.core.pagination import Page, fetch_page, map_page
-from app.core.request import ServiceContext
 from app.graphql.permissions import requires
 from app.graphql.relay import After, Connection, First, decode_id
 

@@ -30,15 +30,15 @@ from datetime import datetime, timedelta
 from sqlmodel import col, or_
 from sqlmodel.sql.expression import SelectOfScalar
 
+from app.access.actor import Actor
+from app.access.request import ServiceContext
+from app.access.scopes import Scope
 from app.attempts import repository
 from app.attempts.grading import AttemptScore, score_answers
 from app.attempts.models import Attempt, AttemptAnswer, AttemptStatus
 from app.audit import service as audit
-from app.auth.actor import Actor
-from app.auth.scopes import Scope
 from app.core.clock import as_utc, utcnow
 from app.core.errors import BadUserInput, Conflict, Forbidden, NotFound
-from app.core.request import ServiceContext
 from app.events.bus import QUIZ_COMPLETED, USER_SCORED, Event
 from app.leaderboards import service as leaderboards
 from app.quizzes import repository as quizzes

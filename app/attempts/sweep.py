@@ -26,12 +26,12 @@ from datetime import datetime
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app.access.request import RequestMeta, ServiceContext
 from app.attempts import service
 from app.attempts.models import Attempt, AttemptStatus
 from app.audit.service import SYSTEM_ACTOR
 from app.core.clock import utcnow
 from app.core.db import unit_of_work
-from app.core.request import RequestMeta, ServiceContext
 from app.core.settings import get_settings
 from app.events.bus import publish_all
 

@@ -10,9 +10,9 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from app.access.scopes import Scope
 from app.audit import repository
 from app.audit.types import AuditEvent
-from app.auth.scopes import Scope
 from app.core.errors import BadUserInput
 from app.core.pagination import fetch_page, map_page
 from app.graphql.permissions import requires

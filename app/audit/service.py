@@ -10,6 +10,9 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app.access.actor import Actor, ActorKind
+from app.access.request import ServiceContext
+from app.access.scopes import Scope
 from app.audit.chain import (
     GENESIS_HASH,
     checkpoint_signature,
@@ -17,10 +20,7 @@ from app.audit.chain import (
     event_digest,
 )
 from app.audit.models import AuditCheckpoint, AuditEvent
-from app.auth.actor import Actor, ActorKind
-from app.auth.scopes import Scope
 from app.core.errors import NotFound
-from app.core.request import ServiceContext
 from app.orgs.models import Organization
 
 # Who the audit log names for changes made by `quizgraph` commands on the server.

@@ -11,9 +11,9 @@ from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from app.access.actor import Actor
+from app.access.scopes import Capability
 from app.audit.models import AuditEvent as AuditEventRow
-from app.auth.actor import Actor
-from app.auth.scopes import Capability
 
 _CLIENT_DETAILS = (
     "Personal data: null unless you are signed in as an owner or admin of the org "

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from app.auth import service
-from app.auth.door import SESSION_COOKIE
+from app.auth.tokens import SESSION_COOKIE
 from app.auth.types import Viewer
 from app.core.errors import RateLimited
 from app.core.settings import get_settings

@@ -8,17 +8,17 @@ from datetime import timedelta
 from sqlalchemy import delete
 from sqlmodel import col, select
 
+from app.access.actor import Actor, member_actor
+from app.access.request import ServiceContext
+from app.access.scopes import Role
 from app.audit import service as audit
 from app.auth import throttle
-from app.auth.actor import Actor, member_actor
 from app.auth.models import MemberSession
-from app.auth.scopes import Role
 from app.auth.tokens import new_session_token, token_digest
 from app.core.clock import as_utc, utcnow
 from app.core.db import begin_write
 from app.core.errors import InvalidCredentials, OrgDisabled, UserDisabled
 from app.core.passwords import hash_secret, hashing_turn, needs_rehash, verify_secrets
-from app.core.request import ServiceContext
 from app.core.settings import get_settings
 from app.members import repository as members
 from app.members.models import Member

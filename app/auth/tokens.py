@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+SESSION_COOKIE = "qg_session"
+
 
 def new_session_token() -> str:
     return secrets.token_urlsafe(32)

@@ -7,13 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from app.auth.actor import Actor, ActorKind
+from app.access.actor import Actor, ActorKind
 from app.members import repository as members
 from app.members.types import Member, Role
 from app.orgs import repository as orgs
+from app.orgs.types import OrganizationFields
 
 if TYPE_CHECKING:
-    from app.graphql.organization import Organization
+    # The schema's ``Organization`` is these fields plus other domains' lists, which
+    # accept them as they are (``is_type_of``); Strawberry resolves the lazy name.
+    from app.orgs.types import OrganizationFields as Organization
 
 strawberry.enum(ActorKind, description="What kind of credential made the call.")
 
@@ -44,10 +47,8 @@ class Viewer:
     @strawberry.field(description="The organization the credential belongs to.")
     async def organization(
         self, info: Info
-    ) -> Annotated[Organization, strawberry.lazy("app.graphql.organization")] | None:
-        from app.graphql.organization import Organization
-
+    ) -> Annotated[Organization, strawberry.lazy("app.schema.organization")] | None:
         if self.actor.org_id is None:
             return None
         row = await orgs.by_id(info.context.sc.db, self.actor.org_id)
-        return Organization.from_row(row) if row else None
+        return OrganizationFields.from_row(row) if row else None

@@ -14,7 +14,7 @@ costs 1, scalars cost 0. A list multiplies its items' cost by how many it can ho
 - the ``edges`` (or ``nodes``) of a connection by the connection's ``first``: its
   value or its variable's, 20 when left out, at most 100 (``app.core.pagination``);
 - a plain list by its ``first`` argument when it has one and it is given, otherwise
-  by the most it can ever hold (``LIST_SIZES``), or ``DEFAULT_LIST_SIZE`` for a list
+  by the most it can ever hold (the schema's ``ListSizes``), or ``DEFAULT_LIST_SIZE`` for a list
   nobody has sized yet.
 
 So ``requested`` is an upper bound on the number of objects in the response.
@@ -73,23 +73,10 @@ from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef, Typ
 from app.core.errors import QueryTooComplex
 from app.core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from app.core.settings import get_settings
-from app.leaderboards.subscriptions import MAX_TOP
-from app.quizzes.checks import MAX_OPTIONS
-from app.quizzes.drafts import MAX_QUESTIONS
-from app.quizzes.importers import MAX_REPORTED_PROBLEMS
 
-# The most items each plain list of objects can hold; a new list field belongs here.
-LIST_SIZES: Mapping[tuple[str, str], int] = {
-    ("Quiz", "questions"): MAX_QUESTIONS,
-    ("Quiz", "questionsWithAnswers"): MAX_QUESTIONS,
-    ("Question", "options"): MAX_OPTIONS,
-    ("AuthoredQuestion", "options"): MAX_OPTIONS,
-    ("Attempt", "questions"): MAX_QUESTIONS,
-    ("Attempt", "results"): MAX_QUESTIONS,
-    ("LeaderboardUpdate", "entries"): MAX_TOP,
-    # The listed problems, plus one that says how many more were left out.
-    ("ImportQuizPayload", "problems"): MAX_REPORTED_PROBLEMS + 1,
-}
+# The most items each plain list of objects can hold, by (type, field): the schema's
+# composition root knows its fields and passes them in (``ListSizes``).
+ListSizes = Mapping[tuple[str, str], int]
 DEFAULT_LIST_SIZE = MAX_PAGE_SIZE
 
 MAX_INTROSPECTION_LISTS = 2
@@ -145,11 +132,12 @@ def check(
     operation_name: str | None,
     variables: Mapping[str, Any] | None,
     limits: Limits,
+    list_sizes: ListSizes | None = None,
 ) -> Measure:
     """The operation's measure, or QueryTooComplex (with ``cost`` and ``limit``) when over."""
     check_document(document, limits)
     measure = measure_operation(
-        schema, document, operation_name=operation_name, variables=variables
+        schema, document, operation_name=operation_name, variables=variables, list_sizes=list_sizes
     )
     refuse_over(measure, limits)
     return measure
@@ -317,13 +305,14 @@ def measure_operation(
     *,
     operation_name: str | None,
     variables: Mapping[str, Any] | None,
+    list_sizes: ListSizes | None = None,
 ) -> Measure:
     """The measure of the operation that would run (the named one, else the first)."""
     operation = _operation(document, operation_name)
     if operation is None:
         return NOTHING  # graphql-core reports the missing operation
     root = _root_type(schema, operation)
-    return _Walk(schema, document, operation, variables or {}).selections(
+    return _Walk(schema, document, operation, variables or {}, list_sizes or {}).selections(
         operation.selection_set, root, None
     )
 
@@ -352,8 +341,10 @@ class _Walk:
         document: DocumentNode,
         operation: OperationDefinitionNode,
         variables: Mapping[str, Any],
+        list_sizes: ListSizes,
     ) -> None:
         self.schema = schema
+        self.list_sizes = list_sizes
         self.fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
@@ -445,7 +436,9 @@ class _Walk:
         if page is not None and name in {"edges", "nodes"}:
             return page
         most = (
-            LIST_SIZES.get((parent.name, name), DEFAULT_LIST_SIZE) if parent else DEFAULT_LIST_SIZE
+            self.list_sizes.get((parent.name, name), DEFAULT_LIST_SIZE)
+            if parent
+            else DEFAULT_LIST_SIZE
         )
         first = self.int_argument(node, "first")
         return most if first is None else min(max(first, 0), most)

@@ -9,8 +9,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
-from app.auth.actor import Actor
-from app.core.request import ServiceContext
+from app.access.actor import Actor
+from app.access.request import ServiceContext
 
 
 @dataclass(slots=True)

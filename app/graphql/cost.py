@@ -30,7 +30,7 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from app.auth.actor import ActorKind
+from app.access.actor import ActorKind
 from app.core import ratelimit
 from app.core.errors import QueryTooComplex, RateLimited
 from app.core.settings import get_settings
@@ -44,6 +44,8 @@ def _budget(amount: int, window_seconds: int) -> ratelimit.RateLimitItem:
 
 
 class QueryCost(SchemaExtension):
+    # The schema's plain lists and the most each can hold (set by the composition root).
+    list_sizes: complexity.ListSizes = {}
     requested: int = 0
     charged: ratelimit.LimitState | None = None
 
@@ -56,7 +58,11 @@ class QueryCost(SchemaExtension):
         try:
             complexity.check_document(document, limits)
             measure = complexity.measure_operation(
-                schema, document, operation_name=context.operation_name, variables=context.variables
+                schema,
+                document,
+                operation_name=context.operation_name,
+                variables=context.variables,
+                list_sizes=self.list_sizes,
             )
             self.requested = measure.cost
             complexity.refuse_over(measure, limits)

@@ -9,7 +9,7 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from app.auth.scopes import Scope
+from app.access.scopes import Scope
 from app.core.pagination import decode_cursor, page_size
 from app.graphql.permissions import requires
 from app.graphql.relay import After, First, decode_id

@@ -18,11 +18,11 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app.access.request import ServiceContext
+from app.access.scopes import Scope
 from app.attempts.models import Attempt
-from app.auth.scopes import Scope
 from app.core.clock import as_utc, utcnow
 from app.core.errors import NotFound
-from app.core.request import ServiceContext
 from app.events.bus import Event
 from app.leaderboards import repository
 from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding

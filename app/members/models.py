@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from app.auth.scopes import Role
+from app.access.scopes import Role
 from app.core.models import id_field, org_fk, timestamp_field
 
 

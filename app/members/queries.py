@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from app.auth.scopes import Scope
+from app.access.scopes import Scope
 from app.core.pagination import fetch_page, map_page
 from app.graphql.permissions import requires
 from app.graphql.relay import After, Connection, First

@@ -9,7 +9,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
-from app.auth.scopes import Role
+from app.access.scopes import Role
 from app.members.models import Member
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import uuid
 
-from app.audit import service as audit
-from app.auth.actor import ActorKind
-from app.auth.scopes import (
+from app.access.actor import ActorKind
+from app.access.request import ServiceContext
+from app.access.scopes import (
     NEVER_GRANTABLE_TO_KEYS,
     ROLE_RANK,
     ROLE_SCOPES,
@@ -24,10 +24,10 @@ from app.auth.scopes import (
     roles_assignable_by_key,
     scopes_missing_to_assign,
 )
+from app.audit import service as audit
 from app.core.clock import utcnow
 from app.core.errors import Conflict, Forbidden, NotFound
 from app.core.passwords import hash_secret
-from app.core.request import ServiceContext
 from app.core.validation import Problems
 from app.members import repository
 from app.members.models import Member

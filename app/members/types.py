@@ -8,7 +8,7 @@ from datetime import datetime
 import strawberry
 from strawberry import relay
 
-from app.auth.scopes import Role
+from app.access.scopes import Role
 from app.members.models import Member as MemberRow
 
 strawberry.enum(Role, description="What a member may do, from most to least.")

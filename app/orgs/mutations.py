@@ -9,9 +9,12 @@ from strawberry.types import Info
 
 from app.graphql.inputs import INPUT
 from app.orgs import service
+from app.orgs.types import OrganizationFields
 
 if TYPE_CHECKING:
-    from app.graphql.organization import Organization
+    # The schema's ``Organization`` is these fields plus other domains' lists, which
+    # accept them as they are (``is_type_of``); Strawberry resolves the lazy name.
+    from app.orgs.types import OrganizationFields as Organization
 
 
 @strawberry.input(description="Turn every API key of the viewer's organization off, or back on.")
@@ -23,7 +26,7 @@ class SetApiAccessInput:
 
 @strawberry.type
 class SetApiAccessPayload:
-    organization: Annotated[Organization, strawberry.lazy("app.graphql.organization")]
+    organization: Annotated[Organization, strawberry.lazy("app.schema.organization")]
 
 
 @strawberry.type
@@ -32,9 +35,7 @@ class OrgMutations:
     async def set_api_access(
         self, info: Info, input: Annotated[SetApiAccessInput, INPUT]
     ) -> SetApiAccessPayload:
-        from app.graphql.organization import Organization
-
         org = await service.set_api_access(
             info.context.sc, info.context.actor.home_org(), input.enabled
         )
-        return SetApiAccessPayload(organization=Organization.from_row(org))
+        return SetApiAccessPayload(organization=OrganizationFields.from_row(org))

@@ -8,9 +8,12 @@ import strawberry
 from strawberry.types import Info
 
 from app.orgs import service
+from app.orgs.types import OrganizationFields
 
 if TYPE_CHECKING:
-    from app.graphql.organization import Organization
+    # The schema's ``Organization`` is these fields plus other domains' lists, which
+    # accept them as they are (``is_type_of``); Strawberry resolves the lazy name.
+    from app.orgs.types import OrganizationFields as Organization
 
 
 @strawberry.type
@@ -20,8 +23,6 @@ class OrgQueries:
         self,
         info: Info,
         slug: Annotated[str, strawberry.argument(description="The organization's slug.")],
-    ) -> Annotated[Organization, strawberry.lazy("app.graphql.organization")] | None:
-        from app.graphql.organization import Organization
-
+    ) -> Annotated[Organization, strawberry.lazy("app.schema.organization")] | None:
         row = await service.get_public(info.context.sc, slug[:63])
-        return Organization.from_row(row) if row else None
+        return OrganizationFields.from_row(row) if row else None

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
 
+from app.access.request import ServiceContext
+from app.access.scopes import Role, Scope
 from app.audit import service as audit
-from app.auth.scopes import Role, Scope
 from app.core.errors import Conflict, NotFound
 from app.core.passwords import hash_secret
-from app.core.request import ServiceContext
 from app.core.validation import Problems
 from app.members.models import Member
 from app.orgs import repository

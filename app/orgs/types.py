@@ -7,7 +7,7 @@ import uuid
 import strawberry
 from strawberry import relay
 
-from app.auth.scopes import Scope
+from app.access.scopes import Scope
 from app.graphql.permissions import requires
 from app.orgs.models import Organization as OrganizationRow
 
@@ -41,3 +41,18 @@ class OrganizationFields(relay.Node):
     )
     def disabled(self) -> bool:
         return self.row.disabled
+
+    @classmethod
+    def from_row(cls, row: OrganizationRow) -> OrganizationFields:
+        """The org's own fields; the schema's ``Organization`` accepts them as itself (its
+        other domains' fields read only ``org_id``), so this domain needs no upward import."""
+        return cls(
+            id=str(row.id),
+            org_id=row.id,
+            row=row,
+            slug=row.slug,
+            name=row.name,
+            branding=Branding(
+                primary_color=row.primary_color, logo_url=row.logo_url, tagline=row.tagline
+            ),
+        )

@@ -13,10 +13,10 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from app.auth.scopes import Scope
+from app.access.request import ServiceContext
+from app.access.scopes import Scope
 from app.core.clock import utcnow
 from app.core.pagination import fetch_page, map_page
-from app.core.request import ServiceContext
 from app.graphql.permissions import requires
 from app.graphql.relay import After, Connection, First
 from app.quizzes import repository, service

@@ -22,12 +22,12 @@ from typing import Any
 import anyio.to_thread
 from strawberry import relay
 
+from app.access.actor import Actor
+from app.access.request import ServiceContext
+from app.access.scopes import Scope
 from app.audit import service as audit
-from app.auth.actor import Actor
-from app.auth.scopes import Scope
 from app.core.clock import as_utc, utcnow
 from app.core.errors import BadUserInput, Conflict, NotFound
-from app.core.request import ServiceContext
 from app.events.bus import QUIZ_CREATED, Event
 from app.quizzes import repository
 from app.quizzes.checks import check_draft

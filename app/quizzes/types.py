@@ -17,8 +17,8 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from app.access.scopes import Scope
 from app.attempts.ordering import shuffled
-from app.auth.scopes import Scope
 from app.core.clock import as_utc, utcnow
 from app.core.errors import BadUserInput
 from app.graphql.permissions import requires

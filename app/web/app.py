@@ -12,15 +12,14 @@ from starlette.middleware import Middleware
 from starlette.routing import Route, WebSocketRoute
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from app.api_keys import door as api_keys_door
 from app.api_keys import last_used as api_keys_last_used
 from app.attempts import sweep as attempts_sweep
 from app.core.db import dispose_engines
 from app.core.settings import get_settings
-from app.events.runtime import running_bus
-from app.graphql.schema import schema
+from app.schema import schema
 from app.web import frontend
 from app.web.door import GraphQLDoor
+from app.web.event_bus import running_bus
 from app.web.graphql_view import GraphQLView
 from app.web.health import healthz, readyz
 from app.web.request_id import RequestIdMiddleware
@@ -41,7 +40,6 @@ def create_app() -> Starlette:
         connection_init_wait_timeout=timedelta(seconds=settings.websocket_init_timeout_seconds),
     )
     graphql_app = GraphQLDoor(view)
-    api_keys_door.install()
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:

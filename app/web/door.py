@@ -8,7 +8,6 @@ response is done. Plain ASGI (no BaseHTTPMiddleware) keeps it cheap per request.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from http.cookies import SimpleCookie
 from typing import Any
 
@@ -17,19 +16,16 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.auth.actor import ANONYMOUS
-from app.auth.door import SESSION_COOKIE, resolve_actor
+from app.access.actor import ANONYMOUS
+from app.access.request import RequestMeta, ServiceContext
+from app.auth.tokens import SESSION_COOKIE
 from app.core.db import session_factory
 from app.core.errors import AppError, CsrfRejected, PayloadTooLarge
-from app.core.request import RequestMeta, ServiceContext
 from app.core.settings import get_settings
+from app.web.credentials import resolve_actor, response_headers
 from app.web.problems import internal_problem, problem_for
 
 logger = logging.getLogger("quizgraph.door")
-
-# Extra headers for a response, added by whoever resolved the actor (rate limits).
-ResponseHeaders = dict[str, str]
-HeaderHook = Callable[[ServiceContext], ResponseHeaders]
 
 
 class GraphQLDoor:
@@ -183,17 +179,3 @@ def _expired_session_cookie() -> str:
         secure=get_settings().secure_cookies,
     )
     return response.headers["set-cookie"]
-
-
-_header_hooks: list[HeaderHook] = []
-
-
-def add_header_hook(hook: HeaderHook) -> None:
-    _header_hooks.append(hook)
-
-
-def response_headers(sc: ServiceContext) -> ResponseHeaders:
-    merged: ResponseHeaders = {}
-    for hook in _header_hooks:
-        merged.update(hook(sc))
-    return merged

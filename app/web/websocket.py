@@ -51,17 +51,18 @@ from strawberry.subscriptions.protocols.graphql_ws.types import (
 )
 from strawberry.subscriptions.protocols.graphql_ws.types import OperationMessage
 
+from app.access.actor import ANONYMOUS, Actor
+from app.access.request import RequestMeta, ServiceContext
+from app.access.scopes import Role
 from app.api_keys.door import live_key_ids
-from app.auth.actor import ANONYMOUS, Actor
-from app.auth.door import SESSION_COOKIE, resolve_actor
-from app.auth.scopes import Role
 from app.auth.service import live_session_ids
+from app.auth.tokens import SESSION_COOKIE
 from app.core.db import session_factory
 from app.core.errors import AppError, Unauthenticated
-from app.core.request import RequestMeta, ServiceContext
 from app.core.settings import get_settings
 from app.graphql.context import Context
 from app.graphql.transaction import ConnectionContext
+from app.web.credentials import resolve_actor
 from app.web.door import cookie_value
 
 logger = logging.getLogger("quizgraph.websocket")

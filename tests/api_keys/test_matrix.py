@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from app.auth.scopes import KEY_GRANTABLE_SCOPES, ROLE_SCOPES, Role, Scope
+from app.access.scopes import KEY_GRANTABLE_SCOPES, ROLE_SCOPES, Role, Scope
 from tests.api_keys.support import IssuedKey, create_key
 from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture, make_org

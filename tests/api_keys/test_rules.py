@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from app.access.actor import Actor, ActorKind
+from app.access.request import RequestMeta, ServiceContext
+from app.access.scopes import Role, Scope
 from app.api_keys import service
-from app.auth.actor import Actor, ActorKind
-from app.auth.scopes import Role, Scope
 from app.core.db import unit_of_work
 from app.core.errors import Forbidden, InsufficientScopes
-from app.core.request import RequestMeta, ServiceContext
 from tests.support.factories import OrgFixture
 
 

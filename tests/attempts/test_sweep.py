@@ -14,10 +14,10 @@ from sqlalchemy import func, update
 from sqlmodel import select
 from strawberry import relay
 
+from app.access.scopes import Role
 from app.attempts.models import Attempt, AttemptStatus
 from app.attempts.sweep import sweep_once
 from app.audit.models import AuditEvent
-from app.auth.scopes import Role
 from app.core.clock import FrozenClock, as_utc, utcnow
 from app.core.db import unit_of_work
 from app.core.settings import get_settings

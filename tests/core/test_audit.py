@@ -505,10 +505,10 @@ async def test_a_cli_command_is_recorded_as_the_cli(database_url: str, client_fa
 async def test_old_all_zero_cli_rows_still_verify_beside_new_ones(org: OrgFixture):
     import uuid
 
+    from app.access.actor import platform_admin_actor
+    from app.access.request import ServiceContext
     from app.audit import service as audit
-    from app.auth.actor import platform_admin_actor
     from app.cli_actions import CLI_META
-    from app.core.request import ServiceContext
     from tests.support.factories import cli_context
 
     # given an event written as the command line wrote them before (an all-zero staff id)

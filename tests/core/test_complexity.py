@@ -17,7 +17,7 @@ from app.core.errors import QueryTooComplex
 from app.core.settings import get_settings
 from app.graphql import complexity
 from app.graphql.limits import query_limits, validate
-from app.graphql.schema import schema
+from app.schema import LIST_SIZES, schema
 from tests.support.client import ApiClient
 
 GRAPHQL_SCHEMA = schema._schema
@@ -46,14 +46,23 @@ def chain(fragments: int) -> str:
 
 def measure(query: str, variables: dict[str, Any] | None = None) -> complexity.Measure:
     return complexity.measure_operation(
-        GRAPHQL_SCHEMA, parse(query), operation_name=None, variables=variables
+        GRAPHQL_SCHEMA,
+        parse(query),
+        operation_name=None,
+        variables=variables,
+        list_sizes=LIST_SIZES,
     )
 
 
 def refusal(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
     with pytest.raises(QueryTooComplex) as refused:
         complexity.check(
-            GRAPHQL_SCHEMA, parse(query), operation_name=None, variables=variables, limits=LIMITS
+            GRAPHQL_SCHEMA,
+            parse(query),
+            operation_name=None,
+            variables=variables,
+            limits=LIMITS,
+            list_sizes=LIST_SIZES,
         )
     return refused.value.extensions
 
@@ -61,7 +70,14 @@ def refusal(query: str, variables: dict[str, Any] | None = None) -> dict[str, An
 def server_path(document: DocumentNode) -> str:
     """What the server does before execution: caps and measure, then validation."""
     try:
-        complexity.check(GRAPHQL_SCHEMA, document, operation_name=None, variables={}, limits=LIMITS)
+        complexity.check(
+            GRAPHQL_SCHEMA,
+            document,
+            operation_name=None,
+            variables={},
+            limits=LIMITS,
+            list_sizes=LIST_SIZES,
+        )
     except QueryTooComplex:
         return "refused"
     errors = validate(GRAPHQL_SCHEMA, document, tuple(specified_rules))
@@ -144,7 +160,12 @@ def test_the_standard_introspection_query_passes():
     # ofType chains (nine deep in graphql-js's query) unwrap one type each: no depth.
     query = get_introspection_query(descriptions=True, input_value_deprecation=True)
     result = complexity.check(
-        GRAPHQL_SCHEMA, parse(query), operation_name=None, variables={}, limits=LIMITS
+        GRAPHQL_SCHEMA,
+        parse(query),
+        operation_name=None,
+        variables={},
+        limits=LIMITS,
+        list_sizes=LIST_SIZES,
     )
     assert result.depth <= LIMITS.max_depth
     assert result.cost == 0
@@ -206,7 +227,12 @@ def test_a_realistic_quiz_page_passes():
     query = """{ organization(slug: "x") { quizzes(first: 20) { edges { node {
         title questions(first: 10) { prompt options { text } } } } } } }"""
     result = complexity.check(
-        GRAPHQL_SCHEMA, parse(query), operation_name=None, variables={}, limits=LIMITS
+        GRAPHQL_SCHEMA,
+        parse(query),
+        operation_name=None,
+        variables={},
+        limits=LIMITS,
+        list_sizes=LIST_SIZES,
     )
     assert result.cost == 2 + 20 * (2 + 10 * 27)
 
@@ -216,9 +242,11 @@ def test_only_the_operation_that_runs_is_measured():
         query Big { organization(slug: "x") { members(first: 100) { edges { node { id } } } } }"""
     document = parse(query)
     small = complexity.measure_operation(
-        GRAPHQL_SCHEMA, document, operation_name="Small", variables={}
+        GRAPHQL_SCHEMA, document, operation_name="Small", variables={}, list_sizes=LIST_SIZES
     )
-    big = complexity.measure_operation(GRAPHQL_SCHEMA, document, operation_name="Big", variables={})
+    big = complexity.measure_operation(
+        GRAPHQL_SCHEMA, document, operation_name="Big", variables={}, list_sizes=LIST_SIZES
+    )
     assert (small.cost, big.cost) == (1, 2 + 200)
 
 

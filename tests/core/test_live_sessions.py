@@ -14,13 +14,13 @@ import pytest
 from sqlalchemy import update
 from sqlmodel import col, select
 
-from app.auth.actor import ANONYMOUS
+from app.access.actor import ANONYMOUS
+from app.access.request import RequestMeta, ServiceContext
 from app.auth.models import MemberSession
 from app.auth.service import live_session_ids
 from app.auth.tokens import token_digest
 from app.core.clock import utcnow
 from app.core.db import unit_of_work
-from app.core.request import RequestMeta, ServiceContext
 from app.core.settings import get_settings
 from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture

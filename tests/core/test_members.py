@@ -112,7 +112,7 @@ async def test_removing_members_by_role(org: OrgFixture, signed_in, role: str, a
 
 
 def _student():
-    from app.auth.scopes import Role
+    from app.access.scopes import Role
 
     return Role.STUDENT
 
@@ -167,7 +167,7 @@ async def test_an_owner_may_demote_another_owner_but_not_leave_none(org: OrgFixt
 
 
 async def signed_in_client(org, signed_in, username):
-    from app.auth.scopes import Role
+    from app.access.scopes import Role
     from app.core.db import unit_of_work
     from app.members import repository
     from tests.support.factories import Account
@@ -296,7 +296,7 @@ STUDENT_KEY_SCOPES = [
 
 
 def every_grantable_scope() -> list[str]:
-    from app.auth.scopes import KEY_GRANTABLE_SCOPES
+    from app.access.scopes import KEY_GRANTABLE_SCOPES
 
     return sorted(scope.value for scope in KEY_GRANTABLE_SCOPES)
 

@@ -29,7 +29,7 @@ from strawberry import relay
 from app.core.settings import get_settings
 from app.graphql import complexity
 from app.graphql.limits import query_limits, validate
-from app.graphql.schema import schema
+from app.schema import schema
 from tests.api_keys.support import create_key
 from tests.core.test_complexity import chain, fan_out
 from tests.quizzes.api import CREATE, published_quiz, quiz_input

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from app.graphql.schema import print_schema
+from app.schema import print_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -13,7 +13,7 @@ def test_schema_file_matches_the_code():
 
 
 def test_every_field_argument_and_input_has_a_description():
-    from app.graphql.schema import schema
+    from app.schema import schema
 
     missing: list[str] = []
     for type_name, graphql_type in schema._schema.type_map.items():

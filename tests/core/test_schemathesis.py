@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from schemathesis.graphql import nodes
 
-from app.auth.scopes import KEY_GRANTABLE_SCOPES
+from app.access.scopes import KEY_GRANTABLE_SCOPES
 from tests.support.factories import make_org
 from tests.support.servers import Deployment, deployment
 

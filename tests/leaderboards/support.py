@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.auth.scopes import Role
+from app.access.scopes import Role
 from app.core.clock import FrozenClock
 from tests.quizzes.api import PUBLISH, START, SUBMIT
 from tests.support.client import ApiClient

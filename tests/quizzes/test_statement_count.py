@@ -8,10 +8,10 @@ from contextlib import contextmanager
 
 from sqlalchemy import event
 
-from app.auth.actor import member_actor
-from app.auth.scopes import Role
+from app.access.actor import member_actor
+from app.access.request import RequestMeta, ServiceContext
+from app.access.scopes import Role
 from app.core.db import get_engine, unit_of_work
-from app.core.request import RequestMeta, ServiceContext
 from app.quizzes import service
 from app.quizzes.drafts import OptionDraft, QuestionDraft, QuestionKind, QuizDraft
 from tests.support.factories import OrgFixture

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from strawberry import relay
 
-from app.auth.scopes import Role
+from app.access.scopes import Role
 from app.cli_actions import create_org
 from app.core.db import unit_of_work
 from app.members import service as members

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLResolveInfo
 
 from app.api_keys.queries import OrganizationApiKeys
 from app.attempts.queries import OrganizationAttempts
 from app.audit.queries import OrganizationAuditLog
 from app.leaderboards.queries import OrganizationLeaderboard
 from app.members.queries import OrganizationMembers
-from app.orgs.models import Organization as OrganizationRow
-from app.orgs.types import Branding, OrganizationFields
+from app.orgs.types import OrganizationFields
 from app.quizzes.queries import OrganizationQuizzes
 
 
@@ -25,14 +25,7 @@ class Organization(
     OrganizationLeaderboard,
 ):
     @classmethod
-    def from_row(cls, row: OrganizationRow) -> Organization:
-        return cls(
-            id=str(row.id),
-            org_id=row.id,
-            row=row,
-            slug=row.slug,
-            name=row.name,
-            branding=Branding(
-                primary_color=row.primary_color, logo_url=row.logo_url, tagline=row.tagline
-            ),
-        )
+    def is_type_of(cls, obj: object, _info: GraphQLResolveInfo) -> bool:
+        """Domains return ``OrganizationFields.from_row(…)``: the same fields, built
+        without importing this composition root."""
+        return isinstance(obj, OrganizationFields)

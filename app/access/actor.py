@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from app.auth.scopes import (
+from app.access.scopes import (
     ALL_SCOPES,
     OWN_RECORDS_ONLY,
     ROLE_CAPABILITIES,

@@ -1,4 +1,6 @@
-"""Which event bus this process uses: a setting, decided once at start-up."""
+"""Which event bus this process uses: a setting, decided once at start-up.
+
+The live leaderboard hub listens on the bus, so it is reset whenever the bus changes."""
 
 from __future__ import annotations
 
@@ -8,13 +10,12 @@ from contextlib import asynccontextmanager
 from app.core.settings import get_settings
 from app.events.bus import InProcessEventBus, set_bus
 from app.events.redis_bus import RedisEventBus
+from app.leaderboards.live import reset_hub
 
 
 @asynccontextmanager
 async def running_bus() -> AsyncIterator[None]:
     """Redis pub/sub when ``QUIZGRAPH_REDIS_URL`` is set, else in-process."""
-    from app.leaderboards.live import reset_hub
-
     redis_url = get_settings().redis_url
     if redis_url is None:
         set_bus(InProcessEventBus())

@@ -14,20 +14,37 @@ from app.api_keys.mutations import ApiKeyMutations
 from app.attempts.mutations import AttemptMutations
 from app.auth.mutations import AuthMutations
 from app.auth.queries import AuthQueries
+from app.graphql.complexity import ListSizes
 from app.graphql.cost import QueryCost
 from app.graphql.errors import ErrorCodes
 from app.graphql.exposure import QuietExecutionContext, SchemaExposure
 from app.graphql.inputs import StorableStrings
 from app.graphql.limits import ParseCache, QueryLimits
-from app.graphql.node import NodeQueries
-from app.graphql.organization import Organization
 from app.graphql.scalars import SCALAR_OVERRIDES
 from app.graphql.transaction import RequestTransaction
-from app.leaderboards.subscriptions import LeaderboardSubscriptions
+from app.leaderboards.subscriptions import MAX_TOP, LeaderboardSubscriptions
 from app.members.mutations import MemberMutations
 from app.orgs.mutations import OrgMutations
 from app.orgs.queries import OrgQueries
+from app.quizzes.checks import MAX_OPTIONS
+from app.quizzes.drafts import MAX_QUESTIONS
+from app.quizzes.importers import MAX_REPORTED_PROBLEMS
 from app.quizzes.mutations import QuizMutations
+from app.schema.node import NodeQueries
+from app.schema.organization import Organization
+
+# The most items each plain list of objects can hold; a new list field belongs here.
+LIST_SIZES: ListSizes = {
+    ("Quiz", "questions"): MAX_QUESTIONS,
+    ("Quiz", "questionsWithAnswers"): MAX_QUESTIONS,
+    ("Question", "options"): MAX_OPTIONS,
+    ("AuthoredQuestion", "options"): MAX_OPTIONS,
+    ("Attempt", "questions"): MAX_QUESTIONS,
+    ("Attempt", "results"): MAX_QUESTIONS,
+    ("LeaderboardUpdate", "entries"): MAX_TOP,
+    # The listed problems, plus one that says how many more were left out.
+    ("ImportQuizPayload", "problems"): MAX_REPORTED_PROBLEMS + 1,
+}
 
 
 @strawberry.type(description="Everything you can read.")
@@ -52,6 +69,10 @@ class Subscription(LeaderboardSubscriptions):
     pass
 
 
+class CostOfThisSchema(QueryCost):
+    list_sizes = LIST_SIZES
+
+
 class QuizgraphSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: object = None) -> None:
         """Silenced: ``ErrorCodes`` logs the unexpected errors, with the request id."""
@@ -67,7 +88,7 @@ schema = QuizgraphSchema(
         QueryLimits,
         SchemaExposure,
         ParseCache,
-        QueryCost,  # measures, refuses, validates (cached) and charges keys
+        CostOfThisSchema,  # measures, refuses, validates (cached) and charges keys
         StorableStrings,  # NUL, lone surrogates; after QueryCost, which sets validation errors
         RequestTransaction,
     ],

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.auth.actor import Actor
+from app.access.actor import Actor
 from app.core.ratelimit import LimitState
 from app.events.bus import Event
 

@@ -10,17 +10,17 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from app.access.request import ServiceContext
 from app.api_keys.queries import load_node as _api_key
 from app.attempts.queries import load_node as _attempt
 from app.audit import service as audit
 from app.audit.types import AuditEvent
 from app.core.errors import NotFound
-from app.core.request import ServiceContext
-from app.graphql.organization import Organization
 from app.members import service as members
 from app.members.types import Member
 from app.orgs import service as orgs
 from app.quizzes.queries import load_node as _quiz
+from app.schema.organization import Organization
 
 NodeLoader = Callable[[ServiceContext, uuid.UUID], Awaitable[relay.Node]]
 

@@ -1,0 +1,34 @@
+"""A request's credentials to an actor, before any GraphQL runs.
+
+A bearer token goes to the API key door; otherwise the session cookie is looked up;
+with neither the actor is anonymous. Failures here are answered as problem details by
+the web layer (401/403/429), never as GraphQL field errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.access.actor import ANONYMOUS, Actor
+from app.access.request import ServiceContext
+from app.api_keys import door as api_keys_door
+from app.api_keys import throttle as api_keys_throttle
+from app.auth import service as sessions
+from app.core.errors import InvalidApiKey
+
+
+async def resolve_actor(
+    sc: ServiceContext, authorization: Sequence[str], session_token: str | None
+) -> Actor:
+    if authorization:
+        if len(authorization) != 1:
+            raise InvalidApiKey("Send exactly one Authorization header.")
+        return await api_keys_door.resolve_bearer(sc, authorization[0])
+    if session_token:
+        return await sessions.actor_for_session(sc, session_token) or ANONYMOUS
+    return ANONYMOUS
+
+
+def response_headers(sc: ServiceContext) -> dict[str, str]:
+    """Headers the credential's check adds to the response (a key's RateLimit fields)."""
+    return api_keys_throttle.headers(sc)
