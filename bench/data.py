@@ -132,7 +132,7 @@ async def engine(url: str) -> AsyncIterator[Any]:
 def table(name: str) -> Any:
     from sqlmodel import SQLModel
 
-    import app.graphql.schema  # noqa: F401  (imports every model)
+    import app.schema  # noqa: F401  (imports every model)
 
     return SQLModel.metadata.tables[name]
 
