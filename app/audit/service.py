@@ -21,7 +21,7 @@ from app.audit.chain import (
 )
 from app.audit.models import AuditCheckpoint, AuditEvent
 from app.core.errors import NotFound
-from app.orgs.models import Organization
+from app.orgs.audit_counter import AuditHead, audit_heads, next_audit_seq
 
 # Who the audit log names for changes made by `quizgraph` commands on the server.
 CLI_ACTOR_KIND = "CLI"
@@ -48,7 +48,9 @@ async def record(
     org_id = org_id or sc.actor.org_id
     if org_id is None:
         raise ValueError("an audit event needs an org")
-    seq, org_slug = await _next_seq(sc.db, org_id)
+    # Bumping the org's counter takes the org row's write lock until commit, so
+    # concurrent appends of one org queue up instead of forking the chain.
+    seq, org_slug = await next_audit_seq(sc.db, org_id)
     prev_hash = await _hash_of(sc.db, org_id, seq - 1)
     actor_kind, actor_id = _actor_of(sc.actor)
     event = AuditEvent(
@@ -92,24 +94,10 @@ async def get_event(sc: ServiceContext, event_id: uuid.UUID) -> AuditEvent:
     return event
 
 
-async def _next_seq(db: AsyncSession, org_id: uuid.UUID) -> tuple[int, str]:
-    """The org's next event number (and its slug, for the checkpoint)."""
-    # An UPDATE takes the org row's write lock until commit, so concurrent appends
-    # of one org queue up instead of forking the chain.
-    result = await db.execute(
-        update(Organization)
-        .where(col(Organization.id) == org_id)
-        .values(audit_seq=Organization.audit_seq + 1)
-        .returning(col(Organization.audit_seq), col(Organization.slug))
-    )
-    seq, slug = result.one()
-    return int(seq), str(slug)
-
-
 async def _advance_checkpoint(
     db: AsyncSession, org_id: uuid.UUID, org_slug: str, seq: int, head_hash: str
 ) -> None:
-    """Sign the new head; serialised per org by the org row lock ``_next_seq`` holds."""
+    """Sign the new head; serialised per org by the org row lock ``next_audit_seq`` holds."""
     checkpoint = AuditCheckpoint(
         org_id=org_id,
         org_slug=org_slug,
@@ -179,7 +167,7 @@ class ExportedCheckpoint:
 
 
 async def verify_org(
-    db: AsyncSession, org: Organization, checkpoint: AuditCheckpoint | None
+    db: AsyncSession, org: AuditHead, checkpoint: AuditCheckpoint | None
 ) -> BrokenLink | None:
     """The first place the org's chain breaks, or None when it is intact.
 
@@ -190,7 +178,7 @@ async def verify_org(
     expected_prev = GENESIS_HASH
     expected_seq = 1
     rows = await db.exec(
-        select(AuditEvent).where(AuditEvent.org_id == org.id).order_by(col(AuditEvent.seq))
+        select(AuditEvent).where(AuditEvent.org_id == org.org_id).order_by(col(AuditEvent.seq))
     )
     for event in rows:
         if event.seq != expected_seq:
@@ -219,7 +207,9 @@ async def verify_org(
         expected_prev,
         checkpoint.seq,
         checkpoint.head_hash,
-        checkpoint_signature_ok(org.id, checkpoint.seq, checkpoint.head_hash, checkpoint.signature),
+        checkpoint_signature_ok(
+            org.org_id, checkpoint.seq, checkpoint.head_hash, checkpoint.signature
+        ),
         "the signed checkpoint",
     )
 
@@ -268,23 +258,21 @@ async def verify_all(
 
     A checkpoint whose org row is gone reports the org as deleted.
     """
-    org_query = select(Organization).order_by(col(Organization.slug))
     checkpoint_query = select(AuditCheckpoint)
     if org_slug is not None:
-        org_query = org_query.where(col(Organization.slug) == org_slug)
         checkpoint_query = checkpoint_query.where(col(AuditCheckpoint.org_slug) == org_slug)
         exported = [cp for cp in exported or [] if cp.org_slug == org_slug]
-    orgs = (await db.exec(org_query)).all()
+    orgs = await audit_heads(db, org_slug)
     checkpoints = {cp.org_id: cp for cp in (await db.exec(checkpoint_query)).all()}
     broken: list[BrokenLink] = []
     for org in orgs:
-        link = await verify_org(db, org, checkpoints.pop(org.id, None))
+        link = await verify_org(db, org, checkpoints.pop(org.org_id, None))
         if link is not None:
             broken.append(link)
     for orphan in sorted(checkpoints.values(), key=lambda cp: cp.org_slug):
         broken.append(_missing_org(orphan.org_slug, orphan.seq, "a signed checkpoint"))
     if exported:
-        broken += await _verify_exported(db, {org.id: org for org in orgs}, exported)
+        broken += await _verify_exported(db, {org.org_id: org for org in orgs}, exported)
     return broken
 
 
@@ -295,7 +283,7 @@ def _missing_org(slug: str, seq: int, which: str) -> BrokenLink:
 
 
 async def _verify_exported(
-    db: AsyncSession, orgs: dict[uuid.UUID, Organization], exported: list[ExportedCheckpoint]
+    db: AsyncSession, orgs: dict[uuid.UUID, AuditHead], exported: list[ExportedCheckpoint]
 ) -> list[BrokenLink]:
     """Checkpoints exported earlier must still be in the chain: event #seq with that hash.
 
@@ -312,7 +300,7 @@ async def _verify_exported(
             )
         elif org is None:
             broken.append(_missing_org(checkpoint.org_slug, checkpoint.seq, which))
-        elif (found := await _hash_at(db, org.id, checkpoint.seq)) != checkpoint.head_hash:
+        elif (found := await _hash_at(db, org.org_id, checkpoint.seq)) != checkpoint.head_hash:
             reason = (
                 f"event #{checkpoint.seq}, which {which} vouches for, is missing (deleted)"
                 if found is None

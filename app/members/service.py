@@ -17,11 +17,12 @@ from app.access.actor import ActorKind
 from app.access.request import ServiceContext
 from app.access.scopes import (
     NEVER_GRANTABLE_TO_KEYS,
-    ROLE_RANK,
     ROLE_SCOPES,
     Role,
     Scope,
+    manage_refusal,
     roles_assignable_by_key,
+    scopes_keeping_keys_off,
     scopes_missing_to_assign,
 )
 from app.audit import service as audit
@@ -201,7 +202,7 @@ def _check_key_may_touch(sc: ServiceContext, role: Role) -> None:
     govern keys. (Students and teachers stay manageable with members:write alone.)"""
     if sc.actor.kind is not ActorKind.API_KEY:
         return
-    never = ROLE_SCOPES[role] & NEVER_GRANTABLE_TO_KEYS
+    never = scopes_keeping_keys_off(role)
     if never:
         raise Forbidden(
             f"An API key can't change or remove a member with the role {role.value}: "
@@ -214,12 +215,61 @@ def _check_key_may_touch(sc: ServiceContext, role: Role) -> None:
 
 def _check_may_manage(sc: ServiceContext, role: Role) -> None:
     """Only an owner (or platform staff) may create, change or remove an owner."""
-    if role is Role.OWNER and not (sc.actor.role is Role.OWNER or sc.actor.is_platform):
-        raise Forbidden("Only an owner can create, change or remove an owner.")
-    if sc.actor.role is not None and ROLE_RANK[role] > ROLE_RANK[sc.actor.role]:
-        raise Forbidden("You can't manage a member whose role is above yours.")
+    refusal = manage_refusal(sc.actor.role, role, platform=sc.actor.is_platform)
+    if refusal:
+        raise Forbidden(refusal)
 
 
 async def _ensure_another_owner(sc: ServiceContext, org_id: uuid.UUID, verb: str) -> None:
     if await repository.count_active_owners(sc.db, org_id) <= 1:
         raise Forbidden(f"You can't {verb} the last owner of the organization.")
+
+
+async def own_member(sc: ServiceContext) -> Member | None:
+    """The actor's own member row (a session's member, a key's creator): reading
+    yourself needs no scope. None for anonymous callers and platform staff."""
+    if sc.actor.member_id is None or sc.actor.org_id is None:
+        return None
+    return await repository.in_org(sc.db, sc.actor.org_id, sc.actor.member_id)
+
+
+async def create_first_owner(
+    sc: ServiceContext, org_id: uuid.UUID, *, username: str, display_name: str, password: str
+) -> Member:
+    """The owner an org is created with (``orgs.service.create_org``, which validated the
+    values). Nobody holds members:write in an org that didn't exist, so creating the org
+    is the permission; refused once the org has an owner, so it adds no second one."""
+    if await repository.count_active_owners(sc.db, org_id):
+        raise Conflict("The organization already has an owner.")
+    member = Member(
+        org_id=org_id,
+        username=username,
+        display_name=display_name,
+        role=Role.OWNER,
+        password_hash=await hash_secret(password),
+    )
+    sc.db.add(member)
+    await sc.db.flush()
+    return member
+
+
+async def find_for_login(sc: ServiceContext, org_id: uuid.UUID, username: str) -> Member | None:
+    """The member a sign-in names, disabled or not, with no scope check: there is no
+    actor yet, and ``auth.service.login`` says nothing until the password checks out."""
+    return await repository.by_username(sc.db, org_id, username)
+
+
+async def reread_for_login(sc: ServiceContext, member_id: uuid.UUID) -> Member | None:
+    """The member as committed now (not as the session cached it), so a sign-in inside
+    its writer transaction sees a ``disabled`` set since it looked the member up."""
+    return await sc.db.get(Member, member_id, populate_existing=True)
+
+
+def upgrade_password_hash(
+    sc: ServiceContext, member: Member, *, verified_hash: str, new_hash: str
+) -> None:
+    """Store a rehash of the password a sign-in just verified against ``verified_hash``
+    (hashing parameters raised since), unless the password changed meanwhile."""
+    if member.password_hash == verified_hash:
+        member.password_hash = new_hash
+        sc.db.add(member)

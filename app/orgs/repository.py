@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from sqlmodel import select
+from sqlalchemy import update
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.orgs.models import Organization
@@ -17,3 +18,24 @@ async def by_slug(db: AsyncSession, slug: str) -> Organization | None:
 
 async def by_id(db: AsyncSession, org_id: uuid.UUID) -> Organization | None:
     return await db.get(Organization, org_id)
+
+
+async def bump_audit_seq(db: AsyncSession, org_id: uuid.UUID) -> tuple[int, str]:
+    """Add one to the org's audit counter; the new value and the org's slug."""
+    result = await db.execute(
+        update(Organization)
+        .where(col(Organization.id) == org_id)
+        .values(audit_seq=Organization.audit_seq + 1)
+        .returning(col(Organization.audit_seq), col(Organization.slug))
+    )
+    seq, slug = result.one()
+    return int(seq), str(slug)
+
+
+async def audit_seqs(db: AsyncSession, slug: str | None = None) -> list[tuple[uuid.UUID, str, int]]:
+    """Every org's (or the one ``slug``'s) id, slug and audit counter, by slug."""
+    query = select(Organization.id, Organization.slug, Organization.audit_seq)
+    if slug is not None:
+        query = query.where(col(Organization.slug) == slug)
+    found = await db.exec(query.order_by(col(Organization.slug)))
+    return [(org_id, org_slug, int(seq)) for org_id, org_slug, seq in found.all()]

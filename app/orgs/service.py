@@ -5,18 +5,22 @@ from __future__ import annotations
 import secrets
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 
 from app.access.request import ServiceContext
-from app.access.scopes import Role, Scope
+from app.access.scopes import Scope
 from app.audit import service as audit
-from app.core.errors import Conflict, NotFound
+from app.core.errors import BadUserInput, Conflict, NotFound
 from app.core.passwords import hash_secret
 from app.core.validation import Problems
-from app.members.models import Member
+from app.members import service as members
 from app.orgs import repository
 from app.orgs.models import Organization
+
+if TYPE_CHECKING:
+    from app.members.models import Member
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,20 +64,18 @@ async def create_org(
             f"An organization with the slug '{slug}' already exists.", fields={"slug": "taken"}
         )
     org = Organization(slug=slug, name=name, portal_code_hash=await hash_secret(code))
-    owner = Member(
-        org_id=org.id,
-        username=username,
-        display_name=owner_display_name or username,
-        role=Role.OWNER,
-        password_hash=await hash_secret(password),
-    )
     sc.db.add(org)
     try:
         await sc.db.flush()
     except IntegrityError as error:
         raise Conflict(f"An organization with the slug '{slug}' already exists.") from error
-    sc.db.add(owner)
-    await sc.db.flush()
+    owner = await members.create_first_owner(
+        sc,
+        org.id,
+        username=username,
+        display_name=owner_display_name or username,
+        password=password,
+    )
     await audit.record(
         sc, "org.created", target_type="Organization", target_id=org.id, org_id=org.id
     )
@@ -127,3 +129,36 @@ async def set_disabled(sc: ServiceContext, org_id: uuid.UUID, disabled: bool) ->
         org_id=org.id,
     )
     return org
+
+
+async def own_org(sc: ServiceContext) -> Organization | None:
+    """The org the actor's credential belongs to: reading your own org's public fields
+    needs no scope (its guarded fields declare theirs). None for anonymous callers and
+    platform staff."""
+    if sc.actor.org_id is None:
+        return None
+    return await repository.by_id(sc.db, sc.actor.org_id)
+
+
+async def find_by_slug(sc: ServiceContext, slug: str) -> Organization | None:
+    """Any org by slug, disabled ones too, with no scope check: for signing in (which
+    says nothing until the portal code checks out) and for the command line."""
+    return await repository.by_slug(sc.db, slug.strip().lower())
+
+
+async def reread_for_login(sc: ServiceContext, org_id: uuid.UUID) -> Organization | None:
+    """The org as committed now (not as the session cached it), so a sign-in inside its
+    writer transaction sees a ``disabled`` set since it looked the org up."""
+    return await sc.db.get(Organization, org_id, populate_existing=True)
+
+
+async def ids_by_slug(sc: ServiceContext, slugs: list[str], *, field: str) -> list[uuid.UUID]:
+    """The ids of these orgs (platform staff naming orgs on the command line); an unknown
+    slug is BAD_USER_INPUT on ``field``."""
+    ids: list[uuid.UUID] = []
+    for slug in slugs:
+        org = await find_by_slug(sc, slug)
+        if org is None:
+            raise BadUserInput({field: f"no organization has the slug {slug}"})
+        ids.append(org.id)
+    return ids
