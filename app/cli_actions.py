@@ -10,20 +10,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import select
-
 from app.access.actor import Actor, ActorKind
 from app.access.request import RequestMeta, ServiceContext
 from app.access.scopes import ALL_SCOPES, Role
 from app.audit import service as audit
-from app.auth.models import PlatformAdmin
+from app.auth import service as auth
 from app.core.db import unit_of_work
-from app.core.errors import BadUserInput, Conflict
-from app.core.passwords import hash_secret
+from app.core.errors import BadUserInput
 from app.core.settings import VAR_DIR
-from app.core.validation import Problems
 from app.members import service as members
-from app.orgs import repository as org_repository
 from app.orgs import service as orgs
 from app.orgs.service import generate_password
 
@@ -74,15 +69,8 @@ async def create_org(
 
 
 async def create_platform_admin(username: str, password: str) -> None:
-    problems = Problems()
-    username = problems.username("username", username)
-    problems.password("password", password)
-    problems.raise_if_any()
     async with unit_of_work() as db:
-        existing = await db.exec(select(PlatformAdmin).where(PlatformAdmin.username == username))
-        if existing.first():
-            raise Conflict(f"A platform admin named {username} already exists.")
-        db.add(PlatformAdmin(username=username, password_hash=await hash_secret(password)))
+        await auth.add_platform_admin(_cli_context(db), username, password)
 
 
 async def create_platform_key(
@@ -97,9 +85,10 @@ async def create_platform_key(
     from app.api_keys.platform import create_platform_key as create
 
     async with unit_of_work() as db:
+        sc = _cli_context(db)
         issued = await create(
-            db,
-            admin_username=admin_username.strip().lower(),
+            sc,
+            admin_id=await auth.platform_admin_id(sc, admin_username),
             name=name,
             scopes=scopes,
             org_slugs=org_slugs,
@@ -111,9 +100,9 @@ async def create_platform_key(
 async def load_demo(base_url: str = "http://127.0.0.1:8000") -> dict[str, Any] | None:
     """Create the demo org with staff and students; None when it already exists."""
     async with unit_of_work() as db:
-        if await org_repository.by_slug(db, DEMO_SLUG):
-            return None
         sc = _cli_context(db)
+        if await orgs.find_by_slug(sc, DEMO_SLUG):
+            return None
         created = await orgs.create_org(
             sc,
             slug=DEMO_SLUG,

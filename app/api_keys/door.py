@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from app.access.actor import Actor, ActorKind
 from app.access.request import ServiceContext
@@ -28,8 +29,11 @@ from app.core.errors import (
     OrgDisabled,
     UserDisabled,
 )
-from app.members.models import Member
-from app.orgs.models import Organization
+
+if TYPE_CHECKING:
+    # The rows ``repository.for_door`` loads with the key, read here, never queried.
+    from app.members.models import Member
+    from app.orgs.models import Organization
 
 
 async def resolve_bearer(sc: ServiceContext, authorization: str) -> Actor:

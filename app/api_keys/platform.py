@@ -7,48 +7,37 @@ any key's, so it can never hold org:write or api_keys:*.
 
 from __future__ import annotations
 
-from sqlmodel import select
-from sqlmodel.ext.asyncio.session import AsyncSession
+import uuid
 
+from app.access.request import ServiceContext
 from app.api_keys.models import NAME_MAX
 from app.api_keys.service import IssuedKey, check_rate_limit, check_scopes, issue_key
-from app.auth.models import PlatformAdmin
-from app.core.errors import BadUserInput
 from app.core.validation import Problems
-from app.orgs import repository as orgs
+from app.orgs import service as orgs
 
 
 async def create_platform_key(
-    db: AsyncSession,
+    sc: ServiceContext,
     *,
-    admin_username: str,
+    admin_id: uuid.UUID,
     name: str,
     scopes: list[str],
     org_slugs: list[str] | None,
     rate_limit_per_minute: int,
 ) -> IssuedKey:
+    """A key made by the platform admin ``admin_id`` (the command line looks it up)."""
     problems = Problems()
     name = problems.text("name", name, max_length=NAME_MAX)
     granted = check_scopes(problems, scopes)
     check_rate_limit(problems, rate_limit_per_minute)
     problems.raise_if_any()
-    found = await db.exec(select(PlatformAdmin).where(PlatformAdmin.username == admin_username))
-    admin = found.first()
-    if admin is None:
-        raise BadUserInput({"adminUsername": f"no platform admin is named {admin_username}"})
-    org_ids = await _org_ids(db, org_slugs) if org_slugs else None
-    issued = issue_key(
-        None, name, granted, rate_limit_per_minute, None, None, admin_id=admin.id, org_ids=org_ids
+    org_ids = (
+        [str(org_id) for org_id in await orgs.ids_by_slug(sc, org_slugs, field="orgs")]
+        if org_slugs
+        else None
     )
-    db.add(issued.key)
+    issued = issue_key(
+        None, name, granted, rate_limit_per_minute, None, None, admin_id=admin_id, org_ids=org_ids
+    )
+    sc.db.add(issued.key)
     return issued
-
-
-async def _org_ids(db: AsyncSession, slugs: list[str]) -> list[str]:
-    ids: list[str] = []
-    for slug in slugs:
-        org = await orgs.by_slug(db, slug.strip().lower())
-        if org is None:
-            raise BadUserInput({"orgs": f"no organization has the slug {slug}"})
-        ids.append(str(org.id))
-    return ids

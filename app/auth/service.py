@@ -1,29 +1,36 @@
-"""Signing in and out, and turning a session cookie back into an actor."""
+"""Signing in and out, turning a session cookie back into an actor, platform staff accounts."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import timedelta
-
-from sqlalchemy import delete
-from sqlmodel import col, select
+from typing import TYPE_CHECKING
 
 from app.access.actor import Actor, member_actor
 from app.access.request import ServiceContext
 from app.access.scopes import Role
 from app.audit import service as audit
-from app.auth import throttle
-from app.auth.models import MemberSession
+from app.auth import repository, throttle
+from app.auth.models import MemberSession, PlatformAdmin
 from app.auth.tokens import new_session_token, token_digest
 from app.core.clock import as_utc, utcnow
 from app.core.db import begin_write
-from app.core.errors import InvalidCredentials, OrgDisabled, UserDisabled
+from app.core.errors import (
+    BadUserInput,
+    Conflict,
+    InvalidCredentials,
+    OrgDisabled,
+    UserDisabled,
+)
 from app.core.passwords import hash_secret, hashing_turn, needs_rehash, verify_secrets
 from app.core.settings import get_settings
-from app.members import repository as members
-from app.members.models import Member
-from app.orgs import repository as orgs
-from app.orgs.models import Organization
+from app.core.validation import Problems
+from app.members import service as members
+from app.orgs import service as orgs
+
+if TYPE_CHECKING:
+    from app.members.models import Member
+    from app.orgs.models import Organization
 
 # Idle expiry is tracked by touching the session at most this often, not per request.
 TOUCH_INTERVAL = timedelta(seconds=60)
@@ -44,8 +51,8 @@ async def login(
         # the mutation began is ended here: a login waiting for argon2 must hold
         # neither SQLite's write lock nor a pooled connection.
         await sc.db.rollback()
-        org = await orgs.by_slug(sc.db, slug)
-        member = await members.by_username(sc.db, org.id, name) if org else None
+        org = await orgs.find_by_slug(sc, slug)
+        member = await members.find_for_login(sc, org.id, name) if org else None
         code_hash = org.portal_code_hash if org else None
         password_hash = member.password_hash if member else None
         found = (org.id, member.id) if org and member else None
@@ -63,17 +70,16 @@ async def login(
     )
     await begin_write(sc.db)
     # Read again inside the writer transaction, so the disabled flags are current.
-    org = await sc.db.get(Organization, found[0], populate_existing=True)
-    member = await sc.db.get(Member, found[1], populate_existing=True)
+    org = await orgs.reread_for_login(sc, found[0])
+    member = await members.reread_for_login(sc, found[1])
     if org is None or member is None:
         raise InvalidCredentials()
     if org.disabled:
         raise OrgDisabled()
     if member.disabled:
         raise UserDisabled()
-    if rehashed and member.password_hash == password_hash:
-        member.password_hash = rehashed
-        sc.db.add(member)
+    if rehashed and password_hash:
+        members.upgrade_password_hash(sc, member, verified_hash=password_hash, new_hash=rehashed)
     token = await _open_session(sc, member)
     return member, org, token
 
@@ -108,7 +114,7 @@ async def logout(sc: ServiceContext) -> bool:
     if sc.actor.session_id is None:
         return False
     await audit.record(sc, "auth.logout", target_type="Member", target_id=sc.actor.member_id)
-    await sc.db.execute(delete(MemberSession).where(col(MemberSession.id) == sc.actor.session_id))
+    await repository.delete_session(sc.db, sc.actor.session_id)
     return True
 
 
@@ -118,13 +124,7 @@ async def actor_for_session(sc: ServiceContext, token: str) -> Actor | None:
     and expires the cookie, so a shared browser is never stuck with it (the cookie is
     httpOnly: the page can't remove it). Raises ORG_DISABLED for a disabled org.
     """
-    found = await sc.db.exec(
-        select(MemberSession, Member, Organization)
-        .join(Organization, col(Organization.id) == MemberSession.org_id)
-        .outerjoin(Member, col(Member.id) == MemberSession.member_id)
-        .where(MemberSession.token_hash == token_digest(token))
-    )
-    row = found.first()
+    row = await repository.session_for_door(sc.db, token_digest(token))
     if row is None:
         return None
     session, member, org = row
@@ -157,16 +157,26 @@ async def live_session_ids(
     rule as ``actor_for_session``, so a socket outlives no cookie."""
     now = utcnow()
     idle_limit = timedelta(seconds=get_settings().session_idle_timeout_seconds)
-    found = await sc.db.exec(
-        select(MemberSession.id, Member.role)
-        .join(Member, col(Member.id) == MemberSession.member_id)
-        .join(Organization, col(Organization.id) == MemberSession.org_id)
-        .where(
-            col(MemberSession.id).in_(session_ids),
-            col(MemberSession.expires_at) > now,
-            col(MemberSession.last_seen_at) > now - idle_limit,
-            col(Member.disabled).is_(False),
-            col(Organization.disabled).is_(False),
-        )
-    )
-    return {session_id: Role(role) for session_id, role in found.all()}
+    return await repository.live_sessions(sc.db, session_ids, now=now, idle_since=now - idle_limit)
+
+
+async def add_platform_admin(sc: ServiceContext, username: str, password: str) -> PlatformAdmin:
+    """A platform staff account (the command line on the server is the only way in)."""
+    problems = Problems()
+    username = problems.username("username", username)
+    problems.password("password", password)
+    problems.raise_if_any()
+    if await repository.platform_admin_by_username(sc.db, username):
+        raise Conflict(f"A platform admin named {username} already exists.")
+    admin = PlatformAdmin(username=username, password_hash=await hash_secret(password))
+    sc.db.add(admin)
+    return admin
+
+
+async def platform_admin_id(sc: ServiceContext, username: str) -> uuid.UUID:
+    """The id of the platform admin named ``username``; BAD_USER_INPUT on ``adminUsername``
+    when there is none (a platform key names the staff member who made it)."""
+    admin = await repository.platform_admin_by_username(sc.db, username.strip().lower())
+    if admin is None:
+        raise BadUserInput({"adminUsername": f"no platform admin is named {username}"})
+    return admin.id

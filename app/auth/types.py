@@ -8,9 +8,9 @@ import strawberry
 from strawberry.types import Info
 
 from app.access.actor import Actor, ActorKind
-from app.members import repository as members
+from app.members import service as members
 from app.members.types import Member, Role
-from app.orgs import repository as orgs
+from app.orgs import service as orgs
 from app.orgs.types import OrganizationFields
 
 if TYPE_CHECKING:
@@ -39,16 +39,12 @@ class Viewer:
 
     @strawberry.field(description="The signed-in member; for a key, the member who created it.")
     async def member(self, info: Info) -> Member | None:
-        if self.actor.member_id is None or self.actor.org_id is None:
-            return None
-        row = await members.in_org(info.context.sc.db, self.actor.org_id, self.actor.member_id)
+        row = await members.own_member(info.context.sc)
         return Member.from_row(row) if row else None
 
     @strawberry.field(description="The organization the credential belongs to.")
     async def organization(
         self, info: Info
     ) -> Annotated[Organization, strawberry.lazy("app.schema.organization")] | None:
-        if self.actor.org_id is None:
-            return None
-        row = await orgs.by_id(info.context.sc.db, self.actor.org_id)
+        row = await orgs.own_org(info.context.sc)
         return OrganizationFields.from_row(row) if row else None

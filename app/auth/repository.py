@@ -1,0 +1,63 @@
+"""Queries for sessions and platform staff accounts.
+
+The session door's lookups join the members and orgs tables: the cookie, its member and
+its org in one indexed query on every request (a service call per domain would add two
+queries to each), and the rows it loads are the ones the request's resolvers reuse.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from app.access.scopes import Role
+from app.auth.models import MemberSession, PlatformAdmin
+from app.members.models import Member
+from app.orgs.models import Organization
+
+SessionRow = tuple[MemberSession, Member | None, Organization]
+
+
+async def session_for_door(db: AsyncSession, token_hash: str) -> SessionRow | None:
+    """The session with this token hash, its member (None once removed) and its org."""
+    found = await db.exec(
+        select(MemberSession, Member, Organization)
+        .join(Organization, col(Organization.id) == MemberSession.org_id)
+        .outerjoin(Member, col(Member.id) == MemberSession.member_id)
+        .where(MemberSession.token_hash == token_hash)
+    )
+    return found.first()
+
+
+async def live_sessions(
+    db: AsyncSession, session_ids: Collection[uuid.UUID], *, now: datetime, idle_since: datetime
+) -> dict[uuid.UUID, Role]:
+    """Those of ``session_ids`` neither expired nor idle since ``idle_since``, with member
+    and org enabled; each with its member's current role."""
+    found = await db.exec(
+        select(MemberSession.id, Member.role)
+        .join(Member, col(Member.id) == MemberSession.member_id)
+        .join(Organization, col(Organization.id) == MemberSession.org_id)
+        .where(
+            col(MemberSession.id).in_(session_ids),
+            col(MemberSession.expires_at) > now,
+            col(MemberSession.last_seen_at) > idle_since,
+            col(Member.disabled).is_(False),
+            col(Organization.disabled).is_(False),
+        )
+    )
+    return {session_id: Role(role) for session_id, role in found.all()}
+
+
+async def delete_session(db: AsyncSession, session_id: uuid.UUID) -> None:
+    await db.execute(delete(MemberSession).where(col(MemberSession.id) == session_id))
+
+
+async def platform_admin_by_username(db: AsyncSession, username: str) -> PlatformAdmin | None:
+    found = await db.exec(select(PlatformAdmin).where(PlatformAdmin.username == username))
+    return found.first()
