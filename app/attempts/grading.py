@@ -6,10 +6,13 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.attempts.models import AttemptAnswer
-from app.quizzes.models import Option, Question
 from app.quizzes.scoring import Answer, Grade, ScorableQuestion, grade, score
+
+if TYPE_CHECKING:
+    from app.quizzes.models import Option, Question
 
 
 @dataclass(frozen=True, slots=True)

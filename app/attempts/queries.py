@@ -19,8 +19,6 @@ from app.access.scopes import Scope
 from app.attempts import service
 from app.attempts.models import AttemptStatus
 from app.attempts.types import Attempt
-from app.core.clock import utcnow
-from app.core.errors import Forbidden
 from app.core.pagination import Page, fetch_page, map_page
 from app.graphql.permissions import requires
 from app.graphql.relay import After, Connection, First, decode_id
@@ -55,13 +53,7 @@ class OrganizationAttempts:
         sc = info.context.sc
         quiz = decode_id(quiz_id, "Quiz", "quizId") if quiz_id else None
         member = decode_id(member_id, "Member", "memberId") if member_id else None
-        if not service.reads_everyones(sc.actor, self.org_id):
-            if member is not None and member != sc.actor.member_id:
-                raise Forbidden("You can only see your own attempts.")
-            member = sc.actor.member_id or uuid.UUID(int=0)
-        query = service.listing(
-            self.org_id, quiz_id=quiz, member_id=member, status=status, now=utcnow()
-        )
+        query = service.listing(sc, self.org_id, quiz_id=quiz, member_id=member, status=status)
         page = await fetch_page(sc.db, query, first=first, after=after)
         shown = Page(await service.as_read(sc, page.items), page.offset, page.has_next, page.count)
         return Connection[Attempt].from_page(map_page(shown, Attempt.from_row))

@@ -11,7 +11,8 @@
   server's periodic sweep (``sweep.py``) if its member never comes back.
 - Only the owner submits. Submitting twice, even at once, gives one result: a
   conditional UPDATE decides which submit closes the attempt; the other returns it.
-- attempts:read shows everyone's attempts to staff, and students their own only.
+- attempts:read shows everyone's attempts to staff, and students their own only
+  (``visibility.AttemptVisibility``); the quiz must be one ``QuizVisibility`` shows.
 - A closed attempt shows the right answers as the quiz's ``reveal_answers`` says
   (``answers_revealed``); by default only once its member has no attempt left to use them.
 - Answers name the quiz's own questions, each once, and choose only that question's
@@ -26,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlmodel import col, or_
 from sqlmodel.sql.expression import SelectOfScalar
@@ -33,18 +35,23 @@ from sqlmodel.sql.expression import SelectOfScalar
 from app.access.actor import Actor
 from app.access.request import ServiceContext
 from app.access.scopes import Scope
+from app.access.tenancy import require_found
 from app.attempts import repository
 from app.attempts.grading import AttemptScore, score_answers
 from app.attempts.models import Attempt, AttemptAnswer, AttemptStatus
+from app.attempts.visibility import AttemptVisibility
 from app.audit import service as audit
 from app.core.clock import as_utc, utcnow
 from app.core.errors import BadUserInput, Conflict, Forbidden, NotFound
 from app.events.bus import QUIZ_COMPLETED, USER_SCORED, Event
 from app.leaderboards import service as leaderboards
-from app.quizzes import repository as quizzes
-from app.quizzes.drafts import AnswerReveal
-from app.quizzes.models import Option, Question, Quiz, QuizStatus
-from app.quizzes.service import global_id, is_author, is_open, visible_to
+from app.quizzes import service as quizzes
+from app.quizzes.drafts import AnswerReveal, QuizStatus
+from app.quizzes.visibility import is_author, is_open
+
+if TYPE_CHECKING:
+    from app.quizzes.models import Question, Quiz
+    from app.quizzes.repository import OptionView
 
 SUBMIT_GRACE = timedelta(seconds=5)
 MAX_SELECTED = 50
@@ -61,11 +68,6 @@ class GivenAnswer:
     number: float | None = None
 
 
-def reads_everyones(actor: Actor, org_id: uuid.UUID) -> bool:
-    """Staff read every attempt of their org; students only their own."""
-    return actor.has_for_everyone(Scope.ATTEMPTS_READ, org_id)
-
-
 def past_deadline(attempt: Attempt, now: datetime) -> bool:
     return attempt.deadline is not None and now > as_utc(attempt.deadline) + SUBMIT_GRACE
 
@@ -80,26 +82,32 @@ def _closed_at(attempt: Attempt, status: AttemptStatus, now: datetime) -> dateti
 
 
 async def get_readable(sc: ServiceContext, attempt_id: uuid.UUID) -> Attempt:
-    attempt = await repository.by_id(sc.db, attempt_id)
-    if attempt is None:
-        raise NotFound()
-    sc.actor.require(Scope.ATTEMPTS_READ, attempt.org_id)
-    if not (reads_everyones(sc.actor, attempt.org_id) or attempt.member_id == sc.actor.member_id):
+    attempt = require_found(
+        sc.actor, Scope.ATTEMPTS_READ, await repository.by_id(sc.db, attempt_id, sc.actor)
+    )
+    if not AttemptVisibility(sc.actor).allows(attempt):
         raise NotFound()
     return (await as_read(sc, [attempt]))[0]
 
 
 def listing(
+    sc: ServiceContext,
     org_id: uuid.UUID,
     *,
     quiz_id: uuid.UUID | None,
     member_id: uuid.UUID | None,
     status: AttemptStatus | None,
-    now: datetime,
 ) -> SelectOfScalar[Attempt]:
-    """Attempts as ``as_read`` shows them: filtering by status, an open attempt past its
-    deadline counts as EXPIRED, not IN_PROGRESS."""
-    query = repository.listing(org_id, quiz_id=quiz_id, member_id=member_id)
+    """The org's attempts the actor sees (``AttemptVisibility``), as ``as_read`` shows
+    them: filtering by status, an open attempt past its deadline counts as EXPIRED, not
+    IN_PROGRESS. Asking for another member's without seeing everyone's is FORBIDDEN."""
+    visibility = AttemptVisibility(sc.actor)
+    if not visibility.sees_everyones(org_id) and member_id not in (None, sc.actor.member_id):
+        raise Forbidden("You can only see your own attempts.")
+    now = utcnow()
+    query = repository.listing(
+        org_id, visibility.clause(org_id), quiz_id=quiz_id, member_id=member_id
+    )
     if status is None:
         return query
     still_open = or_(col(Attempt.deadline).is_(None), col(Attempt.deadline) >= now - SUBMIT_GRACE)
@@ -123,46 +131,40 @@ async def as_read(sc: ServiceContext, attempts: Sequence[Attempt]) -> list[Attem
         return list(attempts)
     # Copies: scoring sets fields on the answers, and a changed row would be written.
     answers: dict[uuid.UUID, list[AttemptAnswer]] = defaultdict(list)
-    for answer in await repository.answers_of(sc.db, [a.id for a in ran_out]):
+    for answer in await repository.answers_of(sc.db, [a.id for a in ran_out], sc.actor):
         answers[answer.attempt_id].append(AttemptAnswer(**answer.model_dump()))
-    grading: dict[uuid.UUID, tuple[Quiz, list[Question], list[Option]]] = {}
+    grading: dict[uuid.UUID, quizzes.QuizContent] = {}
     shown: dict[uuid.UUID, Attempt] = {}
     for attempt in ran_out:
         if attempt.quiz_id not in grading:
-            grading[attempt.quiz_id] = await _grading_of(sc, attempt.quiz_id)
-        quiz, questions, options = grading[attempt.quiz_id]
-        result = score_answers(questions, options, answers[attempt.id], quiz.pass_mark_percent)
+            quiz = await quizzes.quiz_of_record(sc, attempt.quiz_id, attempt.org_id)
+            grading[attempt.quiz_id] = await quizzes.content_of(sc, quiz)
+        content = grading[attempt.quiz_id]
+        result = score_answers(
+            content.questions, content.options, answers[attempt.id], content.quiz.pass_mark_percent
+        )
         copy = Attempt(**attempt.model_dump())
         _close(copy, result, AttemptStatus.EXPIRED, _closed_at(attempt, AttemptStatus.EXPIRED, now))
         shown[attempt.id] = copy
     return [shown.get(attempt.id, attempt) for attempt in attempts]
 
 
-async def _grading_of(
-    sc: ServiceContext, quiz_id: uuid.UUID
-) -> tuple[Quiz, list[Question], list[Option]]:
-    quiz = await quizzes.by_id(sc.db, quiz_id)
-    assert quiz is not None  # attempts are deleted with their quiz
-    questions = await quizzes.questions_of(sc.db, [quiz_id])
-    return quiz, questions, await quizzes.options_of_quiz(sc.db, quiz_id)
+async def quiz_has_attempts(sc: ServiceContext, quiz_id: uuid.UUID, org_id: uuid.UUID) -> bool:
+    """Whether anyone started the quiz (its questions are locked then)."""
+    return await repository.exists_for_quiz(sc.db, org_id, quiz_id)
 
 
 async def start_attempt(sc: ServiceContext, quiz_id: uuid.UUID) -> Attempt:
-    quiz = await quizzes.by_id(sc.db, quiz_id, for_update=True)
-    if quiz is None:
-        raise NotFound()
-    sc.actor.require(Scope.QUIZZES_READ, quiz.org_id)
+    quiz = await quizzes.get_readable(sc, quiz_id, for_update=True)
     sc.actor.require(Scope.ATTEMPTS_WRITE, quiz.org_id)
     now = utcnow()
-    if not visible_to(sc.actor, quiz, now):
-        raise NotFound()
     member_id = _taker(sc.actor, quiz.org_id)
     _check_can_start(quiz, now)
     await close_expired(sc, quiz.org_id, quiz_id=quiz.id, member_id=member_id)
-    existing = await repository.open_for(sc.db, quiz.id, member_id)
+    existing = await repository.open_for(sc.db, quiz.org_id, quiz.id, member_id)
     if existing is not None:
         return existing
-    used = await repository.count_for(sc.db, quiz.id, member_id)
+    used = await repository.count_for(sc.db, quiz.org_id, quiz.id, member_id)
     if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
         raise Forbidden(
             f"You have used all {quiz.attempts_allowed} attempts allowed for this quiz.",
@@ -198,20 +200,20 @@ async def save_answers(
     attempt = await _owned(sc, attempt_id)
     if attempt.status is not AttemptStatus.IN_PROGRESS:
         raise Conflict("The attempt is already closed.", reason="ATTEMPT_CLOSED")
-    questions = await quizzes.questions_of(sc.db, [attempt.quiz_id])
-    checked = await _checked_answers(sc, answers, questions)
+    quiz = await quizzes.quiz_of_record(sc, attempt.quiz_id, attempt.org_id)
+    content = await quizzes.content_of(sc, quiz)
+    checked = await _checked_answers(sc, quiz, answers, content.questions)
     now = utcnow()
     if past_deadline(attempt, now):
         await close_expired(
             sc, attempt.org_id, quiz_id=attempt.quiz_id, member_id=attempt.member_id
         )
-        return await repository.by_id(sc.db, attempt.id) or attempt
+        return await repository.by_id(sc.db, attempt.id, attempt.org_id) or attempt
     await _store_answers(sc, attempt, checked, now)
     # Scored as saved (results stay hidden while the attempt is open), so that once its
     # deadline has passed a read can show its results without closing it.
-    options = await quizzes.options_of_quiz(sc.db, attempt.quiz_id)
-    stored = await repository.answers_of(sc.db, [attempt.id])
-    score_answers(questions, options, stored, None)
+    stored = await repository.answers_of(sc.db, [attempt.id], attempt.org_id)
+    score_answers(content.questions, content.options, stored, None)
     sc.db.add_all(stored)
     await sc.db.flush()
     return attempt
@@ -223,16 +225,15 @@ async def submit_attempt(
     attempt = await _owned(sc, attempt_id)
     if attempt.status is not AttemptStatus.IN_PROGRESS:
         return attempt
-    quiz = await quizzes.by_id(sc.db, attempt.quiz_id)
-    assert quiz is not None  # attempts are deleted with their quiz
-    questions = await quizzes.questions_of(sc.db, [quiz.id])
-    checked = await _checked_answers(sc, answers, questions)
+    quiz = await quizzes.quiz_of_record(sc, attempt.quiz_id, attempt.org_id)
+    questions = await quizzes.questions_of(sc, quiz)
+    checked = await _checked_answers(sc, quiz, answers, questions)
     now = utcnow()
     late = past_deadline(attempt, now)
     status = AttemptStatus.EXPIRED if late else AttemptStatus.SUBMITTED
     closed_at = _closed_at(attempt, status, now)
-    if not await repository.claim_close(sc.db, attempt.id, status, closed_at):
-        return await repository.by_id(sc.db, attempt.id) or attempt
+    if not await repository.claim_close(sc.db, attempt.org_id, attempt.id, status, closed_at):
+        return await repository.by_id(sc.db, attempt.id, attempt.org_id) or attempt
     if not late:
         await _store_answers(sc, attempt, checked, now)
     await _finish(sc, attempt, quiz, questions, status, closed_at)
@@ -257,13 +258,14 @@ async def close_expired(
     closed = 0
     for attempt in expired:
         closed_at = _closed_at(attempt, AttemptStatus.EXPIRED, now)
-        if not await repository.claim_close(sc.db, attempt.id, AttemptStatus.EXPIRED, closed_at):
+        if not await repository.claim_close(
+            sc.db, org_id, attempt.id, AttemptStatus.EXPIRED, closed_at
+        ):
             continue
         closed += 1
         if attempt.quiz_id not in loaded:
-            quiz = await quizzes.by_id(sc.db, attempt.quiz_id)
-            assert quiz is not None
-            loaded[attempt.quiz_id] = (quiz, await quizzes.questions_of(sc.db, [quiz.id]))
+            quiz = await quizzes.quiz_of_record(sc, attempt.quiz_id, org_id)
+            loaded[attempt.quiz_id] = (quiz, await quizzes.questions_of(sc, quiz))
         quiz, questions = loaded[attempt.quiz_id]
         await _finish(sc, attempt, quiz, questions, AttemptStatus.EXPIRED, closed_at)
     return closed
@@ -291,7 +293,7 @@ async def answers_revealed(sc: ServiceContext, quiz: Quiz, attempt: Attempt) -> 
     if not (closed or quiz.status is QuizStatus.ARCHIVED):
         if quiz.attempts_allowed is None:
             return False
-        used = await repository.count_for(sc.db, quiz.id, attempt.member_id)
+        used = await repository.count_for(sc.db, quiz.org_id, quiz.id, attempt.member_id)
         if used < quiz.attempts_allowed:
             return False
     return not await _still_answering(sc, quiz, attempt.member_id, now)
@@ -301,17 +303,16 @@ async def _still_answering(
     sc: ServiceContext, quiz: Quiz, member_id: uuid.UUID, now: datetime
 ) -> bool:
     """Whether the member has an open attempt whose answers would still count."""
-    open_attempt = await repository.open_for(sc.db, quiz.id, member_id)
+    open_attempt = await repository.open_for(sc.db, quiz.org_id, quiz.id, member_id)
     return open_attempt is not None and not past_deadline(open_attempt, now)
 
 
 async def _owned(sc: ServiceContext, attempt_id: uuid.UUID) -> Attempt:
-    attempt = await repository.by_id(sc.db, attempt_id)
-    if attempt is None:
-        raise NotFound()
-    sc.actor.require(Scope.ATTEMPTS_WRITE, attempt.org_id)
+    attempt = require_found(
+        sc.actor, Scope.ATTEMPTS_WRITE, await repository.by_id(sc.db, attempt_id, sc.actor)
+    )
     if attempt.member_id != sc.actor.member_id:
-        if reads_everyones(sc.actor, attempt.org_id):
+        if AttemptVisibility(sc.actor).allows(attempt):
             raise Forbidden("Only the member who started the attempt can answer or submit it.")
         raise NotFound()
     return attempt
@@ -344,14 +345,14 @@ def _deadline(quiz: Quiz, now: datetime) -> datetime | None:
 
 
 async def _checked_answers(
-    sc: ServiceContext, answers: list[GivenAnswer], questions: list[Question]
+    sc: ServiceContext, quiz: Quiz, answers: list[GivenAnswer], questions: list[Question]
 ) -> list[GivenAnswer]:
-    options = await quizzes.options_of(sc.db, [question.id for question in questions])
+    options = await quizzes.option_views(sc, quiz, questions)
     return _check_answers(answers, questions, options)
 
 
 def _check_answers(
-    answers: list[GivenAnswer], questions: list[Question], options: list[quizzes.OptionView]
+    answers: list[GivenAnswer], questions: list[Question], options: list[OptionView]
 ) -> list[GivenAnswer]:
     known = {question.id for question in questions}
     options_of: dict[uuid.UUID, set[str]] = {question_id: set() for question_id in known}
@@ -382,7 +383,7 @@ def _check_answers(
 def _option_problem(answer: GivenAnswer, options: set[str]) -> str | None:
     """Stored answers hold only the question's own options, each once (they are shown
     back in results and reports, so a made-up or foreign id must not get in)."""
-    question = global_id("Question", answer.question_id)
+    question = quizzes.global_id("Question", answer.question_id)
     chosen: set[str] = set()
     for position, option_id in enumerate(answer.selected):
         if option_id not in options:
@@ -396,7 +397,10 @@ def _option_problem(answer: GivenAnswer, options: set[str]) -> str | None:
 async def _store_answers(
     sc: ServiceContext, attempt: Attempt, answers: list[GivenAnswer], now: datetime
 ) -> None:
-    stored = {row.question_id: row for row in await repository.answers_of(sc.db, [attempt.id])}
+    stored = {
+        row.question_id: row
+        for row in await repository.answers_of(sc.db, [attempt.id], attempt.org_id)
+    }
     for answer in answers:
         row = stored.get(answer.question_id) or AttemptAnswer(
             org_id=attempt.org_id, attempt_id=attempt.id, question_id=answer.question_id
@@ -425,14 +429,26 @@ async def _finish(
     status: AttemptStatus,
     closed_at: datetime,
 ) -> None:
-    options = await quizzes.options_of_quiz(sc.db, quiz.id)
-    answers = await repository.answers_of(sc.db, [attempt.id])
+    options = await quizzes.options_of(sc, quiz)
+    answers = await repository.answers_of(sc.db, [attempt.id], attempt.org_id)
     result = score_answers(questions, options, answers, quiz.pass_mark_percent)
     _close(attempt, result, status, closed_at)
     sc.db.add(attempt)
     sc.db.add_all(answers)
     await sc.db.flush()
-    await leaderboards.record_result(sc, attempt)
+    assert attempt.score is not None and attempt.closed_at is not None
+    await leaderboards.record_result(
+        sc,
+        leaderboards.ClosedAttempt(
+            attempt_id=attempt.id,
+            org_id=attempt.org_id,
+            quiz_id=attempt.quiz_id,
+            member_id=attempt.member_id,
+            score=attempt.score,
+            started_at=attempt.started_at,
+            closed_at=attempt.closed_at,
+        ),
+    )
     action = "attempt.submitted" if status is AttemptStatus.SUBMITTED else "attempt.expired"
     await audit.record(
         sc,
@@ -448,9 +464,9 @@ async def _finish(
         },
     )
     data = {
-        "attemptId": global_id("Attempt", attempt.id),
-        "quizId": global_id("Quiz", quiz.id),
-        "memberId": global_id("Member", attempt.member_id),
+        "attemptId": quizzes.global_id("Attempt", attempt.id),
+        "quizId": quizzes.global_id("Quiz", quiz.id),
+        "memberId": quizzes.global_id("Member", attempt.member_id),
         "status": status.value,
         "score": attempt.score,
         "maxScore": attempt.max_score,

@@ -21,14 +21,9 @@ import contextlib
 import logging
 import uuid
 from collections.abc import AsyncIterator
-from datetime import datetime
-
-from sqlmodel import col, select
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.access.request import RequestMeta, ServiceContext
-from app.attempts import service
-from app.attempts.models import Attempt, AttemptStatus
+from app.attempts import repository, service
 from app.audit.service import SYSTEM_ACTOR
 from app.core.clock import utcnow
 from app.core.db import unit_of_work
@@ -40,15 +35,12 @@ logger = logging.getLogger("quizgraph.attempts.sweep")
 BATCH_SIZE = 200
 SWEEP_META = RequestMeta(request_id="attempt-sweep")
 
-# (org, quiz, member): the key ``close_expired`` closes a member's expired attempts by.
-Overdue = tuple[uuid.UUID, uuid.UUID, uuid.UUID]
-
 
 async def sweep_once(limit: int = BATCH_SIZE) -> int:
     """One pass: close up to ``limit`` open attempts past their deadline and the grace;
     returns how many this pass closed (those another process closed first don't count)."""
     async with unit_of_work(write=False) as db:
-        due = await _overdue(db, utcnow() - service.SUBMIT_GRACE, limit)
+        due = await repository.overdue(db, utcnow() - service.SUBMIT_GRACE, limit)
     closed = 0
     for org_id, quiz_id, member_id in due:
         try:
@@ -58,22 +50,6 @@ async def sweep_once(limit: int = BATCH_SIZE) -> int:
                 "closing the expired attempt of member %s on quiz %s failed", member_id, quiz_id
             )
     return closed
-
-
-async def _overdue(db: AsyncSession, before: datetime, limit: int) -> list[Overdue]:
-    """Whose open attempts ran out before ``before``, across every org, oldest first."""
-    query = (
-        select(Attempt.org_id, Attempt.quiz_id, Attempt.member_id)
-        .where(
-            Attempt.status == AttemptStatus.IN_PROGRESS,
-            col(Attempt.deadline).is_not(None),
-            col(Attempt.deadline) < before,
-        )
-        .order_by(col(Attempt.deadline), col(Attempt.id))
-        .limit(limit)
-    )
-    rows = (await db.exec(query)).all()
-    return list(dict.fromkeys((org, quiz, member) for org, quiz, member in rows))
 
 
 async def _close(org_id: uuid.UUID, quiz_id: uuid.UUID, member_id: uuid.UUID) -> int:

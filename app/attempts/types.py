@@ -9,7 +9,9 @@ answers and explanations (``revealed``) only when the quiz's ``revealAnswers`` a
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import strawberry
 from strawberry import relay
@@ -23,10 +25,12 @@ from app.attempts.service import answers_revealed
 from app.core.clock import utcnow
 from app.members.loaders import member_by_id
 from app.quizzes.loaders import options_by_question, questions_by_quiz, quiz_by_id
-from app.quizzes.models import Question as QuestionRow
-from app.quizzes.models import Quiz as QuizRow
-from app.quizzes.service import visible_to
 from app.quizzes.types import Question, Quiz, option_gid, utc
+from app.quizzes.visibility import QuizVisibility
+
+if TYPE_CHECKING:
+    from app.quizzes.models import Question as QuestionRow
+    from app.quizzes.models import Quiz as QuizRow
 
 strawberry.enum(
     AttemptStatus,
@@ -50,10 +54,20 @@ class RevealedAnswer:
     explanation: str | None = strawberry.field(description="Why, if the author wrote it.")
 
 
+@dataclass(frozen=True, slots=True)
+class AnswerKey:
+    """A question's right answer, kept for ``QuestionResult.revealed``."""
+
+    question_id: uuid.UUID
+    accepted_answers: tuple[str, ...]
+    numeric_value: float | None
+    numeric_tolerance: float
+    explanation: str | None
+
+
 @strawberry.type(description="How one question of a closed attempt went.")
 class QuestionResult:
-    row: strawberry.Private[QuestionRow]
-    reveal: strawberry.Private[bool]
+    answer_key: strawberry.Private[AnswerKey | None]  # None: not revealed (yet)
     question: Question = strawberry.field(description="The question, in the attempt's order.")
     answered: bool = strawberry.field(description="Whether an answer counted.")
     correct: bool = strawberry.field(description="Whether it earned full points.")
@@ -66,17 +80,16 @@ class QuestionResult:
         description="The right answer: null unless the quiz's revealAnswers shows it by now."
     )
     async def revealed(self, info: Info) -> RevealedAnswer | None:
-        if not self.reveal:
+        key = self.answer_key
+        if key is None:
             return None
-        options = await options_by_question(info).load(self.row.id)
+        options = await options_by_question(info).load(key.question_id)
         return RevealedAnswer(
             correct_option_ids=[option_gid(o.id) for o in options if o.correct],
-            accepted_answers=list(self.row.accepted_answers),
-            numeric_value=self.row.numeric_value,
-            numeric_tolerance=(
-                self.row.numeric_tolerance if self.row.numeric_value is not None else None
-            ),
-            explanation=self.row.explanation,
+            accepted_answers=list(key.accepted_answers),
+            numeric_value=key.numeric_value,
+            numeric_tolerance=key.numeric_tolerance if key.numeric_value is not None else None,
+            explanation=key.explanation,
         )
 
 
@@ -119,7 +132,8 @@ class Attempt(relay.Node):
     @strawberry.field(description="The quiz; null when the viewer may no longer see it.")
     async def quiz(self, info: Info) -> Quiz | None:
         row = await self._quiz(info)
-        return Quiz.from_row(row) if visible_to(info.context.actor, row, utcnow()) else None
+        visible = QuizVisibility(info.context.actor, utcnow()).allows(row)
+        return Quiz.from_row(row) if visible else None
 
     @strawberry.field(description="The quiz's title, even when the quiz is no longer listed.")
     async def quiz_title(self, info: Info) -> str:
@@ -175,9 +189,15 @@ def _result(
     attempt_seed: uuid.UUID | None,
 ) -> QuestionResult:
     seed = option_seed(attempt_seed, row.id) if attempt_seed else None
+    key = AnswerKey(
+        row.id,
+        tuple(row.accepted_answers),
+        row.numeric_value,
+        row.numeric_tolerance,
+        row.explanation,
+    )
     return QuestionResult(
-        row=row,
-        reveal=reveal,
+        answer_key=key if reveal else None,
         question=Question.from_row(row, number, seed),
         answered=answer is not None,
         correct=bool(answer and answer.correct),

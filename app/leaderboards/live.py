@@ -96,9 +96,11 @@ async def snapshot_of(key: BoardKey, top: int, changed_member: uuid.UUID | None)
                 await repository.org_entry(db, org_id, changed_member) if changed_member else None
             )
         else:
-            page = await repository.quiz_page(db, quiz_id, 0, top)
+            page = await repository.quiz_page(db, org_id, quiz_id, 0, top)
             changed = (
-                await repository.quiz_entry(db, quiz_id, changed_member) if changed_member else None
+                await repository.quiz_entry(db, org_id, quiz_id, changed_member)
+                if changed_member
+                else None
             )
         await db.rollback()
     return Snapshot(page.rows, changed)

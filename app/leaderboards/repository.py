@@ -13,13 +13,24 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, null, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app.access.tenancy import across_orgs, scoped
 from app.core.pagination import Count, counter
 from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
 from app.leaderboards.ranking import competition_ranks
+
+# Boards show display names: joining members in the same statement keeps a page one
+# query (a service call per page would be a second round trip for every board read).
 from app.members.models import Member
+
+# A quiz's standings are all of the quiz's org: counting them by quiz alone keeps the
+# rank and total counts index-only scans of ix_quiz_standings_rank (the page itself, and
+# the standing a rank is counted from, were read scoped).
+_ONE_QUIZ = "rows of one quiz are all of the quiz's org; index-only counts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +62,27 @@ _QUIZ_ORDER = (
 )
 
 
-async def quiz_page(db: AsyncSession, quiz_id: uuid.UUID, offset: int, size: int) -> BoardPage:
-    query = (
-        select(QuizStanding, col(Member.display_name))
-        .join(Member, col(Member.id) == QuizStanding.member_id)
-        .where(col(QuizStanding.quiz_id) == quiz_id)
-        .order_by(*_QUIZ_ORDER)
+def _with_names(model: Any, org_id: uuid.UUID) -> Select[Any]:
+    """The org's ``model`` standings, each with its member's display name."""
+    return scoped(
+        scoped(
+            select(model, col(Member.display_name)).join(Member, col(Member.id) == model.member_id),
+            model,
+            org_id,
+        ),
+        Member,
+        org_id,
     )
+
+
+async def quiz_page(
+    db: AsyncSession, org_id: uuid.UUID, quiz_id: uuid.UUID, offset: int, size: int
+) -> BoardPage:
+    query = _with_names(QuizStanding, org_id).where(col(QuizStanding.quiz_id) == quiz_id)
+    query = query.order_by(*_QUIZ_ORDER)
     found = (await db.execute(query.offset(offset).limit(size + 1))).all()
-    count = counter(db, select(col(QuizStanding.id)).where(col(QuizStanding.quiz_id) == quiz_id))
+    everyone = select(col(QuizStanding.id)).where(col(QuizStanding.quiz_id) == quiz_id)
+    count = counter(db, across_orgs(everyone, _ONE_QUIZ))
     rows = found[:size]
     if not rows:
         return BoardPage([], offset, False, count)
@@ -70,12 +93,15 @@ async def quiz_page(db: AsyncSession, quiz_id: uuid.UUID, offset: int, size: int
     return BoardPage(board, offset, len(found) > size, count)
 
 
-async def quiz_entry(db: AsyncSession, quiz_id: uuid.UUID, member_id: uuid.UUID) -> BoardRow | None:
+async def quiz_entry(
+    db: AsyncSession, org_id: uuid.UUID, quiz_id: uuid.UUID, member_id: uuid.UUID
+) -> BoardRow | None:
+    query = _with_names(QuizStanding, org_id)
     found = (
         await db.execute(
-            select(QuizStanding, col(Member.display_name))
-            .join(Member, col(Member.id) == QuizStanding.member_id)
-            .where(col(QuizStanding.quiz_id) == quiz_id, col(QuizStanding.member_id) == member_id)
+            query.where(
+                col(QuizStanding.quiz_id) == quiz_id, col(QuizStanding.member_id) == member_id
+            )
         )
     ).first()
     if found is None:
@@ -99,7 +125,8 @@ async def _quiz_rank(db: AsyncSession, standing: QuizStanding) -> int:
 
 
 def _counted(*conditions: ColumnElement[bool]) -> Any:
-    return select(func.count()).select_from(QuizStanding).where(*conditions).scalar_subquery()
+    counted = select(func.count()).select_from(QuizStanding).where(*conditions)
+    return across_orgs(counted, _ONE_QUIZ).scalar_subquery()
 
 
 def _quiz_row(standing: QuizStanding, name: str, rank: int) -> BoardRow:
@@ -120,17 +147,9 @@ _ORG_ORDER = (col(OrgStanding.total_score).desc(), col(OrgStanding.member_id))
 
 
 async def org_page(db: AsyncSession, org_id: uuid.UUID, offset: int, size: int) -> BoardPage:
-    query = (
-        select(OrgStanding, col(Member.display_name))
-        .join(Member, col(Member.id) == OrgStanding.member_id)
-        .where(col(OrgStanding.org_id) == org_id)
-        .order_by(*_ORG_ORDER)
-    )
-    found = (await db.execute(query.offset(offset).limit(size + 1))).all()
-    count = counter(
-        db,
-        select(col(OrgStanding.id)).where(col(OrgStanding.org_id) == org_id),
-    )
+    query = _with_names(OrgStanding, org_id)
+    found = (await db.execute(query.order_by(*_ORG_ORDER).offset(offset).limit(size + 1))).all()
+    count = counter(db, scoped(select(col(OrgStanding.id)), OrgStanding, org_id))
     rows = found[:size]
     if not rows:
         return BoardPage([], offset, False, count)
@@ -141,15 +160,10 @@ async def org_page(db: AsyncSession, org_id: uuid.UUID, offset: int, size: int) 
 
 
 async def org_entry(db: AsyncSession, org_id: uuid.UUID, member_id: uuid.UUID) -> BoardRow | None:
+    query = _with_names(OrgStanding, org_id)
     found = (
         await db.execute(
-            select(OrgStanding, col(Member.display_name))
-            .join(Member, col(Member.id) == OrgStanding.member_id)
-            .where(
-                col(OrgStanding.org_id) == org_id,
-                col(OrgStanding.member_id) == member_id,
-                col(OrgStanding.attempts) > 0,
-            )
+            query.where(col(OrgStanding.member_id) == member_id, col(OrgStanding.attempts) > 0)
         )
     ).first()
     if found is None:
@@ -159,9 +173,10 @@ async def org_entry(db: AsyncSession, org_id: uuid.UUID, member_id: uuid.UUID) -
 
 
 async def _org_rank(db: AsyncSession, standing: OrgStanding) -> int:
-    better = select(col(OrgStanding.id)).where(
-        col(OrgStanding.org_id) == standing.org_id,
-        col(OrgStanding.total_score) > standing.total_score,
+    better = scoped(
+        select(col(OrgStanding.id)).where(col(OrgStanding.total_score) > standing.total_score),
+        OrgStanding,
+        standing.org_id,
     )
     return 1 + await counter(db, better)()
 
@@ -181,9 +196,9 @@ def _org_row(standing: OrgStanding, name: str, rank: int) -> BoardRow:
 # --- windows (last 7 / 30 days) -----------------------------------------------------
 
 
-def windowed_quiz(quiz_id: uuid.UUID, since: datetime) -> Select[tuple]:
+def windowed_quiz(org_id: uuid.UUID, quiz_id: uuid.UUID, since: datetime) -> Select[tuple]:
     result = LeaderboardResult
-    per_member = (
+    ranked = scoped(
         select(
             col(result.member_id).label("member_id"),
             col(result.score).label("score"),
@@ -203,10 +218,13 @@ def windowed_quiz(quiz_id: uuid.UUID, since: datetime) -> Select[tuple]:
             func.max(col(result.submitted_at))
             .over(partition_by=col(result.member_id))
             .label("last"),
-        )
-        .where(col(result.quiz_id) == quiz_id, col(result.submitted_at) >= since)
-        .subquery()
+        ),
+        LeaderboardResult,
+        org_id,
     )
+    per_member = ranked.where(
+        col(result.quiz_id) == quiz_id, col(result.submitted_at) >= since
+    ).subquery()
     best = select(per_member).where(per_member.c.position == 1).subquery()
     return select(
         best.c.member_id,
@@ -223,13 +241,17 @@ def windowed_quiz(quiz_id: uuid.UUID, since: datetime) -> Select[tuple]:
 def windowed_org(org_id: uuid.UUID, since: datetime) -> Select[tuple]:
     result = LeaderboardResult
     per_quiz = (
-        select(
-            col(result.member_id).label("member_id"),
-            func.max(col(result.score)).label("best"),
-            func.count().label("attempts"),
-            func.max(col(result.submitted_at)).label("last"),
+        scoped(
+            select(
+                col(result.member_id).label("member_id"),
+                func.max(col(result.score)).label("best"),
+                func.count().label("attempts"),
+                func.max(col(result.submitted_at)).label("last"),
+            ),
+            LeaderboardResult,
+            org_id,
         )
-        .where(col(result.org_id) == org_id, col(result.submitted_at) >= since)
+        .where(col(result.submitted_at) >= since)
         .group_by(col(result.member_id), col(result.quiz_id))
         .subquery()
     )
@@ -255,16 +277,17 @@ def windowed_org(org_id: uuid.UUID, since: datetime) -> Select[tuple]:
 
 async def windowed_page(
     db: AsyncSession,
+    org_id: uuid.UUID,
     ranked: Select[tuple],
     offset: int,
     size: int,
 ) -> BoardPage:
     board = ranked.subquery()
-    query = (
-        select(board, col(Member.display_name))
-        .join(Member, col(Member.id) == board.c.member_id)
-        .order_by(board.c.rank, board.c.member_id)
-    )
+    query = scoped(
+        select(board, col(Member.display_name)).join(Member, col(Member.id) == board.c.member_id),
+        Member,
+        org_id,
+    ).order_by(board.c.rank, board.c.member_id)
     found = (await db.execute(query.offset(offset).limit(size + 1))).all()
     rows = [_windowed_row(row) for row in found[:size]]
     return BoardPage(rows, offset, len(found) > size, counter(db, select(board.c.member_id)))
@@ -272,17 +295,17 @@ async def windowed_page(
 
 async def windowed_entry(
     db: AsyncSession,
+    org_id: uuid.UUID,
     ranked: Select[tuple],
     member_id: uuid.UUID,
 ) -> BoardRow | None:
     board = ranked.subquery()
-    found = (
-        await db.execute(
-            select(board, col(Member.display_name))
-            .join(Member, col(Member.id) == board.c.member_id)
-            .where(board.c.member_id == member_id)
-        )
-    ).first()
+    query = scoped(
+        select(board, col(Member.display_name)).join(Member, col(Member.id) == board.c.member_id),
+        Member,
+        org_id,
+    )
+    found = (await db.execute(query.where(board.c.member_id == member_id))).first()
     return _windowed_row(found) if found else None
 
 
@@ -296,3 +319,18 @@ def _windowed_row(row: Any) -> BoardRow:
         int(row.duration_ms) if row.duration_ms is not None else None,
         int(row.rank),
     )
+
+
+# --- keeping standings ----------------------------------------------------------------
+
+
+async def locked_standing(db: AsyncSession, model: type, values: dict[str, Any], keys: list[str]):  # type: ignore[no-untyped-def]
+    """Insert the standing unless it exists, then read it under a row lock (no lost
+    updates); ``keys`` name its unique key, ``values["org_id"]`` its org."""
+    insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+    await db.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=keys))
+    query: Any = scoped(select(model), model, values["org_id"]).with_for_update()
+    for key in keys:
+        query = query.where(getattr(model, key) == values[key])
+    found = await db.execute(query.execution_options(populate_existing=True))
+    return found.scalars().one()

@@ -9,27 +9,20 @@ member's best score per quiz. Equal standings share a rank (1, 2, 2, 4).
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.access.request import ServiceContext
 from app.access.scopes import Scope
-from app.attempts.models import Attempt
 from app.core.clock import as_utc, utcnow
-from app.core.errors import NotFound
 from app.events.bus import Event
 from app.leaderboards import repository
 from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
 from app.leaderboards.repository import BoardPage, BoardRow
-from app.quizzes import repository as quizzes
-from app.quizzes.models import QuizStatus
-from app.quizzes.service import is_author
+from app.quizzes import service as quizzes
 
 LEADERBOARD_UPDATED = "leaderboard.updated"
 
@@ -43,16 +36,25 @@ class Window(StrEnum):
 _WINDOW_DAYS = {Window.LAST_7_DAYS: 7, Window.LAST_30_DAYS: 30}
 
 
+@dataclass(frozen=True, slots=True)
+class ClosedAttempt:
+    """What the standings need of an attempt that has just been scored and closed."""
+
+    attempt_id: uuid.UUID
+    org_id: uuid.UUID
+    quiz_id: uuid.UUID
+    member_id: uuid.UUID
+    score: float
+    started_at: datetime
+    closed_at: datetime
+
+
 async def check_board(sc: ServiceContext, org_id: uuid.UUID, quiz_id: uuid.UUID | None) -> None:
-    """leaderboard:read on the org; a quiz board needs a quiz of that org the actor may see."""
+    """leaderboard:read on the org; a quiz board needs a quiz of that org the actor may
+    see by the quizzes' one rule (``QuizVisibility``), else NOT_FOUND."""
     sc.actor.require(Scope.LEADERBOARD_READ, org_id)
-    if quiz_id is None:
-        return
-    quiz = await quizzes.by_id(sc.db, quiz_id)
-    if quiz is None or quiz.org_id != org_id:
-        raise NotFound()
-    if quiz.status is QuizStatus.DRAFT and not is_author(sc.actor, org_id):
-        raise NotFound()
+    if quiz_id is not None:
+        await quizzes.get_visible(sc, quiz_id, org_id)
 
 
 async def board(
@@ -67,8 +69,10 @@ async def board(
     if window is Window.ALL_TIME:
         if quiz_id is None:
             return await repository.org_page(sc.db, org_id, offset, size)
-        return await repository.quiz_page(sc.db, quiz_id, offset, size)
-    return await repository.windowed_page(sc.db, _windowed(org_id, quiz_id, window), offset, size)
+        return await repository.quiz_page(sc.db, org_id, quiz_id, offset, size)
+    return await repository.windowed_page(
+        sc.db, org_id, _windowed(org_id, quiz_id, window), offset, size
+    )
 
 
 async def entry_of(
@@ -82,20 +86,21 @@ async def entry_of(
     if window is Window.ALL_TIME:
         if quiz_id is None:
             return await repository.org_entry(sc.db, org_id, member_id)
-        return await repository.quiz_entry(sc.db, quiz_id, member_id)
-    return await repository.windowed_entry(sc.db, _windowed(org_id, quiz_id, window), member_id)
+        return await repository.quiz_entry(sc.db, org_id, quiz_id, member_id)
+    return await repository.windowed_entry(
+        sc.db, org_id, _windowed(org_id, quiz_id, window), member_id
+    )
 
 
 def _windowed(org_id: uuid.UUID, quiz_id: uuid.UUID | None, window: Window):  # type: ignore[no-untyped-def]
     since = utcnow() - timedelta(days=_WINDOW_DAYS[window])
     if quiz_id is None:
         return repository.windowed_org(org_id, since)
-    return repository.windowed_quiz(quiz_id, since)
+    return repository.windowed_quiz(org_id, quiz_id, since)
 
 
-async def record_result(sc: ServiceContext, attempt: Attempt) -> None:
+async def record_result(sc: ServiceContext, attempt: ClosedAttempt) -> None:
     """Fold a closed attempt into the standings (same transaction) and announce it."""
-    assert attempt.closed_at is not None and attempt.score is not None
     closed_at = as_utc(attempt.closed_at)
     duration_ms = max(0, int((closed_at - as_utc(attempt.started_at)).total_seconds() * 1000))
     sc.db.add(
@@ -103,7 +108,7 @@ async def record_result(sc: ServiceContext, attempt: Attempt) -> None:
             org_id=attempt.org_id,
             quiz_id=attempt.quiz_id,
             member_id=attempt.member_id,
-            attempt_id=attempt.id,
+            attempt_id=attempt.attempt_id,
             score=attempt.score,
             duration_ms=duration_ms,
             submitted_at=closed_at,
@@ -125,22 +130,11 @@ async def record_result(sc: ServiceContext, attempt: Attempt) -> None:
     )
 
 
-async def _locked(db: AsyncSession, model: type, values: dict[str, object], keys: list[str]):  # type: ignore[no-untyped-def]
-    """Insert the row unless it exists, then read it under a row lock (no lost updates)."""
-    insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
-    await db.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=keys))
-    query: Any = select(model).with_for_update()
-    for key in keys:
-        query = query.where(getattr(model, key) == values[key])
-    found = await db.exec(query.execution_options(populate_existing=True))
-    return found.one()
-
-
 async def _fold_into_quiz(
-    db: AsyncSession, attempt: Attempt, score: float, duration_ms: int, closed_at: datetime
+    db: AsyncSession, attempt: ClosedAttempt, score: float, duration_ms: int, closed_at: datetime
 ) -> tuple[float, bool]:
     """Update the member's best for the quiz; returns (score gained, first result?)."""
-    standing: QuizStanding = await _locked(
+    standing: QuizStanding = await repository.locked_standing(
         db,
         QuizStanding,
         {
@@ -173,9 +167,13 @@ async def _fold_into_quiz(
 
 
 async def _fold_into_org(
-    db: AsyncSession, attempt: Attempt, gained: float, first_of_quiz: bool, closed_at: datetime
+    db: AsyncSession,
+    attempt: ClosedAttempt,
+    gained: float,
+    first_of_quiz: bool,
+    closed_at: datetime,
 ) -> None:
-    standing: OrgStanding = await _locked(
+    standing: OrgStanding = await repository.locked_standing(
         db,
         OrgStanding,
         {

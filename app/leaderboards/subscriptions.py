@@ -10,12 +10,15 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from app.access.scopes import Scope
 from app.core.errors import BadUserInput, NotFound, Unauthenticated
+from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
 from app.leaderboards import service
 from app.leaderboards.live import Snapshot, get_hub
 from app.leaderboards.types import LeaderboardEntry
-from app.orgs import repository as orgs
+from app.orgs import service as org_service
+from app.orgs import service as orgs
 
 MAX_TOP = 100
 
@@ -37,6 +40,11 @@ class LeaderboardUpdate:
         )
 
 
+async def _board_org(info: Info, org_slug: str, **_: object) -> uuid.UUID | None:
+    org = await org_service.get_public(info.context.sc, org_slug[:63])
+    return org.id if org else None
+
+
 @strawberry.type
 class LeaderboardSubscriptions:
     @strawberry.subscription(
@@ -44,7 +52,8 @@ class LeaderboardSubscriptions:
             "Live standings over a websocket. The first message is the current top N; then "
             "one whenever the board changes, at most about 10 a second (bursts coalesce; the "
             "last message is always current). Needs leaderboard:read."
-        )
+        ),
+        permission_classes=[requires(Scope.LEADERBOARD_READ, target=_board_org)],
     )
     async def leaderboard_updated(
         self,
@@ -61,7 +70,7 @@ class LeaderboardSubscriptions:
             raise BadUserInput({"top": f"must be between 1 and {MAX_TOP}"})
         sc = info.context.sc
         quiz = decode_id(quiz_id, "Quiz", "quizId") if quiz_id is not None else None
-        org = await orgs.by_slug(sc.db, org_slug.strip().lower()[:63])
+        org = await orgs.get_public(sc, org_slug.strip().lower()[:63])
         if org is None:
             # The same answers as for another org's board: sign in first, then NOT_FOUND.
             raise NotFound() if sc.actor.is_authenticated else Unauthenticated()

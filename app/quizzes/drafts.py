@@ -23,10 +23,19 @@ __all__ = [
     "QuestionDraft",
     "QuestionKind",
     "QuizDraft",
+    "QuizStatus",
     "publish_problems",
     "reveal_from_flag",
     "validate_question",
 ]
+
+
+class QuizStatus(StrEnum):
+    """Where a quiz is in its life: a value other domains may hold (attempts, boards)."""
+
+    DRAFT = "DRAFT"
+    PUBLISHED = "PUBLISHED"
+    ARCHIVED = "ARCHIVED"
 
 
 class QuestionKind(StrEnum):

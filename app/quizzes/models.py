@@ -10,19 +10,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import JSON, Column, Index, Text
 from sqlmodel import Field, SQLModel
 
 from app.core.models import id_field, org_fk, timestamp_field
-from app.quizzes.drafts import AnswerReveal, QuestionKind
+from app.quizzes.drafts import AnswerReveal, QuestionKind, QuizStatus
 
-
-class QuizStatus(StrEnum):
-    DRAFT = "DRAFT"
-    PUBLISHED = "PUBLISHED"
-    ARCHIVED = "ARCHIVED"
+__all__ = ["Option", "Question", "Quiz", "QuizStatus"]
 
 
 class Quiz(SQLModel, table=True):

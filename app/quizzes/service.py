@@ -1,8 +1,9 @@
 """The rules for quizzes.
 
 - quizzes:read reads; quizzes:write authors (create, import, update, publish, archive).
-- Without quizzes:write an actor sees published quizzes inside their opening window
-  only, and never answers: another org's quiz, or one it may not see, is NOT_FOUND.
+- Who sees which quiz is ``visibility.QuizVisibility``'s to say: without quizzes:write,
+  published quizzes inside their opening window only, and never answers; another
+  org's quiz, or one the actor may not see, is NOT_FOUND.
 - Once a quiz has attempts its questions (and shuffling) are locked: CONFLICT, with
   ``duplicateQuiz`` offered for an editable copy. Archived quizzes don't change.
 - Publishing needs a quiz ``publish_problems`` has nothing to say about.
@@ -20,11 +21,12 @@ from pathlib import PurePath
 from typing import Any
 
 import anyio.to_thread
+from sqlmodel.sql.expression import SelectOfScalar
 from strawberry import relay
 
-from app.access.actor import Actor
 from app.access.request import ServiceContext
 from app.access.scopes import Scope
+from app.access.tenancy import require_found
 from app.audit import service as audit
 from app.core.clock import as_utc, utcnow
 from app.core.errors import BadUserInput, Conflict, NotFound
@@ -34,6 +36,8 @@ from app.quizzes.checks import check_draft
 from app.quizzes.drafts import OptionDraft, QuestionDraft, QuizDraft, publish_problems
 from app.quizzes.importers import ImportFormat, ImportResult, detect_format, parse_quiz
 from app.quizzes.models import Option, Question, Quiz, QuizStatus
+from app.quizzes.repository import OptionView
+from app.quizzes.visibility import QuizVisibility
 
 LOCKED_SETTINGS = frozenset({"shuffle_questions", "shuffle_options"})
 LOCKED_MESSAGE = (
@@ -50,37 +54,83 @@ class QuizChanges:
     questions: tuple[QuestionDraft, ...] | None = None
 
 
-def is_author(actor: Actor, org_id: uuid.UUID) -> bool:
-    return actor.has(Scope.QUIZZES_WRITE) and actor.reaches(org_id)
-
-
-def is_open(quiz: Quiz, now: datetime) -> bool:
-    opens, closes = quiz.opens_at, quiz.closes_at
-    return (opens is None or as_utc(opens) <= now) and (closes is None or as_utc(closes) > now)
-
-
-def visible_to(actor: Actor, quiz: Quiz, now: datetime) -> bool:
-    if is_author(actor, quiz.org_id):
-        return True
-    return quiz.status is QuizStatus.PUBLISHED and is_open(quiz, now)
-
-
-async def get_readable(sc: ServiceContext, quiz_id: uuid.UUID) -> Quiz:
-    quiz = await repository.by_id(sc.db, quiz_id)
-    if quiz is None:
+async def get_readable(sc: ServiceContext, quiz_id: uuid.UUID, *, for_update: bool = False) -> Quiz:
+    """A quiz the actor may read (quizzes:read and ``QuizVisibility``), else NOT_FOUND."""
+    quiz = await repository.by_id(sc.db, quiz_id, sc.actor, for_update=for_update)
+    quiz = require_found(sc.actor, Scope.QUIZZES_READ, quiz)
+    if not QuizVisibility(sc.actor, utcnow()).allows(quiz):
         raise NotFound()
-    sc.actor.require(Scope.QUIZZES_READ, quiz.org_id)
-    if not visible_to(sc.actor, quiz, utcnow()):
+    return quiz
+
+
+async def get_visible(
+    sc: ServiceContext, quiz_id: uuid.UUID, org_id: uuid.UUID, *, for_update: bool = False
+) -> Quiz:
+    """A quiz of ``org_id`` ``QuizVisibility`` shows the actor, else NOT_FOUND; the
+    caller has checked the scope its operation needs (a board: leaderboard:read)."""
+    quiz = await repository.by_id(sc.db, quiz_id, org_id, for_update=for_update)
+    if quiz is None or not QuizVisibility(sc.actor, utcnow()).allows(quiz):
         raise NotFound()
     return quiz
 
 
 async def get_writable(sc: ServiceContext, quiz_id: uuid.UUID) -> Quiz:
-    quiz = await repository.by_id(sc.db, quiz_id, for_update=True)
-    if quiz is None:
-        raise NotFound()
-    sc.actor.require(Scope.QUIZZES_WRITE, quiz.org_id)
+    return require_found(
+        sc.actor,
+        Scope.QUIZZES_WRITE,
+        await repository.by_id(sc.db, quiz_id, sc.actor, for_update=True),
+    )
+
+
+def listing(
+    sc: ServiceContext,
+    org_id: uuid.UUID,
+    *,
+    status: QuizStatus | None = None,
+    search: str | None = None,
+) -> SelectOfScalar[Quiz]:
+    """The org's quizzes the actor sees (``QuizVisibility``), newest first."""
+    visible = QuizVisibility(sc.actor, utcnow()).clause(org_id)
+    return repository.listing(org_id, visible, status=status, search=search)
+
+
+@dataclass(frozen=True, slots=True)
+class QuizContent:
+    """A quiz with its questions and options, as taking and scoring it need them."""
+
+    quiz: Quiz
+    questions: list[Question]
+    options: list[Option]
+
+
+async def content_of(sc: ServiceContext, quiz: Quiz) -> QuizContent:
+    """``quiz``'s questions (in order) and options, for a quiz the caller has loaded."""
+    questions = await repository.questions_of(sc.db, [quiz.id], quiz.org_id)
+    options = await repository.options_of_quiz(sc.db, quiz.id, quiz.org_id)
+    return QuizContent(quiz, questions, options)
+
+
+async def quiz_of_record(sc: ServiceContext, quiz_id: uuid.UUID, org_id: uuid.UUID) -> Quiz:
+    """A quiz that a record of the org (an attempt) points at, whoever may see it now:
+    attempts are deleted with their quiz, so it exists."""
+    quiz = await repository.by_id(sc.db, quiz_id, org_id)
+    assert quiz is not None, "attempts are deleted with their quiz"
     return quiz
+
+
+async def questions_of(sc: ServiceContext, quiz: Quiz) -> list[Question]:
+    return await repository.questions_of(sc.db, [quiz.id], quiz.org_id)
+
+
+async def options_of(sc: ServiceContext, quiz: Quiz) -> list[Option]:
+    return await repository.options_of_quiz(sc.db, quiz.id, quiz.org_id)
+
+
+async def option_views(
+    sc: ServiceContext, quiz: Quiz, questions: list[Question]
+) -> list[OptionView]:
+    """The options of ``questions`` (of ``quiz``), as plain rows."""
+    return await repository.options_of(sc.db, [question.id for question in questions], quiz.org_id)
 
 
 async def create_quiz(
@@ -136,7 +186,7 @@ async def update_quiz(sc: ServiceContext, quiz_id: uuid.UUID, changes: QuizChang
     touches_content = changes.questions is not None or bool(
         LOCKED_SETTINGS & changes.settings.keys()
     )
-    if touches_content and await repository.has_attempts(sc.db, quiz.id):
+    if touches_content and await _has_attempts(sc, quiz):
         raise Conflict(LOCKED_MESSAGE, reason="QUIZ_LOCKED")
     current = await draft_of(sc, quiz)
     merged = dataclasses.replace(
@@ -243,9 +293,8 @@ async def import_quiz(
 
 async def draft_of(sc: ServiceContext, quiz: Quiz) -> QuizDraft:
     """The stored quiz as a draft, to check or copy it."""
-    questions = await repository.questions_of(sc.db, [quiz.id])
-    options = await repository.options_of_quiz(sc.db, quiz.id)
-    return to_draft(quiz, questions, options)
+    content = await content_of(sc, quiz)
+    return to_draft(quiz, content.questions, content.options)
 
 
 def to_draft(quiz: Quiz, questions: list[Question], options: list[Option]) -> QuizDraft:
@@ -277,6 +326,14 @@ def to_draft(quiz: Quiz, questions: list[Question], options: list[Option]) -> Qu
             for question in questions
         ),
     )
+
+
+async def _has_attempts(sc: ServiceContext, quiz: Quiz) -> bool:
+    # Attempts build on quizzes (their service imports this one at load time), so this
+    # one question asked the other way is imported when asked.
+    from app.attempts import service as attempts
+
+    return await attempts.quiz_has_attempts(sc, quiz.id, quiz.org_id)
 
 
 def global_id(type_name: str, row_id: uuid.UUID | None) -> str | None:

@@ -32,7 +32,7 @@ from app.quizzes.models import Quiz as QuizRow
 from app.quizzes.models import QuizStatus
 from app.quizzes.repository import OptionView
 from app.quizzes.scoring import MULTIPLE_CHOICE_RULE
-from app.quizzes.service import is_open
+from app.quizzes.visibility import is_open
 
 strawberry.enum(QuizStatus, description="Where a quiz is in its life: DRAFT, PUBLISHED, ARCHIVED.")
 strawberry.enum(
