@@ -1,24 +1,26 @@
-"""Every error leaves with ``extensions.code``; unexpected ones are masked and logged.
+"""The classifier: every error leaves with ``extensions.code``; unexpected ones are masked.
 
-Domain errors (``AppError``) keep their message and extensions. Parse and validation
-errors are the client's: BAD_USER_INPUT, or QUERY_TOO_COMPLEX when the parser's
-token cap refused the document. Anything else becomes INTERNAL with a generic message, and
-the server log gets the traceback with the request id the response also carries.
+Domain errors (``AppError``) keep their message and extensions. The client's own
+mistakes are BAD_USER_INPUT with graphql-core's message (QUERY_TOO_COMPLEX when the
+parser's token cap refused the document): a syntax error, an error pointing at the
+document before any field ran (validation, variable coercion), an error the request
+boundary collected from parsing or validation, and Strawberry's refusals of an
+operation it can't pick or run or of an argument it can't convert. Anything else (an
+exception from a resolver, a hook, a commit, a non-null field left null) becomes
+INTERNAL with a generic message and the request id; the server log gets the
+traceback with the same id.
 
-``ErrorCodes`` classifies what an operation returns. An exception raised by an
-extension hook (a failed commit, say) skips the hooks' way out, so the HTTP view
-classifies every result once more (``classify_all``; an error already classified is
-left as it is).
+Only the request boundary (``app.graphql.boundary``) calls this, once per error.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
 
-from graphql import GraphQLError
-from strawberry.extensions import SchemaExtension
+from graphql import GraphQLError, GraphQLSyntaxError
+from strawberry.exceptions import MissingQueryError, StrawberryInputCoercionError
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 
 from app.core.errors import AppError
 
@@ -29,12 +31,26 @@ logger = logging.getLogger("quizgraph.errors")
 # (``app.graphql.cost``).
 _COMPLEXITY_PATTERNS = (re.compile(r"more than (?P<limit>\d+) tokens"),)
 
+# Strawberry's words for an operation it can't pick or run (a websocket's legacy
+# protocol sends them as GraphQL errors), and for an argument it can't convert (a
+# malformed global id), raised in the field: the client's to fix.
+_STRAWBERRY_REFUSALS = (
+    MissingQueryError,
+    CannotGetOperationTypeError,
+    InvalidOperationTypeError,
+    StrawberryInputCoercionError,
+)
+
+NESTED_TOO_DEEPLY = "The document or its variables are nested too deeply to process."
+
 
 class ClassifiedError(GraphQLError):
     """An error that already carries its code; classifying it again leaves it alone."""
 
 
-def classify(error: GraphQLError, request_id: str) -> GraphQLError:
+def classify(error: GraphQLError, request_id: str, *, from_document: bool = False) -> GraphQLError:
+    """The error as the client may see it. ``from_document``: the boundary found it
+    among parsing's or validation's errors (graphql-core's own, some without a node)."""
     if isinstance(error, ClassifiedError):
         return error
     domain = _domain_error(error)
@@ -45,7 +61,7 @@ def classify(error: GraphQLError, request_id: str) -> GraphQLError:
         # before execution; the client can send a shallower one.
         logger.warning("refused a too deeply nested request (request %s)", request_id)
         return _with(error, NESTED_TOO_DEEPLY, {"code": "BAD_USER_INPUT"})
-    if _is_client_error(error):
+    if _is_client_error(error, from_document=from_document):
         complexity = _complexity(error.message)
         if complexity is not None:
             return _with(error, error.message, {"code": "QUERY_TOO_COMPLEX", **complexity})
@@ -61,7 +77,15 @@ def classify(error: GraphQLError, request_id: str) -> GraphQLError:
     return _with(error, message, extensions)
 
 
-NESTED_TOO_DEEPLY = "The document or its variables are nested too deeply to process."
+def classify_exception(exception: Exception, request_id: str) -> GraphQLError:
+    """An exception that escaped the operation (a hook, a commit), as Strawberry would
+    have wrapped it, classified: masked as INTERNAL unless it is a domain error."""
+    error = (
+        exception
+        if isinstance(exception, GraphQLError)
+        else GraphQLError(str(exception), original_error=exception)
+    )
+    return classify(error, request_id)
 
 
 def internal_error(request_id: str) -> tuple[str, dict[str, object]]:
@@ -88,19 +112,26 @@ def _root_cause(error: GraphQLError) -> BaseException:
     return cause
 
 
-def _is_client_error(error: GraphQLError) -> bool:
+def _is_client_error(error: GraphQLError, *, from_document: bool) -> bool:
     """Parse, validation and input coercion errors: graphql-core's own, not a crash.
 
-    graphql-core raises those as GraphQLErrors (no original error), or, when a scalar's
-    parser refused a value, keeps that parser's exception as the original error but
-    always points at the offending part of the document (``nodes``) and runs before
-    any field (no ``path``). An exception from a resolver has a path; one from an
-    extension hook or elsewhere outside graphql-core has neither path nor nodes.
+    graphql-core reports those before any field runs (no ``path``) and points at the
+    offending part of the document (``nodes``); when a scalar's parser refused a
+    value it keeps that parser's exception as the original error. A few of its
+    document errors point at nothing ("too many validation errors"): the boundary
+    vouches for those (``from_document``). An error with a path came from a field;
+    one with neither path nor nodes from a hook or elsewhere outside graphql-core,
+    even when it was raised as a GraphQLError: neither is the client's.
     """
-    original = error.original_error
-    if original is None or isinstance(original, GraphQLError):
+    if isinstance(error, GraphQLSyntaxError):
         return True
-    return error.path is None and bool(error.nodes)
+    if isinstance(_root_cause(error), _STRAWBERRY_REFUSALS):
+        return True
+    if error.path is not None:
+        return False
+    if error.nodes:
+        return True
+    return from_document and error.original_error is None
 
 
 def _complexity(message: str) -> dict[str, object] | None:
@@ -120,42 +151,3 @@ def _with(error: GraphQLError, message: str, extensions: dict[str, object]) -> G
         path=error.path,
         extensions=extensions,
     )
-
-
-def classify_all(errors: list[GraphQLError], request_id: str) -> list[GraphQLError]:
-    return [classify(error, request_id) for error in errors]
-
-
-class ErrorCodes(SchemaExtension):
-    def on_operation(self) -> Iterator[None]:
-        yield
-        context = self.execution_context
-        request_id = _request_id(context.context)
-        # Before execution, the result's errors and the pre-execution errors are the
-        # same objects: classify (and log) each once.
-        classified: dict[int, GraphQLError] = {}
-
-        def once(error: GraphQLError) -> GraphQLError:
-            if id(error) not in classified:
-                classified[id(error)] = classify(error, request_id)
-            return classified[id(error)]
-
-        result = context.result
-        errors = getattr(result, "errors", None)
-        if result is not None and errors:
-            result.errors = [once(error) for error in errors]
-        if context.pre_execution_errors:
-            context.pre_execution_errors = [once(e) for e in context.pre_execution_errors]
-
-    def on_stream_result(self, result: object) -> Iterator[None]:
-        """Each message of a subscription gets the same treatment."""
-        errors = getattr(result, "errors", None)
-        if errors:
-            request_id = _request_id(self.execution_context.context)
-            result.errors = classify_all(errors, request_id)  # type: ignore[attr-defined]
-        yield
-
-
-def _request_id(context: object) -> str:
-    sc = getattr(context, "sc", None)
-    return sc.meta.request_id if sc is not None else "-"

@@ -1,7 +1,7 @@
 """The schema: root types composed from the domains' mixins, and the extensions.
 
-Extension order matters: ``ErrorCodes`` is listed first so it runs last on the way
-out, after ``RequestTransaction`` may have turned a failed commit into an error.
+Extension order matters: ``RequestBoundary`` is listed first so that its hooks wrap
+every other extension's, and whatever escapes them reaches it.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ from app.api_keys.mutations import ApiKeyMutations
 from app.attempts.mutations import AttemptMutations
 from app.auth.mutations import AuthMutations
 from app.auth.queries import AuthQueries
+from app.graphql.boundary import RequestBoundary
 from app.graphql.complexity import ListSizes
 from app.graphql.cost import QueryCost
-from app.graphql.errors import ErrorCodes
 from app.graphql.exposure import QuietExecutionContext, SchemaExposure
 from app.graphql.inputs import StorableStrings
 from app.graphql.limits import ParseCache, QueryLimits
 from app.graphql.scalars import SCALAR_OVERRIDES
-from app.graphql.transaction import RequestTransaction
 from app.leaderboards.subscriptions import MAX_TOP, LeaderboardSubscriptions
 from app.members.mutations import MemberMutations
 from app.orgs.mutations import OrgMutations
@@ -75,7 +74,7 @@ class CostOfThisSchema(QueryCost):
 
 class QuizgraphSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: object = None) -> None:
-        """Silenced: ``ErrorCodes`` logs the unexpected errors, with the request id."""
+        """Silenced: ``RequestBoundary`` logs the unexpected errors, with the request id."""
 
 
 schema = QuizgraphSchema(
@@ -84,13 +83,12 @@ schema = QuizgraphSchema(
     subscription=Subscription,
     types=[Organization],
     extensions=[
-        ErrorCodes,
+        RequestBoundary,  # first: around every other hook (see app.graphql.boundary)
         QueryLimits,
         SchemaExposure,
         ParseCache,
         CostOfThisSchema,  # measures, refuses, validates (cached) and charges keys
         StorableStrings,  # NUL, lone surrogates; after QueryCost, which sets validation errors
-        RequestTransaction,
     ],
     config=StrawberryConfig(),
     scalar_overrides=SCALAR_OVERRIDES,

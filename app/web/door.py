@@ -27,6 +27,16 @@ from app.web.problems import internal_problem, problem_for
 
 logger = logging.getLogger("quizgraph.door")
 
+# GET and HEAD are safe methods (RFC 9110): they run queries only (Strawberry refuses
+# mutations over GET) and write nothing, not even the session's idle-expiry touch, so
+# that a link on another site (SameSite=Lax sends the cookie on top-level GET
+# navigations) changes nothing, and a read never waits for SQLite's write lock; so they
+# need no CSRF check, and a cookie-authenticated GET from any origin stays usable (its
+# answer is unreadable to another site). The idle clock is moved by POSTs, which is
+# every request the dashboard makes. (The schema's boundary never commits a GET
+# either.)
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 class GraphQLDoor:
     def __init__(self, app: ASGIApp) -> None:
@@ -51,7 +61,7 @@ class GraphQLDoor:
                 if session_token and not authorization:
                     _check_csrf(scope, headers)
                 sc.actor = await resolve_actor(sc, authorization, session_token)
-                await _end_read_transaction(db)
+                await _end_read_transaction(db, keep_touch=scope["method"] not in SAFE_METHODS)
             except AppError as error:
                 await db.rollback()
                 await problem_for(error, response_headers(sc))(scope, receive, send)
@@ -107,7 +117,7 @@ def _limit_body(receive: Receive, headers: Headers) -> Receive:
 
 
 def _check_csrf(scope: Scope, headers: Headers) -> None:
-    if scope["method"] in {"GET", "HEAD", "OPTIONS"}:
+    if scope["method"] in SAFE_METHODS:
         return
     content_type = headers.get("content-type", "").split(";")[0].strip().lower()
     json_body = content_type in {"application/json", "application/graphql-response+json"}
@@ -141,8 +151,13 @@ def cookie_value(headers: Headers, name: str) -> str | None:
     return morsel.value if morsel else None
 
 
-async def _end_read_transaction(db: Any) -> None:
-    """Finish the lookup's transaction so the operation starts its own."""
+async def _end_read_transaction(db: Any, *, keep_touch: bool) -> None:
+    """Finish the lookup's transaction so the operation starts its own: committed (the
+    idle-expiry touch, when due) for a POST, rolled back for a safe method (which also
+    expires the actor's rows: the operation loads them again if it needs them)."""
+    if not keep_touch:
+        await db.rollback()
+        return
     try:
         await db.commit()
     except OperationalError:

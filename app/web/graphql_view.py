@@ -2,9 +2,11 @@
 
 Over HTTP every answer has a code: a body that can't be read (not JSON, not UTF-8,
 nested past 1,024 levels) or an operation HTTP doesn't serve (a subscription) is a 400
-problem with BAD_USER_INPUT; every error in a result is classified once more (see
-``app.graphql.errors``); and an exception anywhere in the view is a 500 problem with
-INTERNAL, the request id and a logged traceback, never a plain-text 500.
+problem with BAD_USER_INPUT; the errors of a result are classified by the schema's
+request boundary (``app.graphql.boundary``), hook failures included, so the view
+doesn't classify them again; and an exception anywhere in the view (or after the
+operation, in Strawberry's own result handling) is a 500 problem with INTERNAL, the
+request id and a logged traceback, never a plain-text 500.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import MissingQueryError
-from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
+from strawberry.http import GraphQLRequestData
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
@@ -30,7 +32,7 @@ from app.core.errors import AppError, QueryTooComplex
 from app.core.json import JSONDecodeError, dumps, loads
 from app.core.settings import get_settings
 from app.graphql.context import Context
-from app.graphql.errors import classify_all
+from app.graphql.errors import classify
 from app.web.frontend import graphiql_page
 from app.web.problems import internal_problem, problem_for, problem_response
 from app.web.security_headers import GRAPHIQL_POLICY
@@ -107,9 +109,11 @@ class GraphQLView(GraphQL[Context, None]):
             raise HTTPException(400, "The GraphQL operation's `operationName` must be a string.")
         too_long = _query_length_refusal(request_data.query)
         if too_long is not None:
-            return ExecutionResult(
-                data=None, errors=[GraphQLError(too_long.message, original_error=too_long)]
-            )
+            # Refused before the schema (and its boundary) runs: classified here, by
+            # the same classifier.
+            refusal = GraphQLError(too_long.message, original_error=too_long)
+            classified = classify(refusal, context.sc.meta.request_id)
+            return ExecutionResult(data=None, errors=[classified])
         allowed = OperationType.from_http(request_adapter.method) - {OperationType.SUBSCRIPTION}
         try:
             return await self.schema.execute(
@@ -130,13 +134,6 @@ class GraphQLView(GraphQL[Context, None]):
             raise HTTPException(400, reason) from error
         except MissingQueryError as error:
             raise HTTPException(400, "No GraphQL query found in the request") from error
-
-    async def process_result(
-        self, request: Request, result: ExecutionResult
-    ) -> GraphQLHTTPResponse:
-        if result.errors:
-            result.errors = classify_all(result.errors, _request_id(request.scope))
-        return process_result(result)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket

@@ -8,7 +8,7 @@
   ``connection_init``: 4429. A malformed message: 4400 (on graphql-ws, which has no
   close codes of its own, a ``connection_error`` saying why comes first).
 - Operations never share the connection's state: each gets its own context, session
-  and transaction (``SocketContext``, run by ``app.graphql.transaction``), and its
+  and transaction (``SocketContext``, run by ``app.graphql.boundary``), and its
   credential passes the door again, so a subscribe sees the member's current role,
   and counts against a key's rate limit like an HTTP request. Only subscriptions
   run; queries and mutations are refused with BAD_USER_INPUT.
@@ -19,7 +19,12 @@
 - The process accepts at most ``max_websockets`` connections, and at most
   ``max_unauthenticated_websockets_per_ip`` per client address that have not passed
   ``connection_init`` yet (both: 1013 "try again later"); each connection runs at
-  most ``max_subscriptions_per_connection`` operations.
+  most ``max_subscriptions_per_connection`` operations (one more is refused with
+  RATE_LIMITED).
+- Errors are classified as over HTTP, by the schema's request boundary; an error
+  that escapes the operation's hooks (which Strawberry's stream does not catch)
+  becomes the operation's last message (``guarded_stream``), never a silent
+  ``complete``.
 """
 
 from __future__ import annotations
@@ -29,8 +34,9 @@ import contextlib
 import logging
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from sqlalchemy.exc import OperationalError
 from starlette.datastructures import Headers
@@ -38,18 +44,20 @@ from starlette.types import Scope
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.http.exceptions import WebSocketDisconnected
+from strawberry.schema import BaseSchema
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
     ConnectionInitMessage,
     Message,
+    SubscribeMessage,
 )
 from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWSHandler
 from strawberry.subscriptions.protocols.graphql_ws.types import (
     ConnectionInitMessage as LegacyConnectionInitMessage,
 )
-from strawberry.subscriptions.protocols.graphql_ws.types import OperationMessage
+from strawberry.subscriptions.protocols.graphql_ws.types import OperationMessage, StartMessage
 
 from app.access.actor import ANONYMOUS, Actor
 from app.access.request import RequestMeta, ServiceContext
@@ -60,8 +68,9 @@ from app.auth.tokens import SESSION_COOKIE
 from app.core.db import session_factory
 from app.core.errors import AppError, Unauthenticated
 from app.core.settings import get_settings
+from app.graphql.boundary import ConnectionContext, guarded_stream, request_id_of
 from app.graphql.context import Context
-from app.graphql.transaction import ConnectionContext
+from app.graphql.errors import ClassifiedError
 from app.web.credentials import resolve_actor
 from app.web.door import cookie_value
 
@@ -198,7 +207,59 @@ def _malformed(message: object, operation_type: str) -> str | None:
     return None
 
 
+class GuardedStreams:
+    """The schema as a websocket handler sees it: every stream it starts is guarded, so
+    an error escaping the operation's hooks still reaches the client, classified."""
+
+    def __init__(self, schema: BaseSchema, request_id: str) -> None:
+        self._schema = schema
+        self._request_id = request_id
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._schema, name)
+
+    async def stream(self, *args: Any, **kwargs: Any) -> AsyncGenerator[Any, None]:
+        return guarded_stream(await self._schema.stream(*args, **kwargs), self._request_id)
+
+    async def subscribe(self, *args: Any, **kwargs: Any) -> AsyncGenerator[Any, None]:
+        return guarded_stream(await self._schema.subscribe(*args, **kwargs), self._request_id)
+
+
+def _guarded(schema: BaseSchema, context: Context) -> BaseSchema:
+    # Strawberry's handlers call only ``stream`` (graphql-transport-ws) and
+    # ``subscribe`` (graphql-ws) on it.
+    return cast("BaseSchema", GuardedStreams(schema, request_id_of(context)))
+
+
+def _too_many_operations(limit: int) -> ClassifiedError:
+    """Strawberry's own refusal has no code; this one is the client's limit spent."""
+    return ClassifiedError(
+        f"This connection already runs {limit} operations, the most it may; "
+        "complete one before starting another.",
+        extensions={"code": "RATE_LIMITED", "limit": limit},
+    )
+
+
 class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.schema = _guarded(self.schema, self.context)
+
+    async def handle_subscribe(self, message: SubscribeMessage) -> None:
+        limit = self.max_subscriptions_per_connection
+        if (
+            self.connection_acknowledged
+            and limit is not None
+            and message["id"] not in self.operations
+            and len(self.operations) >= limit
+        ):
+            error = _too_many_operations(limit)
+            await self.send_message(
+                {"id": message["id"], "type": "error", "payload": [error.formatted]}
+            )
+            return
+        await super().handle_subscribe(message)
+
     async def handle_message(self, message: Message) -> None:
         problem = _malformed(message, "subscribe")
         if problem is not None:
@@ -222,6 +283,25 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
 
     init_received = False
     init_timer: asyncio.Task[None] | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.schema = _guarded(self.schema, self.context)
+
+    async def handle_start(self, message: StartMessage) -> None:
+        limit = self.max_subscriptions_per_connection
+        if (
+            self.connection_acknowledged
+            and limit is not None
+            and message["id"] not in self.tasks
+            and len(self.tasks) >= limit
+        ):
+            error = _too_many_operations(limit)
+            await self.send_message(
+                {"type": "error", "id": message["id"], "payload": error.formatted}
+            )
+            return
+        await super().handle_start(message)
 
     async def handle(self) -> None:
         self.init_timer = asyncio.create_task(self._close_unless_initialised())

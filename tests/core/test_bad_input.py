@@ -13,8 +13,6 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.core.db import get_engine, unit_of_work
 from app.core.json import dumps
-from app.core.session import SerialisedSession
-from app.graphql import transaction
 from app.graphql.errors import classify
 from app.orgs.models import Organization
 from app.web import door as web_door
@@ -498,40 +496,7 @@ def assert_internal(result: GraphQLResult, caplog: pytest.LogCaptureFixture, sec
     assert secret in "".join(logging.Formatter().formatException(logged[0].exc_info))
 
 
-async def test_an_exception_in_an_extension_hook_is_internal_and_logged(
-    org: OrgFixture, signed_in, monkeypatch, caplog
-):
-    owner = await signed_in(org, "owner")
-    before = await row_counts()
-
-    async def broken_begin_write(session: object) -> None:
-        raise RuntimeError("begin_write exploded: secret-detail-1")
-
-    monkeypatch.setattr(transaction, "begin_write", broken_begin_write)
-    caplog.set_level(logging.ERROR)
-    result = await owner.gql(ADD, member(username="hooked"))
-    assert result.status == 200
-    assert result.data is None
-    assert_internal(result, caplog, "secret-detail-1")
-    assert await row_counts() == before
-
-
-async def test_a_commit_failing_with_a_database_error_is_internal_and_changes_nothing(
-    org: OrgFixture, signed_in, monkeypatch, caplog
-):
-    owner = await signed_in(org, "owner")
-    before = await row_counts()
-
-    async def failing_commit(self: SerialisedSession) -> None:
-        raise OperationalError("COMMIT", {}, Exception("disk I/O error: secret-detail-2"))
-
-    monkeypatch.setattr(SerialisedSession, "commit", failing_commit)
-    caplog.set_level(logging.ERROR)
-    result = await owner.gql(ADD, member(username="uncommitted"))
-    monkeypatch.undo()
-    assert result.data is None
-    assert_internal(result, caplog, "secret-detail-2")
-    assert await row_counts() == before
+# An exception in an extension hook, or a commit failing: tests/graphql/test_boundary.py.
 
 
 async def test_an_exception_in_the_view_is_an_internal_problem(client_factory, monkeypatch, caplog):

@@ -1,0 +1,197 @@
+"""The request boundary: one place owns the transaction, the error codes and the log.
+
+Whatever fails around an operation (a hook, a commit), the client gets INTERNAL with
+the request id its response carries, the server log has the detail under that id,
+and nothing is written. Every error a client sees has a code, over HTTP and over a
+websocket. And a GET, safe as its method promises, writes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy.exc import OperationalError
+from sqlmodel import select
+from starlette.requests import Request
+from starlette.responses import Response
+
+from app.access.actor import member_actor
+from app.access.request import RequestMeta, ServiceContext
+from app.access.scopes import Role
+from app.auth.models import MemberSession
+from app.auth.service import TOUCH_INTERVAL
+from app.auth.tokens import token_digest
+from app.core import clock as clock_module
+from app.core.clock import FrozenClock, set_clock
+from app.core.db import WRITE_OPTION, session_factory, unit_of_work
+from app.core.session import SerialisedSession
+from app.events.bus import Event
+from app.graphql.context import Context
+from app.schema import schema
+from tests.support.client import ApiClient, GraphQLResult
+from tests.support.factories import OrgFixture
+
+ADD = "mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }"
+
+
+def new_member(username: str) -> dict[str, Any]:
+    return {
+        "input": {
+            "username": username,
+            "displayName": "Hooked",
+            "role": "STUDENT",
+            "password": "a long enough password",
+        }
+    }
+
+
+# --- A failure around the operation: how each hook is broken --------------------------
+
+
+def break_begin_write(monkeypatch: pytest.MonkeyPatch, secret: str) -> None:
+    """The writer transaction can't start (SQLite's lock, a lost connection)."""
+    original = SerialisedSession.connection
+
+    async def connection(self: SerialisedSession, *args: Any, **kwargs: Any) -> Any:
+        if (kwargs.get("execution_options") or {}).get(WRITE_OPTION):
+            raise RuntimeError(f"begin_write exploded: {secret}")
+        return await original(self, *args, **kwargs)
+
+    monkeypatch.setattr(SerialisedSession, "connection", connection)
+
+
+def break_commit(monkeypatch: pytest.MonkeyPatch, secret: str) -> None:
+    """The commit fails with a database error that is not a constraint (a full disk)."""
+
+    async def commit(self: SerialisedSession) -> None:
+        raise OperationalError("COMMIT", {}, Exception(f"disk I/O error: {secret}"))
+
+    monkeypatch.setattr(SerialisedSession, "commit", commit)
+
+
+BREAKAGES = [
+    pytest.param(break_begin_write, id="begin_write-raises"),
+    pytest.param(break_commit, id="commit-raises-a-non-integrity-error"),
+]
+
+
+async def member_exists(org: OrgFixture, username: str) -> bool:
+    async with unit_of_work(write=False) as db:
+        from app.members import repository as members
+
+        return await members.by_username(db, org.id, username) is not None  # type: ignore[arg-type]
+
+
+def assert_masked_and_logged(
+    error: dict[str, Any], request_id: str, secret: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert error["extensions"] == {"code": "INTERNAL", "requestId": request_id}, error
+    assert request_id in error["message"] and secret not in error["message"]
+    logged = [r for r in caplog.records if request_id in r.getMessage() and r.exc_info]
+    assert logged, caplog.text
+    assert secret in "".join(logging.Formatter().formatException(logged[0].exc_info))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES)
+async def test_a_hook_failure_over_http_is_internal_with_the_responses_request_id(
+    org: OrgFixture, signed_in, monkeypatch, caplog, events: list[Event], breakage
+):
+    owner = await signed_in(org, "owner")
+    secret = f"secret-{uuid.uuid4().hex[:8]}"
+    breakage(monkeypatch, secret)
+    caplog.set_level(logging.ERROR)
+    result = await owner.gql(ADD, new_member("hooked"))
+    monkeypatch.undo()
+    assert result.status == 200 and result.data is None
+    assert len(result.errors) == 1
+    assert_masked_and_logged(
+        result.errors[0], result.response.headers["x-request-id"], secret, caplog
+    )
+    assert secret not in result.response.text
+    assert not await member_exists(org, "hooked")
+    assert events == []
+
+
+def operation_context(org: OrgFixture, db: Any, request_id: str) -> Context:
+    """What the HTTP door hands the schema: a POST by the org's owner."""
+    owner = org.account("owner")
+    actor = member_actor(org_id=org.id, member_id=owner.id, role=Role.OWNER, username="owner")
+    request = Request({"type": "http", "method": "POST", "headers": [], "path": "/graphql"})
+    sc = ServiceContext(db=db, actor=actor, meta=RequestMeta(request_id=request_id))
+    return Context(request=request, response=Response(), sc=sc)
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES)
+async def test_the_schema_alone_masks_a_hook_failure_whatever_transport_runs_it(
+    org: OrgFixture, monkeypatch, caplog, events: list[Event], breakage
+):
+    """No transport classifies again: the boundary's answer is the final one."""
+    secret = f"secret-{uuid.uuid4().hex[:8]}"
+    request_id = f"req-{uuid.uuid4().hex[:12]}"
+    caplog.set_level(logging.ERROR)
+    async with session_factory()() as db:
+        breakage(monkeypatch, secret)
+        result = await schema.execute(
+            ADD,
+            variable_values=new_member("direct"),
+            context_value=operation_context(org, db, request_id),
+        )
+        monkeypatch.undo()
+    assert result.data is None
+    errors = result.errors or []
+    assert len(errors) == 1, errors
+    assert_masked_and_logged(dict(errors[0].formatted), request_id, secret, caplog)
+    assert not await member_exists(org, "direct")
+    assert events == []
+
+
+# --- GET is safe --------------------------------------------------------------------
+
+
+async def last_seen(cookie: str) -> Any:
+    async with unit_of_work(write=False) as db:
+        found = await db.exec(
+            select(MemberSession.last_seen_at).where(
+                MemberSession.token_hash == token_digest(cookie)
+            )
+        )
+        return found.one()
+
+
+@pytest.fixture
+def frozen_clock() -> Iterator[FrozenClock]:
+    previous = clock_module.clock
+    frozen = FrozenClock()
+    set_clock(frozen)
+    try:
+        yield frozen
+    finally:
+        set_clock(previous)
+
+
+async def test_a_get_query_with_a_cookie_writes_nothing(
+    org: OrgFixture, signed_in, frozen_clock: FrozenClock
+):
+    owner: ApiClient = await signed_in(org, "owner")
+    cookie = owner.http.cookies["qg_session"]
+    before = await last_seen(cookie)
+    # when the session's touch is due, and a query arrives by GET (from another site)
+    frozen_clock.advance(seconds=TOUCH_INTERVAL.total_seconds() * 3)
+    response = await owner.http.get(
+        "/graphql",
+        params={"query": "{ viewer { kind member { username } } }"},
+        headers={"origin": "https://elsewhere.example"},
+    )
+    # then it runs as the member, and the session's last sight is unchanged
+    assert GraphQLResult(response).ok()["viewer"] == {
+        "kind": "MEMBER",
+        "member": {"username": "owner"},
+    }
+    assert await last_seen(cookie) == before
+    # while the same query by POST does move it (the touch was due)
+    (await owner.gql("{ viewer { kind } }")).ok()
+    assert await last_seen(cookie) > before
