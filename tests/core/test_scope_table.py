@@ -1,0 +1,45 @@
+"""The dashboard's scope table against the server's, through one generated file.
+
+``frontend/tests/server-scopes.json`` holds the server's table (app/access/scopes.py):
+every scope, the roles that hold it and whether a key may carry it. This test fails
+when the file no longer says what the server does; ``frontend/tests/scopes.test.ts``
+fails when the dashboard's table (frontend/src/lib/scopes.ts) differs from the file.
+So neither side can drift alone. After changing the server's table, rewrite the file
+with ``QUIZGRAPH_WRITE_SCOPE_TABLE=1 uv run pytest tests/core/test_scope_table.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from app.access.scopes import KEY_GRANTABLE_SCOPES, ROLE_SCOPES, Role, Scope
+
+SERVER_SCOPES = Path(__file__).resolve().parents[2] / "frontend" / "tests" / "server-scopes.json"
+
+
+def server_scope_table() -> dict[str, Any]:
+    return {
+        "roles": [role.value for role in Role],
+        "scopes": [
+            {
+                "scope": scope.value,
+                "roles": [role.value for role in Role if scope in ROLE_SCOPES[role]],
+                "grantableToKeys": scope in KEY_GRANTABLE_SCOPES,
+            }
+            for scope in Scope
+        ],
+    }
+
+
+def test_the_file_the_dashboard_is_checked_against_is_the_servers_table() -> None:
+    expected = server_scope_table()
+    if os.environ.get("QUIZGRAPH_WRITE_SCOPE_TABLE") == "1":
+        SERVER_SCOPES.write_text(json.dumps(expected, indent=2) + "\n")
+    written = json.loads(SERVER_SCOPES.read_text())
+    assert written == expected, (
+        f"{SERVER_SCOPES.name} differs from app/access/scopes.py; rewrite it with "
+        "QUIZGRAPH_WRITE_SCOPE_TABLE=1 and update frontend/src/lib/scopes.ts to match"
+    )
