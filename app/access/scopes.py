@@ -122,8 +122,25 @@ def roles_assignable_by_key(key_scopes: frozenset[Scope]) -> list[Role]:
     return [role for role in Role if not scopes_missing_to_assign(role, key_scopes)]
 
 
-# Roles ranked for the "an admin can't touch an owner" rule.
-ROLE_RANK: dict[Role, int] = {Role.STUDENT: 0, Role.TEACHER: 1, Role.ADMIN: 2, Role.OWNER: 3}
+# Roles ranked for the "an admin can't touch an owner" rule; only this module compares them.
+_ROLE_RANK: dict[Role, int] = {Role.STUDENT: 0, Role.TEACHER: 1, Role.ADMIN: 2, Role.OWNER: 3}
+
+
+def manage_refusal(actor_role: Role | None, target: Role, *, platform: bool) -> str | None:
+    """Why an actor of ``actor_role`` may not create, change or remove a member whose role
+    is (or becomes) ``target``, or None when it may. Only an owner (or platform staff)
+    manages an owner; nobody manages a role above their own (keys: their creator's)."""
+    if target is Role.OWNER and not (actor_role is Role.OWNER or platform):
+        return "Only an owner can create, change or remove an owner."
+    if actor_role is not None and _ROLE_RANK[target] > _ROLE_RANK[actor_role]:
+        return "You can't manage a member whose role is above yours."
+    return None
+
+
+def scopes_keeping_keys_off(role: Role) -> frozenset[Scope]:
+    """The scopes of ``role`` no key can hold: a key never changes or removes a member
+    holding any (the owners and admins who govern keys). Empty: keys may touch the role."""
+    return ROLE_SCOPES[role] & NEVER_GRANTABLE_TO_KEYS
 
 
 def scopes_for(role: Role) -> frozenset[Scope]:

@@ -9,10 +9,12 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from app.access.scopes import Scope
 from app.api_keys import service
 from app.api_keys.service import GRACE_MAX_SECONDS, MAX_SCOPES, RATE_LIMIT_DEFAULT
 from app.api_keys.types import ApiKey
 from app.graphql.inputs import INPUT
+from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
 
 _SECRET_DESCRIPTION = (
@@ -86,10 +88,16 @@ class RotateApiKeyPayload:
     )
 
 
+# api_keys:write is asked before a key is looked up (no key of another org is revealed
+# by the answer), so every key mutation declares it as one on the actor's own org.
+WRITE = requires(Scope.API_KEYS_WRITE)
+
+
 @strawberry.type
 class ApiKeyMutations:
     @strawberry.mutation(
-        description="Create an API key; the secret is in the payload, once. Needs api_keys:write."
+        description="Create an API key; the secret is in the payload, once. Needs api_keys:write.",
+        permission_classes=[WRITE],
     )
     async def create_api_key(
         self, info: Info, input: Annotated[CreateApiKeyInput, INPUT]
@@ -104,7 +112,10 @@ class ApiKeyMutations:
         )
         return CreateApiKeyPayload(api_key=ApiKey.from_row(issued.key), secret=issued.secret)
 
-    @strawberry.mutation(description="Disable or re-enable an API key. Needs api_keys:write.")
+    @strawberry.mutation(
+        description="Disable or re-enable an API key. Needs api_keys:write.",
+        permission_classes=[WRITE],
+    )
     async def set_api_key_enabled(
         self, info: Info, input: Annotated[SetApiKeyEnabledInput, INPUT]
     ) -> SetApiKeyEnabledPayload:
@@ -113,7 +124,10 @@ class ApiKeyMutations:
         )
         return SetApiKeyEnabledPayload(api_key=ApiKey.from_row(key))
 
-    @strawberry.mutation(description="Revoke an API key for good. Needs api_keys:write.")
+    @strawberry.mutation(
+        description="Revoke an API key for good. Needs api_keys:write.",
+        permission_classes=[WRITE],
+    )
     async def revoke_api_key(
         self, info: Info, input: Annotated[RevokeApiKeyInput, INPUT]
     ) -> RevokeApiKeyPayload:
@@ -122,7 +136,8 @@ class ApiKeyMutations:
 
     @strawberry.mutation(
         description="Issue a new secret for a key; the old one works for the grace period, "
-        "then is revoked. Needs api_keys:write."
+        "then is revoked. Needs api_keys:write.",
+        permission_classes=[WRITE],
     )
     async def rotate_api_key(
         self, info: Info, input: Annotated[RotateApiKeyInput, INPUT]

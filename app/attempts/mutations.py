@@ -9,12 +9,16 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from app.access.scopes import Scope
 from app.attempts import service
+from app.attempts.loaders import attempt_org
 from app.attempts.types import Attempt
 from app.core.errors import BadUserInput
 from app.graphql.inputs import INPUT
+from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
 from app.quizzes.drafts import MAX_QUESTIONS
+from app.quizzes.loaders import quiz_by_id
 
 
 @strawberry.input(description="The quiz to take.")
@@ -48,13 +52,29 @@ class AttemptPayload:
     attempt: Attempt
 
 
+async def _quiz_org(info: Info, input: StartAttemptInput) -> uuid.UUID | None:
+    quiz = await quiz_by_id(info).load(decode_id(input.quiz_id, "Quiz", "quizId"))
+    return quiz.org_id if quiz else None
+
+
+async def _attempt_org(info: Info, input: AttemptAnswersInput) -> uuid.UUID | None:
+    return await attempt_org(info).load(_attempt_id(input))
+
+
+# Taking a quiz reads it; students' attempts:write covers their own attempts only
+# (the service: another member's attempt is FORBIDDEN to staff, NOT_FOUND to students).
+TAKE = requires(Scope.QUIZZES_READ, Scope.ATTEMPTS_WRITE, target=_quiz_org)
+ANSWER = requires(Scope.ATTEMPTS_WRITE, target=_attempt_org)
+
+
 @strawberry.type
 class AttemptMutations:
     @strawberry.mutation(
         description=(
             "Start (or resume the open) attempt at a quiz. FORBIDDEN with extensions.reason "
             "QUIZ_NOT_OPEN, QUIZ_CLOSED or NO_ATTEMPTS_LEFT. Needs attempts:write."
-        )
+        ),
+        permission_classes=[TAKE],
     )
     async def start_attempt(
         self, info: Info, input: Annotated[StartAttemptInput, INPUT]
@@ -68,7 +88,8 @@ class AttemptMutations:
         description=(
             "Save answers of your open attempt without submitting; they count if the "
             "deadline closes it. Needs attempts:write."
-        )
+        ),
+        permission_classes=[ANSWER],
     )
     async def save_attempt_answers(
         self, info: Info, input: Annotated[AttemptAnswersInput, INPUT]
@@ -82,7 +103,8 @@ class AttemptMutations:
         description=(
             "Submit your attempt and get its score. After the deadline no new answer "
             "counts; a second submit returns the first result. Needs attempts:write."
-        )
+        ),
+        permission_classes=[ANSWER],
     )
     async def submit_attempt(
         self, info: Info, input: Annotated[AttemptAnswersInput, INPUT]

@@ -13,6 +13,7 @@ from app.auth.types import Viewer
 from app.core.errors import RateLimited
 from app.core.settings import get_settings
 from app.graphql.inputs import INPUT
+from app.graphql.permissions import public
 
 
 @strawberry.input(description="Sign in on an organization's portal.")
@@ -45,7 +46,8 @@ class AuthMutations:
     @strawberry.mutation(
         description=(
             "Sign in. Every wrong value gives INVALID_CREDENTIALS; sets the qg_session cookie."
-        )
+        ),
+        permission_classes=[public()],
     )
     async def login(
         self,
@@ -79,7 +81,9 @@ class AuthMutations:
         return LoginPayload(viewer=Viewer(actor=info.context.actor))
 
     @strawberry.mutation(
-        description="Sign out: the session ends on the server and the cookie is cleared."
+        description="Sign out: the session ends on the server and the cookie is cleared.",
+        # without a session there is nothing to end: ok is false, never an error
+        permission_classes=[public()],
     )
     async def logout(
         self,

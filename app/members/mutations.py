@@ -8,7 +8,9 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from app.access.scopes import Scope
 from app.graphql.inputs import INPUT
+from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
 from app.members import service
 from app.members.types import Member, Role
@@ -53,7 +55,8 @@ class RemoveMemberPayload:
 @strawberry.type
 class MemberMutations:
     @strawberry.mutation(
-        description="Add a member to the viewer's organization. Needs members:write."
+        description="Add a member to the viewer's organization. Needs members:write.",
+        permission_classes=[requires(Scope.MEMBERS_WRITE)],
     )
     async def add_member(
         self,
@@ -70,7 +73,10 @@ class MemberMutations:
         )
         return AddMemberPayload(member=Member.from_row(member))
 
-    @strawberry.mutation(description="Change a member's role, status or name. Needs members:write.")
+    @strawberry.mutation(
+        description="Change a member's role, status or name. Needs members:write.",
+        permission_classes=[requires(Scope.MEMBERS_WRITE)],
+    )
     async def update_member(
         self,
         info: Info,
@@ -86,7 +92,10 @@ class MemberMutations:
         )
         return UpdateMemberPayload(member=Member.from_row(member))
 
-    @strawberry.mutation(description="Remove a member for good. Needs members:write.")
+    @strawberry.mutation(
+        description="Remove a member for good. Needs members:write.",
+        permission_classes=[requires(Scope.MEMBERS_WRITE)],
+    )
     async def remove_member(
         self,
         info: Info,

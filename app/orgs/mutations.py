@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
+from app.access.scopes import Scope
 from app.graphql.inputs import INPUT
+from app.graphql.permissions import requires
 from app.orgs import service
 from app.orgs.types import OrganizationFields
 
@@ -31,7 +33,10 @@ class SetApiAccessPayload:
 
 @strawberry.type
 class OrgMutations:
-    @strawberry.mutation(description="The API access switch of the org. Needs org:write.")
+    @strawberry.mutation(
+        description="The API access switch of the org. Needs org:write.",
+        permission_classes=[requires(Scope.ORG_WRITE)],
+    )
     async def set_api_access(
         self, info: Info, input: Annotated[SetApiAccessInput, INPUT]
     ) -> SetApiAccessPayload:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
+from app.graphql.permissions import public
 from app.orgs import service
 from app.orgs.types import OrganizationFields
 
@@ -18,7 +19,10 @@ if TYPE_CHECKING:
 
 @strawberry.type
 class OrgQueries:
-    @strawberry.field(description="An organization by slug; its public fields need no sign-in.")
+    @strawberry.field(
+        description="An organization by slug; its public fields need no sign-in.",
+        permission_classes=[public()],  # its other fields declare their own scopes
+    )
     async def organization(
         self,
         info: Info,

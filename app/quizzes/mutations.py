@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -10,14 +11,17 @@ from strawberry import relay
 from strawberry.file_uploads import Upload
 from strawberry.types import Info
 
+from app.access.scopes import Scope
 from app.core.errors import BadUserInput
 from app.graphql.inputs import INPUT
+from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
 from app.quizzes import service
 from app.quizzes.checks import MAX_TITLE
 from app.quizzes.drafts import AnswerReveal
 from app.quizzes.importers import MAX_IMPORT_BYTES, ImportFormat
 from app.quizzes.inputs import QuestionInput, changes_of, draft_of
+from app.quizzes.loaders import quiz_by_id
 from app.quizzes.types import ImportProblem, Quiz
 
 _ID = "The quiz's id."
@@ -130,9 +134,23 @@ class ImportQuizPayload:
     )
 
 
+async def quiz_org(
+    info: Info, input: QuizIdInput | UpdateQuizInput | DuplicateQuizInput
+) -> uuid.UUID | None:
+    """The org of the quiz an input names, when the actor reaches it."""
+    quiz = await quiz_by_id(info).load(decode_id(input.id, "Quiz"))
+    return quiz.org_id if quiz else None
+
+
+WRITE = requires(Scope.QUIZZES_WRITE)
+WRITE_QUIZ = requires(Scope.QUIZZES_WRITE, target=quiz_org)
+
+
 @strawberry.type
 class QuizMutations:
-    @strawberry.mutation(description="Create a draft quiz. Needs quizzes:write.")
+    @strawberry.mutation(
+        description="Create a draft quiz. Needs quizzes:write.", permission_classes=[WRITE]
+    )
     async def create_quiz(
         self, info: Info, input: Annotated[CreateQuizInput, INPUT]
     ) -> QuizPayload:
@@ -146,7 +164,10 @@ class QuizMutations:
         return QuizPayload(quiz=Quiz.from_row(quiz))
 
     @strawberry.mutation(
-        description="Change a quiz. Questions are locked once it has attempts. Needs quizzes:write."
+        description=(
+            "Change a quiz. Questions are locked once it has attempts. Needs quizzes:write."
+        ),
+        permission_classes=[WRITE_QUIZ],
     )
     async def update_quiz(
         self, info: Info, input: Annotated[UpdateQuizInput, INPUT]
@@ -160,19 +181,24 @@ class QuizMutations:
         description=(
             "Publish a quiz; refused (CONFLICT, with extensions.problems) when it has no "
             "questions or a question can't be answered right. Needs quizzes:write."
-        )
+        ),
+        permission_classes=[WRITE_QUIZ],
     )
     async def publish_quiz(self, info: Info, input: Annotated[QuizIdInput, INPUT]) -> QuizPayload:
         quiz = await service.publish_quiz(info.context.sc, decode_id(input.id, "Quiz"))
         return QuizPayload(quiz=Quiz.from_row(quiz))
 
-    @strawberry.mutation(description="Archive a quiz: no new attempts. Needs quizzes:write.")
+    @strawberry.mutation(
+        description="Archive a quiz: no new attempts. Needs quizzes:write.",
+        permission_classes=[WRITE_QUIZ],
+    )
     async def archive_quiz(self, info: Info, input: Annotated[QuizIdInput, INPUT]) -> QuizPayload:
         quiz = await service.archive_quiz(info.context.sc, decode_id(input.id, "Quiz"))
         return QuizPayload(quiz=Quiz.from_row(quiz))
 
     @strawberry.mutation(
-        description="Copy a quiz into a new draft, to edit a locked one. Needs quizzes:write."
+        description="Copy a quiz into a new draft, to edit a locked one. Needs quizzes:write.",
+        permission_classes=[WRITE_QUIZ],
     )
     async def duplicate_quiz(
         self, info: Info, input: Annotated[DuplicateQuizInput, INPUT]
@@ -186,7 +212,8 @@ class QuizMutations:
         description=(
             "Import a quiz from JSON (docs/quiz-format.schema.json), PDF, Aiken or GIFT. "
             "All of the draft is stored or nothing. Needs quizzes:write."
-        )
+        ),
+        permission_classes=[WRITE],
     )
     async def import_quiz(
         self, info: Info, input: Annotated[ImportQuizInput, INPUT]

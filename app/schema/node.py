@@ -1,21 +1,26 @@
-"""``Query.node(id:)``: every Node type says how to load one of its objects for an actor."""
+"""``Query.node(id:)``: every Node type says how to load one of its objects for an actor,
+and what access that takes (the loader's service enforces it: NOT_FOUND out of reach)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Annotated
 
 import strawberry
 from strawberry import relay
+from strawberry.permission import BasePermission
 from strawberry.types import Info
 
 from app.access.request import ServiceContext
+from app.access.scopes import Scope
 from app.api_keys.queries import load_node as _api_key
 from app.attempts.queries import load_node as _attempt
 from app.audit import service as audit
 from app.audit.types import AuditEvent
 from app.core.errors import NotFound
+from app.graphql.permissions import requires, signed_in
 from app.members import service as members
 from app.members.types import Member
 from app.orgs import service as orgs
@@ -37,33 +42,44 @@ async def _audit_event(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:
     return AuditEvent.from_row(await audit.get_event(sc, row_id))
 
 
-NODE_LOADERS: dict[str, NodeLoader] = {
-    "Organization": _organization,
-    "Member": _member,
-    "AuditEvent": _audit_event,
-    "ApiKey": _api_key,
-    "Quiz": _quiz,
-    "Attempt": _attempt,
+@dataclass(frozen=True, slots=True)
+class NodeType:
+    load: NodeLoader
+    # What reading one takes, as a field declaration (app.graphql.permissions); the
+    # loader's service enforces it on the object's org, so out of reach is NOT_FOUND.
+    access: type[BasePermission]
+
+
+NODE_TYPES: dict[str, NodeType] = {
+    # an actor's own org (or one platform staff reach); its lists declare their scopes
+    "Organization": NodeType(_organization, signed_in()),
+    "Member": NodeType(_member, requires(Scope.MEMBERS_READ)),
+    "AuditEvent": NodeType(_audit_event, requires(Scope.AUDIT_READ)),
+    "ApiKey": NodeType(_api_key, requires(Scope.API_KEYS_READ)),
+    # published-and-open quizzes only, without quizzes:write
+    "Quiz": NodeType(_quiz, requires(Scope.QUIZZES_READ)),
+    # students (and their keys) their own attempts only
+    "Attempt": NodeType(_attempt, requires(Scope.ATTEMPTS_READ)),
 }
-
-
-def register_node(type_name: str, loader: NodeLoader) -> None:
-    NODE_LOADERS[type_name] = loader
 
 
 @strawberry.type
 class NodeQueries:
-    @strawberry.field(description="Any object by its global id; NOT_FOUND when out of reach.")
+    @strawberry.field(
+        description="Any object by its global id; NOT_FOUND when out of reach.",
+        # each type's own declaration (NODE_TYPES), enforced by its loader
+        permission_classes=[signed_in()],
+    )
     async def node(
         self,
         info: Info,
         id: Annotated[relay.GlobalID, strawberry.argument(description="A global id.")],
     ) -> relay.Node:
-        loader = NODE_LOADERS.get(id.type_name)
+        node_type = NODE_TYPES.get(id.type_name)
         try:
             row_id = uuid.UUID(id.node_id)
         except ValueError:
-            loader = None
-        if loader is None:
+            node_type = None
+        if node_type is None:
             raise NotFound()
-        return await loader(info.context.sc, row_id)
+        return await node_type.load(info.context.sc, row_id)

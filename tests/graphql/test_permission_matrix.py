@@ -1,0 +1,711 @@
+"""The permission matrix, generated from the schema's own declarations.
+
+Every root field (Query, Mutation, Subscription) declares its access on the field
+(``app.graphql.permissions``), and so do the org-scoped lists and guarded fields below
+them; ``node(id:)`` delegates to each type's declaration (``app.schema.node.NODE_TYPES``).
+This test reads those declarations and runs every operation through the server as every
+role (signed in), every single-scope API key, a key with every grantable scope and an
+anonymous caller, asserting both sides: an actor the declaration lets in gets data and
+no error; any other gets the contract's refusal (UNAUTHENTICATED without credentials,
+FORBIDDEN naming the first missing scope otherwise; a key is told in the contract's
+words). A new operation fails here until it declares its access and has a case below.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+import strawberry
+from strawberry.types.field import StrawberryField
+
+from app.access.scopes import KEY_GRANTABLE_SCOPES, ROLE_SCOPES, Role, Scope
+from app.graphql.permissions import Access, Declared, declaration_of, requires
+from app.schema import schema as app_schema
+from app.schema.node import NODE_TYPES
+from tests.api_keys.support import IssuedKey, create_key
+from tests.quizzes.api import create_quiz, published_quiz
+from tests.support.client import ApiClient, GraphQLResult
+from tests.support.factories import OrgFixture, make_org
+
+ROOT_TYPES = ("Query", "Mutation", "Subscription")
+# Types whose declared fields are reached from a root field (organization(slug:), node).
+NESTED_TYPES = ("Organization", "Quiz")
+_names = itertools.count(1)
+
+
+# --- the declarations, read from a schema -----------------------------------------------
+
+
+def _graphql_name(schema: strawberry.Schema, field_: StrawberryField) -> str:
+    return schema.config.name_converter.get_graphql_name(field_)
+
+
+def _fields(schema: strawberry.Schema, type_name: str) -> list[StrawberryField]:
+    definition = schema.get_type_by_name(type_name)
+    return list(definition.fields) if definition is not None else []  # type: ignore[union-attr]
+
+
+def undeclared_operations(schema: strawberry.Schema) -> list[str]:
+    """Root fields without an access declaration."""
+    return [
+        f"{type_name}.{_graphql_name(schema, field_)}"
+        for type_name in ROOT_TYPES
+        for field_ in _fields(schema, type_name)
+        if declaration_of(field_) is None
+    ]
+
+
+def declarations(schema: strawberry.Schema) -> dict[str, type[Declared]]:
+    """``Type.field`` → declaration, for root fields and the declared nested fields."""
+    found: dict[str, type[Declared]] = {}
+    for type_name in ROOT_TYPES + NESTED_TYPES:
+        for field_ in _fields(schema, type_name):
+            declared = declaration_of(field_)
+            if declared is not None:
+                found[f"{type_name}.{_graphql_name(schema, field_)}"] = declared
+    return found
+
+
+def test_every_operation_of_the_schema_declares_its_access():
+    assert undeclared_operations(app_schema) == []
+
+
+def test_an_operation_without_a_declaration_is_found():
+    # given a schema with one declared and one undeclared field per root type
+    @strawberry.type
+    class Query:
+        @strawberry.field(permission_classes=[requires(Scope.ORG_READ)])
+        def declared(self) -> bool:
+            return True
+
+        @strawberry.field
+        def forgotten(self) -> bool:
+            return True
+
+    @strawberry.type
+    class Mutation:
+        @strawberry.mutation
+        def forgotten_too(self) -> bool:
+            return True
+
+    tiny = strawberry.Schema(query=Query, mutation=Mutation)
+    # then exactly the undeclared ones are reported, and the declared one reads back
+    assert undeclared_operations(tiny) == ["Query.forgotten", "Mutation.forgottenToo"]
+    assert declarations(tiny)["Query.declared"].scopes == (Scope.ORG_READ,)
+
+
+# --- actors ----------------------------------------------------------------------------
+
+
+@dataclass
+class Actor:
+    label: str
+    granted: frozenset[Scope]
+    kind: str  # "role", "key" or "anonymous"
+    client: ApiClient
+    headers: dict[str, str] | None = None
+    role: Role | None = None
+    # The session that takes quizzes for this actor (a key's: its creator, the owner).
+    taker: ApiClient | None = None
+    key: IssuedKey | None = None
+
+    async def gql(self, query: str, variables: dict[str, Any]) -> GraphQLResult:
+        return await self.client.gql(query, variables, headers=self.headers)
+
+
+@dataclass
+class World:
+    app: Any
+    org: OrgFixture
+    actors: list[Actor]
+    owner: ApiClient
+    teacher: ApiClient
+    quiz: dict[str, Any]
+    draft: dict[str, Any]
+    enable_target: str
+    revoke_target: str
+    audit_event_id: str
+    org_id: str
+    clients: list[ApiClient] = field(default_factory=list)
+
+    def client(self) -> ApiClient:
+        made = ApiClient(self.app)
+        self.clients.append(made)
+        return made
+
+
+@pytest.fixture(scope="module")
+async def world(app) -> AsyncIterator[World]:
+    org = await make_org()
+    await org.add("login-target", Role.STUDENT)
+    sessions = {role: await org.signed_in(app, role.value.lower()) for role in Role}
+    owner = sessions[Role.OWNER]
+    anonymous = ApiClient(app)
+    actors = [
+        Actor(role.value, ROLE_SCOPES[role], "role", client, role=role, taker=client)
+        for role, client in sessions.items()
+    ]
+    for scopes in [*({scope} for scope in sorted(KEY_GRANTABLE_SCOPES)), KEY_GRANTABLE_SCOPES]:
+        key = await create_key(owner, sorted(scope.value for scope in scopes))
+        label = f"key[{next(iter(scopes)).value}]" if len(scopes) == 1 else "key[every grantable]"
+        actors.append(
+            Actor(label, frozenset(scopes), "key", anonymous, key.headers, taker=owner, key=key)
+        )
+    actors.append(Actor("anonymous", frozenset(), "anonymous", anonymous, taker=owner))
+    teacher = sessions[Role.TEACHER]
+    viewer = (await owner.gql("{ viewer { organization { id } } }")).ok()
+    audit = await owner.gql(
+        "query($slug: String!) { organization(slug: $slug) { auditLog(first: 1) "
+        "{ edges { node { id } } } } }",
+        {"slug": org.slug},
+    )
+    built = World(
+        app=app,
+        org=org,
+        actors=actors,
+        owner=owner,
+        teacher=teacher,
+        quiz=await published_quiz(teacher, title="Shared"),
+        draft=await create_quiz(teacher, title="Shared draft"),
+        enable_target=(await create_key(owner, ["org:read"], name="enable-target")).id,
+        revoke_target=(await create_key(owner, ["org:read"], name="revoke-target")).id,
+        audit_event_id=audit.ok()["organization"]["auditLog"]["edges"][0]["node"]["id"],
+        org_id=viewer["viewer"]["organization"]["id"],
+        clients=[*sessions.values(), anonymous],
+    )
+    yield built
+    for client in built.clients:
+        await client.close()
+
+
+# --- one case per operation: a document and minimal valid inputs ---------------------------
+
+# (world, actor, fresh) → variables; ``fresh`` asks for a target of the actor's own when
+# the actor will be let in (a publish needs a draft nobody published yet).
+Prepare = Callable[["World", Actor, bool], Awaitable[dict[str, Any]]]
+Run = Callable[["World", Actor, bool], Awaitable[GraphQLResult]]
+
+
+@dataclass(frozen=True)
+class Case:
+    document: str
+    prepare: Prepare | None = None
+    # Declarations of the fields the operation passes through first (node(Quiz) for a
+    # Quiz field), their scopes asked before the operation's own.
+    through: tuple[str, ...] = ()
+    # Scopes a key needs besides the declaration: a key gives a member only a role whose
+    # scopes it holds itself (refused with missingScopes). An explicit service rule.
+    key_also: frozenset[Scope] = frozenset()
+    # A case that can't go through ``gql`` (login, logout, the subscription).
+    run: Run | None = None
+
+
+async def _none(_w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    return {}
+
+
+async def _slug(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    return {"slug": w.org.slug}
+
+
+def _on_org(selection: str) -> Case:
+    return Case(
+        f"query($slug: String!) {{ organization(slug: $slug) {{ slug {selection} }} }}", _slug
+    )
+
+
+def _node(selection: str, ids: Callable[[World, Actor], Awaitable[str]]) -> Case:
+    async def prepare(w: World, actor: Actor, _fresh: bool) -> dict[str, Any]:
+        return {"id": await ids(w, actor)}
+
+    return Case(f"query($id: ID!) {{ node(id: $id) {{ id {selection} }} }}", prepare)
+
+
+def _mutation(name: str, input_type: str, selection: str, prepare: Prepare, **extra: Any) -> Case:
+    document = f"mutation($input: {input_type}!) {{ {name}(input: $input) {{ {selection} }} }}"
+    return Case(document, prepare, **extra)
+
+
+def _input(value: dict[str, Any]) -> Prepare:
+    async def prepare(_w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+        return {"input": value}
+
+    return prepare
+
+
+async def _student_id(w: World, _a: Actor) -> str:
+    return w.org.account("student").global_id
+
+
+async def _org_id(w: World, _a: Actor) -> str:
+    return w.org_id
+
+
+async def _audit_event(w: World, _a: Actor) -> str:
+    return w.audit_event_id
+
+
+async def _key_id(w: World, _a: Actor) -> str:
+    return w.enable_target
+
+
+async def _quiz_id(w: World, _a: Actor) -> str:
+    return str(w.quiz["id"])
+
+
+async def _start(w: World, actor: Actor) -> str:
+    """The open attempt of the actor's taker at the shared quiz (started or resumed)."""
+    assert actor.taker is not None
+    result = await actor.taker.gql(
+        "mutation($q: ID!) { startAttempt(input: {quizId: $q}) { attempt { id } } }",
+        {"q": w.quiz["id"]},
+    )
+    return str(result.ok()["startAttempt"]["attempt"]["id"])
+
+
+async def _new_member(_w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    username = f"new-{next(_names)}"
+    return {
+        "input": {
+            "username": username,
+            "displayName": "New",
+            "role": "STUDENT",
+            "password": "a long password",
+        }
+    }
+
+
+async def _fresh_student(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    account = await w.org.add(f"target-{next(_names)}", Role.STUDENT)
+    return {"input": {"id": account.global_id, "displayName": "Renamed"}}
+
+
+async def _removable_student(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    account = await w.org.add(f"target-{next(_names)}", Role.STUDENT)
+    return {"input": {"id": account.global_id}}
+
+
+async def _rotatable_key(w: World, _a: Actor, fresh: bool) -> dict[str, Any]:
+    key_id = (await create_key(w.owner, ["org:read"], name="rotate")).id if fresh else None
+    return {"input": {"id": key_id or w.enable_target, "gracePeriodSeconds": 0}}
+
+
+async def _draft(w: World, _a: Actor, fresh: bool) -> dict[str, Any]:
+    quiz = await create_quiz(w.teacher) if fresh else w.draft
+    return {"input": {"id": quiz["id"]}}
+
+
+async def _published(w: World, _a: Actor, fresh: bool) -> dict[str, Any]:
+    quiz = await published_quiz(w.teacher) if fresh else w.quiz
+    return {"input": {"id": quiz["id"]}}
+
+
+async def _shared_quiz(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    return {"input": {"id": w.quiz["id"]}}
+
+
+async def _rename_draft(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    return {"input": {"id": w.draft["id"], "title": "Renamed draft"}}
+
+
+async def _take(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    return {"input": {"quizId": w.quiz["id"]}}
+
+
+async def _answer(w: World, actor: Actor, _fresh: bool) -> dict[str, Any]:
+    return {"input": {"attemptId": await _start(w, actor), "answers": []}}
+
+
+async def _login(w: World, actor: Actor, _fresh: bool) -> GraphQLResult:
+    # a client of its own: a sign-in sets the cookie of the client it came through
+    account = w.org.account("login-target")
+    own = w.client()
+    return await own.gql(
+        "mutation($input: LoginInput!) { login(input: $input) { viewer { kind } } }",
+        {
+            "input": {
+                "orgSlug": w.org.slug,
+                "portalCode": w.org.portal_code,
+                "username": account.username,
+                "password": account.password,
+            }
+        },
+        headers=actor.headers,
+    )
+
+
+async def _logout(w: World, actor: Actor, _fresh: bool) -> GraphQLResult:
+    # a session of its own for a role, so the shared one lives on
+    if actor.role is not None:
+        own = await w.org.signed_in(w.app, actor.role.value.lower())
+        w.clients.append(own)
+    else:
+        own = w.client()
+    return await own.gql("mutation { logout { ok } }", {}, headers=actor.headers)
+
+
+CASES: dict[str, Case] = {
+    "Query.viewer": Case("{ viewer { kind } }", _none),
+    "Query.organization": _on_org("name branding { tagline }"),
+    "Query.node(Organization)": _node("... on Organization { slug }", _org_id),
+    "Query.node(Member)": _node("... on Member { username }", _student_id),
+    "Query.node(AuditEvent)": _node("... on AuditEvent { action }", _audit_event),
+    "Query.node(ApiKey)": _node("... on ApiKey { prefix }", _key_id),
+    "Query.node(Quiz)": _node("... on Quiz { title }", _quiz_id),
+    "Query.node(Attempt)": _node("... on Attempt { status }", _start),
+    "Organization.apiAccessEnabled": _on_org("apiAccessEnabled"),
+    "Organization.disabled": _on_org("disabled"),
+    "Organization.members": _on_org("members { totalCount }"),
+    "Organization.auditLog": _on_org("auditLog(first: 1) { totalCount }"),
+    "Organization.apiKeys": _on_org("apiKeys(first: 1) { totalCount }"),
+    "Organization.quizzes": _on_org("quizzes(first: 1) { totalCount }"),
+    "Organization.attempts": _on_org("attempts(first: 1) { totalCount }"),
+    "Organization.leaderboard": _on_org("leaderboard(first: 1) { totalCount }"),
+    "Quiz.questionsWithAnswers": Case(
+        _node("... on Quiz { questionsWithAnswers { explanation } }", _quiz_id).document,
+        _node("", _quiz_id).prepare,
+        through=("Query.node(Quiz)",),
+    ),
+    "Quiz.createdBy": Case(
+        _node("... on Quiz { createdBy { username } }", _quiz_id).document,
+        _node("", _quiz_id).prepare,
+        through=("Query.node(Quiz)",),
+    ),
+    "Mutation.login": Case("", run=_login),
+    "Mutation.logout": Case("", run=_logout),
+    "Mutation.addMember": _mutation(
+        "addMember",
+        "AddMemberInput",
+        "member { username }",
+        _new_member,
+        key_also=ROLE_SCOPES[Role.STUDENT],  # _new_member adds a student
+    ),
+    "Mutation.updateMember": _mutation(
+        "updateMember", "UpdateMemberInput", "member { displayName }", _fresh_student
+    ),
+    "Mutation.removeMember": _mutation(
+        "removeMember", "RemoveMemberInput", "removedId", _removable_student
+    ),
+    "Mutation.createApiKey": _mutation(
+        "createApiKey",
+        "CreateApiKeyInput",
+        "apiKey { prefix }",
+        _input({"name": "made", "scopes": ["org:read"]}),
+    ),
+    "Mutation.setApiKeyEnabled": _mutation(
+        "setApiKeyEnabled",
+        "SetApiKeyEnabledInput",
+        "apiKey { enabled }",
+        lambda w, _a, _f: _static({"input": {"id": w.enable_target, "enabled": True}}),
+    ),
+    "Mutation.revokeApiKey": _mutation(
+        "revokeApiKey",
+        "RevokeApiKeyInput",
+        "apiKey { revokedAt }",
+        lambda w, _a, _f: _static({"input": {"id": w.revoke_target}}),
+    ),
+    "Mutation.rotateApiKey": _mutation(
+        "rotateApiKey", "RotateApiKeyInput", "apiKey { prefix }", _rotatable_key
+    ),
+    "Mutation.setApiAccess": _mutation(
+        "setApiAccess",
+        "SetApiAccessInput",
+        "organization { apiAccessEnabled }",
+        _input({"enabled": True}),
+    ),
+    "Mutation.createQuiz": _mutation(
+        "createQuiz", "CreateQuizInput", "quiz { id }", _input({"title": "Made"})
+    ),
+    "Mutation.updateQuiz": _mutation(
+        "updateQuiz", "UpdateQuizInput", "quiz { title }", _rename_draft
+    ),
+    "Mutation.publishQuiz": _mutation("publishQuiz", "QuizIdInput", "quiz { status }", _draft),
+    "Mutation.archiveQuiz": _mutation("archiveQuiz", "QuizIdInput", "quiz { status }", _published),
+    "Mutation.duplicateQuiz": _mutation(
+        "duplicateQuiz", "DuplicateQuizInput", "quiz { id }", _shared_quiz
+    ),
+    "Mutation.importQuiz": _mutation(
+        "importQuiz",
+        "ImportQuizInput",
+        "importedQuestions",
+        _input({"text": "What is 2 + 2?\nA. 3\nB. 4\nANSWER: B\n", "format": "AIKEN"}),
+    ),
+    "Mutation.startAttempt": _mutation(
+        "startAttempt", "StartAttemptInput", "attempt { id }", _take
+    ),
+    "Mutation.saveAttemptAnswers": _mutation(
+        "saveAttemptAnswers", "AttemptAnswersInput", "attempt { id }", _answer
+    ),
+    "Mutation.submitAttempt": _mutation(
+        "submitAttempt", "AttemptAnswersInput", "attempt { status }", _answer
+    ),
+}
+
+
+async def _static(value: dict[str, Any]) -> dict[str, Any]:
+    return value
+
+
+def _expanded_declarations() -> dict[str, type[Declared]]:
+    """The schema's declarations, with ``node`` expanded into one entry per type."""
+    found = declarations(app_schema)
+    node = found.pop("Query.node")
+    assert node.access is Access.SIGNED_IN  # the field itself only asks for credentials
+    for type_name, node_type in NODE_TYPES.items():
+        assert issubclass(node_type.access, Declared)
+        found[f"Query.node({type_name})"] = node_type.access
+    return found
+
+
+DECLARED = _expanded_declarations()
+HTTP_OPERATIONS = sorted(name for name in DECLARED if not name.startswith("Subscription."))
+
+
+def test_every_declared_operation_has_a_case():
+    assert sorted(CASES) == HTTP_OPERATIONS
+
+
+# --- expectations -------------------------------------------------------------------------
+
+
+def required_scopes(operation: str) -> tuple[Scope, ...]:
+    case = CASES.get(operation)
+    through = case.through if case else ()
+    return tuple(scope for name in (*through, operation) for scope in DECLARED[name].scopes)
+
+
+def lets_in(operation: str, actor: Actor) -> bool:
+    declared = DECLARED[operation]
+    if declared.access is Access.PUBLIC:
+        return True
+    if actor.kind == "anonymous":
+        return False
+    case = CASES.get(operation)
+    key_also = case.key_also if case and actor.kind == "key" else frozenset()
+    return set(required_scopes(operation)) | key_also <= actor.granted
+
+
+def problem(operation: str, actor: Actor, errors: list[dict[str, Any]], data: Any) -> str | None:
+    """What is wrong with the answer (None: what the declaration says)."""
+    codes = [error.get("extensions", {}).get("code") for error in errors]
+    if lets_in(operation, actor):
+        if errors or not data or None in data.values():
+            return f"expected data, got {codes} {errors[:1]} {data}"
+        return None
+    if actor.kind == "anonymous":
+        return None if codes == ["UNAUTHENTICATED"] else f"expected UNAUTHENTICATED, got {codes}"
+    if codes != ["FORBIDDEN"]:
+        return f"expected FORBIDDEN, got {codes} {errors[:1]}"
+    extensions = errors[0]["extensions"]
+    missing = next((s for s in required_scopes(operation) if s not in actor.granted), None)
+    if missing is None:  # only the key's extra scopes are missing
+        case = CASES[operation]
+        expected = sorted(scope.value for scope in case.key_also - actor.granted)
+        if extensions.get("missingScopes") != expected:
+            return f"missingScopes {extensions.get('missingScopes')} != {expected}"
+        return None
+    if extensions.get("requiredScopes") != [missing.value]:
+        return f"requiredScopes {extensions.get('requiredScopes')} != [{missing.value}]"
+    if actor.kind == "key":
+        granted = ", ".join(sorted(scope.value for scope in actor.granted))
+        expected_message = (
+            f"Insufficient scopes. Required: {missing.value}. Your key has: {granted}"
+        )
+        if errors[0]["message"] != expected_message:
+            return f"message {errors[0]['message']!r} != {expected_message!r}"
+    return None
+
+
+@pytest.mark.parametrize("operation", HTTP_OPERATIONS)
+async def test_every_actor_gets_what_the_declaration_allows(operation: str, world: World):
+    case = CASES[operation]
+    wrong: list[str] = []
+    allowed = denied = 0
+    for actor in world.actors:
+        fresh = lets_in(operation, actor)
+        if case.run is not None:
+            result = await case.run(world, actor, fresh)
+        else:
+            assert case.prepare is not None
+            result = await actor.gql(case.document, await case.prepare(world, actor, fresh))
+        found = problem(operation, actor, result.errors, result.data)
+        if found:
+            wrong.append(f"{actor.label}: {found}")
+        allowed += fresh
+        denied += not fresh
+    assert wrong == []
+    # both sides were exercised (a public operation has no refused side)
+    assert allowed and (denied or DECLARED[operation].access is Access.PUBLIC)
+
+
+# --- the subscription, over a websocket to the same app --------------------------------------
+
+
+class AsgiSocket:
+    """A graphql-transport-ws client speaking ASGI to the app in this process."""
+
+    def __init__(self, app: Any, headers: list[tuple[bytes, bytes]]) -> None:
+        self.incoming: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.outgoing: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        scope = {
+            "type": "websocket",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "scheme": "ws",
+            "server": ("testserver", 80),
+            "client": ("10.250.0.1", 40000),
+            "root_path": "",
+            "path": "/graphql",
+            "raw_path": b"/graphql",
+            "query_string": b"",
+            "headers": [
+                (b"host", b"testserver"),
+                (b"sec-websocket-protocol", b"graphql-transport-ws"),
+                *headers,
+            ],
+            "subprotocols": ["graphql-transport-ws"],
+            "state": {},
+        }
+        self.task = asyncio.create_task(app(scope, self.incoming.get, self._sent))
+
+    async def _sent(self, message: dict[str, Any]) -> None:
+        await self.outgoing.put(message)
+
+    async def open(self, payload: dict[str, Any]) -> None:
+        await self.incoming.put({"type": "websocket.connect"})
+        accepted = await asyncio.wait_for(self.outgoing.get(), 10)
+        assert accepted["type"] == "websocket.accept", accepted
+        await self.send({"type": "connection_init", "payload": payload})
+
+    async def send(self, message: dict[str, Any]) -> None:
+        await self.incoming.put({"type": "websocket.receive", "text": json.dumps(message)})
+
+    async def receive(self) -> dict[str, Any]:
+        message = await asyncio.wait_for(self.outgoing.get(), 10)
+        assert message["type"] == "websocket.send", message
+        return dict(json.loads(message["text"]))
+
+    async def close(self) -> None:
+        await self.incoming.put({"type": "websocket.disconnect", "code": 1000})
+        try:
+            await asyncio.wait_for(self.task, 10)
+        finally:
+            self.task.cancel()
+
+
+BOARD_SUBSCRIPTION = """subscription($slug: String!) {
+  leaderboardUpdated(orgSlug: $slug) { entries { rank } } }"""
+
+
+async def _subscribe(world: World, actor: Actor) -> tuple[list[dict[str, Any]], Any]:
+    headers: list[tuple[bytes, bytes]] = []
+    payload: dict[str, Any] = {}
+    if actor.kind == "role":
+        token = actor.client.http.cookies.get("qg_session")
+        headers.append((b"cookie", f"qg_session={token}".encode()))
+    elif actor.key is not None:
+        payload = {"authorization": f"Bearer {actor.key.secret}"}
+    socket = AsgiSocket(world.app, headers)
+    try:
+        await socket.open(payload)
+        assert (await socket.receive())["type"] == "connection_ack"
+        await socket.send(
+            {
+                "id": "1",
+                "type": "subscribe",
+                "payload": {"query": BOARD_SUBSCRIPTION, "variables": {"slug": world.org.slug}},
+            }
+        )
+        message = await socket.receive()
+        if message["type"] == "next":
+            await socket.send({"id": "1", "type": "complete"})
+            return list(message["payload"].get("errors") or []), message["payload"].get("data")
+        assert message["type"] == "error", message
+        return list(message["payload"]), None
+    finally:
+        await socket.close()
+
+
+SUBSCRIPTIONS = sorted(name for name in DECLARED if name.startswith("Subscription."))
+
+
+def test_the_subscription_is_the_one_run_over_a_websocket():
+    assert SUBSCRIPTIONS == ["Subscription.leaderboardUpdated"]
+
+
+async def test_every_actor_subscribes_as_the_declaration_allows(world: World):
+    operation = SUBSCRIPTIONS[0]
+    wrong: list[str] = []
+    for actor in world.actors:
+        if actor.kind == "anonymous":
+            continue  # the websocket door answers anonymous sockets itself (tests/web)
+        errors, data = await _subscribe(world, actor)
+        found = problem(operation, actor, errors, data)
+        if found:
+            wrong.append(f"{actor.label}: {found}")
+    assert wrong == []
+
+
+# --- declarations on a target keep NOT_FOUND for what is out of reach ----------------------
+
+ON_TARGET = sorted(name for name, declared in DECLARED.items() if declared.on_target)
+
+
+def test_the_operations_on_one_object_declare_a_target():
+    assert ON_TARGET == [
+        "Mutation.archiveQuiz",
+        "Mutation.duplicateQuiz",
+        "Mutation.publishQuiz",
+        "Mutation.saveAttemptAnswers",
+        "Mutation.startAttempt",
+        "Mutation.submitAttempt",
+        "Mutation.updateQuiz",
+        "Subscription.leaderboardUpdated",
+    ]
+
+
+async def test_lacking_the_scope_another_orgs_object_is_still_not_found(world: World):
+    # given a key of another org holding none of the scopes these operations declare
+    other = await make_org(roles=False)
+    other_owner = await other.signed_in(world.app, "owner")
+    world.clients.append(other_owner)
+    key = await create_key(other_owner, ["members:read"])
+    outsider = Actor("outsider", frozenset({Scope.MEMBERS_READ}), "key", world.owner, key.headers)
+    outsider.key = key
+    insider = next(a for a in world.actors if a.label == "key[members:read]")
+    for operation in ON_TARGET:
+        if operation.startswith("Subscription."):
+            # when it asks for this org's board; then NOT_FOUND, as for the org's own key FORBIDDEN
+            errors, _ = await _subscribe(world, outsider)
+            assert [e["extensions"]["code"] for e in errors] == ["NOT_FOUND"], operation
+            errors, _ = await _subscribe(world, insider)
+            assert [e["extensions"]["code"] for e in errors] == ["FORBIDDEN"], operation
+            continue
+        case = CASES[operation]
+        assert case.prepare is not None
+        variables = await case.prepare(world, insider, False)
+        # when it names this org's object: NOT_FOUND (never FORBIDDEN, which would tell
+        # that the id exists), while the org's own key lacking the scope is FORBIDDEN
+        assert (await outsider.gql(case.document, variables)).code == "NOT_FOUND", operation
+        assert (await insider.gql(case.document, variables)).code == "FORBIDDEN", operation
+        # and an id of nothing at all is NOT_FOUND for the org's own key too
+        missing = json.loads(json.dumps(variables).replace(_id_in(variables), _no_such(variables)))
+        assert (await insider.gql(case.document, missing)).code == "NOT_FOUND", operation
+
+
+def _id_in(variables: dict[str, Any]) -> str:
+    given = variables["input"]
+    return str(given.get("id") or given.get("quizId") or given.get("attemptId"))
+
+
+def _no_such(variables: dict[str, Any]) -> str:
+    from strawberry import relay
+
+    type_name = relay.GlobalID.from_id(_id_in(variables)).type_name
+    return str(relay.GlobalID(type_name, "00000000-0000-4000-8000-000000000000"))
