@@ -234,7 +234,7 @@ def _guarded(schema: BaseSchema, context: Context) -> BaseSchema:
 def _too_many_operations(limit: int) -> ClassifiedError:
     """Strawberry's own refusal has no code; this one is the client's limit spent."""
     return ClassifiedError(
-        f"This connection already runs {limit} operations, the most it may; "
+        f"A connection runs at most {limit} operations at once; "
         "complete one before starting another.",
         extensions={"code": "RATE_LIMITED", "limit": limit},
     )

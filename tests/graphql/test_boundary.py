@@ -34,6 +34,8 @@ from app.graphql.context import Context
 from app.schema import schema
 from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture
+from tests.support.servers import Deployment, deployment
+from tests.support.websocket import LEGACY_WS, TRANSPORT_WS, Subscriber
 
 ADD = "mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }"
 
@@ -96,26 +98,6 @@ def assert_masked_and_logged(
     assert secret in "".join(logging.Formatter().formatException(logged[0].exc_info))  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("breakage", BREAKAGES)
-async def test_a_hook_failure_over_http_is_internal_with_the_responses_request_id(
-    org: OrgFixture, signed_in, monkeypatch, caplog, events: list[Event], breakage
-):
-    owner = await signed_in(org, "owner")
-    secret = f"secret-{uuid.uuid4().hex[:8]}"
-    breakage(monkeypatch, secret)
-    caplog.set_level(logging.ERROR)
-    result = await owner.gql(ADD, new_member("hooked"))
-    monkeypatch.undo()
-    assert result.status == 200 and result.data is None
-    assert len(result.errors) == 1
-    assert_masked_and_logged(
-        result.errors[0], result.response.headers["x-request-id"], secret, caplog
-    )
-    assert secret not in result.response.text
-    assert not await member_exists(org, "hooked")
-    assert events == []
-
-
 def operation_context(org: OrgFixture, db: Any, request_id: str) -> Context:
     """What the HTTP door hands the schema: a POST by the org's owner."""
     owner = org.account("owner")
@@ -126,13 +108,27 @@ def operation_context(org: OrgFixture, db: Any, request_id: str) -> Context:
 
 
 @pytest.mark.parametrize("breakage", BREAKAGES)
-async def test_the_schema_alone_masks_a_hook_failure_whatever_transport_runs_it(
-    org: OrgFixture, monkeypatch, caplog, events: list[Event], breakage
+async def test_a_hook_failure_is_internal_with_the_request_id_logged_and_nothing_written(
+    org: OrgFixture, signed_in, monkeypatch, caplog, events: list[Event], breakage
 ):
-    """No transport classifies again: the boundary's answer is the final one."""
+    # over HTTP: the id is the response's X-Request-ID
+    owner = await signed_in(org, "owner")
+    secret = f"secret-{uuid.uuid4().hex[:8]}"
+    breakage(monkeypatch, secret)
+    caplog.set_level(logging.ERROR)
+    result = await owner.gql(ADD, new_member("hooked"))
+    monkeypatch.undo()
+    assert result.status == 200 and result.data is None
+    assert len(result.errors) == 1
+    request_id = result.response.headers["x-request-id"]
+    assert_masked_and_logged(result.errors[0], request_id, secret, caplog)
+    assert secret not in result.response.text
+    assert not await member_exists(org, "hooked")
+    assert events == []
+    # and through the schema alone, whatever transport runs it (a websocket, a test): no
+    # transport classifies again, the boundary's answer is the final one
     secret = f"secret-{uuid.uuid4().hex[:8]}"
     request_id = f"req-{uuid.uuid4().hex[:12]}"
-    caplog.set_level(logging.ERROR)
     async with session_factory()() as db:
         breakage(monkeypatch, secret)
         result = await schema.execute(
@@ -195,3 +191,67 @@ async def test_a_get_query_with_a_cookie_writes_nothing(
     # while the same query by POST does move it (the touch was due)
     (await owner.gql("{ viewer { kind } }")).ok()
     assert await last_seen(cookie) > before
+
+
+# --- Every error a client sees has a code ----------------------------------------------
+
+NESTED = "subscription { " + "a { " * 1200 + "b" + " }" * 1200 + " }"
+BOARD = "subscription($slug: String!) { leaderboardUpdated(orgSlug: $slug) { entries { rank } } }"
+BAD_OVER_HTTP = [
+    ("{ viewer { kind ", {}),  # a syntax error
+    ("{ viewer { nope } }", {}),  # an unknown field
+    ("query($n: Int) { viewer { kind } }", {"n": "x"}),  # a variable of the wrong type
+    ("query($id: ID!) { node(id: $id) { id } }", {"id": ""}),  # not a global id
+    ("{ " + "a { " * 1200 + "b" + " }" * 1200 + " }", {}),  # nested past the parser's stack
+    ("{ " + "viewer { kind } " * 2000 + "}", {}),  # past the token cap
+]
+
+
+@pytest.fixture(scope="module")
+async def server(database_url: str):
+    env = {"QUIZGRAPH_MAX_SUBSCRIPTIONS_PER_CONNECTION": "1"}
+    async with deployment(database_url, extra_env=env) as running:
+        yield running
+
+
+def errors_of(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for message in messages:
+        payload = message.get("payload")
+        if message["type"] == "error":
+            found += payload if isinstance(payload, list) else [payload]
+        elif message["type"] in {"next", "data"}:
+            found += payload.get("errors") or []
+    return found
+
+
+@pytest.mark.parametrize("protocol", [TRANSPORT_WS, LEGACY_WS])
+async def test_every_error_of_bad_requests_has_a_code_over_http_and_websocket(
+    server: Deployment, protocol: str
+):
+    owner = await server.signed_in("owner")
+    for document, variables in BAD_OVER_HTTP:
+        result = await owner.gql(document, variables)
+        assert result.errors, result
+        assert set(result.codes) <= {"BAD_USER_INPUT", "QUERY_TOO_COMPLEX"}, result
+    socket = await Subscriber.connect(
+        server.ws_url(), cookie=owner.http.cookies["qg_session"], protocol=protocol
+    )
+    await socket.acknowledged()
+    # a subscription nested past the parser's stack, an unknown field, a query
+    for op_id, document in [
+        ("deep", NESTED),
+        ("unknown", "subscription { nope }"),
+        ("query", "{ viewer { kind } }"),
+    ]:
+        await socket.subscribe(document, {}, op_id=op_id)
+        errors = errors_of((await socket.outcomes([op_id]))[op_id])
+        assert errors, op_id
+        assert all(e["extensions"]["code"] == "BAD_USER_INPUT" for e in errors), (op_id, errors)
+    # and one operation more than the connection may run at once
+    await socket.subscribe(BOARD, {"slug": server.slug}, op_id="first")
+    assert "leaderboardUpdated" in await socket.next_data()
+    await socket.subscribe(BOARD, {"slug": server.slug}, op_id="second")
+    errors = errors_of((await socket.outcomes(["second"]))["second"])
+    assert [e["extensions"]["code"] for e in errors] == ["RATE_LIMITED"], errors
+    await socket.close()
