@@ -53,7 +53,8 @@ def tenant_clause(model: Any, tenant: Tenant) -> ColumnElement[bool]:
 
 def scoped(statement: Statement, model: Any, tenant: Tenant) -> Statement:
     """``statement`` (a select, update or delete) limited to ``model``'s rows of the tenant."""
-    return statement.where(tenant_clause(model, tenant))
+    narrowed: Statement = statement.where(tenant_clause(model, tenant))
+    return narrowed
 
 
 def across_orgs(statement: Statement, why: str) -> Statement:

@@ -1,4 +1,5 @@
-"""Queries for API keys; org keys are always filtered by ``org_id`` here."""
+"""Queries for API keys, each within a tenant (``app.access.tenancy``), except the
+door's: it finds a key by its secret before anyone knows the org."""
 
 from __future__ import annotations
 
@@ -11,20 +12,28 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
+from app.access.tenancy import Tenant, across_orgs, get_scoped, scoped
 from app.api_keys.models import ApiKey
 from app.members.models import Member
 from app.orgs.models import Organization
 
 DoorRow = tuple[ApiKey, Organization | None, Member | None]
 
+# The door identifies the caller from the key itself (and writes its last use behind):
+# there is no org to scope by before the key is found, and platform keys have none.
+_DOOR = "the door finds keys by secret or id before the caller's org is known"
+
 
 async def for_door(db: AsyncSession, secret_hash: str) -> DoorRow | None:
     """The key with this hash, its org and its creator, in one indexed query."""
     found = await db.exec(
-        select(ApiKey, Organization, Member)
-        .outerjoin(Organization, col(Organization.id) == ApiKey.org_id)
-        .outerjoin(Member, col(Member.id) == ApiKey.created_by_id)
-        .where(ApiKey.secret_hash == secret_hash)
+        across_orgs(
+            select(ApiKey, Organization, Member)
+            .outerjoin(Organization, col(Organization.id) == ApiKey.org_id)
+            .outerjoin(Member, col(Member.id) == ApiKey.created_by_id)
+            .where(ApiKey.secret_hash == secret_hash),
+            _DOOR,
+        )
     )
     return found.first()
 
@@ -32,25 +41,26 @@ async def for_door(db: AsyncSession, secret_hash: str) -> DoorRow | None:
 async def for_door_by_ids(db: AsyncSession, key_ids: Sequence[uuid.UUID]) -> list[DoorRow]:
     """The door's rows for many keys at once (live websockets re-check their keys)."""
     found = await db.exec(
-        select(ApiKey, Organization, Member)
-        .outerjoin(Organization, col(Organization.id) == ApiKey.org_id)
-        .outerjoin(Member, col(Member.id) == ApiKey.created_by_id)
-        .where(col(ApiKey.id).in_(key_ids))
+        across_orgs(
+            select(ApiKey, Organization, Member)
+            .outerjoin(Organization, col(Organization.id) == ApiKey.org_id)
+            .outerjoin(Member, col(Member.id) == ApiKey.created_by_id)
+            .where(col(ApiKey.id).in_(key_ids)),
+            _DOOR,
+        )
     )
     return list(found.all())
 
 
-async def by_id(db: AsyncSession, key_id: uuid.UUID) -> ApiKey | None:
-    """Any key by id; callers check the actor reaches ``key.org_id``."""
-    return await db.get(ApiKey, key_id)
+async def by_id(db: AsyncSession, key_id: uuid.UUID, tenant: Tenant) -> ApiKey | None:
+    """The org key with this id in the tenant (platform keys have no org: never found)."""
+    return await get_scoped(db, ApiKey, key_id, tenant)
 
 
 def listing(org_id: uuid.UUID) -> SelectOfScalar[ApiKey]:
     """An org's keys, newest first (platform keys never appear: their org_id is NULL)."""
-    return (
-        select(ApiKey)
-        .where(ApiKey.org_id == org_id)
-        .order_by(col(ApiKey.created_at).desc(), col(ApiKey.id))
+    return scoped(select(ApiKey), ApiKey, org_id).order_by(
+        col(ApiKey.created_at).desc(), col(ApiKey.id)
     )
 
 
@@ -59,7 +69,7 @@ async def touch_last_used(
 ) -> bool:
     """Set ``last_used_at`` unless another process already did within ``interval``."""
     result = await db.execute(
-        update(ApiKey)
+        across_orgs(update(ApiKey), _DOOR)
         .where(
             col(ApiKey.id) == key_id,
             or_(

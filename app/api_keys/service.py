@@ -199,7 +199,7 @@ def issue_key(
 async def _load(sc: ServiceContext, scope: Scope, key_id: uuid.UUID) -> ApiKey:
     """An org key the actor may use ``scope`` on; NOT_FOUND for other orgs' keys."""
     sc.actor.require(scope, None)
-    key = await repository.by_id(sc.db, key_id)
+    key = await repository.by_id(sc.db, key_id, sc.actor)
     if key is None or key.org_id is None:
         raise NotFound()
     sc.actor.require(scope, key.org_id)

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlmodel import col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from app.access.tenancy import scoped
 from app.audit.models import AuditEvent
 
 
@@ -20,7 +21,7 @@ def listing(
     since: datetime | None = None,
     until: datetime | None = None,
 ) -> SelectOfScalar[AuditEvent]:
-    query = select(AuditEvent).where(AuditEvent.org_id == org_id)
+    query = scoped(select(AuditEvent), AuditEvent, org_id)
     if action:
         query = query.where(AuditEvent.action == action)
     if actor_label:

@@ -16,20 +16,28 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.access.scopes import Role
+from app.access.tenancy import across_orgs
 from app.auth.models import MemberSession, PlatformAdmin
 from app.members.models import Member
 from app.orgs.models import Organization
 
 SessionRow = tuple[MemberSession, Member | None, Organization]
 
+# The session door identifies the caller from the cookie's session: no org to scope by
+# until the session is found (``app.access.tenancy.across_orgs``).
+_DOOR = "the door finds sessions by token or id before the caller's org is known"
+
 
 async def session_for_door(db: AsyncSession, token_hash: str) -> SessionRow | None:
     """The session with this token hash, its member (None once removed) and its org."""
     found = await db.exec(
-        select(MemberSession, Member, Organization)
-        .join(Organization, col(Organization.id) == MemberSession.org_id)
-        .outerjoin(Member, col(Member.id) == MemberSession.member_id)
-        .where(MemberSession.token_hash == token_hash)
+        across_orgs(
+            select(MemberSession, Member, Organization)
+            .join(Organization, col(Organization.id) == MemberSession.org_id)
+            .outerjoin(Member, col(Member.id) == MemberSession.member_id)
+            .where(MemberSession.token_hash == token_hash),
+            _DOOR,
+        )
     )
     return found.first()
 
@@ -40,22 +48,27 @@ async def live_sessions(
     """Those of ``session_ids`` neither expired nor idle since ``idle_since``, with member
     and org enabled; each with its member's current role."""
     found = await db.exec(
-        select(MemberSession.id, Member.role)
-        .join(Member, col(Member.id) == MemberSession.member_id)
-        .join(Organization, col(Organization.id) == MemberSession.org_id)
-        .where(
-            col(MemberSession.id).in_(session_ids),
-            col(MemberSession.expires_at) > now,
-            col(MemberSession.last_seen_at) > idle_since,
-            col(Member.disabled).is_(False),
-            col(Organization.disabled).is_(False),
+        across_orgs(
+            select(MemberSession.id, Member.role)
+            .join(Member, col(Member.id) == MemberSession.member_id)
+            .join(Organization, col(Organization.id) == MemberSession.org_id)
+            .where(
+                col(MemberSession.id).in_(session_ids),
+                col(MemberSession.expires_at) > now,
+                col(MemberSession.last_seen_at) > idle_since,
+                col(Member.disabled).is_(False),
+                col(Organization.disabled).is_(False),
+            ),
+            _DOOR,
         )
     )
     return {session_id: Role(role) for session_id, role in found.all()}
 
 
 async def delete_session(db: AsyncSession, session_id: uuid.UUID) -> None:
-    await db.execute(delete(MemberSession).where(col(MemberSession.id) == session_id))
+    await db.execute(
+        across_orgs(delete(MemberSession).where(col(MemberSession.id) == session_id), _DOOR)
+    )
 
 
 async def platform_admin_by_username(db: AsyncSession, username: str) -> PlatformAdmin | None:

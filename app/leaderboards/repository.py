@@ -81,8 +81,12 @@ async def quiz_page(
     query = _with_names(QuizStanding, org_id).where(col(QuizStanding.quiz_id) == quiz_id)
     query = query.order_by(*_QUIZ_ORDER)
     found = (await db.execute(query.offset(offset).limit(size + 1))).all()
-    everyone = select(col(QuizStanding.id)).where(col(QuizStanding.quiz_id) == quiz_id)
-    count = counter(db, across_orgs(everyone, _ONE_QUIZ))
+    count = counter(
+        db,
+        across_orgs(
+            select(col(QuizStanding.id)).where(col(QuizStanding.quiz_id) == quiz_id), _ONE_QUIZ
+        ),
+    )
     rows = found[:size]
     if not rows:
         return BoardPage([], offset, False, count)
@@ -196,7 +200,9 @@ def _org_row(standing: OrgStanding, name: str, rank: int) -> BoardRow:
 # --- windows (last 7 / 30 days) -----------------------------------------------------
 
 
-def windowed_quiz(org_id: uuid.UUID, quiz_id: uuid.UUID, since: datetime) -> Select[tuple]:
+def windowed_quiz(
+    org_id: uuid.UUID, quiz_id: uuid.UUID, since: datetime
+) -> Select[tuple[Any, ...]]:
     result = LeaderboardResult
     ranked = scoped(
         select(
@@ -238,7 +244,7 @@ def windowed_quiz(org_id: uuid.UUID, quiz_id: uuid.UUID, since: datetime) -> Sel
     )
 
 
-def windowed_org(org_id: uuid.UUID, since: datetime) -> Select[tuple]:
+def windowed_org(org_id: uuid.UUID, since: datetime) -> Select[tuple[Any, ...]]:
     result = LeaderboardResult
     per_quiz = (
         scoped(
@@ -278,7 +284,7 @@ def windowed_org(org_id: uuid.UUID, since: datetime) -> Select[tuple]:
 async def windowed_page(
     db: AsyncSession,
     org_id: uuid.UUID,
-    ranked: Select[tuple],
+    ranked: Select[tuple[Any, ...]],
     offset: int,
     size: int,
 ) -> BoardPage:
@@ -296,7 +302,7 @@ async def windowed_page(
 async def windowed_entry(
     db: AsyncSession,
     org_id: uuid.UUID,
-    ranked: Select[tuple],
+    ranked: Select[tuple[Any, ...]],
     member_id: uuid.UUID,
 ) -> BoardRow | None:
     board = ranked.subquery()

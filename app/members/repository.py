@@ -1,4 +1,4 @@
-"""Queries for members, always within one org."""
+"""Queries for members, each within a tenant (``app.access.tenancy``)."""
 
 from __future__ import annotations
 
@@ -10,20 +10,18 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from app.access.scopes import Role
+from app.access.tenancy import Tenant, get_scoped, scoped
 from app.members.models import Member
 
 
 async def in_org(db: AsyncSession, org_id: uuid.UUID, member_id: uuid.UUID) -> Member | None:
-    # get() answers from the session's identity map when the door already loaded the
-    # member for this request, saving a query on every ``viewer { member }``.
-    member = await db.get(Member, member_id)
-    return member if member is not None and member.org_id == org_id else None
+    # get_scoped answers from the session's identity map when the door already loaded
+    # the member for this request, saving a query on every ``viewer { member }``.
+    return await get_scoped(db, Member, member_id, org_id)
 
 
 async def by_username(db: AsyncSession, org_id: uuid.UUID, username: str) -> Member | None:
-    found = await db.exec(
-        select(Member).where(Member.org_id == org_id, Member.username == username)
-    )
+    found = await db.exec(scoped(select(Member).where(Member.username == username), Member, org_id))
     return found.first()
 
 
@@ -34,7 +32,7 @@ def listing(
     disabled: bool | None = None,
     search: str | None = None,
 ) -> SelectOfScalar[Member]:
-    query = select(Member).where(Member.org_id == org_id)
+    query = scoped(select(Member), Member, org_id)
     if role is not None:
         query = query.where(Member.role == role)
     if disabled is not None:
@@ -52,13 +50,17 @@ def listing(
 
 async def count_active_owners(db: AsyncSession, org_id: uuid.UUID) -> int:
     found = await db.exec(
-        select(func.count())
-        .select_from(Member)
-        .where(Member.org_id == org_id, Member.role == Role.OWNER, col(Member.disabled).is_(False))
+        scoped(
+            select(func.count())
+            .select_from(Member)
+            .where(Member.role == Role.OWNER, col(Member.disabled).is_(False)),
+            Member,
+            org_id,
+        )
     )
     return int(found.one())
 
 
-async def by_ids(db: AsyncSession, ids: list[uuid.UUID]) -> list[Member]:
-    found = await db.exec(select(Member).where(col(Member.id).in_(ids)))
+async def by_ids(db: AsyncSession, ids: list[uuid.UUID], tenant: Tenant) -> list[Member]:
+    found = await db.exec(scoped(select(Member).where(col(Member.id).in_(ids)), Member, tenant))
     return list(found.all())

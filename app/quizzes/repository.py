@@ -76,11 +76,14 @@ class OptionView(Protocol):
 async def options_of(
     db: AsyncSession, question_ids: Sequence[uuid.UUID], tenant: Tenant
 ) -> list[OptionView]:
-    columns = select(col(Option.id), col(Option.question_id), col(Option.text), col(Option.correct))
     found = await db.execute(
-        scoped(columns.where(col(Option.question_id).in_(question_ids)), Option, tenant).order_by(
-            col(Option.question_id), col(Option.position)
+        scoped(
+            select(col(Option.id), col(Option.question_id), col(Option.text), col(Option.correct)),
+            Option,
+            tenant,
         )
+        .where(col(Option.question_id).in_(question_ids))
+        .order_by(col(Option.question_id), col(Option.position))
     )
     return cast(list[OptionView], list(found.all()))
 
