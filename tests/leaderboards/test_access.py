@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from tests.api_keys.support import create_key
@@ -70,3 +72,19 @@ async def test_bad_arguments(org: OrgFixture, signed_in):
         BOARD, {"slug": org.slug, "quizId": org.account("student").global_id}
     )
     assert wrong_type.code == "BAD_USER_INPUT"
+
+
+async def test_a_board_follows_the_quiz_visibility_rule(org: OrgFixture, signed_in, clock):
+    """A board exists for whoever may see its quiz (``QuizVisibility``): once the quiz
+    closes, its students no longer see the quiz, nor its board; its authors still do."""
+    teacher = await signed_in(org, "teacher")
+    closes = (clock.now() + timedelta(hours=1)).isoformat()
+    quiz = await two_point_quiz(teacher, closesAt=closes)
+    kids = await students(org, signed_in, "zed")
+    await take(kids["zed"], quiz, 2, 10, clock)
+    assert (await board(kids["zed"], org, quizId=quiz["id"]))["totalCount"] == 1
+    clock.advance(hours=2)
+    closed = await kids["zed"].gql(BOARD, {"slug": org.slug, "quizId": quiz["id"]})
+    assert closed.code == "NOT_FOUND"
+    assert (await board(teacher, org, quizId=quiz["id"]))["totalCount"] == 1
+    assert (await board(kids["zed"], org))["totalCount"] == 1  # the org-wide board stays
