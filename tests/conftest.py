@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 import pytest
+
+from app.events.bus import Event
 
 os.environ["QUIZGRAPH_ENVIRONMENT"] = "test"
 os.environ["QUIZGRAPH_SECRET_KEY"] = "test-secret-key-not-for-production"
 os.environ["QUIZGRAPH_COOKIE_SECURE"] = "false"
 os.environ.pop("QUIZGRAPH_DATABASE_URL", None)
 os.environ.pop("QUIZGRAPH_REDIS_URL", None)
+
+from starlette.applications import Starlette
 
 from app.core import ratelimit
 from app.core.db import dispose_engines
@@ -26,6 +30,7 @@ from app.core.settings import get_settings
 from tests.support.client import ApiClient
 from tests.support.databases import postgres_database, sqlite_database
 from tests.support.factories import OrgFixture, make_org
+from tests.support.fixture_types import ClientFactory
 
 
 def configure(database_url: str, redis_url: str | None = None) -> None:
@@ -54,24 +59,24 @@ async def database_url(
 
 
 @pytest.fixture(scope="session")
-async def app(database_url: str):
+async def app(database_url: str) -> Starlette:
     from app.web.app import create_app
 
     return create_app()
 
 
 @pytest.fixture
-async def org(app) -> OrgFixture:
+async def org(app: Starlette) -> OrgFixture:
     return await make_org()
 
 
 @pytest.fixture
-async def other_org(app) -> OrgFixture:
+async def other_org(app: Starlette) -> OrgFixture:
     return await make_org()
 
 
 @pytest.fixture
-async def client_factory(app) -> AsyncIterator[Callable[..., ApiClient]]:
+async def client_factory(app: Starlette) -> AsyncIterator[Callable[..., ApiClient]]:
     clients: list[ApiClient] = []
 
     def new_client(**kwargs: object) -> ApiClient:
@@ -85,7 +90,9 @@ async def client_factory(app) -> AsyncIterator[Callable[..., ApiClient]]:
 
 
 @pytest.fixture
-async def signed_in(app, client_factory) -> Callable[[OrgFixture, str], Awaitable[ApiClient]]:
+async def signed_in(
+    app: Starlette, client_factory: ClientFactory
+) -> Callable[[OrgFixture, str], Awaitable[ApiClient]]:
     async def sign_in(org: OrgFixture, name: str) -> ApiClient:
         client = client_factory()
         account = org.account(name)
@@ -97,9 +104,9 @@ async def signed_in(app, client_factory) -> Callable[[OrgFixture, str], Awaitabl
 
 
 @pytest.fixture
-def events():
+def events() -> Iterator[list[Event]]:
     """The domain events published while the test runs (after their transaction commits)."""
-    from app.events.bus import Event, get_bus
+    from app.events.bus import get_bus
 
     seen: list[Event] = []
 

@@ -10,8 +10,9 @@ from strawberry import relay
 from app.core.db import unit_of_work
 from app.orgs import service as orgs
 from tests.api_keys.support import MEMBERS, VIEWER, as_key, assert_door_problem, create_key
-from tests.support.client import GraphQLResult
+from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture, cli_context
+from tests.support.fixture_types import ClientFactory, SignIn
 
 UPDATE_MEMBER = """
 mutation($input: UpdateMemberInput!) { updateMember(input: $input) { member { role disabled } } }
@@ -38,18 +39,22 @@ MALFORMED: dict[str, bytes] = {
 }
 
 
-async def _post(client, headers: list[tuple[str, bytes]]) -> GraphQLResult:
-    response = await client.http.post("/graphql", json={"query": VIEWER}, headers=headers)
+async def _post(client: ApiClient, headers: list[tuple[str, bytes]]) -> GraphQLResult:
+    """Raw header values: some cases are bytes no str could carry."""
+    raw = [(name.encode(), value) for name, value in headers]
+    response = await client.http.post("/graphql", json={"query": VIEWER}, headers=raw)
     return GraphQLResult(response)
 
 
 @pytest.mark.parametrize("case", list(MALFORMED))
-async def test_malformed_authorization_is_401_with_the_contract_body(case: str, client_factory):
+async def test_malformed_authorization_is_401_with_the_contract_body(
+    case: str, client_factory: ClientFactory
+) -> None:
     result = await _post(client_factory(), [("Authorization", MALFORMED[case])])
     assert_door_problem(result, 401, "INVALID_API_KEY")
 
 
-async def test_upper_case_of_a_real_key_is_refused(org: OrgFixture, signed_in):
+async def test_upper_case_of_a_real_key_is_refused(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, ["org:read"])
     upper = "iq_live_" + key.secret[len("iq_live_") :].upper()
@@ -59,8 +64,8 @@ async def test_upper_case_of_a_real_key_is_refused(org: OrgFixture, signed_in):
 
 
 async def test_two_authorization_headers_are_refused_even_when_both_are_valid(
-    org: OrgFixture, signed_in, client_factory
-):
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory
+) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, ["org:read"])
     header = f"Bearer {key.secret}".encode()
@@ -68,13 +73,17 @@ async def test_two_authorization_headers_are_refused_even_when_both_are_valid(
     assert_door_problem(result, 401, "INVALID_API_KEY")
 
 
-async def test_the_bearer_scheme_is_case_insensitive(org: OrgFixture, signed_in, client_factory):
+async def test_the_bearer_scheme_is_case_insensitive(
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory
+) -> None:
     key = await create_key(await signed_in(org, "owner"), ["org:read"])
     result = await _post(client_factory(), [("Authorization", f"bearer {key.secret}".encode())])
     assert result.ok()["viewer"]["kind"] == "API_KEY"
 
 
-async def test_a_disabled_creator_stops_the_key_until_re_enabled(org: OrgFixture, signed_in):
+async def test_a_disabled_creator_stops_the_key_until_re_enabled(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(await signed_in(org, "admin"), ["org:read"])
     admin_id = org.account("admin").global_id
@@ -87,7 +96,7 @@ async def test_a_disabled_creator_stops_the_key_until_re_enabled(org: OrgFixture
     assert (await as_key(owner, key, VIEWER)).ok()["viewer"]["member"]["username"] == "admin"
 
 
-async def test_a_removed_creator_stops_the_key(org: OrgFixture, signed_in):
+async def test_a_removed_creator_stops_the_key(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(await signed_in(org, "admin"), ["org:read"])
     removed = await owner.gql(REMOVE_MEMBER, {"input": {"id": org.account("admin").global_id}})
@@ -95,16 +104,20 @@ async def test_a_removed_creator_stops_the_key(org: OrgFixture, signed_in):
     assert_door_problem(await as_key(owner, key, VIEWER), 403, "USER_DISABLED")
 
 
-async def test_a_disabled_org_stops_its_keys(org: OrgFixture, signed_in, client_factory):
+async def test_a_disabled_org_stops_its_keys(
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory
+) -> None:
     key = await create_key(await signed_in(org, "owner"), ["org:read"])
     # when platform staff disable the org
     async with unit_of_work() as db:
-        await orgs.set_disabled(cli_context(db), org.id, True)  # type: ignore[arg-type]
+        await orgs.set_disabled(cli_context(db), org.id, True)
     # then its keys answer ORG_DISABLED
     assert_door_problem(await as_key(client_factory(), key, VIEWER), 403, "ORG_DISABLED")
 
 
-async def test_demoting_the_creator_shrinks_the_key_on_its_next_request(org, signed_in):
+async def test_demoting_the_creator_shrinks_the_key_on_its_next_request(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     admin = await signed_in(org, "admin")
     key = await create_key(admin, ["members:read", "quizzes:read"])
@@ -128,8 +141,8 @@ async def test_demoting_the_creator_shrinks_the_key_on_its_next_request(org, sig
 
 
 async def test_another_orgs_data_looks_like_data_that_does_not_exist(
-    org: OrgFixture, other_org: OrgFixture, signed_in
-):
+    org: OrgFixture, other_org: OrgFixture, signed_in: SignIn
+) -> None:
     key = await create_key(await signed_in(org, "owner"), ["members:read", "org:read"])
     client = await signed_in(org, "owner")
     node = "query($id: ID!) { node(id: $id) { id } }"

@@ -20,6 +20,7 @@ from tests.api_keys.support import (
     create_key,
 )
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 
 SECRET_RE = re.compile(r"iq_live_[0-9a-f]{40}")
 GENERIC = "The API key is invalid or has been revoked."
@@ -34,8 +35,8 @@ query Audit($slug: String!) {
 
 
 async def test_owner_creates_a_key_sees_the_secret_once_and_the_key_works(
-    org: OrgFixture, signed_in
-):
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     # when
     result = await owner.gql(
@@ -77,7 +78,9 @@ async def test_owner_creates_a_key_sees_the_secret_once_and_the_key_works(
     }
 
 
-async def test_the_api_key_type_has_no_field_for_the_secret_or_its_hash(org, signed_in):
+async def test_the_api_key_type_has_no_field_for_the_secret_or_its_hash(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     result = await owner.gql('{ __type(name: "ApiKey") { fields { name } } }')
     names = {field["name"] for field in result.ok()["__type"]["fields"]}
@@ -97,7 +100,9 @@ async def test_the_api_key_type_has_no_field_for_the_secret_or_its_hash(org, sig
     assert not {name for name in names if "secret" in name.lower() or "hash" in name.lower()}
 
 
-async def test_invalid_creation_input_is_refused_per_field(org: OrgFixture, signed_in):
+async def test_invalid_creation_input_is_refused_per_field(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     cases = [
         ({"name": "x", "scopes": ["api_keys:read"]}, "scopes", "never be granted"),
@@ -122,7 +127,9 @@ async def test_invalid_creation_input_is_refused_per_field(org: OrgFixture, sign
     assert listing.ok()["organization"]["apiKeys"]["totalCount"] == 0
 
 
-async def test_disabling_refuses_the_key_until_it_is_enabled_again(org: OrgFixture, signed_in):
+async def test_disabling_refuses_the_key_until_it_is_enabled_again(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, ["org:read"])
     # when disabled
@@ -137,7 +144,9 @@ async def test_disabling_refuses_the_key_until_it_is_enabled_again(org: OrgFixtu
     assert (await as_key(owner, key, VIEWER)).ok()["viewer"]["kind"] == "API_KEY"
 
 
-async def test_revocation_is_final_and_looks_like_an_unknown_key(org: OrgFixture, signed_in):
+async def test_revocation_is_final_and_looks_like_an_unknown_key(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, ["org:read"])
     assert (await as_key(owner, key, VIEWER)).ok()
@@ -159,8 +168,8 @@ async def test_revocation_is_final_and_looks_like_an_unknown_key(org: OrgFixture
 
 
 async def test_expired_key_is_refused_with_a_reason(
-    org: OrgFixture, signed_in, frozen_clock: FrozenClock
-):
+    org: OrgFixture, signed_in: SignIn, frozen_clock: FrozenClock
+) -> None:
     owner = await signed_in(org, "owner")
     expires = frozen_clock.now() + timedelta(hours=1)
     key = await create_key(owner, ["org:read"], expiresAt=expires.isoformat())
@@ -175,8 +184,8 @@ async def test_expired_key_is_refused_with_a_reason(
 
 
 async def test_rotation_keeps_the_old_key_for_the_grace_period_only(
-    org: OrgFixture, signed_in, frozen_clock: FrozenClock
-):
+    org: OrgFixture, signed_in: SignIn, frozen_clock: FrozenClock
+) -> None:
     owner = await signed_in(org, "owner")
     old = await create_key(owner, ["org:read", "members:read"], name="ERP", rateLimitPerMinute=42)
     # when rotated with one hour of grace
@@ -202,7 +211,9 @@ async def test_rotation_keeps_the_old_key_for_the_grace_period_only(
     assert (await as_key(owner, new_secret, VIEWER)).ok()["viewer"]["kind"] == "API_KEY"
 
 
-async def test_rotation_without_grace_refuses_the_old_key_at_once(org: OrgFixture, signed_in):
+async def test_rotation_without_grace_refuses_the_old_key_at_once(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     old = await create_key(owner, ["org:read"])
     result = await owner.gql(ROTATE, {"input": {"id": old.id, "gracePeriodSeconds": 0}})
@@ -211,7 +222,9 @@ async def test_rotation_without_grace_refuses_the_old_key_at_once(org: OrgFixtur
     assert (await as_key(owner, new_secret, VIEWER)).ok()
 
 
-async def test_rotation_grace_is_between_none_and_seven_days(org: OrgFixture, signed_in):
+async def test_rotation_grace_is_between_none_and_seven_days(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     old = await create_key(owner, ["org:read"])
     for grace in (-1, 604_801):
@@ -225,7 +238,9 @@ async def test_rotation_grace_is_between_none_and_seven_days(org: OrgFixture, si
     assert again.code == "CONFLICT"
 
 
-async def test_every_lifecycle_step_is_audited_by_prefix_only(org: OrgFixture, signed_in):
+async def test_every_lifecycle_step_is_audited_by_prefix_only(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, ["org:read"])
     await owner.gql(SET_ENABLED, {"input": {"id": key.id, "enabled": False}})
@@ -257,7 +272,7 @@ async def test_every_lifecycle_step_is_audited_by_prefix_only(org: OrgFixture, s
         assert secret[16:] not in text
 
 
-async def test_a_key_acting_is_audited_under_its_prefix(org: OrgFixture, signed_in):
+async def test_a_key_acting_is_audited_under_its_prefix(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     # a key gives a member only a role whose scopes it holds (a student's, here)
     student_scopes = ["attempts:read", "attempts:write", "integrity:write", "leaderboard:read"]
@@ -279,7 +294,9 @@ async def test_a_key_acting_is_audited_under_its_prefix(org: OrgFixture, signed_
     assert (event["actorKind"], event["actorLabel"]) == ("API_KEY", key.prefix)
 
 
-async def test_api_access_switch_turns_every_key_off_and_on(org: OrgFixture, signed_in):
+async def test_api_access_switch_turns_every_key_off_and_on(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     admin = await signed_in(org, "admin")
     keys = [await create_key(owner, ["org:read"]), await create_key(admin, ["org:read"])]
@@ -301,8 +318,8 @@ async def test_api_access_switch_turns_every_key_off_and_on(org: OrgFixture, sig
 
 
 async def test_another_orgs_key_is_not_found_for_every_mutation(
-    org: OrgFixture, other_org: OrgFixture, signed_in
-):
+    org: OrgFixture, other_org: OrgFixture, signed_in: SignIn
+) -> None:
     theirs = await create_key(await signed_in(other_org, "owner"), ["org:read"])
     owner = await signed_in(org, "owner")
     node = await owner.gql("query($id: ID!) { node(id: $id) { id } }", {"id": theirs.id})

@@ -10,6 +10,7 @@ import uuid
 from app.cli_actions import create_platform_admin, create_platform_key
 from tests.api_keys.support import MEMBERS, VIEWER, as_key
 from tests.support.factories import PASSWORD, OrgFixture
+from tests.support.fixture_types import ClientFactory
 
 ORG_FIELDS = """
 query($slug: String!) {
@@ -36,8 +37,8 @@ async def _platform_key(scopes: list[str], orgs: list[str] | None) -> str:
 
 
 async def test_a_restricted_platform_key_reaches_its_orgs_only(
-    org: OrgFixture, other_org: OrgFixture, client_factory
-):
+    org: OrgFixture, other_org: OrgFixture, client_factory: ClientFactory
+) -> None:
     secret = await _platform_key(["org:read", "members:read"], [org.slug])
     client = client_factory()
     # it reads the org-scoped fields of a listed org
@@ -62,8 +63,8 @@ async def test_a_restricted_platform_key_reaches_its_orgs_only(
 
 
 async def test_an_unrestricted_platform_key_reaches_every_org(
-    org: OrgFixture, other_org: OrgFixture, client_factory
-):
+    org: OrgFixture, other_org: OrgFixture, client_factory: ClientFactory
+) -> None:
     secret = await _platform_key(["members:read"], None)
     client = client_factory()
     for slug in (org.slug, other_org.slug):
@@ -74,7 +75,7 @@ async def test_an_unrestricted_platform_key_reaches_every_org(
     assert denied.code == "FORBIDDEN"
 
 
-async def test_platform_keys_never_get_never_grantable_scopes(org: OrgFixture):
+async def test_platform_keys_never_get_never_grantable_scopes(org: OrgFixture) -> None:
     from app.core.errors import BadUserInput
 
     for scopes in (["org:write"], ["api_keys:read"], ["api_keys:write", "org:read"]):
@@ -86,7 +87,9 @@ async def test_platform_keys_never_get_never_grantable_scopes(org: OrgFixture):
             raise AssertionError(f"{scopes} was granted")
 
 
-async def test_the_command_prints_a_working_secret_once(org: OrgFixture, client_factory):
+async def test_the_command_prints_a_working_secret_once(
+    org: OrgFixture, client_factory: ClientFactory
+) -> None:
     username = await _staff()
     process = await asyncio.create_subprocess_exec(
         sys.executable,

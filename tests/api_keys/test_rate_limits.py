@@ -13,7 +13,9 @@ from strawberry import relay
 from app.core import ratelimit
 from app.core.settings import get_settings
 from tests.api_keys.support import VIEWER, IssuedKey, as_key, assert_door_problem, create_key
+from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 
 REDIS_URL = os.environ.get("QUIZGRAPH_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 RATE_LIMIT = re.compile(r'"api-key";r=(\d+);t=(\d+)')
@@ -23,31 +25,37 @@ def key_uuid(key: IssuedKey) -> str:
     return relay.GlobalID.from_id(key.id).node_id
 
 
-async def spend(client, key: IssuedKey, times: int) -> list:
+async def spend(client: ApiClient, key: IssuedKey, times: int) -> list[GraphQLResult]:
     return [await as_key(client, key, VIEWER) for _ in range(times)]
 
 
-async def assert_exactly_n_pass(client, key: IssuedKey, limit: int) -> None:
+async def assert_exactly_n_pass(client: ApiClient, key: IssuedKey, limit: int) -> None:
     passed = await spend(client, key, limit)
     for n, result in enumerate(passed, start=1):
         assert result.ok()["viewer"]["kind"] == "API_KEY"
         assert result.response.headers["ratelimit-policy"] == f'"api-key";q={limit};w=60'
-        remaining, reset = RATE_LIMIT.fullmatch(result.response.headers["ratelimit"]).groups()
+        header = RATE_LIMIT.fullmatch(result.response.headers["ratelimit"])
+        assert header is not None, result.response.headers["ratelimit"]
+        remaining, reset = header.groups()
         assert int(remaining) == limit - n
         assert 0 < int(reset) <= 60
     refused = await as_key(client, key, VIEWER)
     assert_door_problem(refused, 429, "RATE_LIMITED")
     assert 1 <= int(refused.response.headers["retry-after"]) <= 60
-    assert RATE_LIMIT.fullmatch(refused.response.headers["ratelimit"]).group(1) == "0"
+    refused_header = RATE_LIMIT.fullmatch(refused.response.headers["ratelimit"])
+    assert refused_header is not None, refused.response.headers["ratelimit"]
+    assert refused_header.group(1) == "0"
 
 
-async def test_exactly_the_limit_passes_and_the_next_is_refused(org: OrgFixture, signed_in):
+async def test_exactly_the_limit_passes_and_the_next_is_refused(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, ["org:read"], rateLimitPerMinute=5)
     await assert_exactly_n_pass(owner, key, 5)
 
 
-async def test_one_keys_limit_never_touches_another(org: OrgFixture, signed_in):
+async def test_one_keys_limit_never_touches_another(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     spent = await create_key(owner, ["org:read"], rateLimitPerMinute=3)
     other = await create_key(owner, ["org:read"], rateLimitPerMinute=3)
@@ -56,7 +64,9 @@ async def test_one_keys_limit_never_touches_another(org: OrgFixture, signed_in):
     await assert_exactly_n_pass(owner, other, 3)
 
 
-async def test_member_sessions_get_no_key_rate_limit_headers(org: OrgFixture, signed_in):
+async def test_member_sessions_get_no_key_rate_limit_headers(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     result = await owner.gql(VIEWER)
     assert result.ok()["viewer"]["kind"] == "MEMBER"
@@ -64,7 +74,7 @@ async def test_member_sessions_get_no_key_rate_limit_headers(org: OrgFixture, si
     assert "ratelimit-policy" not in result.response.headers
 
 
-async def test_refused_keys_spend_no_budget(org: OrgFixture, signed_in):
+async def test_refused_keys_spend_no_budget(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, ["org:read"], rateLimitPerMinute=2)
     await owner.gql(
@@ -119,8 +129,8 @@ async def delete_redis_keys(ids: list[str]) -> None:
 
 
 async def test_limits_are_counted_in_redis_when_it_is_configured(
-    org: OrgFixture, signed_in, redis_limits: list[str]
-):
+    org: OrgFixture, signed_in: SignIn, redis_limits: list[str]
+) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, ["org:read"], rateLimitPerMinute=4)
     redis_limits.append(key_uuid(key))

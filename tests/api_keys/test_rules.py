@@ -24,7 +24,7 @@ def _actor(org: OrgFixture, scopes: set[Scope], *, member: bool = True) -> Actor
     )
 
 
-async def test_a_key_can_never_carry_scopes_its_creator_lacks(org: OrgFixture):
+async def test_a_key_can_never_carry_scopes_its_creator_lacks(org: OrgFixture) -> None:
     # given a creator who may manage keys but only read quizzes (owners and admins hold
     # every grantable scope today, so only a narrower role could hit this rule)
     actor = _actor(org, {Scope.API_KEYS_WRITE, Scope.QUIZZES_READ})
@@ -41,7 +41,7 @@ async def test_a_key_can_never_carry_scopes_its_creator_lacks(org: OrgFixture):
     )
 
 
-async def test_staff_without_a_membership_cannot_make_org_keys(org: OrgFixture):
+async def test_staff_without_a_membership_cannot_make_org_keys(org: OrgFixture) -> None:
     actor = _actor(org, set(Scope), member=False)
     async with unit_of_work() as db:
         sc = ServiceContext(db, actor, RequestMeta())

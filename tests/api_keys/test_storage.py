@@ -7,7 +7,9 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 import httpx
+import pytest
 from sqlalchemy import MetaData, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry import relay
 
 from app.api_keys import last_used, repository
@@ -40,7 +42,7 @@ async def dump_database() -> list[str]:
     return values
 
 
-async def test_no_table_holds_a_secret(org: OrgFixture, signed_in):
+async def test_no_table_holds_a_secret(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     # given keys created, used, rotated and revoked
     first = await create_key(owner, ["org:read", "members:read"], name="first")
@@ -71,8 +73,8 @@ async def _last_used_at(owner: ApiClient, slug: str, key_id: str) -> datetime | 
 
 
 async def test_last_used_at_is_written_behind_at_most_once_a_minute(
-    org: OrgFixture, signed_in, frozen_clock: FrozenClock
-):
+    org: OrgFixture, signed_in: SignIn, frozen_clock: FrozenClock
+) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, ["org:read"])
     first_use = frozen_clock.now()
@@ -142,13 +144,17 @@ async def _use(url: str, key: IssuedKey) -> GraphQLResult:
     return GraphQLResult(response)
 
 
-async def test_a_flush_touches_keys_in_id_order(monkeypatch, frozen_clock: FrozenClock):
+async def test_a_flush_touches_keys_in_id_order(
+    monkeypatch: pytest.MonkeyPatch, frozen_clock: FrozenClock
+) -> None:
     # Two processes flushing overlapping keys in different orders deadlocked on
     # PostgreSQL (seen in the soak benchmark); in one order they only wait for each other.
     keys = [UUID(int=n) for n in (7, 3, 9, 1, 5)]
     touched: list[UUID] = []
 
-    async def record(db, key_id: UUID, used_at: datetime, interval: timedelta) -> bool:
+    async def record(
+        db: AsyncSession, key_id: UUID, used_at: datetime, interval: timedelta
+    ) -> bool:
         touched.append(key_id)
         return True
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
@@ -57,7 +58,7 @@ async def _ask(url: str, secret: str) -> httpx.Response:
 
 async def test_a_keys_limit_holds_across_both_processes(
     servers: Deployment, owner: httpx.AsyncClient, key_ids: list[str]
-):
+) -> None:
     _id, secret = await _create_key(owner, 6, key_ids)
     # six requests, alternating between the processes, all pass
     for n in range(6):
@@ -74,7 +75,7 @@ async def test_a_keys_limit_holds_across_both_processes(
 
 async def test_revoking_in_one_process_refuses_the_key_in_the_other(
     servers: Deployment, owner: httpx.AsyncClient, key_ids: list[str]
-):
+) -> None:
     key_id, secret = await _create_key(owner, 100, key_ids)
     assert (await _ask(servers.urls[1], secret)).status_code == 200
     # when the owner revokes it through the first process
@@ -89,15 +90,19 @@ async def test_revoking_in_one_process_refuses_the_key_in_the_other(
     assert refused.headers["www-authenticate"] == 'Bearer error="invalid_token"'
 
 
-async def _connection_init(url: str, payload: dict[str, str]) -> dict | int:
+async def _connection_init(url: str, payload: dict[str, str]) -> dict[str, Any] | int:
     """The server's answer to ``connection_init``: the ack message, or the close code."""
     import websockets
+    from websockets.typing import Subprotocol
 
     ws_url = url.replace("http://", "ws://") + "/graphql"
-    async with websockets.connect(ws_url, subprotocols=["graphql-transport-ws"]) as socket_:
+    async with websockets.connect(
+        ws_url, subprotocols=[Subprotocol("graphql-transport-ws")]
+    ) as socket_:
         await socket_.send(json.dumps({"type": "connection_init", "payload": payload}))
         try:
-            return json.loads(await asyncio.wait_for(socket_.recv(), timeout=5))
+            answer: dict[str, Any] = json.loads(await asyncio.wait_for(socket_.recv(), timeout=5))
+            return answer
         except websockets.ConnectionClosed as closed:
             assert closed.rcvd is not None
             return closed.rcvd.code
@@ -105,7 +110,7 @@ async def _connection_init(url: str, payload: dict[str, str]) -> dict | int:
 
 async def test_the_websocket_door_takes_the_key_from_connection_init(
     servers: Deployment, owner: httpx.AsyncClient, key_ids: list[str]
-):
+) -> None:
     key_id, secret = await _create_key(owner, 100, key_ids)
     # a valid key is acknowledged
     answer = await _connection_init(servers.urls[1], {"authorization": f"Bearer {secret}"})

@@ -7,13 +7,17 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import delete, update
+from sqlmodel import col
 
 from app.audit.models import AuditEvent
 from app.core.db import unit_of_work
+from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import ClientFactory, SignIn
 
 LOG = """query($slug: String!, $action: String, $actor: String, $since: DateTime, $until: DateTime, $first: Int) {
   organization(slug: $slug) {
@@ -27,12 +31,15 @@ ADD = """mutation($u: String!) { addMember(input: {username: $u, displayName: "X
   password: "a long enough password"}) { member { id } } }"""
 
 
-async def log(client, org: OrgFixture, **filters) -> dict:
+async def log(client: ApiClient, org: OrgFixture, **filters: Any) -> dict[str, Any]:
     result = await client.gql(LOG, {"slug": org.slug, **filters})
-    return result.ok()["organization"]["auditLog"]
+    audit_log: dict[str, Any] = result.ok()["organization"]["auditLog"]
+    return audit_log
 
 
-async def test_a_change_writes_one_event_saying_who_what_where(org: OrgFixture, signed_in):
+async def test_a_change_writes_one_event_saying_who_what_where(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     admin = await signed_in(org, "admin")
     before = (await log(admin, org))["totalCount"]
     await admin.gql(ADD, {"u": "newcomer"}, headers={"user-agent": "pytest-browser/1.0"})
@@ -48,14 +55,14 @@ async def test_a_change_writes_one_event_saying_who_what_where(org: OrgFixture, 
     assert event["userAgent"] == "pytest-browser/1.0"
 
 
-async def test_a_failed_change_writes_nothing(org: OrgFixture, signed_in):
+async def test_a_failed_change_writes_nothing(org: OrgFixture, signed_in: SignIn) -> None:
     admin = await signed_in(org, "admin")
     before = (await log(admin, org))["totalCount"]
     assert (await admin.gql(ADD, {"u": "owner"})).code == "CONFLICT"
     assert (await log(admin, org))["totalCount"] == before
 
 
-async def test_newest_first_with_filters(org: OrgFixture, signed_in):
+async def test_newest_first_with_filters(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     admin = await signed_in(org, "admin")
     await owner.gql(ADD, {"u": "first.one"})
@@ -80,7 +87,9 @@ async def test_newest_first_with_filters(org: OrgFixture, signed_in):
 @pytest.mark.parametrize(
     ("role", "allowed"), [("owner", True), ("admin", True), ("teacher", True), ("student", False)]
 )
-async def test_who_reads_the_audit_log(org: OrgFixture, signed_in, role: str, allowed: bool):
+async def test_who_reads_the_audit_log(
+    org: OrgFixture, signed_in: SignIn, role: str, allowed: bool
+) -> None:
     client = await signed_in(org, role)
     result = await client.gql(LOG, {"slug": org.slug})
     if allowed:
@@ -90,7 +99,9 @@ async def test_who_reads_the_audit_log(org: OrgFixture, signed_in, role: str, al
         assert result.errors[0]["extensions"]["requiredScopes"] == ["audit:read"]
 
 
-async def test_another_orgs_log_is_not_found(org: OrgFixture, other_org: OrgFixture, signed_in):
+async def test_another_orgs_log_is_not_found(
+    org: OrgFixture, other_org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     assert (await owner.gql(LOG, {"slug": other_org.slug})).code == "NOT_FOUND"
 
@@ -116,17 +127,17 @@ async def seq_of(org: OrgFixture, n: int) -> AuditEvent:
 
     async with unit_of_work(write=False) as db:
         found = await db.exec(
-            select(AuditEvent).where(AuditEvent.org_id == org.id, AuditEvent.seq == n)
+            select(AuditEvent).where(col(AuditEvent.org_id) == org.id, col(AuditEvent.seq) == n)
         )
         return found.one()
 
 
-async def test_an_edited_event_is_named(org: OrgFixture, database_url: str):
+async def test_an_edited_event_is_named(org: OrgFixture, database_url: str) -> None:
     assert f"org {org.slug}," not in audit_verify(database_url).stdout
     target = await seq_of(org, 2)
     async with unit_of_work() as db:
         await db.execute(
-            update(AuditEvent).where(AuditEvent.id == target.id).values(actor_label="mallory")
+            update(AuditEvent).where(col(AuditEvent.id) == target.id).values(actor_label="mallory")
         )
     report = audit_verify(database_url)
     assert report.returncode == 1
@@ -136,23 +147,25 @@ async def test_an_edited_event_is_named(org: OrgFixture, database_url: str):
     )
 
 
-async def test_a_deleted_event_is_named(org: OrgFixture, database_url: str):
+async def test_a_deleted_event_is_named(org: OrgFixture, database_url: str) -> None:
     target = await seq_of(org, 3)
     async with unit_of_work() as db:
-        await db.execute(delete(AuditEvent).where(AuditEvent.id == target.id))
+        await db.execute(delete(AuditEvent).where(col(AuditEvent.id) == target.id))
     report = audit_verify(database_url)
     assert report.returncode == 1
     assert f"BROKEN: org {org.slug}, event #3: event is missing (deleted)" in report.stdout
 
 
-async def test_a_deleted_newest_event_is_noticed(org: OrgFixture, database_url: str):
+async def test_a_deleted_newest_event_is_noticed(org: OrgFixture, database_url: str) -> None:
     from app.orgs.models import Organization
 
     async with unit_of_work(write=False) as db:
-        newest = (await db.get(Organization, org.id)).audit_seq
+        row = await db.get(Organization, org.id)
+        assert row is not None
+        newest = row.audit_seq
     target = await seq_of(org, newest)
     async with unit_of_work() as db:
-        await db.execute(delete(AuditEvent).where(AuditEvent.id == target.id))
+        await db.execute(delete(AuditEvent).where(col(AuditEvent.id) == target.id))
     report = audit_verify(database_url)
     assert (
         f"BROKEN: org {org.slug}, event #{newest}: newest events are missing (deleted)"
@@ -160,7 +173,9 @@ async def test_a_deleted_newest_event_is_noticed(org: OrgFixture, database_url: 
     )
 
 
-async def test_a_rewritten_chain_without_the_key_is_caught(org: OrgFixture, database_url: str):
+async def test_a_rewritten_chain_without_the_key_is_caught(
+    org: OrgFixture, database_url: str
+) -> None:
     # given an attacker who recomputes plain SHA-256 hashes after editing (no server key)
     import hashlib
 
@@ -169,12 +184,12 @@ async def test_a_rewritten_chain_without_the_key_is_caught(org: OrgFixture, data
     async with unit_of_work() as db:
         await db.execute(
             update(AuditEvent)
-            .where(AuditEvent.id == target.id)
+            .where(col(AuditEvent.id) == target.id)
             .values(action="org.renamed", hash=forged)
         )
         await db.execute(
             update(AuditEvent)
-            .where(AuditEvent.org_id == org.id, AuditEvent.seq == 2)
+            .where(col(AuditEvent.org_id) == org.id, col(AuditEvent.seq) == 2)
             .values(prev_hash=forged)
         )
     report = audit_verify(database_url)
@@ -232,17 +247,19 @@ async def cut_newest(org: OrgFixture, count: int) -> int:
     head = await newest_seq(org)
     async with unit_of_work() as db:
         await db.execute(
-            delete(AuditEvent).where(AuditEvent.org_id == org.id, AuditEvent.seq > head - count)
+            delete(AuditEvent).where(
+                col(AuditEvent.org_id) == org.id, col(AuditEvent.seq) > head - count
+            )
         )
         await db.execute(
             update(Organization)
-            .where(Organization.id == org.id)
+            .where(col(Organization.id) == org.id)
             .values(audit_seq=Organization.audit_seq - count)
         )
     return head
 
 
-async def test_an_untouched_log_verifies_intact(org: OrgFixture, database_url: str):
+async def test_an_untouched_log_verifies_intact(org: OrgFixture, database_url: str) -> None:
     await add_events(org, 3)
     assert await problems_of(org) == []
     report = audit_cli(database_url, "verify")
@@ -252,7 +269,7 @@ async def test_an_untouched_log_verifies_intact(org: OrgFixture, database_url: s
 @pytest.mark.parametrize("count", [1, 20])
 async def test_the_newest_events_cut_off_with_the_counter_lowered_are_noticed(
     org: OrgFixture, database_url: str, count: int
-):
+) -> None:
     # given a log of more than 20 events
     await add_events(org, 20)
     # when the newest are deleted and audit_seq lowered by as much (the chain stays valid)
@@ -267,13 +284,15 @@ async def test_the_newest_events_cut_off_with_the_counter_lowered_are_noticed(
     assert len(await problems_of(org)) == 1
 
 
-async def test_a_wiped_log_is_noticed(org: OrgFixture, database_url: str):
+async def test_a_wiped_log_is_noticed(org: OrgFixture, database_url: str) -> None:
     from app.orgs.models import Organization
 
     head = await newest_seq(org)
     async with unit_of_work() as db:
-        await db.execute(delete(AuditEvent).where(AuditEvent.org_id == org.id))
-        await db.execute(update(Organization).where(Organization.id == org.id).values(audit_seq=0))
+        await db.execute(delete(AuditEvent).where(col(AuditEvent.org_id) == org.id))
+        await db.execute(
+            update(Organization).where(col(Organization.id) == org.id).values(audit_seq=0)
+        )
     report = audit_cli(database_url, "verify")
     assert report.returncode == 1
     assert (
@@ -282,13 +301,15 @@ async def test_a_wiped_log_is_noticed(org: OrgFixture, database_url: str):
     ) in report.stdout
 
 
-async def test_a_deleted_org_with_a_checkpoint_is_noticed(org: OrgFixture, database_url: str):
+async def test_a_deleted_org_with_a_checkpoint_is_noticed(
+    org: OrgFixture, database_url: str
+) -> None:
     from app.orgs.models import Organization
 
     head = await newest_seq(org)
     async with unit_of_work() as db:
-        await db.execute(delete(AuditEvent).where(AuditEvent.org_id == org.id))
-        await db.execute(delete(Organization).where(Organization.id == org.id))
+        await db.execute(delete(AuditEvent).where(col(AuditEvent.org_id) == org.id))
+        await db.execute(delete(Organization).where(col(Organization.id) == org.id))
     report = audit_cli(database_url, "verify")
     assert report.returncode == 1
     assert (
@@ -299,12 +320,12 @@ async def test_a_deleted_org_with_a_checkpoint_is_noticed(org: OrgFixture, datab
 
 async def test_a_deleted_or_forged_checkpoint_is_noticed(
     org: OrgFixture, other_org: OrgFixture, database_url: str
-):
+) -> None:
     from app.audit.models import AuditCheckpoint
 
     # the checkpoint deleted along with the wiped log
     async with unit_of_work() as db:
-        await db.execute(delete(AuditCheckpoint).where(AuditCheckpoint.org_id == org.id))
+        await db.execute(delete(AuditCheckpoint).where(col(AuditCheckpoint.org_id) == org.id))
     assert await problems_of(org) == [
         "the signed checkpoint is missing (deleted): the log's end can't be vouched for"
     ]
@@ -313,7 +334,7 @@ async def test_a_deleted_or_forged_checkpoint_is_noticed(
     async with unit_of_work() as db:
         await db.execute(
             update(AuditCheckpoint)
-            .where(AuditCheckpoint.org_id == other_org.id)
+            .where(col(AuditCheckpoint.org_id) == other_org.id)
             .values(seq=head - 1)
         )
     assert await problems_of(other_org) == [
@@ -322,8 +343,8 @@ async def test_a_deleted_or_forged_checkpoint_is_noticed(
 
 
 async def test_an_exported_checkpoint_catches_a_rolled_back_checkpoint(
-    org: OrgFixture, database_url: str, tmp_path
-):
+    org: OrgFixture, database_url: str, tmp_path: Path
+) -> None:
     import json
 
     from app.audit.models import AuditCheckpoint
@@ -345,7 +366,7 @@ async def test_an_exported_checkpoint_catches_a_rolled_back_checkpoint(
     await cut_newest(org, 2)
     async with unit_of_work() as db:
         await db.execute(
-            update(AuditCheckpoint).where(AuditCheckpoint.org_id == org.id).values(**kept)
+            update(AuditCheckpoint).where(col(AuditCheckpoint.org_id) == org.id).values(**kept)
         )
     # then the database alone looks intact (this is what the exported file is for)
     assert await problems_of(org) == []
@@ -358,7 +379,9 @@ async def test_an_exported_checkpoint_catches_a_rolled_back_checkpoint(
     ) in report.stdout
 
 
-async def test_the_migration_signs_the_heads_of_existing_logs(database_url: str, tmp_path):
+async def test_the_migration_signs_the_heads_of_existing_logs(
+    database_url: str, tmp_path: Path
+) -> None:
     """Orgs with events before checkpoints existed get one of their current head."""
     import asyncio
     import uuid
@@ -437,7 +460,9 @@ BY_ACTOR_ID = """query($slug: String!, $actorId: ID!) {
 }"""
 
 
-async def test_the_actor_id_filter_takes_only_a_member_or_key_id(org: OrgFixture, signed_in):
+async def test_the_actor_id_filter_takes_only_a_member_or_key_id(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     from strawberry import relay
 
     owner = await signed_in(org, "owner")
@@ -469,7 +494,9 @@ CLI_EVENTS = """query($slug: String!) {
 }"""
 
 
-async def test_a_cli_command_is_recorded_as_the_cli(database_url: str, client_factory):
+async def test_a_cli_command_is_recorded_as_the_cli(
+    database_url: str, client_factory: ClientFactory
+) -> None:
     import json
 
     # given an org made by the real command line
@@ -502,7 +529,7 @@ async def test_a_cli_command_is_recorded_as_the_cli(database_url: str, client_fa
     assert f"org {slug}" not in report.stdout + report.stderr
 
 
-async def test_old_all_zero_cli_rows_still_verify_beside_new_ones(org: OrgFixture):
+async def test_old_all_zero_cli_rows_still_verify_beside_new_ones(org: OrgFixture) -> None:
     import uuid
 
     from app.access.actor import platform_admin_actor
@@ -517,7 +544,7 @@ async def test_old_all_zero_cli_rows_still_verify_beside_new_ones(org: OrgFixtur
         await audit.record(ServiceContext(db, old_cli, CLI_META), "test.old", org_id=org.id)
     # and one written as it writes them now
     async with unit_of_work() as db:
-        await audit.record(cli_context(db), "test.new", org_id=org.id)  # type: ignore[arg-type]
+        await audit.record(cli_context(db), "test.new", org_id=org.id)
     head = await newest_seq(org)
     old, new = await seq_of(org, head - 1), await seq_of(org, head)
     assert (old.actor_kind, old.actor_id) == ("PLATFORM_ADMIN", uuid.UUID(int=0))
@@ -536,7 +563,9 @@ def audit_cli_command(database_url: str, *args: str) -> subprocess.CompletedProc
     return done
 
 
-async def test_verify_can_check_one_org(org: OrgFixture, other_org: OrgFixture, database_url: str):
+async def test_verify_can_check_one_org(
+    org: OrgFixture, other_org: OrgFixture, database_url: str
+) -> None:
     # given one org whose log was cut and one untouched
     await add_events(org, 3)
     await cut_newest(org, 1)

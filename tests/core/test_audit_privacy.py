@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.api_keys.support import as_key, create_key
+from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 
 LOG = """query($slug: String!) { organization(slug: $slug) {
   auditLog(action: "member.added", first: 1) { edges { node { id action ip userAgent } } } } }"""
@@ -13,12 +17,17 @@ ADD = """mutation { addMember(input: {username: "newcomer", displayName: "N", ro
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) private-browser/1.0"
 
 
-async def newest_addition(client, org: OrgFixture, **kwargs) -> dict:
-    result = await client.gql(LOG, {"slug": org.slug}, **kwargs)
-    return result.ok()["organization"]["auditLog"]["edges"][0]["node"]
+async def newest_addition(
+    client: ApiClient, org: OrgFixture, headers: dict[str, str] | None = None
+) -> dict[str, Any]:
+    result = await client.gql(LOG, {"slug": org.slug}, headers=headers)
+    node: dict[str, Any] = result.ok()["organization"]["auditLog"]["edges"][0]["node"]
+    return node
 
 
-async def test_owners_and_admins_see_where_a_change_came_from(org: OrgFixture, signed_in):
+async def test_owners_and_admins_see_where_a_change_came_from(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     admin = await signed_in(org, "admin")
     (await admin.gql(ADD, headers={"user-agent": BROWSER})).ok()
     for name in ["owner", "admin"]:
@@ -28,8 +37,8 @@ async def test_owners_and_admins_see_where_a_change_came_from(org: OrgFixture, s
 
 
 async def test_teachers_and_keys_read_the_event_without_ip_or_user_agent(
-    org: OrgFixture, signed_in
-):
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     # given a change made by an admin from a known address and browser
     admin = await signed_in(org, "admin")
     (await admin.gql(ADD, headers={"user-agent": BROWSER})).ok()

@@ -93,7 +93,7 @@ def server_path(document: DocumentNode) -> str:
         ("chain of 300", chain(300)),
     ],
 )
-def test_fragment_documents_are_refused_or_validated_in_bounded_time(name: str, query: str):
+def test_fragment_documents_are_refused_or_validated_in_bounded_time(name: str, query: str) -> None:
     document = parse(query, max_tokens=get_settings().max_tokens)
     started = time.process_time()
     outcome = server_path(document)
@@ -102,7 +102,7 @@ def test_fragment_documents_are_refused_or_validated_in_bounded_time(name: str, 
     assert elapsed < 0.050, f"{name}: {elapsed * 1000:.1f} ms of CPU"
 
 
-def test_the_fragment_caps_come_before_graphql_cores_rules():
+def test_the_fragment_caps_come_before_graphql_cores_rules() -> None:
     # graphql-core's NoFragmentCycles recurses along this chain past Python's limit.
     assert refusal(chain(300)) == {"cost": 300, "limit": LIMITS.max_fragments}
     assert refusal(fan_out(120))["limit"] == LIMITS.max_fragments
@@ -113,7 +113,7 @@ def test_the_fragment_caps_come_before_graphql_cores_rules():
     }
 
 
-def test_a_fragment_is_measured_once_however_often_it_is_spread():
+def test_a_fragment_is_measured_once_however_often_it_is_spread() -> None:
     # 2**40 paths through the spreads; the measure still adds up as if expanded.
     definitions = " ".join(
         f"fragment F{i} on Viewer {{ a{i}: kind ...F{i + 1} ...F{i + 1} }}" for i in range(40)
@@ -126,12 +126,12 @@ def test_a_fragment_is_measured_once_however_often_it_is_spread():
     assert result.depth == 1
 
 
-def test_fragment_cycles_do_not_loop():
+def test_fragment_cycles_do_not_loop() -> None:
     query = "{ viewer { ...A } } fragment A on Viewer { kind ...B } fragment B on Viewer { ...A }"
     assert measure(query) == complexity.Measure(depth=1, aliases=0, cost=1)
 
 
-def test_repeating_one_field_many_times_is_refused():
+def test_repeating_one_field_many_times_is_refused() -> None:
     # OverlappingFieldsCanBeMerged compares every two of them: 2 s of CPU for 1,200.
     query = "{ " + " ".join("viewer { kind }" for _ in range(1200)) + " }"
     assert refusal(query)["limit"] == complexity.MAX_REPEATED_FIELD
@@ -139,24 +139,24 @@ def test_repeating_one_field_many_times_is_refused():
     assert refusal(inline)["limit"] == complexity.MAX_REPEATED_FIELD
 
 
-def test_depth_counts_fields_with_a_selection():
+def test_depth_counts_fields_with_a_selection() -> None:
     assert measure("{ viewer { kind } }").depth == 1
     assert measure("{ viewer { organization { members { edges { node { id } } } } } }").depth == 5
     deep = "{ " + 'node(id: "x") { ... on Organization { ' * 13 + "slug" + " } }" * 13 + " }"
     assert refusal(deep) == {"cost": 13, "limit": 12}
 
 
-def test_depth_includes_introspection():
+def test_depth_includes_introspection() -> None:
     nested = '{ __type(name: "Quiz") { ' + "fields { type { " * 10 + "name" + " } }" * 10 + " } }"
     assert refusal(nested) == {"cost": 21, "limit": 12}
 
 
-def test_introspection_lists_nest_at_most_twice():
+def test_introspection_lists_nest_at_most_twice() -> None:
     query = "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }"
     assert refusal(query) == {"cost": 3, "limit": complexity.MAX_INTROSPECTION_LISTS}
 
 
-def test_the_standard_introspection_query_passes():
+def test_the_standard_introspection_query_passes() -> None:
     # ofType chains (nine deep in graphql-js's query) unwrap one type each: no depth.
     query = get_introspection_query(descriptions=True, input_value_deprecation=True)
     result = complexity.check(
@@ -171,19 +171,19 @@ def test_the_standard_introspection_query_passes():
     assert result.cost == 0
 
 
-def test_aliases_are_counted_through_fragments():
+def test_aliases_are_counted_through_fragments() -> None:
     query = "{ viewer { ...F ...F } } fragment F on Viewer { a: kind b: kind }"
     assert measure(query).aliases == 4
     many = "{ " + " ".join(f"a{i}: viewer {{ kind }}" for i in range(31)) + " }"
     assert refusal(many) == {"cost": 31, "limit": 30}
 
 
-def test_objects_cost_one_and_scalars_nothing():
+def test_objects_cost_one_and_scalars_nothing() -> None:
     assert measure("{ viewer { kind scopes } }").cost == 1
     assert measure("{ viewer { member { username } organization { name } } }").cost == 3
 
 
-def test_a_connection_counts_its_first():
+def test_a_connection_counts_its_first() -> None:
     page = """{ organization(slug: "x") { members(first: 50) {
         totalCount pageInfo { hasNextPage } edges { node { id } } } } }"""
     # organization + connection + pageInfo + 50 * (edge + node)
@@ -192,7 +192,7 @@ def test_a_connection_counts_its_first():
     assert measure(default).cost == 2 + 20 * 2
 
 
-def test_a_connection_counts_its_variable():
+def test_a_connection_counts_its_variable() -> None:
     query = """query($n: Int) { organization(slug: "x") {
         members(first: $n) { edges { node { id } } } } }"""
     assert measure(query, {"n": 7}).cost == 2 + 7 * 2
@@ -202,28 +202,28 @@ def test_a_connection_counts_its_variable():
     assert measure(with_default, {"n": 100}).cost == 2 + 100 * 2
 
 
-def test_a_fragment_on_a_connection_counts_each_page_size():
+def test_a_fragment_on_a_connection_counts_each_page_size() -> None:
     query = """{ organization(slug: "x") {
         a: members(first: 2) { ...Page } b: members(first: 9) { ...Page } } }
         fragment Page on MemberConnection { edges { node { id } } }"""
     assert measure(query).cost == 1 + (1 + 2 * 2) + (1 + 9 * 2)
 
 
-def test_plain_lists_count_their_maximum_or_their_first():
+def test_plain_lists_count_their_maximum_or_their_first() -> None:
     questions = '{ node(id: "x") { ... on Quiz { questions { prompt options { text } } } } }'
     assert measure(questions).cost == 1 + 1000 * (1 + 26)
     bounded = '{ node(id: "x") { ... on Quiz { questions(first: 10) { options { text } } } } }'
     assert measure(bounded).cost == 1 + 10 * (1 + 26)
 
 
-def test_the_width_amplification_is_refused():
+def test_the_width_amplification_is_refused() -> None:
     one = "node(id: $id) { ... on Quiz { questions { prompt options { id text } } } }"
     query = "query($id: ID!) { " + " ".join(f"a{i}: {one}" for i in range(30)) + " }"
     extensions = refusal(query, {"id": "x"})
     assert extensions == {"cost": 30 * (1 + 1000 * 27), "limit": get_settings().max_query_cost}
 
 
-def test_a_realistic_quiz_page_passes():
+def test_a_realistic_quiz_page_passes() -> None:
     query = """{ organization(slug: "x") { quizzes(first: 20) { edges { node {
         title questions(first: 10) { prompt options { text } } } } } } }"""
     result = complexity.check(
@@ -237,7 +237,7 @@ def test_a_realistic_quiz_page_passes():
     assert result.cost == 2 + 20 * (2 + 10 * 27)
 
 
-def test_only_the_operation_that_runs_is_measured():
+def test_only_the_operation_that_runs_is_measured() -> None:
     query = """query Small { viewer { kind } }
         query Big { organization(slug: "x") { members(first: 100) { edges { node { id } } } } }"""
     document = parse(query)
@@ -250,7 +250,7 @@ def test_only_the_operation_that_runs_is_measured():
     assert (small.cost, big.cost) == (1, 2 + 200)
 
 
-def test_astronomical_measures_saturate():
+def test_astronomical_measures_saturate() -> None:
     definitions = " ".join(
         f"fragment F{i} on Quiz {{ questions {{ id }} ...F{i + 1} ...F{i + 1} }}" for i in range(49)
     )
@@ -367,14 +367,14 @@ def cpu_of_server_path(query: str) -> tuple[str, float]:
 
 
 @pytest.mark.parametrize("name", [*MERGE_HEAVY, *LARGE])
-def test_documents_slow_to_validate_are_refused_in_bounded_time(name: str):
+def test_documents_slow_to_validate_are_refused_in_bounded_time(name: str) -> None:
     outcome, elapsed = cpu_of_server_path({**MERGE_HEAVY, **LARGE}[name])
     assert outcome == "refused", name
     assert elapsed < 0.050, f"{name}: {elapsed * 1000:.1f} ms of CPU"
 
 
 @pytest.mark.parametrize("name", UNDER_THE_CAPS)
-def test_the_largest_documents_under_the_caps_validate_in_bounded_time(name: str):
+def test_the_largest_documents_under_the_caps_validate_in_bounded_time(name: str) -> None:
     outcome, elapsed = cpu_of_server_path(UNDER_THE_CAPS[name])
     assert outcome in {"valid", "invalid"}, name
     assert elapsed < 0.050, f"{name}: {elapsed * 1000:.1f} ms of CPU"
@@ -383,7 +383,7 @@ def test_the_largest_documents_under_the_caps_validate_in_bounded_time(name: str
 @pytest.mark.parametrize("name", [*MERGE_HEAVY, *LARGE])
 async def test_documents_slow_to_validate_are_too_complex_through_the_app(
     client_factory: Any, name: str
-):
+) -> None:
     client: ApiClient = client_factory()
     result = await client.gql({**MERGE_HEAVY, **LARGE}[name])
     assert result.status == 200, result
@@ -393,7 +393,7 @@ async def test_documents_slow_to_validate_are_too_complex_through_the_app(
     assert extensions["cost"] > extensions["limit"], extensions
 
 
-def test_merge_work_is_counted_once_per_fragment_pair():
+def test_merge_work_is_counted_once_per_fragment_pair() -> None:
     # 24 fragments each spreading the next three: graphql-core compares each pair once.
     assert complexity.merge_work(parse(fan_out(24)), 10**9) <= LIMITS.max_merge_work
     # Fields under one name in 50 fragments spread together: 1,225 pairs per name.
@@ -401,7 +401,7 @@ def test_merge_work_is_counted_once_per_fragment_pair():
     assert work >= 1225 * complexity.PAIR_OF_LEAVES
 
 
-def test_merge_work_stops_counting_past_its_budget():
+def test_merge_work_stops_counting_past_its_budget() -> None:
     document = parse(MERGE_HEAVY["nested repeats, 20 x 20 x 8"])  # 3 million, uncounted
     started = time.process_time()
     work = complexity.merge_work(document, 1_000)
@@ -410,13 +410,13 @@ def test_merge_work_stops_counting_past_its_budget():
 
 
 @pytest.mark.parametrize("name", ["same names, 39 x 5", "nested repeats, 5 x 5 x 6"])
-def test_the_merge_refusal_says_what_was_counted(name: str):
+def test_the_merge_refusal_says_what_was_counted(name: str) -> None:
     extensions = refusal(MERGE_HEAVY[name])
     assert extensions["limit"] == LIMITS.max_merge_work
     assert extensions["cost"] > LIMITS.max_merge_work
 
 
-def test_text_nodes_and_fields_are_capped():
+def test_text_nodes_and_fields_are_capped() -> None:
     lines = "{ viewer { kind } }" + "\n" * LIMITS.max_query_lines
     assert refusal(lines) == {"cost": LIMITS.max_query_lines + 1, "limit": LIMITS.max_query_lines}
     crlf = "{ viewer { kind } }" + "\r\n" * LIMITS.max_query_lines

@@ -10,6 +10,7 @@ import pytest
 
 from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 
 DISABLE = "mutation($id: ID!) { updateMember(input: {id: $id, disabled: true}) { member { id } } }"
 REMOVE = "mutation($id: ID!) { removeMember(input: {id: $id}) { removedId } }"
@@ -23,7 +24,9 @@ def expires_the_session_cookie(result: GraphQLResult) -> bool:
 
 
 @pytest.fixture(params=["disabled", "removed"])
-async def left_behind(request, org: OrgFixture, signed_in) -> tuple[ApiClient, str]:
+async def left_behind(
+    request: pytest.FixtureRequest, org: OrgFixture, signed_in: SignIn
+) -> tuple[ApiClient, str]:
     """A browser still holding the student's cookie after the student was disabled/removed."""
     browser = await signed_in(org, "student")
     cookie = browser.http.cookies["qg_session"]
@@ -42,7 +45,7 @@ def with_cookie(browser: ApiClient, cookie: str) -> ApiClient:
 
 async def test_a_dead_session_reads_public_fields_as_anonymous_and_is_expired(
     org: OrgFixture, left_behind: tuple[ApiClient, str]
-):
+) -> None:
     browser, cookie = left_behind
     # the browser sends the cookie it was given at sign-in
     public = await browser.gql(PUBLIC, {"slug": org.slug})
@@ -58,7 +61,7 @@ async def test_a_dead_session_reads_public_fields_as_anonymous_and_is_expired(
 
 async def test_the_next_person_signs_in_on_a_browser_with_a_dead_session(
     org: OrgFixture, left_behind: tuple[ApiClient, str]
-):
+) -> None:
     browser, cookie = left_behind
     result = await with_cookie(browser, cookie).login(
         org.slug, org.portal_code, "teacher", "correct horse battery"
@@ -74,7 +77,7 @@ async def test_the_next_person_signs_in_on_a_browser_with_a_dead_session(
 
 async def test_logout_works_on_a_browser_with_a_dead_session(
     org: OrgFixture, left_behind: tuple[ApiClient, str]
-):
+) -> None:
     browser, cookie = left_behind
     result = await with_cookie(browser, cookie).gql("mutation { logout(input: {}) { ok } }")
     assert result.status == 200

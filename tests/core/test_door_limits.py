@@ -10,6 +10,7 @@ import httpx
 from app.core.settings import get_settings
 from tests.support.client import GraphQLResult
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import ClientFactory, SignIn
 
 IMPORT = """mutation($input: ImportQuizInput!) { importQuiz(input: $input) {
   quiz { title } importedQuestions } }"""
@@ -22,7 +23,9 @@ async def in_chunks(body: bytes, size: int = 64 * 1024) -> AsyncIterator[bytes]:
         yield body[start : start + size]
 
 
-async def test_a_chunked_json_body_over_the_json_limit_is_refused(client_factory, org: OrgFixture):
+async def test_a_chunked_json_body_over_the_json_limit_is_refused(
+    client_factory: ClientFactory, org: OrgFixture
+) -> None:
     limit = get_settings().max_body_bytes
     body = json.dumps(
         {"query": "query($pad: String) { __typename }", "variables": {"pad": "x" * (limit + 1)}}
@@ -38,7 +41,7 @@ async def test_a_chunked_json_body_over_the_json_limit_is_refused(client_factory
     assert str(limit) in response.json()["detail"]
 
 
-async def test_a_chunked_upload_keeps_the_upload_limit(org: OrgFixture, signed_in):
+async def test_a_chunked_upload_keeps_the_upload_limit(org: OrgFixture, signed_in: SignIn) -> None:
     teacher = await signed_in(org, "teacher")
     data = AIKEN + b"\n" * (get_settings().max_body_bytes + 1)  # over the JSON limit only
     operations = {"query": IMPORT, "variables": {"input": {"file": None, "format": "AIKEN"}}}

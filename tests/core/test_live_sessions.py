@@ -8,6 +8,7 @@ asks ``live_session_ids``, must refuse it too, or a socket outlives its cookie.
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
@@ -24,6 +25,7 @@ from app.core.db import unit_of_work
 from app.core.settings import get_settings
 from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 from tests.support.servers import Deployment, deployment
 from tests.support.websocket import TRANSPORT_WS, Subscriber
 
@@ -59,7 +61,7 @@ async def live(session_ids: set[uuid.UUID]) -> set[uuid.UUID]:
         return set(await live_session_ids(sc, session_ids))
 
 
-async def test_an_idle_session_is_not_counted_live(org: OrgFixture, signed_in):
+async def test_an_idle_session_is_not_counted_live(org: OrgFixture, signed_in: SignIn) -> None:
     # given two signed-in members, one of whom then leaves the browser idle
     active: ApiClient = await signed_in(org, "teacher")
     idle: ApiClient = await signed_in(org, "student")
@@ -75,12 +77,12 @@ async def test_an_idle_session_is_not_counted_live(org: OrgFixture, signed_in):
 
 
 @pytest.fixture(scope="module")
-async def server(database_url: str):
+async def server(database_url: str) -> AsyncIterator[Deployment]:
     async with deployment(database_url) as running:
         yield running
 
 
-async def test_the_watch_closes_the_socket_of_a_session_left_idle(server: Deployment):
+async def test_the_watch_closes_the_socket_of_a_session_left_idle(server: Deployment) -> None:
     # given the owner watching the org's board over a websocket signed in by cookie
     owner = await server.signed_in("owner")
     cookie = owner.http.cookies["qg_session"]

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from app.core.clock import Clock, FrozenClock, set_clock
 from app.core.settings import get_settings
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import ClientFactory, SignIn
 
 VIEWER = "{ viewer { kind role member { username } organization { slug } scopes } }"
 
 
 @pytest.fixture
-def frozen_clock():
+def frozen_clock() -> Iterator[FrozenClock]:
     clock = FrozenClock()
     set_clock(clock)
     yield clock
     set_clock(Clock())
 
 
-async def test_login_sets_an_http_only_session_cookie(org: OrgFixture, client_factory):
+async def test_login_sets_an_http_only_session_cookie(
+    org: OrgFixture, client_factory: ClientFactory
+) -> None:
     client = client_factory()
     # when the owner signs in
     result = await client.login(org.slug, org.portal_code, "owner", "correct horse battery")
@@ -37,8 +42,8 @@ async def test_login_sets_an_http_only_session_cookie(org: OrgFixture, client_fa
 
 
 async def test_cookie_is_secure_unless_configured_for_plain_http(
-    org: OrgFixture, client_factory, monkeypatch
-):
+    org: OrgFixture, client_factory: ClientFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(get_settings(), "cookie_secure", True)
     result = await client_factory().login(
         org.slug, org.portal_code, "owner", "correct horse battery"
@@ -50,7 +55,9 @@ async def test_cookie_is_secure_unless_configured_for_plain_http(
     "wrong",
     ["org", "portal", "username", "password"],
 )
-async def test_every_wrong_value_gets_the_same_error(org: OrgFixture, client_factory, wrong: str):
+async def test_every_wrong_value_gets_the_same_error(
+    org: OrgFixture, client_factory: ClientFactory, wrong: str
+) -> None:
     values = {
         "org": org.slug,
         "portal": org.portal_code,
@@ -72,8 +79,8 @@ async def test_every_wrong_value_gets_the_same_error(org: OrgFixture, client_fac
 
 
 async def test_login_is_throttled_per_user_and_address_with_the_wait(
-    org: OrgFixture, client_factory
-):
+    org: OrgFixture, client_factory: ClientFactory
+) -> None:
     limit = get_settings().login_attempts_per_user
     guesser = client_factory()
     for _ in range(limit):
@@ -99,7 +106,9 @@ async def test_login_is_throttled_per_user_and_address_with_the_wait(
     assert own.ok()["login"]["viewer"]["role"] == "TEACHER"
 
 
-async def test_login_is_throttled_per_client_address(org: OrgFixture, client_factory, monkeypatch):
+async def test_login_is_throttled_per_client_address(
+    org: OrgFixture, client_factory: ClientFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(get_settings(), "login_attempts_per_ip", 3)
     client = client_factory()
     for name in ["alpha", "beta", "gamma"]:
@@ -116,18 +125,23 @@ async def test_login_is_throttled_per_client_address(org: OrgFixture, client_fac
     ).ok()
 
 
-async def test_logout_ends_the_session_on_the_server(org: OrgFixture, signed_in, client_factory):
+async def test_logout_ends_the_session_on_the_server(
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory
+) -> None:
     client = await signed_in(org, "teacher")
     stolen_cookie = client.http.cookies.get("qg_session")
     result = await client.gql("mutation { logout(input: {}) { ok } }")
     assert result.ok()["logout"] == {"ok": True}
     # replaying the old cookie no longer works
     replay = client_factory()
+    assert stolen_cookie is not None
     replay.http.cookies.set("qg_session", stolen_cookie)
     assert (await replay.gql(VIEWER)).ok()["viewer"]["kind"] == "ANONYMOUS"
 
 
-async def test_sessions_expire_after_idle_time(org: OrgFixture, signed_in, frozen_clock):
+async def test_sessions_expire_after_idle_time(
+    org: OrgFixture, signed_in: SignIn, frozen_clock: FrozenClock
+) -> None:
     client = await signed_in(org, "teacher")
     frozen_clock.advance(seconds=get_settings().session_idle_timeout_seconds - 60)
     assert (await client.gql(VIEWER)).ok()["viewer"]["kind"] == "MEMBER"  # activity keeps it alive
@@ -138,8 +152,8 @@ async def test_sessions_expire_after_idle_time(org: OrgFixture, signed_in, froze
 
 
 async def test_sessions_expire_at_their_absolute_limit_despite_activity(
-    org: OrgFixture, signed_in, frozen_clock
-):
+    org: OrgFixture, signed_in: SignIn, frozen_clock: FrozenClock
+) -> None:
     client = await signed_in(org, "teacher")
     step = get_settings().session_idle_timeout_seconds // 2
     for _ in range(get_settings().session_absolute_timeout_seconds // step - 1):
@@ -149,7 +163,9 @@ async def test_sessions_expire_at_their_absolute_limit_despite_activity(
     assert (await client.gql(VIEWER)).ok()["viewer"]["kind"] == "ANONYMOUS"
 
 
-async def test_disabled_member_is_signed_out_on_the_next_request(org: OrgFixture, signed_in):
+async def test_disabled_member_is_signed_out_on_the_next_request(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     student = await signed_in(org, "student")
     owner = await signed_in(org, "owner")
     disable = await owner.gql(
@@ -166,13 +182,14 @@ async def test_disabled_member_is_signed_out_on_the_next_request(org: OrgFixture
     assert again.code == "USER_DISABLED"
 
 
-async def test_disabled_org_refuses_its_sessions(org: OrgFixture, signed_in):
+async def test_disabled_org_refuses_its_sessions(org: OrgFixture, signed_in: SignIn) -> None:
     from app.core.db import unit_of_work
     from app.orgs.models import Organization
 
     teacher = await signed_in(org, "teacher")
     async with unit_of_work() as db:
         row = await db.get(Organization, org.id)
+        assert row is not None
         row.disabled = True
         db.add(row)
     refused = await teacher.gql(VIEWER)
@@ -180,7 +197,9 @@ async def test_disabled_org_refuses_its_sessions(org: OrgFixture, signed_in):
     assert refused.body["code"] == "ORG_DISABLED"
 
 
-async def test_an_outdated_password_hash_is_upgraded_at_sign_in(org: OrgFixture, client_factory):
+async def test_an_outdated_password_hash_is_upgraded_at_sign_in(
+    org: OrgFixture, client_factory: ClientFactory
+) -> None:
     from argon2 import PasswordHasher
 
     from app.core.db import unit_of_work
@@ -191,6 +210,7 @@ async def test_an_outdated_password_hash_is_upgraded_at_sign_in(org: OrgFixture,
     old = PasswordHasher(time_cost=2, memory_cost=2048, parallelism=1).hash(account.password)
     async with unit_of_work() as db:
         member = await db.get(Member, account.id)
+        assert member is not None
         member.password_hash = old
         db.add(member)
     assert needs_rehash(old)
@@ -198,5 +218,6 @@ async def test_an_outdated_password_hash_is_upgraded_at_sign_in(org: OrgFixture,
     assert result.ok()["login"]["viewer"]["role"] == "TEACHER"
     async with unit_of_work(write=False) as db:
         member = await db.get(Member, account.id)
+        assert member is not None
         assert member.password_hash != old
         assert not needs_rehash(member.password_hash)

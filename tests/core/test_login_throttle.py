@@ -10,16 +10,21 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+from starlette.applications import Starlette
 
 from app.core import passwords
 from app.core.settings import get_settings
 from tests.support.client import LOGIN, ApiClient, GraphQLResult
 from tests.support.factories import PASSWORD, OrgFixture
+from tests.support.fixture_types import ClientFactory
 
 
-def login_variables(org: OrgFixture, username: str, password: str, portal_code: str | None = None):
+def login_variables(
+    org: OrgFixture, username: str, password: str, portal_code: str | None = None
+) -> dict[str, Any]:
     return {
         "input": {
             "orgSlug": org.slug,
@@ -41,7 +46,7 @@ def assert_throttled(result: GraphQLResult) -> None:
 
 
 @pytest.fixture
-def checked_passwords(monkeypatch) -> list[str]:
+def checked_passwords(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every password argon2 actually verified (portal codes left out)."""
     checked: list[str] = []
     original = passwords._verify
@@ -56,8 +61,8 @@ def checked_passwords(monkeypatch) -> list[str]:
 
 
 async def test_a_burst_of_wrong_passwords_checks_at_most_the_budget(
-    org: OrgFixture, client_factory, checked_passwords: list[str]
-):
+    org: OrgFixture, client_factory: ClientFactory, checked_passwords: list[str]
+) -> None:
     budget = get_settings().login_attempts_per_user
     attacker = client_factory()
     # when 50 wrong passwords for one member arrive at once from one address
@@ -81,7 +86,9 @@ async def test_a_burst_of_wrong_passwords_checks_at_most_the_budget(
 
 
 @pytest.mark.parametrize("wrong", ["portal code", "password"])
-async def test_a_stranger_cannot_lock_the_owner_out(org: OrgFixture, client_factory, wrong: str):
+async def test_a_stranger_cannot_lock_the_owner_out(
+    org: OrgFixture, client_factory: ClientFactory, wrong: str
+) -> None:
     budget = get_settings().login_attempts_per_user
     stranger = client_factory()
     code, password = ("nope", PASSWORD) if wrong == "portal code" else (None, "not it at all")
@@ -100,8 +107,8 @@ async def test_a_stranger_cannot_lock_the_owner_out(org: OrgFixture, client_fact
 
 
 async def test_one_address_spraying_many_members_is_limited(
-    org: OrgFixture, client_factory, monkeypatch
-):
+    org: OrgFixture, client_factory: ClientFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(get_settings(), "login_attempts_per_ip", 4)
     sprayer = client_factory()
     names = ["owner", "admin", "teacher", "student"]
@@ -116,8 +123,8 @@ async def test_one_address_spraying_many_members_is_limited(
 
 
 async def test_a_success_forgets_the_members_earlier_failures_from_that_address(
-    org: OrgFixture, client_factory
-):
+    org: OrgFixture, client_factory: ClientFactory
+) -> None:
     budget = get_settings().login_attempts_per_user
     member = client_factory()
     for _ in range(budget - 1):
@@ -139,7 +146,9 @@ async def until(condition: Callable[[], bool]) -> None:
     raise AssertionError("the condition never came true")
 
 
-async def test_logins_beyond_the_hashing_queue_are_refused_at_once(org: OrgFixture, client_factory):
+async def test_logins_beyond_the_hashing_queue_are_refused_at_once(
+    org: OrgFixture, client_factory: ClientFactory
+) -> None:
     gate = passwords.hashing_gate()
     capacity = gate.capacity
     # every argon2 slot of the process is taken, as if long hashes were running
@@ -178,7 +187,9 @@ def unique_address(prefix: str) -> str:
 
 
 @pytest.fixture
-def proxied_app_factory(app, monkeypatch) -> Callable[[list[str]], object]:
+def proxied_app_factory(
+    app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> Callable[[list[str]], object]:
     """A fresh app built with ``trusted_proxies`` set (the setting is read at start-up)."""
     from app.web.app import create_app
 
@@ -198,8 +209,10 @@ async def spray_through(proxy: ApiClient, org: OrgFixture, forwarded_for: str) -
 
 
 async def test_a_trusted_proxy_names_the_client_address(
-    org: OrgFixture, proxied_app_factory, monkeypatch
-):
+    org: OrgFixture,
+    proxied_app_factory: Callable[[list[str]], object],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     proxy_address = unique_address("127")
     monkeypatch.setattr(get_settings(), "login_attempts_per_ip", 2)
     proxied = proxied_app_factory([proxy_address])
@@ -217,8 +230,8 @@ async def test_a_trusted_proxy_names_the_client_address(
 
 
 async def test_without_the_setting_forwarded_for_is_ignored(
-    org: OrgFixture, client_factory, monkeypatch
-):
+    org: OrgFixture, client_factory: ClientFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(get_settings(), "login_attempts_per_ip", 2)
     client = client_factory(ip=unique_address("127"))
     for _ in range(2):
@@ -229,8 +242,10 @@ async def test_without_the_setting_forwarded_for_is_ignored(
 
 
 async def test_an_untrusted_peer_cannot_pose_as_a_proxy(
-    org: OrgFixture, proxied_app_factory, monkeypatch
-):
+    org: OrgFixture,
+    proxied_app_factory: Callable[[list[str]], object],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(get_settings(), "login_attempts_per_ip", 2)
     proxied = proxied_app_factory([unique_address("127")])
     outsider = ApiClient(proxied, ip=unique_address("10"))

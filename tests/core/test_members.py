@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from app.access.scopes import Role
+from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import ClientFactory, SignIn
 
 MEMBERS = """query($slug: String!, $role: Role, $disabled: Boolean, $search: String, $first: Int, $after: String) {
   organization(slug: $slug) {
@@ -24,7 +29,7 @@ REMOVE = "mutation($id: ID!) { removeMember(input: {id: $id}) { removedId } }"
 NODE = "query($id: ID!) { node(id: $id) { id ... on Member { username } } }"
 
 
-def new_member(username: str, role: str = "STUDENT") -> dict:
+def new_member(username: str, role: str = "STUDENT") -> dict[str, Any]:
     return {
         "input": {
             "username": username,
@@ -35,7 +40,7 @@ def new_member(username: str, role: str = "STUDENT") -> dict:
     }
 
 
-async def usernames(client, org: OrgFixture) -> set[str]:
+async def usernames(client: ApiClient, org: OrgFixture) -> set[str]:
     result = await client.gql(MEMBERS, {"slug": org.slug, "first": 100})
     return {edge["node"]["username"] for edge in result.ok()["organization"]["members"]["edges"]}
 
@@ -46,7 +51,9 @@ async def usernames(client, org: OrgFixture) -> set[str]:
 @pytest.mark.parametrize(
     ("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)]
 )
-async def test_listing_members_by_role(org: OrgFixture, signed_in, role: str, allowed: bool):
+async def test_listing_members_by_role(
+    org: OrgFixture, signed_in: SignIn, role: str, allowed: bool
+) -> None:
     client = await signed_in(org, role)
     result = await client.gql(MEMBERS, {"slug": org.slug})
     if allowed:
@@ -54,13 +61,15 @@ async def test_listing_members_by_role(org: OrgFixture, signed_in, role: str, al
     else:
         assert result.code == "FORBIDDEN"
         assert result.errors[0]["extensions"]["requiredScopes"] == ["members:read"]
-        assert result.data["organization"] is None
+        assert result.data is not None and result.data["organization"] is None
 
 
 @pytest.mark.parametrize(
     ("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)]
 )
-async def test_adding_members_by_role(org: OrgFixture, signed_in, role: str, allowed: bool):
+async def test_adding_members_by_role(
+    org: OrgFixture, signed_in: SignIn, role: str, allowed: bool
+) -> None:
     client = await signed_in(org, role)
     result = await client.gql(ADD, new_member("newbie"))
     owner = await signed_in(org, "owner")
@@ -74,15 +83,18 @@ async def test_adding_members_by_role(org: OrgFixture, signed_in, role: str, all
         assert "newbie" not in await usernames(owner, org)
 
 
-async def signed_in_as(org, client, username):
+async def signed_in_as(org: OrgFixture, client: ApiClient, username: str) -> bool:
     result = await client.login(org.slug, org.portal_code, username, "a long enough password")
-    return result.ok()["login"]["viewer"]["member"]["username"] == username
+    signed_in_username: str = result.ok()["login"]["viewer"]["member"]["username"]
+    return signed_in_username == username
 
 
 @pytest.mark.parametrize(
     ("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)]
 )
-async def test_changing_roles_by_role(org: OrgFixture, signed_in, role: str, allowed: bool):
+async def test_changing_roles_by_role(
+    org: OrgFixture, signed_in: SignIn, role: str, allowed: bool
+) -> None:
     client = await signed_in(org, role)
     target = await org.add("target", role=_student())
     result = await client.gql(UPDATE, {"input": {"id": target.global_id, "role": "TEACHER"}})
@@ -98,7 +110,9 @@ async def test_changing_roles_by_role(org: OrgFixture, signed_in, role: str, all
 @pytest.mark.parametrize(
     ("role", "allowed"), [("owner", True), ("admin", True), ("teacher", False), ("student", False)]
 )
-async def test_removing_members_by_role(org: OrgFixture, signed_in, role: str, allowed: bool):
+async def test_removing_members_by_role(
+    org: OrgFixture, signed_in: SignIn, role: str, allowed: bool
+) -> None:
     client = await signed_in(org, role)
     target = await org.add("target", role=_student())
     result = await client.gql(REMOVE, {"id": target.global_id})
@@ -111,7 +125,7 @@ async def test_removing_members_by_role(org: OrgFixture, signed_in, role: str, a
         assert "target" in await usernames(owner, org)
 
 
-def _student():
+def _student() -> Role:
     from app.access.scopes import Role
 
     return Role.STUDENT
@@ -120,7 +134,9 @@ def _student():
 # --- the owner rules ---
 
 
-async def test_admin_cannot_create_change_or_remove_an_owner(org: OrgFixture, signed_in):
+async def test_admin_cannot_create_change_or_remove_an_owner(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     admin = await signed_in(org, "admin")
     owner_id = org.account("owner").global_id
     assert (await admin.gql(ADD, new_member("boss", "OWNER"))).code == "FORBIDDEN"
@@ -137,7 +153,7 @@ async def test_admin_cannot_create_change_or_remove_an_owner(org: OrgFixture, si
     assert promote.errors[0]["message"] == "Only an owner can create, change or remove an owner."
 
 
-async def test_nobody_changes_their_own_role(org: OrgFixture, signed_in):
+async def test_nobody_changes_their_own_role(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     await owner.gql(ADD, new_member("second", "OWNER"))
     result = await owner.gql(
@@ -152,7 +168,9 @@ async def test_nobody_changes_their_own_role(org: OrgFixture, signed_in):
     assert result.code == "FORBIDDEN"
 
 
-async def test_an_owner_may_demote_another_owner_but_not_leave_none(org: OrgFixture, signed_in):
+async def test_an_owner_may_demote_another_owner_but_not_leave_none(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     await owner.gql(ADD, new_member("second", "OWNER"))
     co_owner = await signed_in_client(org, signed_in, "second")
@@ -166,7 +184,7 @@ async def test_an_owner_may_demote_another_owner_but_not_leave_none(org: OrgFixt
     assert removed.code == "FORBIDDEN"
 
 
-async def signed_in_client(org, signed_in, username):
+async def signed_in_client(org: OrgFixture, signed_in: SignIn, username: str) -> ApiClient:
     from app.access.scopes import Role
     from app.core.db import unit_of_work
     from app.members import repository
@@ -174,11 +192,12 @@ async def signed_in_client(org, signed_in, username):
 
     async with unit_of_work(write=False) as db:
         member = await repository.by_username(db, org.id, username)
+    assert member is not None
     org.accounts[username] = Account(username, "a long enough password", Role.OWNER, member.id)
     return await signed_in(org, username)
 
 
-async def test_last_owner_rule_holds_for_platform_staff_too(org: OrgFixture):
+async def test_last_owner_rule_holds_for_platform_staff_too(org: OrgFixture) -> None:
     from app.cli_actions import _cli_context
     from app.core.db import unit_of_work
     from app.core.errors import Forbidden
@@ -194,7 +213,9 @@ async def test_last_owner_rule_holds_for_platform_staff_too(org: OrgFixture):
 # --- listing: filters and pagination ---
 
 
-async def test_members_filter_by_role_disabled_and_search(org: OrgFixture, signed_in):
+async def test_members_filter_by_role_disabled_and_search(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     for name in ["sam", "sally", "sue"]:
         await owner.gql(ADD, new_member(name))
@@ -220,7 +241,7 @@ async def test_members_filter_by_role_disabled_and_search(org: OrgFixture, signe
     ]
 
 
-async def test_members_paginate_with_cursors(org: OrgFixture, signed_in):
+async def test_members_paginate_with_cursors(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     for i in range(5):
         await owner.gql(ADD, new_member(f"pupil{i}"))
@@ -238,7 +259,7 @@ async def test_members_paginate_with_cursors(org: OrgFixture, signed_in):
 
 
 @pytest.mark.parametrize("first", [-1, 101])
-async def test_page_size_is_capped(org: OrgFixture, signed_in, first: int):
+async def test_page_size_is_capped(org: OrgFixture, signed_in: SignIn, first: int) -> None:
     owner = await signed_in(org, "owner")
     result = await owner.gql(MEMBERS, {"slug": org.slug, "first": first})
     assert result.code == "BAD_USER_INPUT"
@@ -248,7 +269,9 @@ async def test_page_size_is_capped(org: OrgFixture, signed_in, first: int):
 # --- cross-org isolation ---
 
 
-async def test_other_orgs_members_are_not_found(org: OrgFixture, other_org: OrgFixture, signed_in):
+async def test_other_orgs_members_are_not_found(
+    org: OrgFixture, other_org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     foreign_id = other_org.account("student").global_id
     listing = await owner.gql(MEMBERS, {"slug": other_org.slug})
@@ -272,7 +295,9 @@ async def test_other_orgs_members_are_not_found(org: OrgFixture, other_org: OrgF
     assert "student" in await usernames(other_owner, other_org)
 
 
-async def test_public_org_info_needs_no_sign_in(org: OrgFixture, client_factory):
+async def test_public_org_info_needs_no_sign_in(
+    org: OrgFixture, client_factory: ClientFactory
+) -> None:
     result = await client_factory().gql(
         "query($slug: String!) { organization(slug: $slug) { slug name branding { primaryColor } } }",
         {"slug": org.slug},
@@ -301,18 +326,19 @@ def every_grantable_scope() -> list[str]:
     return sorted(scope.value for scope in KEY_GRANTABLE_SCOPES)
 
 
-async def audit_count(owner, org: OrgFixture) -> int:
+async def audit_count(owner: ApiClient, org: OrgFixture) -> int:
     result = await owner.gql(
         "query($slug: String!) { organization(slug: $slug) { auditLog { totalCount } } }",
         {"slug": org.slug},
     )
-    return result.ok()["organization"]["auditLog"]["totalCount"]
+    count: int = result.ok()["organization"]["auditLog"]["totalCount"]
+    return count
 
 
 @pytest.mark.parametrize("role", ["OWNER", "ADMIN"])
 async def test_a_key_never_makes_an_owner_or_an_admin(
-    org: OrgFixture, signed_in, client_factory, role: str
-):
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory, role: str
+) -> None:
     from tests.api_keys.support import create_key
 
     # given the owner's key with every scope a key can hold
@@ -354,7 +380,9 @@ async def test_a_key_never_makes_an_owner_or_an_admin(
     ] == role
 
 
-async def test_a_key_holding_a_roles_scopes_gives_it(org: OrgFixture, signed_in, client_factory):
+async def test_a_key_holding_a_roles_scopes_gives_it(
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory
+) -> None:
     from tests.api_keys.support import create_key
 
     owner = await signed_in(org, "owner")
@@ -373,8 +401,8 @@ async def test_a_key_holding_a_roles_scopes_gives_it(org: OrgFixture, signed_in,
 
 
 async def test_a_key_is_told_which_scopes_it_lacks_for_a_role(
-    org: OrgFixture, signed_in, client_factory
-):
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory
+) -> None:
     from tests.api_keys.support import create_key
 
     owner = await signed_in(org, "owner")
@@ -417,8 +445,8 @@ async def test_a_key_is_told_which_scopes_it_lacks_for_a_role(
 
 @pytest.mark.parametrize("username", ["owner", "admin"])
 async def test_a_key_never_disables_demotes_or_removes_an_owner_or_an_admin(
-    org: OrgFixture, signed_in, client_factory, username: str
-):
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory, username: str
+) -> None:
     from tests.api_keys.support import create_key
 
     # given the owner's key with every scope a key can hold
@@ -458,7 +486,9 @@ async def test_a_key_never_disables_demotes_or_removes_an_owner_or_an_admin(
     assert renamed.ok()["updateMember"]["member"]["displayName"] == "Renamed"
 
 
-async def test_members_search_treats_percent_and_underscore_literally(org: OrgFixture, signed_in):
+async def test_members_search_treats_percent_and_underscore_literally(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     # given members whose names differ only where a LIKE wildcard would match anything
     owner = await signed_in(org, "owner")
     for name in ["a_b", "axb"]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -9,7 +11,7 @@ from app.core.db import get_engine
 from app.tables import metadata
 
 
-async def test_migrated_database_matches_the_models(database_url: str):
+async def test_migrated_database_matches_the_models(database_url: str) -> None:
     # given a database brought to head by the real migrations (the session fixture)
     # when alembic compares it with the models
     async with get_engine(database_url).connect() as connection:
@@ -22,14 +24,14 @@ async def test_migrated_database_matches_the_models(database_url: str):
     assert differences == []
 
 
-async def test_every_tenant_table_carries_org_id():
+async def test_every_tenant_table_carries_org_id() -> None:
     global_tables = {"organizations", "platform_admins", "alembic_version"}
     for name, table in metadata.tables.items():
         if name not in global_tables:
             assert "org_id" in table.columns, f"{name} has no org_id"
 
 
-async def test_migrate_creates_the_sqlite_folder_of_a_fresh_clone(tmp_path):
+async def test_migrate_creates_the_sqlite_folder_of_a_fresh_clone(tmp_path: Path) -> None:
     import asyncio
 
     from app.core.migrations import upgrade_to_head

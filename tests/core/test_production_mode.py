@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import stat
 from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,7 +32,7 @@ ADD_MEMBER = """mutation($input: AddMemberInput!) { addMember(input: $input) { m
 # Each of these is refused with a suggestion graphql-core would normally add: a field,
 # an enum literal (validation), and an enum value and an input field in variables
 # (coercion at execution).
-MISSPELT: list[tuple[str, dict]] = [
+MISSPELT: list[tuple[str, dict[str, Any]]] = [
     ("{ viewer { kindd } }", {}),
     (
         """mutation { addMember(input: {username: "x", displayName: "X", role: OWNR,
@@ -75,7 +77,7 @@ async def turned_back_on(database_url: str) -> AsyncIterator[Deployment]:
         yield running
 
 
-async def test_introspection_is_refused_with_a_coded_error(production: Deployment):
+async def test_introspection_is_refused_with_a_coded_error(production: Deployment) -> None:
     client = production.client()
     for query in INTROSPECTION:
         result = await client.gql(query)
@@ -86,7 +88,7 @@ async def test_introspection_is_refused_with_a_coded_error(production: Deploymen
     assert (await client.gql("{ __typename }")).ok() == {"__typename": "Query"}
 
 
-async def test_errors_carry_no_suggestions(production: Deployment):
+async def test_errors_carry_no_suggestions(production: Deployment) -> None:
     client = production.client()
     for query, variables in MISSPELT:
         result = await client.gql(query, variables)
@@ -96,7 +98,7 @@ async def test_errors_carry_no_suggestions(production: Deployment):
     assert field.errors[0]["message"] == "Cannot query field 'kindd' on type 'Viewer'."
 
 
-async def test_graphiql_is_not_served(production: Deployment):
+async def test_graphiql_is_not_served(production: Deployment) -> None:
     client = production.client()
     page = await client.http.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code == 404
@@ -107,7 +109,7 @@ async def test_graphiql_is_not_served(production: Deployment):
     assert query.json() == {"data": {"__typename": "Query"}}
 
 
-async def test_every_response_carries_the_security_headers(production: Deployment):
+async def test_every_response_carries_the_security_headers(production: Deployment) -> None:
     client = production.client()
     responses = [
         await client.http.get("/"),
@@ -125,7 +127,7 @@ async def test_every_response_carries_the_security_headers(production: Deploymen
         assert "strict-transport-security" not in response.headers  # plain http
 
 
-async def test_settings_turn_each_back_on(turned_back_on: Deployment):
+async def test_settings_turn_each_back_on(turned_back_on: Deployment) -> None:
     client = turned_back_on.client()
     for query in INTROSPECTION:
         assert (await client.gql(query)).errors == []
@@ -138,7 +140,7 @@ async def test_settings_turn_each_back_on(turned_back_on: Deployment):
     assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
 
 
-async def test_a_new_sqlite_database_is_readable_by_its_owner_only(tmp_path):
+async def test_a_new_sqlite_database_is_readable_by_its_owner_only(tmp_path: Path) -> None:
     from sqlalchemy import text
 
     from app.core.db import get_engine

@@ -35,6 +35,7 @@ from tests.core.test_complexity import chain, fan_out
 from tests.quizzes.api import CREATE, published_quiz, quiz_input
 from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import ClientFactory, SignIn
 
 ATTACK_ALIAS = "node(id: $id) { ... on Quiz { questions { prompt options { id text } } } }"
 ATTACK = "query($id: ID!) { " + " ".join(f"a{i}: {ATTACK_ALIAS}" for i in range(30)) + " }"
@@ -72,7 +73,9 @@ def cost_report(result: GraphQLResult) -> dict[str, Any]:
 # --- the audit's fragment documents, through the app ---------------------------------
 
 
-def assert_fragments_or_length_refused(result: GraphQLResult, document: str, fragments: int):
+def assert_fragments_or_length_refused(
+    result: GraphQLResult, document: str, fragments: int
+) -> None:
     """Whichever cap the document meets first: its length (checked before parsing) or
     its fragments (checked on the parsed document)."""
     settings = get_settings()
@@ -83,7 +86,9 @@ def assert_fragments_or_length_refused(result: GraphQLResult, document: str, fra
 
 
 @pytest.mark.parametrize("fragments", [60, 120])
-async def test_a_fan_out_over_the_fragment_cap_is_too_complex(client_factory, fragments: int):
+async def test_a_fan_out_over_the_fragment_cap_is_too_complex(
+    client_factory: ClientFactory, fragments: int
+) -> None:
     document = fan_out(fragments)
     result = await client_factory().gql(document)
     assert_fragments_or_length_refused(result, document, fragments)
@@ -91,21 +96,23 @@ async def test_a_fan_out_over_the_fragment_cap_is_too_complex(client_factory, fr
 
 @pytest.mark.parametrize("fragments", [60, 300])
 async def test_a_long_fragment_chain_is_too_complex_not_a_recursion_error(
-    client_factory, fragments: int
-):
+    client_factory: ClientFactory, fragments: int
+) -> None:
     document = chain(fragments)
     result = await client_factory().gql(document)
     assert_fragments_or_length_refused(result, document, fragments)
     assert "recursion" not in result.errors[0]["message"]
 
 
-async def test_a_fan_out_under_the_caps_is_answered(client_factory):
+async def test_a_fan_out_under_the_caps_is_answered(client_factory: ClientFactory) -> None:
     # 24 fragments, 69 spreads: measured once each, so it is a cheap valid query.
     result = await client_factory().gql(fan_out(24))
     assert result.ok() == {"viewer": {"kind": "ANONYMOUS"}}
 
 
-async def test_an_over_long_document_is_refused_before_it_is_parsed(client_factory):
+async def test_an_over_long_document_is_refused_before_it_is_parsed(
+    client_factory: ClientFactory,
+) -> None:
     # most of a megabyte of whitespace: under the body limit, over the document's length cap
     document = "{ viewer { kind } }" + " " * 900_000
     result = await client_factory().gql(document)
@@ -118,7 +125,9 @@ async def test_an_over_long_document_is_refused_before_it_is_parsed(client_facto
 # --- the per-query limit ---------------------------------------------------------------
 
 
-async def test_the_width_amplification_is_refused_for_a_student(org: OrgFixture, signed_in):
+async def test_the_width_amplification_is_refused_for_a_student(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     quiz_id = await publish_quiz(await signed_in(org, "owner"))
     student = await signed_in(org, "student")
     assert (await student.gql(ONE_QUIZ, {"id": quiz_id})).ok()["node"]["questions"]
@@ -126,7 +135,9 @@ async def test_the_width_amplification_is_refused_for_a_student(org: OrgFixture,
     assert_too_complex(result, 30 * (1 + 1000 * 27), get_settings().max_query_cost)
 
 
-async def test_the_width_amplification_is_refused_for_a_key(org: OrgFixture, signed_in):
+async def test_the_width_amplification_is_refused_for_a_key(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     quiz_id = await publish_quiz(owner)
     key = await create_key(owner, KEY_SCOPES)
@@ -137,7 +148,9 @@ async def test_the_width_amplification_is_refused_for_a_key(org: OrgFixture, sig
     assert report == {**report, "requested": 810_030, "actual": 0, "remaining": budget}
 
 
-async def test_a_normal_query_passes_and_reports_its_cost(org: OrgFixture, signed_in):
+async def test_a_normal_query_passes_and_reports_its_cost(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     owner = await signed_in(org, "owner")
     quiz_id = await publish_quiz(owner)
     key = await create_key(owner, KEY_SCOPES)
@@ -153,7 +166,7 @@ async def test_a_normal_query_passes_and_reports_its_cost(org: OrgFixture, signe
     assert "extensions" not in (await owner.gql(ONE_QUIZ, {"id": quiz_id})).body
 
 
-async def test_cost_counts_a_variables_value(org: OrgFixture, signed_in):
+async def test_cost_counts_a_variables_value(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     await publish_quiz(owner)
     small = await owner.gql(QUIZ_PAGE, {"slug": org.slug, "n": 1})
@@ -162,7 +175,7 @@ async def test_cost_counts_a_variables_value(org: OrgFixture, signed_in):
     assert_too_complex(large, 2 + 80 * (2 + 1000), get_settings().max_query_cost)
 
 
-async def test_a_list_bounded_with_first_costs_less(org: OrgFixture, signed_in):
+async def test_a_list_bounded_with_first_costs_less(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     await publish_quiz(owner)
     bounded = QUIZ_PAGE.replace("questions {", "questions(first: 1) {")
@@ -173,7 +186,7 @@ async def test_a_list_bounded_with_first_costs_less(org: OrgFixture, signed_in):
     assert negative.codes == ["BAD_USER_INPUT"]
 
 
-async def test_deep_introspection_is_refused_by_depth(client_factory):
+async def test_deep_introspection_is_refused_by_depth(client_factory: ClientFactory) -> None:
     query = '{ __type(name: "Quiz") { ' + "fields { type { " * 10 + "name" + " } }" * 10 + " } }"
     result = await client_factory().gql(query)
     assert_too_complex(result, 21, get_settings().max_query_depth)
@@ -182,7 +195,7 @@ async def test_deep_introspection_is_refused_by_depth(client_factory):
 # --- the per-key budget ----------------------------------------------------------------
 
 
-async def test_a_spent_budget_refuses_and_runs_nothing(org: OrgFixture, signed_in):
+async def test_a_spent_budget_refuses_and_runs_nothing(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, KEY_SCOPES)
     budget = get_settings().query_cost_budget
@@ -257,7 +270,7 @@ def largest_variables(operation: OperationDefinitionNode) -> dict[str, Any]:
     return variables
 
 
-def test_every_dashboard_query_fits_under_the_cost_limit():
+def test_every_dashboard_query_fits_under_the_cost_limit() -> None:
     documents = dashboard_documents()
     assert len(documents) >= 30  # the extraction found the dashboard's operations
     graphql_schema = schema._schema

@@ -7,12 +7,12 @@ from app.schema import print_schema
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_schema_file_matches_the_code():
+def test_schema_file_matches_the_code() -> None:
     committed = (ROOT / "schema.graphql").read_text()
     assert committed == print_schema(), "schema.graphql drifted: run `make schema`"
 
 
-def test_every_field_argument_and_input_has_a_description():
+def test_every_field_argument_and_input_has_a_description() -> None:
     from app.schema import schema
 
     missing: list[str] = []

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.core import settings as settings_module
 from app.core.settings import Settings
 
 
-def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
+def test_production_refuses_to_start_without_a_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
     production = Settings(environment="production", secret_key=None)
     with pytest.raises(RuntimeError, match="QUIZGRAPH_SECRET_KEY must be set"):
         production.resolved_secret_key()
 
 
-def test_development_generates_a_secret_once_into_var(monkeypatch, tmp_path):
+def test_development_generates_a_secret_once_into_var(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(settings_module, "VAR_DIR", tmp_path / "var")
     development = Settings(environment="development", secret_key=None)
     first = development.resolved_secret_key()
@@ -23,7 +27,7 @@ def test_development_generates_a_secret_once_into_var(monkeypatch, tmp_path):
     assert development.resolved_secret_key() == first  # kept across restarts
 
 
-def test_cookies_are_secure_in_production_unless_told_otherwise():
+def test_cookies_are_secure_in_production_unless_told_otherwise() -> None:
     # (the test run itself sets QUIZGRAPH_COOKIE_SECURE=false, hence the explicit None)
     assert (
         Settings(environment="production", secret_key="s", cookie_secure=None).secure_cookies
@@ -36,7 +40,7 @@ def test_cookies_are_secure_in_production_unless_told_otherwise():
     )
 
 
-def test_production_hides_introspection_graphiql_and_suggestions_unless_told_otherwise():
+def test_production_hides_introspection_graphiql_and_suggestions_unless_told_otherwise() -> None:
     production = Settings(environment="production", secret_key="s")
     assert not production.introspection_enabled
     assert not production.graphiql_enabled

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 
+import httpx
+import pytest
+from starlette.applications import Starlette
+
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import ClientFactory, SignIn
 
 
-async def test_health_and_readiness(client_factory):
+async def test_health_and_readiness(client_factory: ClientFactory) -> None:
     client = client_factory()
     assert (await client.http.get("/healthz")).json() == {"status": "ok"}
     ready = await client.http.get("/readyz")
@@ -15,7 +20,7 @@ async def test_health_and_readiness(client_factory):
     assert ready.json()["checks"] == {"database": "ok"}
 
 
-async def test_every_response_carries_a_request_id(client_factory):
+async def test_every_response_carries_a_request_id(client_factory: ClientFactory) -> None:
     client = client_factory()
     first = await client.gql("{ viewer { kind } }")
     second = await client.gql("{ viewer { kind } }")
@@ -26,11 +31,14 @@ async def test_every_response_carries_a_request_id(client_factory):
 
 
 async def test_unexpected_errors_are_masked_and_logged_with_the_request_id(
-    org: OrgFixture, signed_in, monkeypatch, caplog
-):
+    org: OrgFixture,
+    signed_in: SignIn,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     from app.members import repository
 
-    async def broken(*args, **kwargs):
+    async def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret database detail")
 
     owner = await signed_in(org, "owner")
@@ -44,7 +52,7 @@ async def test_unexpected_errors_are_masked_and_logged_with_the_request_id(
     assert any(request_id in record.getMessage() for record in caplog.records)
 
 
-async def test_the_dashboard_routes_are_served(client_factory):
+async def test_the_dashboard_routes_are_served(client_factory: ClientFactory) -> None:
     client = client_factory()
     for path in ["/", "/org/acme-academy/portal/code/login", "/org/acme-academy/dashboard"]:
         response = await client.http.get(path)
@@ -58,7 +66,7 @@ SECURITY_HEADERS = {
 }
 
 
-def assert_secured(response) -> None:
+def assert_secured(response: httpx.Response) -> None:
     policy = response.headers.get("content-security-policy", "")
     assert "default-src 'self'" in policy, response.url
     assert "frame-ancestors 'none'" in policy, response.url
@@ -66,7 +74,7 @@ def assert_secured(response) -> None:
         assert response.headers.get(name) == value, (response.url, name)
 
 
-async def test_every_response_carries_the_security_headers(client_factory):
+async def test_every_response_carries_the_security_headers(client_factory: ClientFactory) -> None:
     client = client_factory()
     responses = [
         await client.http.get("/"),
@@ -83,14 +91,16 @@ async def test_every_response_carries_the_security_headers(client_factory):
         assert "strict-transport-security" not in response.headers
 
 
-async def test_the_dashboard_page_needs_nothing_the_policy_forbids(client_factory):
+async def test_the_dashboard_page_needs_nothing_the_policy_forbids(
+    client_factory: ClientFactory,
+) -> None:
     # the built page loads its script and stylesheet from /assets, with no inline code
     page = await client_factory().http.get("/")
     assert "<script>" not in page.text and "<style" not in page.text
     assert " style=" not in page.text and "javascript:" not in page.text
 
 
-async def test_hsts_only_when_the_request_came_over_https(app):
+async def test_hsts_only_when_the_request_came_over_https(app: Starlette) -> None:
     import httpx
 
     transport = httpx.ASGITransport(app=app, client=("10.9.9.9", 40000))
@@ -101,7 +111,9 @@ async def test_hsts_only_when_the_request_came_over_https(app):
             assert response.headers["strict-transport-security"].startswith("max-age=31536000")
 
 
-async def test_graphiql_outside_production_is_bundled_with_its_own_policy(client_factory):
+async def test_graphiql_outside_production_is_bundled_with_its_own_policy(
+    client_factory: ClientFactory,
+) -> None:
     client = client_factory()
     page = await client.http.get("/graphql", headers={"accept": "text/html"})
     assert page.status_code == 200 and "graphiql" in page.text.lower()
@@ -115,7 +127,9 @@ async def test_graphiql_outside_production_is_bundled_with_its_own_policy(client
     assert "'unsafe-inline'" not in policy.split("script-src")[-1].split(";")[0]
 
 
-async def test_introspection_and_suggestions_stay_on_outside_production(client_factory):
+async def test_introspection_and_suggestions_stay_on_outside_production(
+    client_factory: ClientFactory,
+) -> None:
     client = client_factory()
     types = (await client.gql("{ __schema { queryType { name } } }")).ok()
     assert types == {"__schema": {"queryType": {"name": "Query"}}}

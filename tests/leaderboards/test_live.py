@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -32,13 +33,13 @@ VIEWER_ID = "{ viewer { member { id } } }"
 
 
 @pytest.fixture(scope="module")
-async def server(database_url: str):
+async def server(database_url: str) -> AsyncIterator[Deployment]:
     env = {"QUIZGRAPH_WEBSOCKET_INIT_TIMEOUT_SECONDS": "1"}
     async with deployment(database_url, extra_env=env) as running:
         yield running
 
 
-async def submit(client: ApiClient, quiz: dict, points: int) -> None:
+async def submit(client: ApiClient, quiz: dict[str, Any], points: int) -> None:
     attempt = (await client.gql(START, {"quizId": quiz["id"]})).ok()["startAttempt"]["attempt"]
     done = await client.gql(
         SUBMIT, {"input": {"attemptId": attempt["id"], "answers": answers(quiz, points)}}
@@ -62,7 +63,7 @@ async def board_subscriber(
     return subscriber
 
 
-async def test_first_message_then_an_update_after_a_submit(server: Deployment):
+async def test_first_message_then_an_update_after_a_submit(server: Deployment) -> None:
     owner = await server.signed_in("owner")
     quiz = await two_point_quiz(owner, "Live one")
     first_student = await server.add_student(owner, "lia")
@@ -113,7 +114,7 @@ async def test_the_org_board_sends_the_top_n_with_noa_first(server: Deployment) 
     await subscriber.close()
 
 
-async def test_bursts_are_coalesced_and_the_last_message_is_current(server: Deployment):
+async def test_bursts_are_coalesced_and_the_last_message_is_current(server: Deployment) -> None:
     owner = await server.signed_in("owner")
     quiz = await two_point_quiz(owner, "Burst", attemptsAllowed=None)
     racer = await server.add_student(owner, "quinn")
@@ -138,30 +139,30 @@ async def test_bursts_are_coalesced_and_the_last_message_is_current(server: Depl
     await subscriber.close()
 
 
-async def test_no_credentials_closes_with_4401(server: Deployment):
+async def test_no_credentials_closes_with_4401(server: Deployment) -> None:
     subscriber = await Subscriber.connect(server.ws_url())
     assert await subscriber.close_code() == 4401
 
 
-async def test_a_bad_key_closes_with_4403(server: Deployment):
+async def test_a_bad_key_closes_with_4403(server: Deployment) -> None:
     subscriber = await Subscriber.connect(
         server.ws_url(), payload={"authorization": "Bearer iq_live_" + "0" * 40}
     )
     assert await subscriber.close_code() == 4403
 
 
-async def test_no_connection_init_closes_with_4408(server: Deployment):
+async def test_no_connection_init_closes_with_4408(server: Deployment) -> None:
     subscriber = await Subscriber.connect(server.ws_url(), init=False)
     assert await subscriber.close_code(timeout=15) == 4408
 
 
-async def test_subscribing_before_the_ack_closes_with_4401(server: Deployment):
+async def test_subscribing_before_the_ack_closes_with_4401(server: Deployment) -> None:
     subscriber = await Subscriber.connect(server.ws_url(), init=False)
     await subscriber.subscribe(BOARD, {"slug": server.slug})
     assert await subscriber.close_code() == 4401
 
 
-async def test_revoking_the_key_cuts_a_live_subscription(server: Deployment):
+async def test_revoking_the_key_cuts_a_live_subscription(server: Deployment) -> None:
     owner = await server.signed_in("owner")
     key_id, secret = await key_for(owner, ["leaderboard:read"])
     subscriber = await board_subscriber(server, secret, None)
@@ -172,7 +173,7 @@ async def test_revoking_the_key_cuts_a_live_subscription(server: Deployment):
     assert time.monotonic() - revoked_at < 1.5
 
 
-async def test_disabling_the_member_cuts_their_cookie_subscription(server: Deployment):
+async def test_disabling_the_member_cuts_their_cookie_subscription(server: Deployment) -> None:
     owner = await server.signed_in("owner")
     student = await server.add_student(owner, "rex")
     student_id = (await student.gql(VIEWER_ID)).ok()["viewer"]["member"]["id"]
@@ -186,7 +187,7 @@ async def test_disabling_the_member_cuts_their_cookie_subscription(server: Deplo
     assert await subscriber.close_code(timeout=5) == 4403
 
 
-async def test_no_subscriber_hears_another_orgs_board(server: Deployment):
+async def test_no_subscriber_hears_another_orgs_board(server: Deployment) -> None:
     owner = await server.signed_in("owner")
     quiz = await two_point_quiz(owner, "Private")
     _key_id, own_secret = await key_for(owner, ["leaderboard:read"])
@@ -213,7 +214,7 @@ async def test_no_subscriber_hears_another_orgs_board(server: Deployment):
     await own.close()
 
 
-async def test_the_legacy_graphql_ws_protocol_works(server: Deployment):
+async def test_the_legacy_graphql_ws_protocol_works(server: Deployment) -> None:
     owner = await server.signed_in("owner")
     _key_id, secret = await key_for(owner, ["leaderboard:read"])
     subscriber = await Subscriber.connect(
@@ -225,7 +226,7 @@ async def test_the_legacy_graphql_ws_protocol_works(server: Deployment):
     await subscriber.close()
 
 
-async def test_a_key_without_leaderboard_read_gets_an_error(server: Deployment):
+async def test_a_key_without_leaderboard_read_gets_an_error(server: Deployment) -> None:
     owner = await server.signed_in("owner")
     _key_id, secret = await key_for(owner, ["quizzes:read"])
     subscriber = await board_subscriber(server, secret, None)
@@ -234,7 +235,7 @@ async def test_a_key_without_leaderboard_read_gets_an_error(server: Deployment):
     await subscriber.close()
 
 
-async def test_a_submit_on_one_process_reaches_a_subscriber_on_another(database_url: str):
+async def test_a_submit_on_one_process_reaches_a_subscriber_on_another(database_url: str) -> None:
     async with deployment(database_url, processes=2, redis_url=REDIS_URL) as pair:
         owner = await pair.signed_in("owner")
         quiz = await two_point_quiz(owner, "Across")

@@ -6,8 +6,10 @@ import itertools
 import uuid
 from dataclasses import dataclass, field
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry import relay
 
+from app.access.request import ServiceContext
 from app.access.scopes import Role
 from app.cli_actions import create_org
 from app.core.db import unit_of_work
@@ -65,7 +67,7 @@ class OrgFixture:
         return client
 
 
-def cli_context(db: object) -> object:
+def cli_context(db: AsyncSession) -> ServiceContext:
     from app.cli_actions import _cli_context
 
     return _cli_context(db)

@@ -11,6 +11,7 @@ from typing import Any
 
 import websockets
 from websockets.asyncio.client import ClientConnection
+from websockets.typing import Subprotocol
 
 TRANSPORT_WS = "graphql-transport-ws"
 LEGACY_WS = "graphql-ws"
@@ -35,11 +36,13 @@ class Subscriber:
         """``source_ip``: connect from another loopback address (127.0.0.2, …), so the
         server sees a different client."""
         headers = {"Cookie": f"qg_session={cookie}"} if cookie else None
+        # extra keywords go to the event loop's create_connection
+        socket_options: dict[str, Any] = {"local_addr": (source_ip, 0)} if source_ip else {}
         connection = await websockets.connect(
             url,
-            subprotocols=[protocol],  # type: ignore[list-item]
+            subprotocols=[Subprotocol(protocol)],
             additional_headers=headers,
-            **({"local_addr": (source_ip, 0)} if source_ip else {}),
+            **socket_options,
         )
         subscriber = cls(connection, protocol)
         if init:
@@ -52,7 +55,8 @@ class Subscriber:
     async def receive(self, timeout: float = 10) -> dict[str, Any]:
         frame = await asyncio.wait_for(self.connection.recv(), timeout)
         assert isinstance(frame, str), "graphql-transport-ws messages must be text frames"
-        return json.loads(frame)
+        message: dict[str, Any] = json.loads(frame)
+        return message
 
     async def acknowledged(self) -> None:
         message = await self.receive()
@@ -69,7 +73,8 @@ class Subscriber:
             message = await self.receive(timeout)
             if message["type"] in {"next", "data"}:
                 assert not message["payload"].get("errors"), message
-                return message["payload"]["data"]
+                data: dict[str, Any] = message["payload"]["data"]
+                return data
             if message["type"] in {"error", "complete"}:
                 raise AssertionError(f"subscription ended: {message}")
 
@@ -87,9 +92,11 @@ class Subscriber:
                 return None, None
             return closed.rcvd.code, closed.rcvd.reason
 
-    async def outcomes(self, op_ids: list[str], timeout: float = 30) -> dict[str, list[dict]]:
+    async def outcomes(
+        self, op_ids: list[str], timeout: float = 30
+    ) -> dict[str, list[dict[str, Any]]]:
         """Every message of these operations, until each has ended (error or complete)."""
-        messages: dict[str, list[dict]] = {op_id: [] for op_id in op_ids}
+        messages: dict[str, list[dict[str, Any]]] = {op_id: [] for op_id in op_ids}
         open_ids = set(op_ids)
         while open_ids:
             message = await self.receive(timeout)

@@ -8,6 +8,8 @@ on its own during the test. The flood comes from 127.0.0.2, the subscriber from
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import pytest
 
 from tests.support.servers import Deployment, deployment
@@ -22,7 +24,7 @@ TURNED_AWAY = (1013, "Too many unauthenticated connections from this address; tr
 
 
 @pytest.fixture(scope="module")
-async def server(database_url: str):
+async def server(database_url: str) -> AsyncIterator[Deployment]:
     env = {
         "QUIZGRAPH_MAX_WEBSOCKETS": "4",
         "QUIZGRAPH_MAX_UNAUTHENTICATED_WEBSOCKETS_PER_IP": "3",
@@ -34,7 +36,7 @@ async def server(database_url: str):
 
 async def test_anonymous_sockets_from_one_address_leave_room_for_subscribers(
     server: Deployment,
-):
+) -> None:
     owner = await server.signed_in("owner")
     key = {"name": "board", "scopes": ["leaderboard:read"]}
     secret = (await owner.gql(CREATE_KEY, {"input": key})).ok()["createApiKey"]["secret"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 
@@ -39,7 +41,7 @@ VIEWER = "{ viewer { kind member { id } } }"
 
 
 @pytest.fixture(scope="module")
-async def server(database_url: str):
+async def server(database_url: str) -> AsyncIterator[Deployment]:
     env = {"QUIZGRAPH_WEBSOCKET_INIT_TIMEOUT_SECONDS": "1"}
     async with deployment(database_url, extra_env=env) as running:
         yield running
@@ -53,29 +55,33 @@ async def signed_in_socket(server: Deployment, client: ApiClient, protocol: str)
     return socket
 
 
-def operation(protocol: str, op_id: str, query: str, variables: dict | None = None) -> dict:
+def operation(
+    protocol: str, op_id: str, query: str, variables: dict[str, Any] | None = None
+) -> dict[str, Any]:
     kind = "subscribe" if protocol == TRANSPORT_WS else "start"
     return {"id": op_id, "type": kind, "payload": {"query": query, "variables": variables or {}}}
 
 
-def refusal(messages: list[dict]) -> dict:
+def refusal(messages: list[dict[str, Any]]) -> dict[str, Any]:
     """The one error an operation got before it ran, whichever protocol carried it."""
     assert len(messages) == 1 and messages[0]["type"] == "error", messages
     payload = messages[0]["payload"]
-    return payload[0] if isinstance(payload, list) else payload
+    found: dict[str, Any] = payload[0] if isinstance(payload, list) else payload
+    return found
 
 
-def first_error(messages: list[dict]) -> dict:
+def first_error(messages: list[dict[str, Any]]) -> dict[str, Any]:
     """The first error an operation got: before it ran, or in its first result."""
     if messages[0]["type"] == "error":
         return refusal(messages[:1])
-    return messages[0]["payload"]["errors"][0]
+    error: dict[str, Any] = messages[0]["payload"]["errors"][0]
+    return error
 
 
 @pytest.mark.parametrize("protocol", [TRANSPORT_WS, LEGACY_WS])
 async def test_mutations_sent_at_once_are_refused_and_nothing_persists(
     server: Deployment, protocol: str
-):
+) -> None:
     owner = await server.signed_in("owner")
     title, username = f"Socket quiz {os.urandom(3).hex()}", f"ws{os.urandom(3).hex()}"
     persisted = {"slug": server.slug, "title": title, "username": username}
@@ -104,7 +110,7 @@ async def test_mutations_sent_at_once_are_refused_and_nothing_persists(
 @pytest.mark.parametrize("protocol", [TRANSPORT_WS, LEGACY_WS])
 async def test_login_logout_and_queries_over_a_websocket_get_a_clear_answer(
     server: Deployment, protocol: str
-):
+) -> None:
     owner = await server.signed_in("owner")
     socket = await signed_in_socket(server, owner, protocol)
     credentials = {
@@ -130,7 +136,7 @@ async def test_login_logout_and_queries_over_a_websocket_get_a_clear_answer(
 
 async def test_a_legacy_socket_that_never_initialises_is_closed_after_the_timeout(
     server: Deployment,
-):
+) -> None:
     socket = await Subscriber.connect(server.ws_url(), protocol=LEGACY_WS, init=False)
     assert await socket.close_code(timeout=15) == 4408
 
@@ -150,7 +156,7 @@ async def test_a_legacy_socket_that_never_initialises_is_closed_after_the_timeou
 )
 async def test_a_malformed_message_closes_with_4400(
     server: Deployment, protocol: str, message: object
-):
+) -> None:
     owner = await server.signed_in("owner")
     socket = await signed_in_socket(server, owner, protocol)
     await socket.connection.send(json.dumps(message))
@@ -160,14 +166,14 @@ async def test_a_malformed_message_closes_with_4400(
     assert await socket.close_code() == 4400
 
 
-async def test_a_second_legacy_connection_init_is_refused(server: Deployment):
+async def test_a_second_legacy_connection_init_is_refused(server: Deployment) -> None:
     owner = await server.signed_in("owner")
     socket = await signed_in_socket(server, owner, LEGACY_WS)
     await socket.send({"type": "connection_init", "payload": {}})
     assert await socket.close_code() == 4429
 
 
-async def test_a_demoted_teacher_loses_the_draft_board(server: Deployment):
+async def test_a_demoted_teacher_loses_the_draft_board(server: Deployment) -> None:
     owner = await server.signed_in("owner")
     teacher_name = f"t{os.urandom(3).hex()}"
     new_member = {
@@ -196,7 +202,7 @@ async def test_a_demoted_teacher_loses_the_draft_board(server: Deployment):
     await again.close()
 
 
-async def test_every_subscribe_passes_the_door_again(server: Deployment):
+async def test_every_subscribe_passes_the_door_again(server: Deployment) -> None:
     """A key's subscribes count against its rate limit, like HTTP requests: each one
     re-resolves the key (so a changed key or role takes effect on the next subscribe)."""
     owner = await server.signed_in("owner")
