@@ -36,7 +36,7 @@ schema: install  ## print the schema into schema.graphql after a change
 lint: install
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
-	$(RUN) mypy app
+	$(RUN) mypy app tests
 
 format: install
 	$(RUN) ruff check --fix .
