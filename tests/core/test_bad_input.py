@@ -5,11 +5,14 @@ from __future__ import annotations
 import base64
 import json
 import logging
+from collections.abc import Callable
+from typing import Any, cast
 
 import pytest
 from graphql import GraphQLError
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
+from starlette.applications import Starlette
 
 from app.core.db import get_engine, unit_of_work
 from app.core.json import dumps
@@ -18,14 +21,15 @@ from app.orgs.models import Organization
 from app.web import door as web_door
 from app.web.graphql_view import GraphQLView
 from tests.quizzes.api import PUBLISH, SAVE, START, SUBMIT
-from tests.support.client import LOGIN, GraphQLResult
+from tests.support.client import LOGIN, ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import ClientFactory, SignIn
 
 ADD = """mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }"""
 
 
-def member(**overrides: object) -> dict:
-    values = {
+def member(**overrides: object) -> dict[str, Any]:
+    values: dict[str, object] = {
         "username": "valid.name",
         "displayName": "Valid",
         "role": "STUDENT",
@@ -38,6 +42,7 @@ def member(**overrides: object) -> dict:
 async def audit_seq(org: OrgFixture) -> int:
     async with unit_of_work(write=False) as db:
         row = await db.get(Organization, org.id)
+        assert row is not None
         return row.audit_seq
 
 
@@ -57,7 +62,9 @@ async def audit_seq(org: OrgFixture) -> int:
         ({"password": "p" * 257}, "password"),
     ],
 )
-async def test_invalid_fields_are_named(org: OrgFixture, signed_in, overrides: dict, field: str):
+async def test_invalid_fields_are_named(
+    org: OrgFixture, signed_in: SignIn, overrides: dict[str, object], field: str
+) -> None:
     owner = await signed_in(org, "owner")
     before = await audit_seq(org)
     result = await owner.gql(ADD, member(**overrides))
@@ -76,7 +83,9 @@ async def test_invalid_fields_are_named(org: OrgFixture, signed_in, overrides: d
         {"input": "not an object"},
     ],
 )
-async def test_wrong_types_and_unknown_enum_values(org: OrgFixture, signed_in, variables: dict):
+async def test_wrong_types_and_unknown_enum_values(
+    org: OrgFixture, signed_in: SignIn, variables: dict[str, Any]
+) -> None:
     owner = await signed_in(org, "owner")
     before = await audit_seq(org)
     result = await owner.gql(ADD, variables)
@@ -86,14 +95,14 @@ async def test_wrong_types_and_unknown_enum_values(org: OrgFixture, signed_in, v
     assert await audit_seq(org) == before
 
 
-async def test_a_duplicate_username_is_a_conflict(org: OrgFixture, signed_in):
+async def test_a_duplicate_username_is_a_conflict(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     result = await owner.gql(ADD, member(username="teacher"))
     assert result.code == "CONFLICT"
     assert "teacher" in result.errors[0]["message"]
 
 
-async def test_a_one_megabyte_query_is_refused_at_the_door(client_factory):
+async def test_a_one_megabyte_query_is_refused_at_the_door(client_factory: ClientFactory) -> None:
     query = "{ viewer { kind } }" + " " * (1024 * 1024)
     result = await client_factory().gql(query)
     assert result.status == 413
@@ -101,7 +110,7 @@ async def test_a_one_megabyte_query_is_refused_at_the_door(client_factory):
     assert result.codes == ["PAYLOAD_TOO_LARGE"]
 
 
-async def test_too_many_tokens_is_too_complex(client_factory):
+async def test_too_many_tokens_is_too_complex(client_factory: ClientFactory) -> None:
     # "$a:A" is four tokens in four characters: over the token cap, under the length cap
     query = "query(" + "$a:A" * 1300 + ") { viewer { kind } }"
     assert len(query) < 6_000
@@ -110,7 +119,7 @@ async def test_too_many_tokens_is_too_complex(client_factory):
     assert result.errors[0]["extensions"]["limit"] == 5000
 
 
-async def test_deeply_nested_queries_are_too_complex(org: OrgFixture, signed_in):
+async def test_deeply_nested_queries_are_too_complex(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     query = "{ viewer { " + "organization { members { edges { node { id } } } } " + "} }"
     deep = "{ " + 'node(id: "x") { ... on Organization { ' * 14 + "slug" + " } }" * 14 + " }"
@@ -120,7 +129,7 @@ async def test_deeply_nested_queries_are_too_complex(org: OrgFixture, signed_in)
     assert (await owner.gql(query)).ok()
 
 
-async def test_too_many_aliases_are_too_complex(client_factory):
+async def test_too_many_aliases_are_too_complex(client_factory: ClientFactory) -> None:
     query = "{ " + " ".join(f"a{i}: viewer {{ kind }}" for i in range(31)) + " }"
     result = await client_factory().gql(query)
     assert result.code == "QUERY_TOO_COMPLEX"
@@ -141,7 +150,9 @@ async def test_too_many_aliases_are_too_complex(client_factory):
         b'{"query": "{ viewer { kind } }", "operationName": 5}',
     ],
 )
-async def test_malformed_bodies_get_a_clear_error(client_factory, body: bytes):
+async def test_malformed_bodies_get_a_clear_error(
+    client_factory: ClientFactory, body: bytes
+) -> None:
     response = await client_factory().http.post(
         "/graphql", content=body, headers={"content-type": "application/json"}
     )
@@ -151,13 +162,13 @@ async def test_malformed_bodies_get_a_clear_error(client_factory, body: bytes):
     assert payload["detail"]
 
 
-async def test_a_syntax_error_is_bad_user_input(client_factory):
+async def test_a_syntax_error_is_bad_user_input(client_factory: ClientFactory) -> None:
     result = await client_factory().gql("{ viewer { kind ")
     assert result.code == "BAD_USER_INPUT"
     assert "Syntax Error" in result.errors[0]["message"]
 
 
-async def test_a_bad_cursor_is_bad_user_input(org: OrgFixture, signed_in):
+async def test_a_bad_cursor_is_bad_user_input(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     result = await owner.gql(
         'query($s: String!) { organization(slug: $s) { members(after: "bm9wZQ==") { totalCount } } }',
@@ -170,7 +181,7 @@ async def test_a_bad_cursor_is_bad_user_input(org: OrgFixture, signed_in):
 
 
 @pytest.mark.parametrize("bad_id", ["", "not-base64!", "TWVtYmVyOm5vdC1hLXV1aWQ="])
-async def test_bad_ids_are_answered_calmly(org: OrgFixture, signed_in, bad_id: str):
+async def test_bad_ids_are_answered_calmly(org: OrgFixture, signed_in: SignIn, bad_id: str) -> None:
     owner = await signed_in(org, "owner")
     result = await owner.gql(
         "mutation($id: ID!) { removeMember(input: {id: $id}) { removedId } }", {"id": bad_id}
@@ -190,7 +201,7 @@ NUL = "x\u0000y"  # PostgreSQL text cannot hold it
 UNSTORABLE = [pytest.param(SURROGATE, id="lone-surrogate"), pytest.param(NUL, id="nul")]
 
 
-async def post_json(client, body: object, **headers: str) -> GraphQLResult:
+async def post_json(client: ApiClient, body: object, **headers: str) -> GraphQLResult:
     """Encoded with escapes (``\\ud800``), as a JavaScript client sends a lone surrogate."""
     return GraphQLResult(
         await client.http.post(
@@ -217,7 +228,7 @@ async def row_counts() -> dict[str, int]:
     """How many rows each table holds: a refused request must change none."""
     from sqlmodel import SQLModel
 
-    counts = {}
+    counts: dict[str, int] = {}
     async with unit_of_work(write=False) as db:
         for name, table in SQLModel.metadata.tables.items():
             counts[name] = (await db.execute(select(func.count()).select_from(table))).scalar_one()
@@ -231,14 +242,14 @@ CREATE_QUIZ = "mutation($input: CreateQuizInput!) { createQuiz(input: $input) { 
 CREATE_KEY = "mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }"
 
 
-def quiz(**overrides: object) -> dict:
-    question = {
+def quiz(**overrides: object) -> dict[str, Any]:
+    question: dict[str, object] = {
         "kind": "SHORT_ANSWER",
         "prompt": "The word?",
         "acceptedAnswers": ["word"],
         "explanation": "Because.",
     }
-    question.update(overrides.pop("question", {}))  # type: ignore[arg-type]
+    question.update(cast(dict[str, object], overrides.pop("question", {})))
     return {
         "input": {
             "title": "A quiz",
@@ -249,7 +260,7 @@ def quiz(**overrides: object) -> dict:
     }
 
 
-def login_input(org: OrgFixture, **overrides: str) -> dict:
+def login_input(org: OrgFixture, **overrides: str) -> dict[str, Any]:
     values = {
         "orgSlug": org.slug,
         "portalCode": org.portal_code,
@@ -261,7 +272,8 @@ def login_input(org: OrgFixture, **overrides: str) -> dict:
 
 
 # (who, document, variables built from the org and the bad value)
-STRING_ARGUMENTS = {
+StringArgumentCase = tuple[str | None, str, Callable[[OrgFixture, str], dict[str, Any]]]
+STRING_ARGUMENTS: dict[str, StringArgumentCase] = {
     "node-id": ("owner", "query($v: ID!) { node(id: $v) { id } }", lambda org, v: {"v": v}),
     "remove-member-id": (
         "owner",
@@ -317,8 +329,8 @@ STRING_ARGUMENTS = {
 @pytest.mark.parametrize("bad", UNSTORABLE)
 @pytest.mark.parametrize("case", list(STRING_ARGUMENTS))
 async def test_unstorable_characters_in_any_string_are_bad_input(
-    org: OrgFixture, signed_in, client_factory, case: str, bad: str
-):
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory, case: str, bad: str
+) -> None:
     who, document, variables = STRING_ARGUMENTS[case]
     client = await signed_in(org, who) if who else client_factory()
     before = await row_counts()
@@ -338,8 +350,8 @@ async def test_unstorable_characters_in_any_string_are_bad_input(
     ],
 )
 async def test_unstorable_characters_in_document_literals_are_bad_input(
-    org: OrgFixture, signed_in, literal: str
-):
+    org: OrgFixture, signed_in: SignIn, literal: str
+) -> None:
     owner = await signed_in(org, "owner")
     before = await row_counts()
     document = (
@@ -352,7 +364,9 @@ async def test_unstorable_characters_in_document_literals_are_bad_input(
     assert await row_counts() == before
 
 
-async def test_an_answer_with_unstorable_characters_is_bad_input(org: OrgFixture, signed_in):
+async def test_an_answer_with_unstorable_characters_is_bad_input(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     created = (await teacher.gql(CREATE_QUIZ, quiz())).ok()["createQuiz"]["quiz"]
     (await teacher.gql(PUBLISH, {"id": created["id"]})).ok()
@@ -375,7 +389,9 @@ async def test_an_answer_with_unstorable_characters_is_bad_input(org: OrgFixture
     "offset",
     ["-5", "99999999999999999999", "2147483648", "+5", " 5", "5_0", "\u0665", "1e3", ""],
 )
-async def test_forged_cursors_are_bad_input(org: OrgFixture, signed_in, offset: str):
+async def test_forged_cursors_are_bad_input(
+    org: OrgFixture, signed_in: SignIn, offset: str
+) -> None:
     owner = await signed_in(org, "owner")
     cursor = base64.b64encode(f"cursor:{offset}".encode()).decode()
     for connection in ("members", "quizzes", "auditLog", "apiKeys", "attempts", "leaderboard"):
@@ -391,7 +407,7 @@ async def test_forged_cursors_are_bad_input(org: OrgFixture, signed_in, offset: 
         }
 
 
-async def test_a_cursor_this_api_gave_out_still_works(org: OrgFixture, signed_in):
+async def test_a_cursor_this_api_gave_out_still_works(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     document = "query($s: String!, $c: String) { organization(slug: $s) { members(first: 1, after: $c) { edges { cursor node { username } } } } }"
     first = (await owner.gql(document, {"s": org.slug, "c": None})).ok()
@@ -410,7 +426,9 @@ OUT_OF_RANGE = [
 
 
 @pytest.mark.parametrize("moment", OUT_OF_RANGE)
-async def test_dates_out_of_range_are_bad_input(org: OrgFixture, signed_in, moment: str):
+async def test_dates_out_of_range_are_bad_input(
+    org: OrgFixture, signed_in: SignIn, moment: str
+) -> None:
     owner = await signed_in(org, "owner")
     before = await row_counts()
     attempts = [
@@ -440,7 +458,9 @@ async def test_dates_out_of_range_are_bad_input(org: OrgFixture, signed_in, mome
 
 
 @pytest.mark.parametrize("depth", [3000, 5000])
-async def test_deeply_nested_json_is_refused_at_the_door(client_factory, depth: int):
+async def test_deeply_nested_json_is_refused_at_the_door(
+    client_factory: ClientFactory, depth: int
+) -> None:
     nested = "[" * depth + "]" * depth
     body = '{"query": "{ viewer { kind } }", "variables": {"v": NESTED}}'.replace("NESTED", nested)
     response = await client_factory().http.post(
@@ -451,7 +471,7 @@ async def test_deeply_nested_json_is_refused_at_the_door(client_factory, depth: 
     assert_refused(result)
 
 
-async def test_deeply_nested_variables_in_a_get_are_refused(client_factory):
+async def test_deeply_nested_variables_in_a_get_are_refused(client_factory: ClientFactory) -> None:
     nested = "[" * 3000 + "]" * 3000
     response = await client_factory().http.get(
         "/graphql", params={"query": "{ viewer { kind } }", "variables": nested}
@@ -461,7 +481,9 @@ async def test_deeply_nested_variables_in_a_get_are_refused(client_factory):
     assert_refused(result)
 
 
-async def test_a_body_that_is_not_utf8_is_refused_at_the_door(client_factory):
+async def test_a_body_that_is_not_utf8_is_refused_at_the_door(
+    client_factory: ClientFactory,
+) -> None:
     body = b'{"query": "{ viewer { kind } }", "variables": {"v": "\xed\xa0\x80"}}'
     response = await client_factory().http.post(
         "/graphql", content=body, headers={"content-type": "application/json"}
@@ -471,7 +493,7 @@ async def test_a_body_that_is_not_utf8_is_refused_at_the_door(client_factory):
     assert_refused(result)
 
 
-async def test_a_subscription_sent_by_post_is_refused(org: OrgFixture, signed_in):
+async def test_a_subscription_sent_by_post_is_refused(org: OrgFixture, signed_in: SignIn) -> None:
     student = await signed_in(org, "student")
     result = await student.gql(
         "subscription($s: String!) { leaderboardUpdated(orgSlug: $s) { quizId } }", {"s": org.slug}
@@ -499,7 +521,9 @@ def assert_internal(result: GraphQLResult, caplog: pytest.LogCaptureFixture, sec
 # An exception in an extension hook, or a commit failing: tests/graphql/test_boundary.py.
 
 
-async def test_an_exception_in_the_view_is_an_internal_problem(client_factory, monkeypatch, caplog):
+async def test_an_exception_in_the_view_is_an_internal_problem(
+    client_factory: ClientFactory, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     async def broken_context(*args: object, **kwargs: object) -> None:
         raise RuntimeError("context exploded: secret-detail-3")
 
@@ -512,8 +536,11 @@ async def test_an_exception_in_the_view_is_an_internal_problem(client_factory, m
 
 
 async def test_a_failure_while_the_door_looks_up_the_actor_is_an_internal_problem(
-    org: OrgFixture, signed_in, monkeypatch, caplog
-):
+    org: OrgFixture,
+    signed_in: SignIn,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     owner = await signed_in(org, "owner")
 
     async def database_down(*args: object, **kwargs: object) -> None:
@@ -527,7 +554,7 @@ async def test_a_failure_while_the_door_looks_up_the_actor_is_an_internal_proble
     assert_internal(result, caplog, "secret-detail-4")
 
 
-async def test_a_long_fragment_chain_is_a_coded_error(client_factory):
+async def test_a_long_fragment_chain_is_a_coded_error(client_factory: ClientFactory) -> None:
     chain = " ".join(f"fragment F{i} on Query {{ ...F{i + 1} }}" for i in range(300))
     document = "query { ...F0 } " + chain + " fragment F300 on Query { viewer { kind } }"
     result = await client_factory().gql(document)
@@ -535,7 +562,7 @@ async def test_a_long_fragment_chain_is_a_coded_error(client_factory):
     assert "recursion" not in result.errors[0]["message"]
 
 
-def test_a_recursion_error_before_execution_is_bad_input(caplog):
+def test_a_recursion_error_before_execution_is_bad_input(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.WARNING)
     raw = GraphQLError(
         "maximum recursion depth exceeded", original_error=RecursionError("too deep")
@@ -546,7 +573,7 @@ def test_a_recursion_error_before_execution_is_bad_input(caplog):
     assert "request-1234" in caplog.text
 
 
-def test_a_recursion_error_in_a_resolver_is_internal(caplog):
+def test_a_recursion_error_in_a_resolver_is_internal(caplog: pytest.LogCaptureFixture) -> None:
     raw = GraphQLError(
         "maximum recursion depth exceeded", path=["viewer"], original_error=RecursionError()
     )
@@ -556,7 +583,7 @@ def test_a_recursion_error_in_a_resolver_is_internal(caplog):
     }
 
 
-async def test_genuine_coercion_errors_stay_bad_user_input(client_factory):
+async def test_genuine_coercion_errors_stay_bad_user_input(client_factory: ClientFactory) -> None:
     result = await client_factory().gql(
         'query($f: Int) { organization(slug: "x") { members(first: $f) { totalCount } } }',
         {"f": "nope"},
@@ -565,7 +592,7 @@ async def test_genuine_coercion_errors_stay_bad_user_input(client_factory):
     assert "Int" in result.errors[0]["message"]
 
 
-def test_the_encoder_never_fails_on_a_lone_surrogate():
+def test_the_encoder_never_fails_on_a_lone_surrogate() -> None:
     encoded = dumps({"message": "echo x\ud800y"})
     assert json.loads(encoded) == {"message": "echo x\ufffdy"}
 
@@ -573,7 +600,9 @@ def test_the_encoder_never_fails_on_a_lone_surrogate():
 # --- SQL parameters stay out of logs and exception texts -----------------------------------
 
 
-async def test_a_failing_statement_does_not_echo_its_parameters(app, caplog):
+async def test_a_failing_statement_does_not_echo_its_parameters(
+    app: Starlette, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO, logger="sqlalchemy")
     marker = "client-value-5f1e"
     with pytest.raises(DBAPIError) as failure:
