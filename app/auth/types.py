@@ -8,8 +8,9 @@ import strawberry
 from strawberry.types import Info
 
 from app.access.actor import Actor, ActorKind
+from app.access.scopes import Role
 from app.members import service as members
-from app.members.types import Member, Role
+from app.members.types import Member
 from app.orgs import service as orgs
 from app.orgs.types import OrganizationFields
 

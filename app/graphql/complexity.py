@@ -672,7 +672,8 @@ def _field_definition(
         if name == "__type":
             return TypeMetaFieldDef
     if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
-        return parent.fields.get(name)
+        found: GraphQLField | None = parent.fields.get(name)
+        return found
     return None
 
 

@@ -8,12 +8,12 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from app.access.scopes import Scope
+from app.access.scopes import Role, Scope
 from app.graphql.inputs import INPUT
 from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
 from app.members import service
-from app.members.types import Member, Role
+from app.members.types import Member
 
 
 @strawberry.input(description="A new member of the viewer's organization.")

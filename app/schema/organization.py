@@ -25,7 +25,7 @@ class Organization(
     OrganizationLeaderboard,
 ):
     @classmethod
-    def is_type_of(cls, obj: object, _info: GraphQLResolveInfo) -> bool:
+    def is_type_of(cls, obj: object, _info: GraphQLResolveInfo[object]) -> bool:
         """Domains return ``OrganizationFields.from_row(…)``: the same fields, built
         without importing this composition root."""
         return isinstance(obj, OrganizationFields)

@@ -174,7 +174,8 @@ class GraphQLView(GraphQL[Context, None]):
         """The websocket door (see ``app.web.websocket``)."""
         assert isinstance(context, SocketContext)
         await context.connect()
-        return UNSET
+        unset: UnsetType = UNSET  # typed Any by Strawberry
+        return unset
 
     async def render_graphql_ide(self, request: Request) -> Response:
         """The bundled GraphiQL with its own CSP (see ``security_headers``); off in production
