@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from typing import Any
 
+import pytest
 import strawberry
 
 from app.graphql.execution import MAX_MEMOISED_SUBFIELDS, BoundedExecutionContext
@@ -31,12 +33,14 @@ class Subscription:
             yield Item(name=str(n))
 
 
-async def test_the_subfield_memo_is_bounded_over_many_events(monkeypatch):
+async def test_the_subfield_memo_is_bounded_over_many_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # given a schema using the bounded context, watching the memo's size per event
     sizes: list[int] = []
     original = BoundedExecutionContext.collect_subfields
 
-    def spy(self, return_type, field_details_list):
+    def spy(self: BoundedExecutionContext, return_type: Any, field_details_list: Any) -> Any:
         result = original(self, return_type, field_details_list)
         sizes.append(len(self._relevant_sub_fields))
         return result
