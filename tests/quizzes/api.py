@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from app.core.clock import Clock, FrozenClock, set_clock
+from tests.support.client import ApiClient
 
 QUIZ_FIELDS = """id title description status version timeLimitSeconds attemptsAllowed
 passMarkPercent shuffleQuestions shuffleOptions revealAnswersAfterSubmit opensAt closesAt
@@ -96,12 +97,13 @@ def quiz_input(**overrides: Any) -> dict[str, Any]:
     return {"input": {"title": "Sample quiz", "questions": sample_questions(), **overrides}}
 
 
-async def create_quiz(client, **overrides: Any) -> dict[str, Any]:
+async def create_quiz(client: ApiClient, **overrides: Any) -> dict[str, Any]:
     result = await client.gql(CREATE, quiz_input(**overrides))
-    return result.ok()["createQuiz"]["quiz"]
+    quiz: dict[str, Any] = result.ok()["createQuiz"]["quiz"]
+    return quiz
 
 
-async def published_quiz(client, **overrides: Any) -> dict[str, Any]:
+async def published_quiz(client: ApiClient, **overrides: Any) -> dict[str, Any]:
     quiz = await create_quiz(client, **overrides)
     (await client.gql(PUBLISH, {"id": quiz["id"]})).ok()
     return quiz
@@ -109,7 +111,7 @@ async def published_quiz(client, **overrides: Any) -> dict[str, Any]:
 
 def right_answers(quiz: dict[str, Any]) -> list[dict[str, Any]]:
     """Full-marks answers built from the author's view of the quiz."""
-    answers = []
+    answers: list[dict[str, Any]] = []
     for question in quiz["questionsWithAnswers"]:
         answer: dict[str, Any] = {"questionId": question["id"]}
         kind = question["kind"]

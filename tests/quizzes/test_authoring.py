@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.events.bus import Event
 from tests.quizzes.api import (
     ARCHIVE,
     CREATE,
@@ -17,12 +18,15 @@ from tests.quizzes.api import (
     sample_questions,
 )
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 
 AUDIT = """query($slug: String!, $action: String) { organization(slug: $slug) {
   auditLog(action: $action) { edges { node { action targetType details } } } } }"""
 
 
-async def test_creating_a_quiz_stores_every_kind_of_question(org: OrgFixture, signed_in, events):
+async def test_creating_a_quiz_stores_every_kind_of_question(
+    org: OrgFixture, signed_in: SignIn, events: list[Event]
+) -> None:
     # given a teacher
     teacher = await signed_in(org, "teacher")
     # when they create a quiz with one question of each kind
@@ -59,8 +63,8 @@ async def test_creating_a_quiz_stores_every_kind_of_question(org: OrgFixture, si
 
 
 async def test_invalid_input_names_each_field_and_stores_nothing(
-    org: OrgFixture, signed_in, events
-):
+    org: OrgFixture, signed_in: SignIn, events: list[Event]
+) -> None:
     teacher = await signed_in(org, "teacher")
     questions = sample_questions()
     questions[1]["points"] = -1
@@ -75,7 +79,9 @@ async def test_invalid_input_names_each_field_and_stores_nothing(
     assert events == []
 
 
-async def test_update_changes_settings_and_replaces_questions(org: OrgFixture, signed_in):
+async def test_update_changes_settings_and_replaces_questions(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher = await signed_in(org, "teacher")
     quiz = await create_quiz(teacher)
     result = await teacher.gql(
@@ -104,8 +110,8 @@ async def test_update_changes_settings_and_replaces_questions(org: OrgFixture, s
 
 
 async def test_publishing_refuses_a_quiz_without_questions_or_right_answers(
-    org: OrgFixture, signed_in
-):
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher = await signed_in(org, "teacher")
     empty = await create_quiz(teacher, questions=[])
     result = await teacher.gql(PUBLISH, {"id": empty["id"]})
@@ -120,7 +126,7 @@ async def test_publishing_refuses_a_quiz_without_questions_or_right_answers(
     assert result.errors[0]["extensions"]["problems"] == ["Question 1 has no correct answer"]
 
 
-async def test_publish_then_archive(org: OrgFixture, signed_in):
+async def test_publish_then_archive(org: OrgFixture, signed_in: SignIn) -> None:
     teacher = await signed_in(org, "teacher")
     quiz = await create_quiz(teacher)
     assert (await teacher.gql(PUBLISH, {"id": quiz["id"]})).ok()["publishQuiz"]["quiz"][
@@ -135,7 +141,9 @@ async def test_publish_then_archive(org: OrgFixture, signed_in):
     assert changed.code == "CONFLICT"
 
 
-async def test_questions_lock_once_attempted_and_a_copy_is_editable(org: OrgFixture, signed_in):
+async def test_questions_lock_once_attempted_and_a_copy_is_editable(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     # given a published quiz a student has started
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher)
@@ -159,7 +167,9 @@ async def test_questions_lock_once_attempted_and_a_copy_is_editable(org: OrgFixt
     assert edited.ok()["updateQuiz"]["quiz"]["questions"] == [{"prompt": "New"}]
 
 
-async def test_listing_filters_by_status_and_title_and_pages(org: OrgFixture, signed_in):
+async def test_listing_filters_by_status_and_title_and_pages(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher = await signed_in(org, "teacher")
     for title in ["Algebra 1", "Algebra 2", "Biology", "100% sure_thing"]:
         await create_quiz(teacher, title=title)

@@ -39,20 +39,20 @@ def good_quiz(*questions: QuestionDraft) -> QuizDraft:
 
 
 @pytest.mark.parametrize("kind", list(QuestionKind))
-def test_a_well_formed_question_of_each_kind_is_publishable(kind):
+def test_a_well_formed_question_of_each_kind_is_publishable(kind: QuestionKind) -> None:
     assert validate_question(GOOD_QUESTIONS[kind]) == []
 
 
-def test_a_well_formed_quiz_is_publishable():
+def test_a_well_formed_quiz_is_publishable() -> None:
     assert publish_problems(good_quiz()) == []
 
 
-def test_drafts_are_immutable():
+def test_drafts_are_immutable() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         good_quiz().title = "changed"  # type: ignore[misc]
 
 
-def test_publish_problems_name_the_question_by_number():
+def test_publish_problems_name_the_question_by_number() -> None:
     # given a quiz whose third question has no correct option
     broken = QuestionDraft(
         QuestionKind.SINGLE_CHOICE, "Q?", options=(OptionDraft("a"), OptionDraft("b"))
@@ -64,7 +64,7 @@ def test_publish_problems_name_the_question_by_number():
     assert publish_problems(quiz) == ["Question 3 has no correct answer"]
 
 
-def test_a_quiz_without_questions_or_title_is_not_publishable():
+def test_a_quiz_without_questions_or_title_is_not_publishable() -> None:
     assert publish_problems(QuizDraft(title="  ")) == [
         "The quiz has no title",
         "The quiz has no questions",
@@ -80,7 +80,7 @@ def test_a_quiz_without_questions_or_title_is_not_publishable():
         ({"pass_mark_percent": math.nan}, "The pass mark must be a percentage between 0 and 100"),
     ],
 )
-def test_quiz_settings_are_checked(changes, problem):
+def test_quiz_settings_are_checked(changes: dict[str, Any], problem: str) -> None:
     assert publish_problems(dataclasses.replace(good_quiz(), **changes)) == [problem]
 
 
@@ -89,17 +89,17 @@ def problems_of(kind: QuestionKind, **changes: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("points", [0.0, -1.0, math.inf, math.nan])
-def test_points_must_be_positive_and_finite(points):
+def test_points_must_be_positive_and_finite(points: float) -> None:
     assert problems_of(QuestionKind.SINGLE_CHOICE, points=points) == [
         "The question must be worth a positive, finite number of points"
     ]
 
 
-def test_prompt_must_not_be_blank():
+def test_prompt_must_not_be_blank() -> None:
     assert problems_of(QuestionKind.SHORT_ANSWER, prompt=" \n") == ["The question has no prompt"]
 
 
-def test_single_choice_needs_exactly_one_correct_option():
+def test_single_choice_needs_exactly_one_correct_option() -> None:
     both = (OptionDraft("a", True), OptionDraft("b", True))
     assert problems_of(QuestionKind.SINGLE_CHOICE, options=both) == [
         "The question is single choice and needs exactly one correct option, not 2"
@@ -110,7 +110,7 @@ def test_single_choice_needs_exactly_one_correct_option():
     ]
 
 
-def test_choice_questions_need_two_distinct_nonblank_options():
+def test_choice_questions_need_two_distinct_nonblank_options() -> None:
     assert problems_of(QuestionKind.MULTIPLE_CHOICE, options=(OptionDraft("a", True),)) == [
         "The question needs at least two options"
     ]
@@ -122,7 +122,7 @@ def test_choice_questions_need_two_distinct_nonblank_options():
     ) == ["The question has an option with no text"]
 
 
-def test_multiple_choice_needs_a_correct_option():
+def test_multiple_choice_needs_a_correct_option() -> None:
     options = (OptionDraft("a"), OptionDraft("b"))
     assert problems_of(QuestionKind.MULTIPLE_CHOICE, options=options) == [
         "The question has no correct answer"
@@ -137,20 +137,22 @@ def test_multiple_choice_needs_a_correct_option():
         (OptionDraft("True", True), OptionDraft("False"), OptionDraft("Maybe")),
     ],
 )
-def test_true_false_has_exactly_the_options_true_and_false(options):
+def test_true_false_has_exactly_the_options_true_and_false(
+    options: tuple[OptionDraft, ...],
+) -> None:
     assert problems_of(QuestionKind.TRUE_FALSE, options=options) == [
         "The question is true/false and must have exactly the options True, False"
     ]
 
 
-def test_true_false_needs_one_correct_option():
+def test_true_false_needs_one_correct_option() -> None:
     both = (OptionDraft("True", True), OptionDraft("False", True))
     assert problems_of(QuestionKind.TRUE_FALSE, options=both) == [
         "The question is true/false and needs exactly one correct option, not 2"
     ]
 
 
-def test_short_answer_needs_an_accepted_answer():
+def test_short_answer_needs_an_accepted_answer() -> None:
     assert problems_of(QuestionKind.SHORT_ANSWER, accepted_answers=()) == [
         "The question needs at least one accepted answer"
     ]
@@ -160,20 +162,20 @@ def test_short_answer_needs_an_accepted_answer():
 
 
 @pytest.mark.parametrize("value", [None, math.nan, math.inf])
-def test_numeric_needs_a_finite_value(value):
+def test_numeric_needs_a_finite_value(value: float | None) -> None:
     assert problems_of(QuestionKind.NUMERIC, numeric_value=value) == [
         "The question needs a finite numeric answer"
     ]
 
 
 @pytest.mark.parametrize("tolerance", [-0.1, math.nan, math.inf])
-def test_numeric_needs_a_nonnegative_finite_tolerance(tolerance):
+def test_numeric_needs_a_nonnegative_finite_tolerance(tolerance: float) -> None:
     assert problems_of(QuestionKind.NUMERIC, numeric_tolerance=tolerance) == [
         "The question needs a tolerance that is zero or a positive finite number"
     ]
 
 
-def test_fields_of_other_kinds_are_refused_rather_than_silently_ignored():
+def test_fields_of_other_kinds_are_refused_rather_than_silently_ignored() -> None:
     assert problems_of(QuestionKind.NUMERIC, options=YES_NO) == [
         "The question is a numeric question and cannot have options"
     ]
@@ -182,14 +184,14 @@ def test_fields_of_other_kinds_are_refused_rather_than_silently_ignored():
     ]
 
 
-def test_label_starts_every_sentence():
+def test_label_starts_every_sentence() -> None:
     problems = validate_question(
         dataclasses.replace(GOOD_QUESTIONS[QuestionKind.NUMERIC], prompt=""), label="Question 7"
     )
     assert problems == ["Question 7 has no prompt"]
 
 
-def test_a_quiz_holds_at_most_max_questions():
+def test_a_quiz_holds_at_most_max_questions() -> None:
     question = GOOD_QUESTIONS[QuestionKind.SHORT_ANSWER]
     assert publish_problems(good_quiz(*[question] * MAX_QUESTIONS)) == []
     assert publish_problems(good_quiz(*[question] * (MAX_QUESTIONS + 1))) == [

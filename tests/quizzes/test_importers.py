@@ -17,6 +17,7 @@ from app.quizzes.importers import (
     MAX_REPORTED_PROBLEMS,
     ImportFormat,
     ImportProblem,
+    ImportResult,
     detect_format,
     parse_quiz,
 )
@@ -37,7 +38,7 @@ def options(*texts: str, right: set[int]) -> tuple[OptionDraft, ...]:
     return tuple(OptionDraft(text, index in right) for index, text in enumerate(texts))
 
 
-def read(name: str, fmt: ImportFormat, title_hint: str | None = None):
+def read(name: str, fmt: ImportFormat, title_hint: str | None = None) -> ImportResult:
     return parse_quiz((FIXTURES / name).read_bytes(), fmt, title_hint=title_hint)
 
 
@@ -48,7 +49,7 @@ def lines_and_messages(problems: list[ImportProblem]) -> list[tuple[int | None, 
 # --- JSON -------------------------------------------------------------------------------
 
 
-def test_json_good_file_gives_the_exact_quiz():
+def test_json_good_file_gives_the_exact_quiz() -> None:
     result = read("good.json", ImportFormat.JSON, title_hint="ignored")
 
     assert result.problems == []
@@ -90,7 +91,7 @@ def test_json_good_file_gives_the_exact_quiz():
     assert publish_problems(result.draft) == []
 
 
-def test_json_bad_questions_are_skipped_with_path_and_line():
+def test_json_bad_questions_are_skipped_with_path_and_line() -> None:
     result = read("broken.json", ImportFormat.JSON)
 
     assert lines_and_messages(result.problems) == [
@@ -107,7 +108,7 @@ def test_json_bad_questions_are_skipped_with_path_and_line():
     assert result.imported_questions == 1
 
 
-def test_json_invalid_quiz_settings_refuse_the_whole_file():
+def test_json_invalid_quiz_settings_refuse_the_whole_file() -> None:
     result = read("bad_settings.json", ImportFormat.JSON)
 
     assert result.draft is None
@@ -116,7 +117,7 @@ def test_json_invalid_quiz_settings_refuse_the_whole_file():
     ]
 
 
-def test_json_syntax_error_names_its_line():
+def test_json_syntax_error_names_its_line() -> None:
     result = read("syntax_error.json", ImportFormat.JSON)
 
     assert result.draft is None
@@ -125,7 +126,7 @@ def test_json_syntax_error_names_its_line():
     ]
 
 
-def test_json_field_of_another_kind_is_named():
+def test_json_field_of_another_kind_is_named() -> None:
     document = {
         "title": "T",
         "questions": [{"kind": "NUMERIC", "prompt": "p", "value": 1, "options": []}],
@@ -140,7 +141,7 @@ def test_json_field_of_another_kind_is_named():
 
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
-def test_json_refuses_nan_and_infinity(constant):
+def test_json_refuses_nan_and_infinity(constant: str) -> None:
     text = '{"title": "T", "questions": [{"kind": "NUMERIC", "prompt": "p", "value": %s}]}'
     result = parse_quiz((text % constant).encode(), ImportFormat.JSON)
 
@@ -148,7 +149,7 @@ def test_json_refuses_nan_and_infinity(constant):
     assert "is not a JSON number" in result.problems[0].message
 
 
-def test_json_number_too_big_for_a_float_is_a_problem_not_a_crash():
+def test_json_number_too_big_for_a_float_is_a_problem_not_a_crash() -> None:
     text = '{"title": "T", "questions": [{"kind": "NUMERIC", "prompt": "p", "value": 1%s}]}'
     result = parse_quiz((text % ("0" * 400)).encode(), ImportFormat.JSON)
 
@@ -159,14 +160,14 @@ def test_json_number_too_big_for_a_float_is_a_problem_not_a_crash():
     ]
 
 
-def test_json_top_level_must_be_an_object():
+def test_json_top_level_must_be_an_object() -> None:
     result = parse_quiz(b"[]", ImportFormat.JSON)
 
     assert result.draft is None
     assert lines_and_messages(result.problems) == [(None, "$: [] is not of type 'object'")]
 
 
-def test_the_published_schema_is_valid_and_accepts_the_sample():
+def test_the_published_schema_is_valid_and_accepts_the_sample() -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     sample = json.loads((FIXTURES / "good.json").read_text(encoding="utf-8"))
@@ -176,7 +177,7 @@ def test_the_published_schema_is_valid_and_accepts_the_sample():
 # --- Aiken ------------------------------------------------------------------------------
 
 
-def test_aiken_good_file_gives_the_exact_questions():
+def test_aiken_good_file_gives_the_exact_questions() -> None:
     result = read("good_aiken.txt", ImportFormat.AIKEN, title_hint="Week 1")
 
     assert result.problems == []
@@ -202,7 +203,7 @@ def test_aiken_good_file_gives_the_exact_questions():
     )
 
 
-def test_aiken_broken_blocks_are_reported_by_line_and_skipped():
+def test_aiken_broken_blocks_are_reported_by_line_and_skipped() -> None:
     result = read("broken_aiken.txt", ImportFormat.AIKEN)
 
     assert lines_and_messages(result.problems) == [
@@ -217,7 +218,7 @@ def test_aiken_broken_blocks_are_reported_by_line_and_skipped():
     )
 
 
-def test_aiken_stray_answer_line_does_not_swallow_the_next_question():
+def test_aiken_stray_answer_line_does_not_swallow_the_next_question() -> None:
     text = "Q1?\nA. a\nB. b\nANSWER: A\nANSWER: B\nQ2?\nA. c\nB. d\nANSWER: B\n"
     result = parse_quiz(text.encode(), ImportFormat.AIKEN)
 
@@ -226,7 +227,7 @@ def test_aiken_stray_answer_line_does_not_swallow_the_next_question():
     assert [question.prompt for question in result.draft.questions] == ["Q1?", "Q2?"]
 
 
-def test_aiken_windows_line_endings_and_bom_are_fine():
+def test_aiken_windows_line_endings_and_bom_are_fine() -> None:
     text = "\ufeffQ?\r\nA) yes\r\nB) no\r\nANSWER: A\r\n"
     result = parse_quiz(text.encode(), ImportFormat.AIKEN)
 
@@ -238,7 +239,7 @@ def test_aiken_windows_line_endings_and_bom_are_fine():
 # --- GIFT -------------------------------------------------------------------------------
 
 
-def test_gift_good_file_gives_the_exact_questions():
+def test_gift_good_file_gives_the_exact_questions() -> None:
     result = read("good.gift", ImportFormat.GIFT, title_hint="GIFT sample")
 
     assert result.problems == []
@@ -279,7 +280,7 @@ def test_gift_good_file_gives_the_exact_questions():
     )
 
 
-def test_gift_unsupported_and_broken_items_are_reported_by_line():
+def test_gift_unsupported_and_broken_items_are_reported_by_line() -> None:
     result = read("broken_gift.txt", ImportFormat.GIFT)
 
     assert lines_and_messages(result.problems) == [
@@ -299,21 +300,21 @@ def test_gift_unsupported_and_broken_items_are_reported_by_line():
     ("answers", "kind", "truth"),
     [("{F}", TRUE_FALSE, False), ("{TRUE}", TRUE_FALSE, True), ("{FALSE#no!}", TRUE_FALSE, False)],
 )
-def test_gift_true_false_spellings(answers, kind, truth):
+def test_gift_true_false_spellings(answers: str, kind: QuestionKind, truth: bool) -> None:
     result = parse_quiz(f"Statement {answers}".encode(), ImportFormat.GIFT)
 
     assert result.draft is not None
     assert result.draft.questions[0].options == options("True", "False", right={0 if truth else 1})
 
 
-def test_gift_answer_block_spanning_lines_reports_the_line_it_opens_on():
+def test_gift_answer_block_spanning_lines_reports_the_line_it_opens_on() -> None:
     text = "// header\n\nFirst {T}\n\nSecond\nquestion {\n=a -> b\n}\n"
     result = parse_quiz(text.encode(), ImportFormat.GIFT)
 
     assert lines_and_messages(result.problems) == [(6, "Matching questions (->) are not supported")]
 
 
-def test_gift_partial_credit_short_answers_are_left_out_with_a_note():
+def test_gift_partial_credit_short_answers_are_left_out_with_a_note() -> None:
     result = parse_quiz(b"Colour? {=red =%50%pink}", ImportFormat.GIFT)
 
     assert result.draft is not None
@@ -336,7 +337,7 @@ def test_gift_partial_credit_short_answers_are_left_out_with_a_note():
         ("{#=1 =2}", "Numeric questions need exactly one answer"),
     ],
 )
-def test_gift_bad_numbers_are_reported(spec, message):
+def test_gift_bad_numbers_are_reported(spec: str, message: str) -> None:
     result = parse_quiz(f"How many? {spec}".encode(), ImportFormat.GIFT)
 
     assert result.draft is None
@@ -346,7 +347,7 @@ def test_gift_bad_numbers_are_reported(spec, message):
 # --- PDF --------------------------------------------------------------------------------
 
 
-def test_pdf_good_file_gives_the_exact_questions():
+def test_pdf_good_file_gives_the_exact_questions() -> None:
     result = read("good.pdf", ImportFormat.PDF, title_hint="good")
 
     assert result.problems == []
@@ -372,7 +373,7 @@ def test_pdf_good_file_gives_the_exact_questions():
     )
 
 
-def test_pdf_broken_questions_are_reported_by_extracted_line():
+def test_pdf_broken_questions_are_reported_by_extracted_line() -> None:
     result = read("broken.pdf", ImportFormat.PDF)
 
     assert lines_and_messages(result.problems) == [
@@ -383,14 +384,14 @@ def test_pdf_broken_questions_are_reported_by_extracted_line():
     assert [question.prompt for question in result.draft.questions] == ["A good question"]
 
 
-def test_truncated_pdf_is_refused():
+def test_truncated_pdf_is_refused() -> None:
     result = read("truncated.pdf", ImportFormat.PDF)
 
     assert result.draft is None
     assert lines_and_messages(result.problems) == [(None, "The PDF could not be read")]
 
 
-def test_pdf_without_text_is_refused_as_probably_scanned():
+def test_pdf_without_text_is_refused_as_probably_scanned() -> None:
     result = read("no_text.pdf", ImportFormat.PDF)
 
     assert result.draft is None
@@ -399,13 +400,13 @@ def test_pdf_without_text_is_refused_as_probably_scanned():
     assert "scanned" in result.problems[0].message
 
 
-def test_bytes_that_are_no_pdf_are_refused():
+def test_bytes_that_are_no_pdf_are_refused() -> None:
     result = parse_quiz(b"%PDF-1.7\nthis is not really a PDF", ImportFormat.PDF)
 
     assert lines_and_messages(result.problems) == [(None, "The PDF could not be read")]
 
 
-def test_pdf_text_with_duplicate_answer_letters_is_one_question():
+def test_pdf_text_with_duplicate_answer_letters_is_one_question() -> None:
     text = "1. Pick\nA. x\nB. y\nAnswer: B and b\n"
     result = parse_pdf_text(text)
 
@@ -418,7 +419,7 @@ def test_pdf_text_with_duplicate_answer_letters_is_one_question():
 
 
 @pytest.mark.parametrize("fmt", list(ImportFormat))
-def test_input_over_the_size_cap_is_refused_unread(fmt):
+def test_input_over_the_size_cap_is_refused_unread(fmt: ImportFormat) -> None:
     result = parse_quiz(b" " * (MAX_IMPORT_BYTES + 1), fmt)
 
     assert result.draft is None
@@ -428,7 +429,7 @@ def test_input_over_the_size_cap_is_refused_unread(fmt):
     ]
 
 
-def test_input_at_the_size_cap_is_read():
+def test_input_at_the_size_cap_is_read() -> None:
     text = b"Q?\nA. a\nB. b\nANSWER: A\n"
     padded = text + b"\n" * (MAX_IMPORT_BYTES - len(text))
 
@@ -438,7 +439,7 @@ def test_input_at_the_size_cap_is_read():
 
 
 @pytest.mark.parametrize("fmt", [ImportFormat.AIKEN, ImportFormat.GIFT, ImportFormat.JSON])
-def test_wrong_encoding_is_refused_with_offset_and_line(fmt):
+def test_wrong_encoding_is_refused_with_offset_and_line(fmt: ImportFormat) -> None:
     result = read("latin1_aiken.txt", fmt)
 
     assert result.draft is None
@@ -452,7 +453,7 @@ def test_wrong_encoding_is_refused_with_offset_and_line(fmt):
 
 
 @pytest.mark.parametrize("fmt", list(ImportFormat))
-def test_empty_input_is_refused(fmt):
+def test_empty_input_is_refused(fmt: ImportFormat) -> None:
     result = parse_quiz(b"", fmt)
 
     assert result.draft is None
@@ -460,7 +461,7 @@ def test_empty_input_is_refused(fmt):
 
 
 @pytest.mark.parametrize("fmt", [ImportFormat.AIKEN, ImportFormat.GIFT])
-def test_text_without_any_question_gives_no_draft(fmt):
+def test_text_without_any_question_gives_no_draft(fmt: ImportFormat) -> None:
     result = parse_quiz(b"\n \n\t\n", fmt)
 
     assert result.draft is None
@@ -479,11 +480,11 @@ def test_text_without_any_question_gives_no_draft(fmt):
         ("good_aiken.txt", ImportFormat.AIKEN),
     ],
 )
-def test_detect_format_of_the_fixtures(name, expected):
+def test_detect_format_of_the_fixtures(name: str, expected: ImportFormat) -> None:
     assert detect_format(name, (FIXTURES / name).read_bytes()) is expected
 
 
-def test_detect_format_trusts_content_over_a_wrong_name():
+def test_detect_format_trusts_content_over_a_wrong_name() -> None:
     assert detect_format("quiz.txt", (FIXTURES / "good.pdf").read_bytes()) is ImportFormat.PDF
     assert detect_format(None, b'\xef\xbb\xbf  {"title": "x"}') is ImportFormat.JSON
     assert detect_format("notes.txt", b"just some words") is None
@@ -503,7 +504,9 @@ JSON_QUESTION = {"kind": "TRUE_FALSE", "prompt": "p", "answer": True}
         ),
     ],
 )
-def test_a_file_with_more_questions_than_a_quiz_holds_is_refused(fmt, data):
+def test_a_file_with_more_questions_than_a_quiz_holds_is_refused(
+    fmt: ImportFormat, data: bytes
+) -> None:
     result = parse_quiz(data, fmt)
 
     assert result.draft is None
@@ -512,13 +515,13 @@ def test_a_file_with_more_questions_than_a_quiz_holds_is_refused(fmt, data):
     ]
 
 
-def test_a_file_with_max_questions_is_imported():
+def test_a_file_with_max_questions_is_imported() -> None:
     result = parse_quiz(AIKEN_QUESTION * MAX_QUESTIONS, ImportFormat.AIKEN)
 
     assert result.imported_questions == MAX_QUESTIONS
 
 
-def test_only_the_first_problems_are_listed():
+def test_only_the_first_problems_are_listed() -> None:
     # given a file with one good question and 150 without an answer
     data = AIKEN_QUESTION + b"".join(b"\nQ%d?\nA. a\nB. b\n" % i for i in range(150))
     # when
@@ -530,7 +533,7 @@ def test_only_the_first_problems_are_listed():
     assert result.problems[-1] == ImportProblem(None, "... and 50 more problems")
 
 
-def test_pdf_question_that_cannot_be_published_is_reported_with_the_note():
+def test_pdf_question_that_cannot_be_published_is_reported_with_the_note() -> None:
     result = parse_pdf_text("Quiz\n1. Only one option\nA. lonely\nAnswer: A\n")
 
     assert result.draft is None
@@ -540,7 +543,7 @@ def test_pdf_question_that_cannot_be_published_is_reported_with_the_note():
     )
 
 
-def test_gift_escapes_do_not_shift_line_numbers():
+def test_gift_escapes_do_not_shift_line_numbers() -> None:
     text = "A \\{ b \\} c \\= d \\~ e \\# f \\: g\n\\{ \\} \\= \\~\nquestion {\n=a -> b}\n"
     result = parse_quiz(text.encode(), ImportFormat.GIFT)
 

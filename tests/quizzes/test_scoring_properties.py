@@ -72,14 +72,14 @@ def any_questions(draw: st.DrawFn) -> ScorableQuestion:
 
 
 @given(questions_with_right_answers())
-def test_a_fully_right_answer_scores_full_points(case):
+def test_a_fully_right_answer_scores_full_points(case: tuple[ScorableQuestion, Answer]) -> None:
     question, answer = case
     assert score(question, answer) == question.points
 
 
 @fuzzing
 @given(st.data())
-def test_any_answer_scores_between_zero_and_the_points(data):
+def test_any_answer_scores_between_zero_and_the_points(data: st.DataObject) -> None:
     question = data.draw(any_questions())
     answer = data.draw(any_answers(question))
     earned = score(question, answer)
@@ -89,7 +89,7 @@ def test_any_answer_scores_between_zero_and_the_points(data):
 
 @fuzzing
 @given(st.data())
-def test_option_order_and_repeats_never_matter(data):
+def test_option_order_and_repeats_never_matter(data: st.DataObject) -> None:
     # given a choice question and any selection
     question = data.draw(choice_questions())
     answer = data.draw(any_answers(question))
