@@ -2,32 +2,38 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from tests.quizzes.api import SAVE, START, SUBMIT, published_quiz
+from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 
 
-def answers_input(attempt_id: str, answers: list) -> dict:
+def answers_input(attempt_id: str, answers: list[dict[str, Any]]) -> dict[str, Any]:
     return {"input": {"attemptId": attempt_id, "answers": answers}}
 
 
-async def started(org: OrgFixture, signed_in) -> tuple:
+async def started(
+    org: OrgFixture, signed_in: SignIn
+) -> tuple[ApiClient, list[dict[str, Any]], str, ApiClient]:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher)
     attempt = (await student.gql(START, {"quizId": quiz["id"]})).ok()["startAttempt"]["attempt"]
     return student, quiz["questionsWithAnswers"], attempt["id"], teacher
 
 
-def choices(question: dict, *positions: int) -> dict:
+def choices(question: dict[str, Any], *positions: int) -> dict[str, Any]:
     ids = [question["options"][position]["id"] for position in positions]
     return {"questionId": question["id"], "selectedOptionIds": ids}
 
 
 @pytest.mark.parametrize("mutation", [SAVE, SUBMIT])
 async def test_an_option_of_another_question_is_refused_naming_the_question(
-    org: OrgFixture, signed_in, mutation: str
-):
+    org: OrgFixture, signed_in: SignIn, mutation: str
+) -> None:
     student, questions, attempt_id, _ = await started(org, signed_in)
     gases = questions[1]
     paris = questions[0]["options"][1]["id"]
@@ -40,7 +46,9 @@ async def test_an_option_of_another_question_is_refused_naming_the_question(
     }
 
 
-async def test_a_made_up_id_or_a_repeated_option_is_refused(org: OrgFixture, signed_in):
+async def test_a_made_up_id_or_a_repeated_option_is_refused(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     student, questions, attempt_id, _ = await started(org, signed_in)
     single, gases = questions[0], questions[1]
     helium = gases["options"][0]["id"]
@@ -59,7 +67,7 @@ async def test_a_made_up_id_or_a_repeated_option_is_refused(org: OrgFixture, sig
     assert saved.ok()["saveAttemptAnswers"]["attempt"]["status"] == "IN_PROGRESS"
 
 
-async def test_a_refused_save_stores_nothing(org: OrgFixture, signed_in):
+async def test_a_refused_save_stores_nothing(org: OrgFixture, signed_in: SignIn) -> None:
     # given a saved answer to the first question
     student, questions, attempt_id, _ = await started(org, signed_in)
     single, gases = questions[0], questions[1]

@@ -8,12 +8,16 @@ member has no attempt left, or the quiz has closed. Authors always see them.
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from app.core.clock import FrozenClock
 from tests.quizzes.api import START, SUBMIT, iso, published_quiz, right_answers
+from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 
 ATTEMPT = """query($id: ID!) { node(id: $id) { ... on Attempt { id status
   results { revealed { correctOptionIds acceptedAnswers numericValue explanation } } } } }"""
@@ -25,20 +29,23 @@ UPDATE = """mutation($input: UpdateQuizInput!) { updateQuiz(input: $input) {
   quiz { id revealAnswers revealAnswersAfterSubmit } } }"""
 
 
-async def take(student, quiz_id: str, answers: list[dict[str, Any]] | None = None) -> dict:
+async def take(
+    student: ApiClient, quiz_id: str, answers: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """Start and submit an attempt (empty unless ``answers``); the submit's attempt."""
     started = (await student.gql(START, {"quizId": quiz_id})).ok()["startAttempt"]["attempt"]
     result = await student.gql(
         SUBMIT, {"input": {"attemptId": started["id"], "answers": answers or []}}
     )
-    return result.ok()["submitAttempt"]["attempt"]
+    attempt: dict[str, Any] = result.ok()["submitAttempt"]["attempt"]
+    return attempt
 
 
-def revealed(attempt: dict) -> list[Any]:
+def revealed(attempt: dict[str, Any]) -> list[Any]:
     return [result["revealed"] for result in attempt["results"]]
 
 
-async def reread(client, attempt_id: str) -> list[Any]:
+async def reread(client: ApiClient, attempt_id: str) -> list[Any]:
     return revealed((await client.gql(ATTEMPT, {"id": attempt_id})).ok()["node"])
 
 
@@ -51,7 +58,9 @@ def hidden(items: list[Any]) -> bool:
     return all(item is None for item in items)
 
 
-async def test_by_default_a_retake_gets_no_answers_to_copy(org: OrgFixture, signed_in):
+async def test_by_default_a_retake_gets_no_answers_to_copy(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     # given a quiz with the default settings: unlimited attempts
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher)
@@ -70,7 +79,7 @@ async def test_by_default_a_retake_gets_no_answers_to_copy(org: OrgFixture, sign
     assert shown(await reread(teacher, first["id"]))
 
 
-async def test_the_last_attempt_reveals_the_answers(org: OrgFixture, signed_in):
+async def test_the_last_attempt_reveals_the_answers(org: OrgFixture, signed_in: SignIn) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, attemptsAllowed=2)
     first = await take(student, quiz["id"])
@@ -81,7 +90,7 @@ async def test_the_last_attempt_reveals_the_answers(org: OrgFixture, signed_in):
     assert shown(await reread(student, first["id"]))
 
 
-async def test_one_attempt_allowed_reveals_on_submit(org: OrgFixture, signed_in):
+async def test_one_attempt_allowed_reveals_on_submit(org: OrgFixture, signed_in: SignIn) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, attemptsAllowed=1)
     assert shown(revealed(await take(student, quiz["id"])))
@@ -89,8 +98,8 @@ async def test_one_attempt_allowed_reveals_on_submit(org: OrgFixture, signed_in)
 
 @pytest.mark.parametrize("reveal", ["AFTER_LAST_ATTEMPT", "AFTER_CLOSE"])
 async def test_answers_are_revealed_once_the_quiz_closes(
-    org: OrgFixture, signed_in, clock, reveal: str
-):
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock, reveal: str
+) -> None:
     # given a quiz with unlimited attempts that closes in an hour
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     closes = clock.now() + timedelta(hours=1)
@@ -104,8 +113,8 @@ async def test_answers_are_revealed_once_the_quiz_closes(
 
 
 async def test_after_close_waits_for_the_close_even_with_no_attempts_left(
-    org: OrgFixture, signed_in, clock
-):
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     closes = clock.now() + timedelta(hours=1)
     quiz = await published_quiz(
@@ -117,7 +126,9 @@ async def test_after_close_waits_for_the_close_even_with_no_attempts_left(
     assert shown(await reread(student, attempt["id"]))
 
 
-async def test_never_and_after_submit(org: OrgFixture, signed_in, clock):
+async def test_never_and_after_submit(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     closes = iso(clock.now() + timedelta(hours=1))
     never = await published_quiz(teacher, revealAnswers="NEVER", attemptsAllowed=1, closesAt=closes)
@@ -130,7 +141,9 @@ async def test_never_and_after_submit(org: OrgFixture, signed_in, clock):
     assert shown(await reread(teacher, hidden_attempt["id"]))
 
 
-async def test_an_attempt_still_open_keeps_the_others_hidden(org: OrgFixture, signed_in):
+async def test_an_attempt_still_open_keeps_the_others_hidden(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     # given a quiz allowing two attempts, one submitted and the last one still open
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, attemptsAllowed=2)
@@ -143,7 +156,9 @@ async def test_an_attempt_still_open_keeps_the_others_hidden(org: OrgFixture, si
 # --- the setting itself, and the deprecated flag ---
 
 
-async def test_the_deprecated_flag_maps_to_the_safe_choices(org: OrgFixture, signed_in):
+async def test_the_deprecated_flag_maps_to_the_safe_choices(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher = await signed_in(org, "teacher")
 
     async def create(**settings: Any) -> Any:
@@ -165,7 +180,9 @@ async def test_the_deprecated_flag_maps_to_the_safe_choices(org: OrgFixture, sig
     assert cleared.code == "BAD_USER_INPUT"
 
 
-async def test_existing_quizzes_migrate_to_the_safe_choice(database_url: str, tmp_path):
+async def test_existing_quizzes_migrate_to_the_safe_choice(
+    database_url: str, tmp_path: Path
+) -> None:
     """Old rows with the flag on become AFTER_LAST_ATTEMPT; off becomes NEVER."""
     import asyncio
     import uuid

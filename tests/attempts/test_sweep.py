@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, update
@@ -27,6 +28,7 @@ from tests.leaderboards.support import BOARD
 from tests.quizzes.api import SAVE, START, SUBMIT, published_quiz, right_answers
 from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 
 EXPIRED_LOG = """query($slug: String!) { organization(slug: $slug) {
   auditLog(action: "attempt.expired") { totalCount
@@ -37,12 +39,13 @@ def row_id(attempt_id: str) -> uuid.UUID:
     return uuid.UUID(relay.GlobalID.from_id(attempt_id).node_id)
 
 
-async def started_with_one_right_answer(student: ApiClient, quiz: dict) -> str:
+async def started_with_one_right_answer(student: ApiClient, quiz: dict[str, Any]) -> str:
     """An attempt with one right answer saved (2 of the quiz's 6 points), then left."""
     started = (await student.gql(START, {"quizId": quiz["id"]})).ok()["startAttempt"]["attempt"]
     first = right_answers(quiz)[:1]
     (await student.gql(SAVE, {"input": {"attemptId": started["id"], "answers": first}})).ok()
-    return started["id"]
+    attempt_id: str = started["id"]
+    return attempt_id
 
 
 async def move_deadline(attempt_id: str, deadline: datetime) -> None:
@@ -74,8 +77,8 @@ async def drain() -> None:
 
 
 async def test_a_pass_closes_abandoned_attempts_as_the_members_next_mutation_would(
-    org: OrgFixture, signed_in, clock: FrozenClock, events: list[Event]
-):
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock, events: list[Event]
+) -> None:
     # given a student who saved one right answer and walked away an hour ago, another
     # whose deadline passed just now (within the 5 s network grace), and a third
     # still within the time limit
@@ -102,7 +105,8 @@ async def test_a_pass_closes_abandoned_attempts_as_the_members_next_mutation_wou
     closed = await stored(abandoned)
     assert (closed.status, closed.score, closed.max_score) == (AttemptStatus.EXPIRED, 2.0, 6.0)
     assert closed.closed_at is not None and as_utc(closed.closed_at) == deadline
-    assert (closed.percentage, closed.passed) == (pytest.approx(100 * 2 / 6), False)
+    # pytest.approx compares equal to a float; mypy sees no overlap
+    assert (closed.percentage, closed.passed) == (pytest.approx(100 * 2 / 6), False)  # type: ignore[comparison-overlap]
     assert (await stored(in_grace)).status is AttemptStatus.IN_PROGRESS
     assert (await stored(in_time)).status is AttemptStatus.IN_PROGRESS
     assert await results_of(abandoned) == 1
@@ -136,8 +140,8 @@ async def test_a_pass_closes_abandoned_attempts_as_the_members_next_mutation_wou
 
 
 async def test_a_sweep_and_the_members_submit_at_once_close_it_once(
-    org: OrgFixture, signed_in, clock: FrozenClock, events: list[Event]
-):
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock, events: list[Event]
+) -> None:
     # given an abandoned attempt with one right answer saved
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, timeLimitSeconds=60, passMarkPercent=50)
@@ -166,8 +170,8 @@ async def test_a_sweep_and_the_members_submit_at_once_close_it_once(
 
 
 async def test_the_server_sweeps_while_it_runs_unless_set_to_zero(
-    org: OrgFixture, signed_in, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
-):
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.web.app import create_app
 
     # given an abandoned attempt and a server sweeping every 10 ms

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
+from app.core.clock import FrozenClock
+from app.events.bus import Event
 from tests.quizzes.api import (
     ATTEMPTS,
     SAVE,
@@ -15,21 +18,28 @@ from tests.quizzes.api import (
     published_quiz,
     right_answers,
 )
+from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import ClientFactory, SignIn
 
 NODE_ATTEMPT = """query($id: ID!) { node(id: $id) { ... on Attempt { id status score
   questions { id options { id } } } } }"""
 
 
-def submit(attempt_id: str, answers: list) -> dict:
+def submit(attempt_id: str, answers: list[dict[str, Any]]) -> dict[str, Any]:
     return {"input": {"attemptId": attempt_id, "answers": answers}}
 
 
-async def start(client, quiz_id: str) -> dict:
-    return (await client.gql(START, {"quizId": quiz_id})).ok()["startAttempt"]["attempt"]
+async def start(client: ApiClient, quiz_id: str) -> dict[str, Any]:
+    attempt: dict[str, Any] = (await client.gql(START, {"quizId": quiz_id})).ok()["startAttempt"][
+        "attempt"
+    ]
+    return attempt
 
 
-async def test_full_marks_and_results_with_revealed_answers(org: OrgFixture, signed_in, events):
+async def test_full_marks_and_results_with_revealed_answers(
+    org: OrgFixture, signed_in: SignIn, events: list[Event]
+) -> None:
     # given a published quiz with a pass mark
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, passMarkPercent=80, attemptsAllowed=1)
@@ -55,7 +65,9 @@ async def test_full_marks_and_results_with_revealed_answers(org: OrgFixture, sig
     assert scored.data["score"] == 6.0 and scored.data["attemptId"] == done["id"]
 
 
-async def test_partial_and_wrong_answers_and_hidden_reveal(org: OrgFixture, signed_in):
+async def test_partial_and_wrong_answers_and_hidden_reveal(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, passMarkPercent=50, revealAnswersAfterSubmit=False)
     attempt = await start(student, quiz["id"])
@@ -76,7 +88,7 @@ async def test_partial_and_wrong_answers_and_hidden_reveal(org: OrgFixture, sign
     assert all(r["revealed"] is None for r in done["results"])
 
 
-async def test_each_attempt_has_its_own_stable_order(org: OrgFixture, signed_in):
+async def test_each_attempt_has_its_own_stable_order(org: OrgFixture, signed_in: SignIn) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     many = [
         {
@@ -104,14 +116,14 @@ async def test_each_attempt_has_its_own_stable_order(org: OrgFixture, signed_in)
     assert [q["number"] for q in second["questions"]] == list(range(1, 13))
 
 
-async def test_starting_again_resumes_the_open_attempt(org: OrgFixture, signed_in):
+async def test_starting_again_resumes_the_open_attempt(org: OrgFixture, signed_in: SignIn) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, attemptsAllowed=1)
     first = await start(student, quiz["id"])
     assert (await start(student, quiz["id"]))["id"] == first["id"]
 
 
-async def test_attempts_allowed_is_enforced(org: OrgFixture, signed_in):
+async def test_attempts_allowed_is_enforced(org: OrgFixture, signed_in: SignIn) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, attemptsAllowed=2)
     for _ in range(2):
@@ -123,7 +135,9 @@ async def test_attempts_allowed_is_enforced(org: OrgFixture, signed_in):
     assert "2 attempts" in third.errors[0]["message"]
 
 
-async def test_opening_and_closing_times(org: OrgFixture, signed_in, clock):
+async def test_opening_and_closing_times(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     now = clock.now()
     quiz = await published_quiz(
@@ -146,7 +160,9 @@ async def test_opening_and_closing_times(org: OrgFixture, signed_in, clock):
     assert late.errors[0]["extensions"]["reason"] == "QUIZ_CLOSED"
 
 
-async def test_answers_after_the_deadline_do_not_count(org: OrgFixture, signed_in, clock):
+async def test_answers_after_the_deadline_do_not_count(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, timeLimitSeconds=60)
     attempt = await start(student, quiz["id"])
@@ -157,7 +173,9 @@ async def test_answers_after_the_deadline_do_not_count(org: OrgFixture, signed_i
     assert not any(r["answered"] for r in closed["results"])
 
 
-async def test_a_submit_within_the_deadline_counts(org: OrgFixture, signed_in, clock):
+async def test_a_submit_within_the_deadline_counts(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, timeLimitSeconds=60)
     attempt = await start(student, quiz["id"])
@@ -167,8 +185,8 @@ async def test_a_submit_within_the_deadline_counts(org: OrgFixture, signed_in, c
 
 
 async def test_an_abandoned_attempt_lists_as_expired_as_it_stands(
-    org: OrgFixture, signed_in, clock, events
-):
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock, events: list[Event]
+) -> None:
     # given a student who saved one right answer and walked away
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, timeLimitSeconds=60)
@@ -192,7 +210,9 @@ async def test_an_abandoned_attempt_lists_as_expired_as_it_stands(
     assert [e.name for e in events].count("user.scored") == 1
 
 
-async def test_saving_after_the_deadline_closes_the_attempt(org: OrgFixture, signed_in, clock):
+async def test_saving_after_the_deadline_closes_the_attempt(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, timeLimitSeconds=60)
     attempt = await start(student, quiz["id"])
@@ -202,7 +222,9 @@ async def test_saving_after_the_deadline_closes_the_attempt(org: OrgFixture, sig
     assert saved["saveAttemptAnswers"]["attempt"]["score"] == 0.0
 
 
-async def test_submitting_twice_gives_one_result(org: OrgFixture, signed_in, events):
+async def test_submitting_twice_gives_one_result(
+    org: OrgFixture, signed_in: SignIn, events: list[Event]
+) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher)
     attempt = await start(student, quiz["id"])
@@ -213,8 +235,8 @@ async def test_submitting_twice_gives_one_result(org: OrgFixture, signed_in, eve
 
 
 async def test_concurrent_submits_give_one_result(
-    org: OrgFixture, signed_in, client_factory, events
-):
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory, events: list[Event]
+) -> None:
     # given an open attempt, and the same student signed in on two connections
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher)
@@ -238,7 +260,7 @@ async def test_concurrent_submits_give_one_result(
     assert audit.ok()["organization"]["auditLog"]["totalCount"] == 1
 
 
-async def test_only_the_owner_submits(org: OrgFixture, signed_in):
+async def test_only_the_owner_submits(org: OrgFixture, signed_in: SignIn) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     await org.add("student2", role=org.account("student").role)
     classmate = await signed_in(org, "student2")
@@ -251,7 +273,9 @@ async def test_only_the_owner_submits(org: OrgFixture, signed_in):
     assert node.ok()["node"]["status"] == "IN_PROGRESS"
 
 
-async def test_bad_answers_are_refused_and_the_attempt_stays_open(org: OrgFixture, signed_in):
+async def test_bad_answers_are_refused_and_the_attempt_stays_open(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher)
     other = await create_quiz(teacher, title="Other")
@@ -273,7 +297,9 @@ async def test_bad_answers_are_refused_and_the_attempt_stays_open(org: OrgFixtur
     assert node.ok()["node"]["status"] == "IN_PROGRESS"
 
 
-async def test_drafts_and_archived_quizzes_cannot_be_taken(org: OrgFixture, signed_in):
+async def test_drafts_and_archived_quizzes_cannot_be_taken(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     draft = await create_quiz(teacher)
     assert (await student.gql(START, {"quizId": draft["id"]})).code == "NOT_FOUND"

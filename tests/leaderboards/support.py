@@ -9,6 +9,7 @@ from app.core.clock import FrozenClock
 from tests.quizzes.api import PUBLISH, START, SUBMIT
 from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 
 CREATE = """mutation($input: CreateQuizInput!) { createQuiz(input: $input) {
   quiz { id questionsWithAnswers { id options { id correct } } } } }"""
@@ -24,7 +25,9 @@ BOARD = """query($slug: String!, $quizId: ID, $window: LeaderboardWindow, $first
 }"""
 
 
-async def two_point_quiz(author: ApiClient, title: str = "Board quiz", **settings: Any) -> dict:
+async def two_point_quiz(
+    author: ApiClient, title: str = "Board quiz", **settings: Any
+) -> dict[str, Any]:
     question = {
         "kind": "SINGLE_CHOICE",
         "prompt": "Pick right",
@@ -41,12 +44,12 @@ async def two_point_quiz(author: ApiClient, title: str = "Board quiz", **setting
             }
         },
     )
-    quiz = result.ok()["createQuiz"]["quiz"]
+    quiz: dict[str, Any] = result.ok()["createQuiz"]["quiz"]
     (await author.gql(PUBLISH, {"id": quiz["id"]})).ok()
     return quiz
 
 
-def answers(quiz: dict, points: int) -> list[dict]:
+def answers(quiz: dict[str, Any], points: int) -> list[dict[str, Any]]:
     """Answers scoring ``points`` (0-2): the first ``points`` questions right."""
     chosen = []
     for index, question in enumerate(quiz["questionsWithAnswers"]):
@@ -57,17 +60,18 @@ def answers(quiz: dict, points: int) -> list[dict]:
 
 
 async def take(
-    client: ApiClient, quiz: dict, points: int, seconds: float, clock: FrozenClock
-) -> dict:
+    client: ApiClient, quiz: dict[str, Any], points: int, seconds: float, clock: FrozenClock
+) -> dict[str, Any]:
     attempt = (await client.gql(START, {"quizId": quiz["id"]})).ok()["startAttempt"]["attempt"]
     clock.advance(seconds=seconds)
     result = await client.gql(
         SUBMIT, {"input": {"attemptId": attempt["id"], "answers": answers(quiz, points)}}
     )
-    return result.ok()["submitAttempt"]["attempt"]
+    submitted: dict[str, Any] = result.ok()["submitAttempt"]["attempt"]
+    return submitted
 
 
-async def students(org: OrgFixture, signed_in, *names: str) -> dict[str, ApiClient]:
+async def students(org: OrgFixture, signed_in: SignIn, *names: str) -> dict[str, ApiClient]:
     clients = {}
     for name in names:
         await org.add(name, Role.STUDENT)
@@ -75,12 +79,13 @@ async def students(org: OrgFixture, signed_in, *names: str) -> dict[str, ApiClie
     return clients
 
 
-async def board(client: ApiClient, org: OrgFixture, **arguments: Any) -> dict:
+async def board(client: ApiClient, org: OrgFixture, **arguments: Any) -> dict[str, Any]:
     result = await client.gql(BOARD, {"slug": org.slug, **arguments})
-    return result.ok()["organization"]["leaderboard"]
+    leaderboard: dict[str, Any] = result.ok()["organization"]["leaderboard"]
+    return leaderboard
 
 
-def ranking(connection: dict) -> list[tuple[int, str, float]]:
+def ranking(connection: dict[str, Any]) -> list[tuple[int, str, float]]:
     return [
         (e["node"]["rank"], e["node"]["displayName"], e["node"]["score"])
         for e in connection["edges"]

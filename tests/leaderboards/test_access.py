@@ -6,14 +6,18 @@ from datetime import timedelta
 
 import pytest
 
+from app.core.clock import FrozenClock
 from tests.api_keys.support import create_key
 from tests.leaderboards.support import BOARD, board, students, take, two_point_quiz
 from tests.quizzes.api import create_quiz
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import ClientFactory, SignIn
 
 
 @pytest.mark.parametrize("role", ["owner", "admin", "teacher", "student"])
-async def test_every_member_reads_the_boards(org: OrgFixture, signed_in, clock, role: str):
+async def test_every_member_reads_the_boards(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock, role: str
+) -> None:
     teacher = await signed_in(org, "teacher")
     quiz = await two_point_quiz(teacher)
     kids = await students(org, signed_in, "zed")
@@ -23,7 +27,9 @@ async def test_every_member_reads_the_boards(org: OrgFixture, signed_in, clock, 
     assert (await board(client, org))["totalCount"] == 1
 
 
-async def test_keys_need_leaderboard_read(org: OrgFixture, signed_in, client_factory):
+async def test_keys_need_leaderboard_read(
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory
+) -> None:
     owner = await signed_in(org, "owner")
     allowed = await create_key(owner, ["leaderboard:read"])
     denied = await create_key(owner, ["quizzes:read"])
@@ -41,7 +47,9 @@ async def test_keys_need_leaderboard_read(org: OrgFixture, signed_in, client_fac
     )
 
 
-async def test_another_orgs_board_is_not_found(org: OrgFixture, other_org: OrgFixture, signed_in):
+async def test_another_orgs_board_is_not_found(
+    org: OrgFixture, other_org: OrgFixture, signed_in: SignIn
+) -> None:
     student = await signed_in(org, "student")
     foreign_teacher = await signed_in(other_org, "teacher")
     foreign_quiz = await two_point_quiz(foreign_teacher)
@@ -51,18 +59,20 @@ async def test_another_orgs_board_is_not_found(org: OrgFixture, other_org: OrgFi
     assert result.code == "NOT_FOUND"
 
 
-async def test_a_drafts_board_is_hidden_from_students(org: OrgFixture, signed_in):
+async def test_a_drafts_board_is_hidden_from_students(org: OrgFixture, signed_in: SignIn) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     draft = await create_quiz(teacher)
     assert (await student.gql(BOARD, {"slug": org.slug, "quizId": draft["id"]})).code == "NOT_FOUND"
     assert (await board(teacher, org, quizId=draft["id"]))["totalCount"] == 0
 
 
-async def test_anonymous_callers_are_unauthenticated(org: OrgFixture, client_factory):
+async def test_anonymous_callers_are_unauthenticated(
+    org: OrgFixture, client_factory: ClientFactory
+) -> None:
     assert (await client_factory().gql(BOARD, {"slug": org.slug})).code == "UNAUTHENTICATED"
 
 
-async def test_bad_arguments(org: OrgFixture, signed_in):
+async def test_bad_arguments(org: OrgFixture, signed_in: SignIn) -> None:
     student = await signed_in(org, "student")
     assert (
         await student.gql(BOARD, {"slug": org.slug, "window": "FOREVER"})
@@ -74,7 +84,9 @@ async def test_bad_arguments(org: OrgFixture, signed_in):
     assert wrong_type.code == "BAD_USER_INPUT"
 
 
-async def test_a_board_follows_the_quiz_visibility_rule(org: OrgFixture, signed_in, clock):
+async def test_a_board_follows_the_quiz_visibility_rule(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     """A board exists for whoever may see its quiz (``QuizVisibility``): once the quiz
     closes, its students no longer see the quiz, nor its board; its authors still do."""
     teacher = await signed_in(org, "teacher")

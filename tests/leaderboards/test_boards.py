@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.clock import FrozenClock
 from tests.leaderboards.support import board, ranking, students, take, two_point_quiz
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 
 
 async def test_quiz_board_orders_by_score_then_time_then_submission(
-    org: OrgFixture, signed_in, clock
-):
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     teacher = await signed_in(org, "teacher")
     quiz = await two_point_quiz(teacher)
     kids = await students(org, signed_in, "ann", "ben", "cat", "dan")
@@ -32,7 +34,9 @@ async def test_quiz_board_orders_by_score_then_time_then_submission(
     assert connection["totalCount"] == 4
 
 
-async def test_equal_standings_share_a_rank(org: OrgFixture, signed_in, clock):
+async def test_equal_standings_share_a_rank(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     from tests.leaderboards.support import answers
     from tests.quizzes.api import START, SUBMIT
 
@@ -55,7 +59,9 @@ async def test_equal_standings_share_a_rank(org: OrgFixture, signed_in, clock):
     assert ranks == [(1, "Cal", 2.0), (2, "Amy", 1.0), (2, "Bob", 1.0), (4, "Deb", 0.0)]
 
 
-async def test_the_best_attempt_counts_and_attempts_are_counted(org: OrgFixture, signed_in, clock):
+async def test_the_best_attempt_counts_and_attempts_are_counted(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     teacher = await signed_in(org, "teacher")
     quiz = await two_point_quiz(teacher)
     kids = await students(org, signed_in, "eve")
@@ -66,7 +72,9 @@ async def test_the_best_attempt_counts_and_attempts_are_counted(org: OrgFixture,
     assert (entry["score"], entry["timeTakenSeconds"], entry["attempts"]) == (2.0, 25.0, 3)
 
 
-async def test_org_board_sums_best_scores_per_quiz(org: OrgFixture, signed_in, clock):
+async def test_org_board_sums_best_scores_per_quiz(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     teacher = await signed_in(org, "teacher")
     first, second = await two_point_quiz(teacher, "One"), await two_point_quiz(teacher, "Two")
     kids = await students(org, signed_in, "fay", "gus", "hal", "ivy")
@@ -98,8 +106,12 @@ async def test_org_board_sums_best_scores_per_quiz(org: OrgFixture, signed_in, c
     ],
 )
 async def test_windows_count_only_recent_results(
-    org: OrgFixture, signed_in, clock, window, expected
-):
+    org: OrgFixture,
+    signed_in: SignIn,
+    clock: FrozenClock,
+    window: str,
+    expected: list[tuple[int, str, float]],
+) -> None:
     teacher = await signed_in(org, "teacher")
     quiz = await two_point_quiz(teacher)
     kids = await students(org, signed_in, "old")
@@ -115,8 +127,8 @@ async def test_windows_count_only_recent_results(
 
 
 async def test_windowed_board_picks_each_members_best_in_the_window(
-    org: OrgFixture, signed_in, clock
-):
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     teacher = await signed_in(org, "teacher")
     quiz = await two_point_quiz(teacher)
     kids = await students(org, signed_in, "joe")
@@ -133,7 +145,9 @@ async def test_windowed_board_picks_each_members_best_in_the_window(
     assert (joe["timeTakenSeconds"], joe["attempts"]) == (20.0, 2)
 
 
-async def test_pages_continue_the_ranks(org: OrgFixture, signed_in, clock):
+async def test_pages_continue_the_ranks(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     teacher = await signed_in(org, "teacher")
     quiz = await two_point_quiz(teacher)
     kids = await students(org, signed_in, "pia", "pam", "pat", "peg", "pip")
@@ -153,7 +167,9 @@ async def test_pages_continue_the_ranks(org: OrgFixture, signed_in, clock):
     assert last["pageInfo"]["hasNextPage"] is False
 
 
-async def test_my_rank_is_the_viewers_own_entry(org: OrgFixture, signed_in, clock):
+async def test_my_rank_is_the_viewers_own_entry(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
     teacher = await signed_in(org, "teacher")
     quiz = await two_point_quiz(teacher)
     kids = await students(org, signed_in, "top", "mid")
