@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import pytest
@@ -34,6 +34,7 @@ from app.graphql.context import Context
 from app.schema import schema
 from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 from tests.support.servers import Deployment, deployment
 from tests.support.websocket import LEGACY_WS, TRANSPORT_WS, Subscriber
 
@@ -85,7 +86,7 @@ async def member_exists(org: OrgFixture, username: str) -> bool:
     async with unit_of_work(write=False) as db:
         from app.members import repository as members
 
-        return await members.by_username(db, org.id, username) is not None  # type: ignore[arg-type]
+        return await members.by_username(db, org.id, username) is not None
 
 
 def assert_masked_and_logged(
@@ -109,8 +110,13 @@ def operation_context(org: OrgFixture, db: Any, request_id: str) -> Context:
 
 @pytest.mark.parametrize("breakage", BREAKAGES)
 async def test_a_hook_failure_is_internal_with_the_request_id_logged_and_nothing_written(
-    org: OrgFixture, signed_in, monkeypatch, caplog, events: list[Event], breakage
-):
+    org: OrgFixture,
+    signed_in: SignIn,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    events: list[Event],
+    breakage: Callable[[pytest.MonkeyPatch, str], None],
+) -> None:
     # over HTTP: the id is the response's X-Request-ID
     owner = await signed_in(org, "owner")
     secret = f"secret-{uuid.uuid4().hex[:8]}"
@@ -131,14 +137,14 @@ async def test_a_hook_failure_is_internal_with_the_request_id_logged_and_nothing
     request_id = f"req-{uuid.uuid4().hex[:12]}"
     async with session_factory()() as db:
         breakage(monkeypatch, secret)
-        result = await schema.execute(
+        direct = await schema.execute(
             ADD,
             variable_values=new_member("direct"),
             context_value=operation_context(org, db, request_id),
         )
         monkeypatch.undo()
-    assert result.data is None
-    errors = result.errors or []
+    assert direct.data is None
+    errors = direct.errors or []
     assert len(errors) == 1, errors
     assert_masked_and_logged(dict(errors[0].formatted), request_id, secret, caplog)
     assert not await member_exists(org, "direct")
@@ -170,8 +176,8 @@ def frozen_clock() -> Iterator[FrozenClock]:
 
 
 async def test_a_get_query_with_a_cookie_writes_nothing(
-    org: OrgFixture, signed_in, frozen_clock: FrozenClock
-):
+    org: OrgFixture, signed_in: SignIn, frozen_clock: FrozenClock
+) -> None:
     owner: ApiClient = await signed_in(org, "owner")
     cookie = owner.http.cookies["qg_session"]
     before = await last_seen(cookie)
@@ -208,7 +214,7 @@ BAD_OVER_HTTP = [
 
 
 @pytest.fixture(scope="module")
-async def server(database_url: str):
+async def server(database_url: str) -> AsyncIterator[Deployment]:
     env = {"QUIZGRAPH_MAX_SUBSCRIPTIONS_PER_CONNECTION": "1"}
     async with deployment(database_url, extra_env=env) as running:
         yield running
@@ -217,7 +223,7 @@ async def server(database_url: str):
 def errors_of(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for message in messages:
-        payload = message.get("payload")
+        payload: Any = message.get("payload")
         if message["type"] == "error":
             found += payload if isinstance(payload, list) else [payload]
         elif message["type"] in {"next", "data"}:
@@ -228,7 +234,7 @@ def errors_of(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("protocol", [TRANSPORT_WS, LEGACY_WS])
 async def test_every_error_of_bad_requests_has_a_code_over_http_and_websocket(
     server: Deployment, protocol: str
-):
+) -> None:
     owner = await server.signed_in("owner")
     for document, variables in BAD_OVER_HTTP:
         result = await owner.gql(document, variables)
