@@ -122,14 +122,14 @@ def repository_files() -> list[Path]:
     return sorted((ROOT / "app").rglob("repository.py"))
 
 
-def test_the_tenant_tables_are_known():
+def test_the_tenant_tables_are_known() -> None:
     assert {"Quiz", "Attempt", "Member", "ApiKey", "AuditEvent", "QuizStanding"} <= (
         tenant_models()
     )
     assert "Organization" not in tenant_models()
 
 
-def test_every_repository_query_of_a_tenant_table_is_scoped():
+def test_every_repository_query_of_a_tenant_table_is_scoped() -> None:
     tenants = tenant_models()
     found = [
         str(bypass)
@@ -187,9 +187,9 @@ def orgs():
 """
 
 
-def test_a_bypass_is_caught():
-    found = sorted((b.line, str(b)) for b in bypasses(BAD, "bad.py", tenant_models()))
-    found = [text for _, text in found]
+def test_a_bypass_is_caught() -> None:
+    ordered = sorted((b.line, str(b)) for b in bypasses(BAD, "bad.py", tenant_models()))
+    found = [text for _, text in ordered]
     assert found == [
         "bad.py:7: db.get of Quiz: use get_scoped",
         "bad.py:11: select() of Quiz is not scoped",
@@ -198,5 +198,5 @@ def test_a_bypass_is_caught():
     ]
 
 
-def test_scoped_queries_and_explained_exceptions_pass():
+def test_scoped_queries_and_explained_exceptions_pass() -> None:
     assert list(bypasses(GOOD, "good.py", tenant_models())) == []
