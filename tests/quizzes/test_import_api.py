@@ -10,8 +10,9 @@ import pytest
 
 from app.quizzes.importers import MAX_IMPORT_BYTES
 from tests.quizzes.api import QUIZZES
-from tests.support.client import GraphQLResult
+from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "quizzes"
 IMPORT = """mutation($input: ImportQuizInput!) { importQuiz(input: $input) {
@@ -20,7 +21,7 @@ IMPORT = """mutation($input: ImportQuizInput!) { importQuiz(input: $input) {
 
 
 async def upload(
-    client, name: str, data: bytes, *, fmt: str | None = None, preflight: bool = True
+    client: ApiClient, name: str, data: bytes, *, fmt: str | None = None, preflight: bool = True
 ) -> GraphQLResult:
     operations = {"query": IMPORT, "variables": {"input": {"file": None, "format": fmt}}}
     response = await client.http.post(
@@ -35,13 +36,15 @@ async def upload(
     return GraphQLResult(response)
 
 
-async def quiz_count(client, org: OrgFixture) -> int:
+async def quiz_count(client: ApiClient, org: OrgFixture) -> int:
     result = await client.gql(QUIZZES, {"slug": org.slug})
-    return result.ok()["organization"]["quizzes"]["totalCount"]
+    count: int = result.ok()["organization"]["quizzes"]["totalCount"]
+    return count
 
 
 def payload(result: GraphQLResult) -> dict[str, Any]:
-    return result.ok()["importQuiz"]
+    imported: dict[str, Any] = result.ok()["importQuiz"]
+    return imported
 
 
 @pytest.mark.parametrize(
@@ -54,8 +57,8 @@ def payload(result: GraphQLResult) -> dict[str, Any]:
     ],
 )
 async def test_good_files_of_each_format_import_as_a_draft(
-    org: OrgFixture, signed_in, name, fmt, questions, title
-):
+    org: OrgFixture, signed_in: SignIn, name: str, fmt: str, questions: int, title: str
+) -> None:
     teacher = await signed_in(org, "teacher")
     result = payload(await upload(teacher, name, (FIXTURES / name).read_bytes()))
     assert (result["format"], result["importedQuestions"], result["problems"]) == (
@@ -68,7 +71,9 @@ async def test_good_files_of_each_format_import_as_a_draft(
     assert await quiz_count(teacher, org) == 1
 
 
-async def test_broken_blocks_are_reported_by_line_and_the_rest_imported(org: OrgFixture, signed_in):
+async def test_broken_blocks_are_reported_by_line_and_the_rest_imported(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher = await signed_in(org, "teacher")
     result = payload(
         await upload(
@@ -95,7 +100,9 @@ async def test_broken_blocks_are_reported_by_line_and_the_rest_imported(org: Org
         ("bad_settings.json", "JSON", ""),
     ],
 )
-async def test_unreadable_files_import_nothing(org: OrgFixture, signed_in, name, fmt, needle):
+async def test_unreadable_files_import_nothing(
+    org: OrgFixture, signed_in: SignIn, name: str, fmt: str, needle: str
+) -> None:
     teacher = await signed_in(org, "teacher")
     result = payload(await upload(teacher, name, (FIXTURES / name).read_bytes(), fmt=fmt))
     assert result["quiz"] is None and result["importedQuestions"] == 0
@@ -104,8 +111,8 @@ async def test_unreadable_files_import_nothing(org: OrgFixture, signed_in, name,
 
 
 async def test_a_20_mb_upload_is_refused_at_the_door_and_imports_nothing(
-    org: OrgFixture, signed_in
-):
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher = await signed_in(org, "teacher")
     result = await upload(teacher, "huge.json", b"{" + b" " * (20 * 1024 * 1024) + b"}")
     assert result.status == 413
@@ -115,8 +122,8 @@ async def test_a_20_mb_upload_is_refused_at_the_door_and_imports_nothing(
 
 
 async def test_a_file_over_the_import_cap_but_under_the_door_limit_is_refused(
-    org: OrgFixture, signed_in
-):
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher = await signed_in(org, "teacher")
     data = (FIXTURES / "good_aiken.txt").read_bytes() + b"\n" * MAX_IMPORT_BYTES
     result = payload(await upload(teacher, "big.txt", data, fmt="AIKEN"))
@@ -125,14 +132,16 @@ async def test_a_file_over_the_import_cap_but_under_the_door_limit_is_refused(
     assert await quiz_count(teacher, org) == 0
 
 
-async def test_text_import_with_a_title_and_detected_format(org: OrgFixture, signed_in):
+async def test_text_import_with_a_title_and_detected_format(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher = await signed_in(org, "teacher")
     text = (FIXTURES / "good.gift").read_text()
     result = payload(await teacher.gql(IMPORT, {"input": {"text": text, "title": "Mine"}}))
     assert result["format"] == "GIFT" and result["quiz"]["title"] == "Mine"
 
 
-async def test_import_input_must_be_one_of_file_or_text(org: OrgFixture, signed_in):
+async def test_import_input_must_be_one_of_file_or_text(org: OrgFixture, signed_in: SignIn) -> None:
     teacher = await signed_in(org, "teacher")
     assert (await teacher.gql(IMPORT, {"input": {}})).code == "BAD_USER_INPUT"
     undetectable = await teacher.gql(IMPORT, {"input": {"text": "just words"}})
@@ -140,7 +149,9 @@ async def test_import_input_must_be_one_of_file_or_text(org: OrgFixture, signed_
     assert "format" in undetectable.errors[0]["extensions"]["fields"]
 
 
-async def test_cookie_upload_without_the_preflight_header_is_refused(org: OrgFixture, signed_in):
+async def test_cookie_upload_without_the_preflight_header_is_refused(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher = await signed_in(org, "teacher")
     result = await upload(
         teacher, "good.json", (FIXTURES / "good.json").read_bytes(), preflight=False
@@ -149,7 +160,7 @@ async def test_cookie_upload_without_the_preflight_header_is_refused(org: OrgFix
     assert await quiz_count(teacher, org) == 0
 
 
-async def test_students_cannot_import(org: OrgFixture, signed_in):
+async def test_students_cannot_import(org: OrgFixture, signed_in: SignIn) -> None:
     student = await signed_in(org, "student")
     result = await upload(student, "good.json", (FIXTURES / "good.json").read_bytes())
     assert result.code == "FORBIDDEN"

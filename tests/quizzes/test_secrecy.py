@@ -21,7 +21,9 @@ from tests.quizzes.api import (
     SECRET_NUMBER,
     published_quiz,
 )
+from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import ClientFactory, SignIn
 
 TYPE = """query($name: String!) { __type(name: $name) { kind fields { name
   args { name type { kind } } type { kind name ofType { kind name ofType { kind name
@@ -37,12 +39,16 @@ def named(type_ref: dict[str, Any]) -> dict[str, Any]:
 
 
 async def selection(
-    client, type_name: str, depth: int, cache: dict, skip: frozenset[str] = frozenset()
+    client: ApiClient,
+    type_name: str,
+    depth: int,
+    cache: dict[str, Any],
+    skip: frozenset[str] = frozenset(),
 ) -> str:
     """Every field of ``type_name`` without required arguments, nested ``depth`` levels."""
     if type_name not in cache:
         cache[type_name] = (await client.gql(TYPE, {"name": type_name})).ok()["__type"]
-    parts = []
+    parts: list[str] = []
     for field in cache[type_name]["fields"] or []:
         if field["name"] in skip or any(arg["type"]["kind"] == "NON_NULL" for arg in field["args"]):
             continue
@@ -66,8 +72,17 @@ def assert_no_secret(body: dict[str, Any]) -> None:
     assert '"correct": true' not in text.replace('"correct": true, "pointsAwarded"', "")
 
 
+# A client and the headers (an API key's, or None for the signed-in cookie) to read with.
+Reader = tuple[ApiClient, dict[str, str] | None]
+
+
 @pytest.fixture(params=["student", "key with quizzes:read"])
-async def reader(request, org: OrgFixture, signed_in, client_factory):
+async def reader(
+    request: pytest.FixtureRequest,
+    org: OrgFixture,
+    signed_in: SignIn,
+    client_factory: ClientFactory,
+) -> Reader:
     if request.param == "student":
         client = await signed_in(org, "student")
         return client, None
@@ -75,12 +90,14 @@ async def reader(request, org: OrgFixture, signed_in, client_factory):
     return client_factory(), key.headers
 
 
-async def test_walking_every_quiz_field_reveals_no_answer(org: OrgFixture, signed_in, reader):
+async def test_walking_every_quiz_field_reveals_no_answer(
+    org: OrgFixture, signed_in: SignIn, reader: Reader
+) -> None:
     # given a published quiz whose answers must stay hidden
     teacher = await signed_in(org, "teacher")
     quiz = await published_quiz(teacher, revealAnswersAfterSubmit=False)
     client, headers = reader
-    cache: dict = {}
+    cache: dict[str, Any] = {}
     fields = await selection(client, "Quiz", 4, cache)
     # when the reader selects every field, through the list and through node(id:)
     listed = await client.gql(
@@ -109,7 +126,7 @@ async def test_walking_every_quiz_field_reveals_no_answer(org: OrgFixture, signe
     assert_no_secret(safe.body)
 
 
-async def test_the_public_types_have_no_answer_fields(org: OrgFixture, signed_in):
+async def test_the_public_types_have_no_answer_fields(org: OrgFixture, signed_in: SignIn) -> None:
     student = await signed_in(org, "student")
     for type_name, forbidden in {
         "Quiz": {"explanation", "acceptedAnswers", "numericValue", "correct"},
@@ -120,7 +137,7 @@ async def test_the_public_types_have_no_answer_fields(org: OrgFixture, signed_in
         assert not forbidden & {field["name"] for field in found["fields"]}
 
 
-async def test_fragments_and_forged_ids_reach_no_answer(org: OrgFixture, signed_in):
+async def test_fragments_and_forged_ids_reach_no_answer(org: OrgFixture, signed_in: SignIn) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher)
     question_id = quiz["questionsWithAnswers"][0]["id"]
@@ -147,7 +164,9 @@ async def test_fragments_and_forged_ids_reach_no_answer(org: OrgFixture, signed_
         assert result.code == "NOT_FOUND"
 
 
-async def test_an_attempt_walk_reveals_nothing_unless_the_quiz_says_so(org: OrgFixture, signed_in):
+async def test_an_attempt_walk_reveals_nothing_unless_the_quiz_says_so(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     # given a quiz that does not reveal answers after submission
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher, revealAnswersAfterSubmit=False)
@@ -159,6 +178,7 @@ async def test_an_attempt_walk_reveals_nothing_unless_the_quiz_says_so(org: OrgF
         f"mutation($id: ID!) {{ startAttempt(input: {{quizId: $id}}) {{ attempt {{ id {unguarded} }} }} }}",
         {"id": quiz["id"]},
     )
+    assert started.data is not None
     attempt_id = started.data["startAttempt"]["attempt"]["id"]
     submitted = await student.gql(
         f"mutation($id: ID!) {{ submitAttempt(input: {{attemptId: $id}}) {{ attempt {{ {unguarded} }} }} }}",
@@ -172,5 +192,6 @@ async def test_an_attempt_walk_reveals_nothing_unless_the_quiz_says_so(org: OrgF
     for result in (started, submitted, reread):
         assert_no_secret(result.body)
         assert set(result.codes) <= {"FORBIDDEN"}
+    assert reread.data is not None
     results = reread.data["node"]["results"]
     assert len(results) == 5 and all(r["revealed"] is None for r in results)

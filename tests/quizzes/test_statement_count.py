@@ -14,7 +14,9 @@ from app.access.scopes import Role
 from app.core.db import get_engine, unit_of_work
 from app.quizzes import service
 from app.quizzes.drafts import OptionDraft, QuestionDraft, QuestionKind, QuizDraft
+from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
 
 LIST = """query($slug: String!) { organization(slug: $slug) { quizzes(first: 100) {
   totalCount edges { node { title createdBy { username }
@@ -26,7 +28,7 @@ LIST = """query($slug: String!) { organization(slug: $slug) { quizzes(first: 100
 def counting() -> Iterator[list[str]]:
     statements: list[str] = []
 
-    def record(_conn, _cursor, statement, *_args) -> None:
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         statements.append(statement)
 
     engine = get_engine().sync_engine
@@ -56,7 +58,7 @@ async def add_quizzes(org: OrgFixture, count: int) -> None:
             await service.create_quiz(sc, org.id, QuizDraft(title=f"Quiz {n}", questions=questions))
 
 
-async def statements_to_list(client, org: OrgFixture, expected: int) -> list[str]:
+async def statements_to_list(client: ApiClient, org: OrgFixture, expected: int) -> list[str]:
     with counting() as statements:
         result = await client.gql(LIST, {"slug": org.slug})
     edges = result.ok()["organization"]["quizzes"]["edges"]
@@ -66,7 +68,9 @@ async def statements_to_list(client, org: OrgFixture, expected: int) -> list[str
     return statements
 
 
-async def test_listing_costs_the_same_statements_for_5_or_100_quizzes(org: OrgFixture, signed_in):
+async def test_listing_costs_the_same_statements_for_5_or_100_quizzes(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     # given a teacher and 5 quizzes of 3 questions of 3 options
     teacher = await signed_in(org, "teacher")
     await add_quizzes(org, 5)

@@ -20,7 +20,9 @@ from tests.quizzes.api import (
     create_quiz,
     published_quiz,
 )
+from tests.support.client import GraphQLResult
 from tests.support.factories import OrgFixture
+from tests.support.fixture_types import ClientFactory, SignIn
 
 NOT_FOUND = "NOT_FOUND"
 ANSWERS = """query($id: ID!) { node(id: $id) { ... on Quiz {
@@ -29,8 +31,8 @@ ANSWERS = """query($id: ID!) { node(id: $id) { ... on Quiz {
 
 @pytest.mark.parametrize("reader", ["student", "key:quizzes:read", "key:take"])
 async def test_a_draft_is_not_found_without_quizzes_write(
-    org: OrgFixture, signed_in, client_factory, reader: str
-):
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory, reader: str
+) -> None:
     # given a draft by the teacher
     teacher = await signed_in(org, "teacher")
     draft = await create_quiz(teacher)
@@ -49,7 +51,9 @@ async def test_a_draft_is_not_found_without_quizzes_write(
     assert (await teacher.gql(NODE_QUIZ, {"id": draft["id"]})).ok()["node"]["status"] == "DRAFT"
 
 
-async def test_without_quizzes_write_the_list_hides_drafts_and_unopened(org: OrgFixture, signed_in):
+async def test_without_quizzes_write_the_list_hides_drafts_and_unopened(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     await create_quiz(teacher, title="Draft")
     await published_quiz(teacher, title="Open")
@@ -58,7 +62,7 @@ async def test_without_quizzes_write_the_list_hides_drafts_and_unopened(org: Org
     archived = await published_quiz(teacher, title="Archived")
     (await teacher.gql(ARCHIVE, {"id": archived["id"]})).ok()
 
-    def titles(result):
+    def titles(result: GraphQLResult) -> list[str]:
         return sorted(e["node"]["title"] for e in result.ok()["organization"]["quizzes"]["edges"])
 
     assert titles(await student.gql(QUIZZES, {"slug": org.slug})) == ["Open"]
@@ -72,7 +76,7 @@ async def test_without_quizzes_write_the_list_hides_drafts_and_unopened(org: Org
     ]
 
 
-async def test_students_see_only_their_own_attempts(org: OrgFixture, signed_in):
+async def test_students_see_only_their_own_attempts(org: OrgFixture, signed_in: SignIn) -> None:
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     await org.add("student2", role=org.account("student").role)
     classmate = await signed_in(org, "student2")
@@ -80,7 +84,7 @@ async def test_students_see_only_their_own_attempts(org: OrgFixture, signed_in):
     for client in (student, classmate, teacher):
         (await client.gql(START, {"quizId": quiz["id"]})).ok()
 
-    def who(result):
+    def who(result: GraphQLResult) -> list[str]:
         edges = result.ok()["organization"]["attempts"]["edges"]
         return sorted(e["node"]["participant"]["username"] for e in edges)
 
@@ -101,8 +105,8 @@ async def test_students_see_only_their_own_attempts(org: OrgFixture, signed_in):
 
 
 async def test_another_orgs_quizzes_and_attempts_are_not_found(
-    org: OrgFixture, other_org: OrgFixture, signed_in
-):
+    org: OrgFixture, other_org: OrgFixture, signed_in: SignIn
+) -> None:
     # given a quiz and an attempt in one org
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await published_quiz(teacher)
