@@ -14,7 +14,7 @@ import {
   sortScopes,
 } from '../src/lib/scopes';
 
-// The server's table (app/access/scopes.py), written by tests/core/test_scope_table.py,
+// The server's table (app/access/scopes.py), written by tests/access/test_scope_table.py,
 // which fails when this file no longer matches the server.
 import server from './server-scopes.json';
 

@@ -31,7 +31,7 @@ from app.graphql import complexity
 from app.graphql.limits import query_limits, validate
 from app.schema import schema
 from tests.api_keys.support import create_key
-from tests.core.test_complexity import chain, fan_out
+from tests.graphql.test_complexity import chain, fan_out
 from tests.quizzes.api import CREATE, published_quiz, quiz_input
 from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture

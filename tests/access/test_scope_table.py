@@ -5,7 +5,7 @@ every scope, the roles that hold it and whether a key may carry it. This test fa
 when the file no longer says what the server does; ``frontend/tests/scopes.test.ts``
 fails when the dashboard's table (frontend/src/lib/scopes.ts) differs from the file.
 So neither side can drift alone. After changing the server's table, rewrite the file
-with ``QUIZGRAPH_WRITE_SCOPE_TABLE=1 uv run pytest tests/core/test_scope_table.py``.
+with ``QUIZGRAPH_WRITE_SCOPE_TABLE=1 uv run pytest tests/access/test_scope_table.py``.
 """
 
 from __future__ import annotations
