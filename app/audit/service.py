@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
 
 from app.access.actor import Actor, ActorKind
 from app.access.request import ServiceContext
 from app.access.scopes import Scope
+from app.access.tenancy import require_found
+from app.audit import repository
 from app.audit.chain import (
     GENESIS_HASH,
     checkpoint_signature,
@@ -20,7 +22,7 @@ from app.audit.chain import (
     event_digest,
 )
 from app.audit.models import AuditCheckpoint, AuditEvent
-from app.core.errors import NotFound
+from app.core.errors import BadUserInput
 from app.orgs.audit_counter import AuditHead, audit_heads, next_audit_seq
 
 # Who the audit log names for changes made by `quizgraph` commands on the server.
@@ -87,41 +89,49 @@ def _actor_of(actor: Actor) -> tuple[str, uuid.UUID | None]:
 
 async def get_event(sc: ServiceContext, event_id: uuid.UUID) -> AuditEvent:
     """One event of an org the actor may read the log of (``node(id:)``)."""
-    event = await sc.db.get(AuditEvent, event_id)
-    if event is None:
-        raise NotFound()
-    sc.actor.require(Scope.AUDIT_READ, event.org_id)
-    return event
+    event = await repository.by_id(sc.db, event_id, sc.actor)
+    return require_found(sc.actor, Scope.AUDIT_READ, event)
+
+
+def listing(
+    sc: ServiceContext,
+    org_id: uuid.UUID,
+    *,
+    action: str | None = None,
+    actor_label: str | None = None,
+    actor_id: uuid.UUID | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> SelectOfScalar[AuditEvent]:
+    """The org's events, newest first, narrowed by the filters given."""
+    sc.actor.require(Scope.AUDIT_READ, org_id)
+    if since and until and since >= until:
+        raise BadUserInput({"until": "must be after since"})
+    return repository.listing(
+        org_id, action=action, actor_label=actor_label, actor_id=actor_id, since=since, until=until
+    )
 
 
 async def _advance_checkpoint(
     db: AsyncSession, org_id: uuid.UUID, org_slug: str, seq: int, head_hash: str
 ) -> None:
     """Sign the new head; serialised per org by the org row lock ``next_audit_seq`` holds."""
-    checkpoint = AuditCheckpoint(
-        org_id=org_id,
-        org_slug=org_slug,
-        seq=seq,
-        head_hash=head_hash,
-        signature=checkpoint_signature(org_id, seq, head_hash),
+    await repository.save_checkpoint(
+        db,
+        AuditCheckpoint(
+            org_id=org_id,
+            org_slug=org_slug,
+            seq=seq,
+            head_hash=head_hash,
+            signature=checkpoint_signature(org_id, seq, head_hash),
+        ),
     )
-    updated = await db.execute(
-        update(AuditCheckpoint)
-        .where(col(AuditCheckpoint.org_id) == org_id)
-        .values(org_slug=org_slug, seq=seq, head_hash=head_hash, signature=checkpoint.signature)
-        .returning(col(AuditCheckpoint.org_id))
-    )
-    if updated.first() is None:  # the org's first event
-        db.add(checkpoint)
 
 
 async def _hash_of(db: AsyncSession, org_id: uuid.UUID, seq: int) -> str:
     if seq <= 0:
         return GENESIS_HASH
-    found = await db.exec(
-        select(AuditEvent.hash).where(AuditEvent.org_id == org_id, AuditEvent.seq == seq)
-    )
-    return found.first() or GENESIS_HASH
+    return await repository.hash_at(db, org_id, seq) or GENESIS_HASH
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,10 +187,7 @@ async def verify_org(
     """
     expected_prev = GENESIS_HASH
     expected_seq = 1
-    rows = await db.exec(
-        select(AuditEvent).where(AuditEvent.org_id == org.org_id).order_by(col(AuditEvent.seq))
-    )
-    for event in rows:
+    for event in await repository.chain(db, org.org_id):
         if event.seq != expected_seq:
             return BrokenLink(org.slug, expected_seq, None, "event is missing (deleted)")
         if event.prev_hash != expected_prev:
@@ -258,12 +265,10 @@ async def verify_all(
 
     A checkpoint whose org row is gone reports the org as deleted.
     """
-    checkpoint_query = select(AuditCheckpoint)
     if org_slug is not None:
-        checkpoint_query = checkpoint_query.where(col(AuditCheckpoint.org_slug) == org_slug)
         exported = [cp for cp in exported or [] if cp.org_slug == org_slug]
     orgs = await audit_heads(db, org_slug)
-    checkpoints = {cp.org_id: cp for cp in (await db.exec(checkpoint_query)).all()}
+    checkpoints = {cp.org_id: cp for cp in await repository.checkpoints(db, org_slug)}
     broken: list[BrokenLink] = []
     for org in orgs:
         link = await verify_org(db, org, checkpoints.pop(org.org_id, None))
@@ -300,7 +305,9 @@ async def _verify_exported(
             )
         elif org is None:
             broken.append(_missing_org(checkpoint.org_slug, checkpoint.seq, which))
-        elif (found := await _hash_at(db, org.org_id, checkpoint.seq)) != checkpoint.head_hash:
+        elif (
+            found := await repository.hash_at(db, org.org_id, checkpoint.seq)
+        ) != checkpoint.head_hash:
             reason = (
                 f"event #{checkpoint.seq}, which {which} vouches for, is missing (deleted)"
                 if found is None
@@ -310,17 +317,9 @@ async def _verify_exported(
     return broken
 
 
-async def _hash_at(db: AsyncSession, org_id: uuid.UUID, seq: int) -> str | None:
-    found = await db.exec(
-        select(AuditEvent.hash).where(AuditEvent.org_id == org_id, AuditEvent.seq == seq)
-    )
-    return found.first()
-
-
 async def signed_checkpoints(db: AsyncSession) -> list[ExportedCheckpoint]:
     """The current checkpoints, for export (``quizgraph audit checkpoint``)."""
-    rows = await db.exec(select(AuditCheckpoint).order_by(col(AuditCheckpoint.org_slug)))
     return [
         ExportedCheckpoint(cp.org_id, cp.org_slug, cp.seq, cp.head_hash, cp.signature)
-        for cp in rows.all()
+        for cp in await repository.checkpoints(db)
     ]

@@ -8,12 +8,12 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from app.access.scopes import Scope
+from app.access.scopes import Role, Scope
 from app.core.pagination import fetch_page, map_page
 from app.graphql.permissions import requires
 from app.graphql.relay import After, Connection, First
-from app.members import repository
-from app.members.types import Member, Role
+from app.members import service
+from app.members.types import Member
 
 
 @strawberry.type
@@ -37,8 +37,8 @@ class OrganizationMembers:
             str | None, strawberry.argument(description="Part of the username or display name.")
         ] = None,
     ) -> Connection[Member]:
-        query = repository.listing(
-            self.org_id, role=role, disabled=disabled, search=(search or "").strip()[:100] or None
+        query = service.listing(
+            info.context.sc, self.org_id, role=role, disabled=disabled, search=search
         )
         page = await fetch_page(info.context.sc.db, query, first=first, after=after)
         return Connection[Member].from_page(map_page(page, Member.from_row))

@@ -14,10 +14,10 @@ from app.access.tenancy import Tenant, get_scoped, scoped
 from app.members.models import Member
 
 
-async def in_org(db: AsyncSession, org_id: uuid.UUID, member_id: uuid.UUID) -> Member | None:
+async def by_id(db: AsyncSession, member_id: uuid.UUID, tenant: Tenant) -> Member | None:
     # get_scoped answers from the session's identity map when the door already loaded
     # the member for this request, saving a query on every ``viewer { member }``.
-    return await get_scoped(db, Member, member_id, org_id)
+    return await get_scoped(db, Member, member_id, tenant)
 
 
 async def by_username(db: AsyncSession, org_id: uuid.UUID, username: str) -> Member | None:

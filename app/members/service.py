@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import uuid
 
+from sqlmodel.sql.expression import SelectOfScalar
+
 from app.access.actor import ActorKind
 from app.access.request import ServiceContext
 from app.access.scopes import (
@@ -25,6 +27,7 @@ from app.access.scopes import (
     scopes_keeping_keys_off,
     scopes_missing_to_assign,
 )
+from app.access.tenancy import require_found
 from app.audit import service as audit
 from app.core.clock import utcnow
 from app.core.errors import Conflict, Forbidden, NotFound
@@ -36,7 +39,7 @@ from app.members.models import Member
 
 async def get(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID) -> Member:
     sc.actor.require(Scope.MEMBERS_READ, org_id)
-    member = await repository.in_org(sc.db, org_id, member_id)
+    member = await repository.by_id(sc.db, member_id, org_id)
     if member is None:
         raise NotFound()
     return member
@@ -44,11 +47,23 @@ async def get(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID) -> Me
 
 async def get_by_id(sc: ServiceContext, member_id: uuid.UUID) -> Member:
     """A member of any org the actor reaches (``node(id:)``); others are NOT_FOUND."""
-    member = await sc.db.get(Member, member_id)
-    if member is None:
-        raise NotFound()
-    sc.actor.require(Scope.MEMBERS_READ, member.org_id)
-    return member
+    member = await repository.by_id(sc.db, member_id, sc.actor)
+    return require_found(sc.actor, Scope.MEMBERS_READ, member)
+
+
+def listing(
+    sc: ServiceContext,
+    org_id: uuid.UUID,
+    *,
+    role: Role | None = None,
+    disabled: bool | None = None,
+    search: str | None = None,
+) -> SelectOfScalar[Member]:
+    """The org's members by username, optionally of one role, disabled or active, or
+    matching ``search`` (part of the username or display name; blank means no filter)."""
+    sc.actor.require(Scope.MEMBERS_READ, org_id)
+    needle = (search or "").strip()[:100] or None
+    return repository.listing(org_id, role=role, disabled=disabled, search=needle)
 
 
 async def add_member(
@@ -168,7 +183,7 @@ async def remove_member(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.U
 
 async def _target(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID) -> Member:
     """The member a write acts on; members:write alone suffices (user management keys)."""
-    member = await repository.in_org(sc.db, org_id, member_id)
+    member = await repository.by_id(sc.db, member_id, org_id)
     if member is None:
         raise NotFound()
     return member
@@ -230,7 +245,7 @@ async def own_member(sc: ServiceContext) -> Member | None:
     yourself needs no scope. None for anonymous callers and platform staff."""
     if sc.actor.member_id is None or sc.actor.org_id is None:
         return None
-    return await repository.in_org(sc.db, sc.actor.org_id, sc.actor.member_id)
+    return await repository.by_id(sc.db, sc.actor.member_id, sc.actor.org_id)
 
 
 async def create_first_owner(
