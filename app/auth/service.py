@@ -71,7 +71,7 @@ async def login(
     await begin_write(sc.db)
     # Read again inside the writer transaction, so the disabled flags are current.
     org = await orgs.reread_for_login(sc, found[0])
-    member = await members.reread_for_login(sc, found[1])
+    member = await members.reread_for_login(sc, found[0], found[1])
     if org is None or member is None:
         raise InvalidCredentials()
     if org.disabled:

@@ -14,10 +14,13 @@ from app.access.tenancy import Tenant, get_scoped, scoped
 from app.members.models import Member
 
 
-async def by_id(db: AsyncSession, member_id: uuid.UUID, tenant: Tenant) -> Member | None:
+async def by_id(
+    db: AsyncSession, member_id: uuid.UUID, tenant: Tenant, *, fresh: bool = False
+) -> Member | None:
     # get_scoped answers from the session's identity map when the door already loaded
-    # the member for this request, saving a query on every ``viewer { member }``.
-    return await get_scoped(db, Member, member_id, tenant)
+    # the member for this request, saving a query on every ``viewer { member }``;
+    # ``fresh`` reads it as committed now instead.
+    return await get_scoped(db, Member, member_id, tenant, fresh=fresh)
 
 
 async def by_username(db: AsyncSession, org_id: uuid.UUID, username: str) -> Member | None:

@@ -274,10 +274,12 @@ async def find_for_login(sc: ServiceContext, org_id: uuid.UUID, username: str) -
     return await repository.by_username(sc.db, org_id, username)
 
 
-async def reread_for_login(sc: ServiceContext, member_id: uuid.UUID) -> Member | None:
+async def reread_for_login(
+    sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID
+) -> Member | None:
     """The member as committed now (not as the session cached it), so a sign-in inside
     its writer transaction sees a ``disabled`` set since it looked the member up."""
-    return await sc.db.get(Member, member_id, populate_existing=True)
+    return await repository.by_id(sc.db, member_id, org_id, fresh=True)
 
 
 def upgrade_password_hash(

@@ -16,8 +16,9 @@ async def by_slug(db: AsyncSession, slug: str) -> Organization | None:
     return found.first()
 
 
-async def by_id(db: AsyncSession, org_id: uuid.UUID) -> Organization | None:
-    return await db.get(Organization, org_id)
+async def by_id(db: AsyncSession, org_id: uuid.UUID, *, fresh: bool = False) -> Organization | None:
+    """``fresh`` reads the org as committed now, not as this session last saw it."""
+    return await db.get(Organization, org_id, populate_existing=fresh)
 
 
 async def bump_audit_seq(db: AsyncSession, org_id: uuid.UUID) -> tuple[int, str]:

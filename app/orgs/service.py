@@ -149,7 +149,7 @@ async def find_by_slug(sc: ServiceContext, slug: str) -> Organization | None:
 async def reread_for_login(sc: ServiceContext, org_id: uuid.UUID) -> Organization | None:
     """The org as committed now (not as the session cached it), so a sign-in inside its
     writer transaction sees a ``disabled`` set since it looked the org up."""
-    return await sc.db.get(Organization, org_id, populate_existing=True)
+    return await repository.by_id(sc.db, org_id, fresh=True)
 
 
 async def ids_by_slug(sc: ServiceContext, slugs: list[str], *, field: str) -> list[uuid.UUID]:
