@@ -7,7 +7,7 @@ PORT ?= 8000
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/graphiql.html frontend/package.json frontend/vite.config.ts \
 	frontend/codegen.ts frontend/tsconfig.json frontend/schema.pending.graphql schema.graphql -type f 2>/dev/null)
 
-.PHONY: run install migrate demo frontend test test-python test-frontend test-e2e lint format schema bench system-deps clean
+.PHONY: run install migrate demo frontend test test-python test-frontend test-e2e lint format schema bench bench-peer system-deps clean
 
 run: install migrate demo frontend/dist/index.html  ## serve the API and dashboard with SQLite
 	QUIZGRAPH_COOKIE_SECURE=false $(RUN) quizgraph serve --host $(HOST) --port $(PORT)
@@ -63,6 +63,9 @@ test-e2e: install system-deps frontend/dist/index.html  ## the dashboard in head
 
 bench: install system-deps
 	$(RUN) python -m bench.run
+
+bench-peer: install system-deps  ## the quiz list against PostGraphile 5 (npm) on the same PostgreSQL
+	$(RUN) python -m bench.peer
 
 clean:
 	rm -rf var .venv frontend/node_modules frontend/dist test-results

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from bench import login_flood, query_refusal, scenarios
 from bench.harness import CONNECTIONS, ROOT, WrkResult, run_wrk, server
+from bench.peer import quiz_list as peer_quiz_list
 
 HELLO = {"query": "{ hello }"}
 SCENARIOS = {
     **scenarios.ALL,
     "query_refusal": query_refusal.run,
     "login_flood": login_flood.run,
+    "postgraphile_peer": peer_quiz_list.run,
 }
 
 

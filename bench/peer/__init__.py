@@ -1,0 +1,1 @@
+"""Peers measured against quizgraph in the same run (``make bench-peer``)."""
