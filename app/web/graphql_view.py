@@ -190,6 +190,8 @@ class GraphQLView(GraphQL[Context, None]):
         return response
 
     def encode_json(self, data: object) -> bytes:
+        """orjson (``app.core.json``) for every HTTP response, and for every websocket
+        message, which ``TextFrameAdapter`` sends through this hook as a text frame."""
         return dumps(data)
 
 
