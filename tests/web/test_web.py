@@ -42,7 +42,7 @@ async def test_unexpected_errors_are_masked_and_logged_with_the_request_id(
         raise RuntimeError("secret database detail")
 
     owner = await signed_in(org, "owner")
-    monkeypatch.setattr(repository, "in_org", broken)
+    monkeypatch.setattr(repository, "by_id", broken)
     result = await owner.gql("{ viewer { kind member { username } } }")
     request_id = result.response.headers["x-request-id"]
     assert result.data == {"viewer": {"kind": "MEMBER", "member": None}}
