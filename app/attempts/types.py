@@ -8,8 +8,8 @@ answers and explanations (``revealed``) only when the quiz's ``revealAnswers`` a
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -20,16 +20,16 @@ from strawberry.types import Info
 from app.attempts.loaders import answers_by_attempt
 from app.attempts.models import Attempt as AttemptRow
 from app.attempts.models import AttemptAnswer, AttemptStatus
-from app.attempts.ordering import option_seed, question_order
+from app.attempts.ordering import option_seed, question_order, shuffled
 from app.attempts.service import answers_revealed
 from app.core.clock import utcnow
 from app.members.loaders import member_by_id
-from app.quizzes.loaders import options_by_question, questions_by_quiz, quiz_by_id
+from app.quizzes.content import ContentKey, QuestionValue
+from app.quizzes.loaders import load_questions, quiz_by_id
 from app.quizzes.types import Question, Quiz, option_gid, utc
 from app.quizzes.visibility import QuizVisibility
 
 if TYPE_CHECKING:
-    from app.quizzes.models import Question as QuestionRow
     from app.quizzes.models import Quiz as QuizRow
 
 strawberry.enum(
@@ -54,21 +54,13 @@ class RevealedAnswer:
     explanation: str | None = strawberry.field(description="Why, if the author wrote it.")
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerKey:
-    """A question's right answer, kept for ``QuestionResult.revealed``."""
-
-    question_id: uuid.UUID
-    accepted_answers: tuple[str, ...]
-    numeric_value: float | None
-    numeric_tolerance: float
-    explanation: str | None
-
-
 @strawberry.type(description="How one question of a closed attempt went.")
 class QuestionResult:
-    answer_key: strawberry.Private[AnswerKey | None]  # None: not revealed (yet)
-    question: Question = strawberry.field(description="The question, in the attempt's order.")
+    # the question in quiz order, with its answer; None: not revealed (yet)
+    answer_key: strawberry.Private[QuestionValue | None]
+    question: QuestionValue = strawberry.field(
+        graphql_type=Question, description="The question, in the attempt's order."
+    )
     answered: bool = strawberry.field(description="Whether an answer counted.")
     correct: bool = strawberry.field(description="Whether it earned full points.")
     points_awarded: float = strawberry.field(description="Points earned (partial possible).")
@@ -79,13 +71,12 @@ class QuestionResult:
     @strawberry.field(
         description="The right answer: null unless the quiz's revealAnswers shows it by now."
     )
-    async def revealed(self, info: Info) -> RevealedAnswer | None:
+    def revealed(self) -> RevealedAnswer | None:
         key = self.answer_key
         if key is None:
             return None
-        options = await options_by_question(info).load(key.question_id)
         return RevealedAnswer(
-            correct_option_ids=[option_gid(o.id) for o in options if o.correct],
+            correct_option_ids=[strawberry.ID(o.id) for o in key.options if o.correct],
             accepted_answers=list(key.accepted_answers),
             numeric_value=key.numeric_value,
             numeric_tolerance=key.numeric_tolerance if key.numeric_value is not None else None,
@@ -147,15 +138,14 @@ class Attempt(relay.Node):
         gid = strawberry.ID(str(relay.GlobalID("Member", str(member.id))))
         return Participant(id=gid, username=member.username, display_name=member.display_name)
 
-    @strawberry.field(description="The questions in this attempt's own, stable order.")
-    async def questions(self, info: Info) -> list[Question]:
+    @strawberry.field(
+        graphql_type=list[Question],
+        description="The questions in this attempt's own, stable order.",
+    )
+    async def questions(self, info: Info) -> list[QuestionValue]:
         quiz, rows = await self._ordered(info)
-        return [
-            Question.from_row(
-                row, number, option_seed(self.row.id, row.id) if quiz.shuffle_options else None
-            )
-            for number, row in enumerate(rows, start=1)
-        ]
+        seed = self.row.id if quiz.shuffle_options else None
+        return [_in_attempt(row, number, seed) for number, row in enumerate(rows, start=1)]
 
     @strawberry.field(description="Per question results; null while in progress.")
     async def results(self, info: Info) -> list[QuestionResult] | None:
@@ -166,7 +156,7 @@ class Attempt(relay.Node):
         reveal = await answers_revealed(info.context.sc, quiz, self.row)
         seed = self.row.id if quiz.shuffle_options else None
         return [
-            _result(row, number, answers.get(row.id), reveal, seed)
+            _result(row, number, answers.get(row.row_id), reveal, seed)
             for number, row in enumerate(rows, start=1)
         ]
 
@@ -175,30 +165,35 @@ class Attempt(relay.Node):
         assert quiz is not None  # attempts are deleted with their quiz
         return quiz
 
-    async def _ordered(self, info: Info) -> tuple[QuizRow, list[QuestionRow]]:
+    async def _ordered(self, info: Info) -> tuple[QuizRow, list[QuestionValue]]:
         quiz = await self._quiz(info)
-        rows = await questions_by_quiz(info).load(quiz.id)
+        rows = await load_questions(info, ContentKey(quiz.id, quiz.version, quiz.status))
         return quiz, question_order(self.row.id, rows, quiz.shuffle_questions)
 
 
+def _in_attempt(
+    question: QuestionValue, number: int, attempt_seed: uuid.UUID | None
+) -> QuestionValue:
+    """The quiz's (shared, cached) question as this attempt shows it: its number here,
+    and its options in the attempt's order when the quiz shuffles them."""
+    if attempt_seed is None:
+        return dataclasses.replace(question, number=number)
+    seed = option_seed(attempt_seed, question.row_id)
+    return dataclasses.replace(
+        question, number=number, options=tuple(shuffled(seed, question.options))
+    )
+
+
 def _result(
-    row: QuestionRow,
+    row: QuestionValue,
     number: int,
     answer: AttemptAnswer | None,
     reveal: bool,
     attempt_seed: uuid.UUID | None,
 ) -> QuestionResult:
-    seed = option_seed(attempt_seed, row.id) if attempt_seed else None
-    key = AnswerKey(
-        row.id,
-        tuple(row.accepted_answers),
-        row.numeric_value,
-        row.numeric_tolerance,
-        row.explanation,
-    )
     return QuestionResult(
-        answer_key=key if reveal else None,
-        question=Question.from_row(row, number, seed),
+        answer_key=row if reveal else None,
+        question=_in_attempt(row, number, attempt_seed),
         answered=answer is not None,
         correct=bool(answer and answer.correct),
         points_awarded=(answer.points or 0.0) if answer else 0.0,

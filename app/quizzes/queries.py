@@ -52,8 +52,9 @@ class OrganizationQuizzes:
             status=status,
             search=(search or "").strip()[:100] or None,
         )
-        page = await fetch_page(info.context.sc.db, query, first=first, after=after)
-        return Connection[Quiz].from_page(map_page(page, Quiz.from_row))
+        # plain rows of the listed columns, not ORM objects (``repository.listing``)
+        page = await fetch_page(info.context.sc.db, query, first=first, after=after, scalars=False)
+        return Connection[Quiz].from_page(map_page(page, Quiz.from_columns))
 
 
 async def load_node(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:

@@ -1,20 +1,25 @@
 """Queries for quizzes, questions and options, always within one org or by batch of ids.
 
 Batch functions (``*_of``) serve the dataloaders: one statement for any number of ids.
+Read paths (the quiz list, quiz content) select columns and hand back plain rows, not
+ORM objects: a page of 20 quizzes shows a thousand questions and options, and building
+ORM (and pydantic) instances for them was most of its cost.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
-from sqlalchemy import ColumnElement, delete, func
+import sqlalchemy as sa
+from sqlalchemy import ColumnElement, Select, delete, func
+from sqlalchemy.sql.elements import SQLCoreOperations
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
-from sqlmodel.sql.expression import SelectOfScalar
 
 from app.access.tenancy import Tenant, get_scoped, scoped
+from app.quizzes.content import LoadedContent, assemble
 from app.quizzes.drafts import QuestionDraft, QuizStatus
 from app.quizzes.models import Option, Question, Quiz
 
@@ -31,17 +36,44 @@ async def by_ids(db: AsyncSession, ids: Sequence[uuid.UUID], tenant: Tenant) -> 
     return list((await db.exec(query)).all())
 
 
+# What the quiz list reads of a quiz, in this order (``types.QuizValue.from_columns``
+# unpacks it): every column the ``Quiz`` type shows, none it doesn't (``archived_at``).
+LISTED_COLUMNS: tuple[SQLCoreOperations[Any], ...] = (
+    col(Quiz.id),
+    col(Quiz.org_id),
+    col(Quiz.title),
+    col(Quiz.description),
+    col(Quiz.status),
+    col(Quiz.version),
+    col(Quiz.time_limit_seconds),
+    col(Quiz.attempts_allowed),
+    col(Quiz.pass_mark_percent),
+    col(Quiz.shuffle_questions),
+    col(Quiz.shuffle_options),
+    col(Quiz.reveal_answers),
+    col(Quiz.opens_at),
+    col(Quiz.closes_at),
+    col(Quiz.question_count),
+    col(Quiz.max_points),
+    col(Quiz.created_by_id),
+    col(Quiz.created_at),
+    col(Quiz.updated_at),
+    col(Quiz.published_at),
+)
+
+
 def listing(
     org_id: uuid.UUID,
     visible: ColumnElement[bool],
     *,
     status: QuizStatus | None = None,
     search: str | None = None,
-) -> SelectOfScalar[Quiz]:
-    """The org's quizzes ``visible`` (``QuizVisibility.clause``) keeps, newest first."""
-    query = scoped(select(Quiz).where(visible), Quiz, org_id)
+) -> Select[Any]:
+    """The org's quizzes ``visible`` (``QuizVisibility.clause``) keeps, newest first, as
+    rows of ``LISTED_COLUMNS``."""
+    query = scoped(sa.select(*LISTED_COLUMNS).where(visible), Quiz, org_id)
     if status is not None:
-        query = query.where(Quiz.status == status)
+        query = query.where(col(Quiz.status) == status)
     if search:
         query = query.where(func.lower(Quiz.title).like(_contains(search), escape="\\"))
     return query.order_by(col(Quiz.created_at).desc(), col(Quiz.id))
@@ -61,6 +93,71 @@ async def questions_of(
         ).order_by(col(Question.quiz_id), col(Question.position))
     )
     return list(found.all())
+
+
+async def content_rows(
+    db: AsyncSession, quiz_ids: Sequence[uuid.UUID], tenant: Tenant
+) -> dict[uuid.UUID, LoadedContent]:
+    """The questions and options of these quizzes, with each quiz's version and status,
+    in one statement: one snapshot, so the version read is the content's version (the
+    content cache relies on it). Quizzes outside the tenant are left out."""
+    questions = scoped(
+        sa.select(
+            col(Question.id),
+            col(Question.quiz_id),
+            col(Question.position),
+            col(Question.kind),
+            col(Question.prompt),
+            col(Question.points),
+            col(Question.explanation),
+            col(Question.accepted_answers),
+            col(Question.numeric_value),
+            col(Question.numeric_tolerance),
+        ).where(col(Question.quiz_id).in_(quiz_ids)),
+        Question,
+        tenant,
+    ).subquery("question")
+    options = scoped(
+        sa.select(
+            col(Option.id),
+            col(Option.question_id),
+            col(Option.position),
+            col(Option.text),
+            col(Option.correct),
+        ).where(col(Option.quiz_id).in_(quiz_ids)),
+        Option,
+        tenant,
+    ).subquery("option")
+    q, o = questions.c, options.c
+    found = await db.execute(
+        scoped(
+            # in the order ``content.assemble`` reads
+            sa.select(
+                col(Quiz.id),
+                col(Quiz.version),
+                col(Quiz.status),
+                q.id,
+                q.position,
+                q.kind,
+                q.prompt,
+                q.points,
+                q.explanation,
+                q.accepted_answers,
+                q.numeric_value,
+                q.numeric_tolerance,
+                o.id,
+                o.text,
+                o.correct,
+            )
+            .select_from(Quiz)
+            .outerjoin(questions, q.quiz_id == Quiz.id)
+            .outerjoin(options, o.question_id == q.id)
+            .where(col(Quiz.id).in_(quiz_ids)),
+            Quiz,
+            tenant,
+        ).order_by(col(Quiz.id), q.position, o.position)
+    )
+    return assemble(found.all())
 
 
 class OptionView(Protocol):

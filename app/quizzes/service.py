@@ -21,7 +21,7 @@ from pathlib import PurePath
 from typing import Any
 
 import anyio.to_thread
-from sqlmodel.sql.expression import SelectOfScalar
+from sqlalchemy import Select
 from strawberry import relay
 
 from app.access.request import ServiceContext
@@ -33,6 +33,7 @@ from app.core.errors import BadUserInput, Conflict, NotFound
 from app.events.bus import QUIZ_CREATED, Event
 from app.quizzes import repository
 from app.quizzes.checks import check_draft
+from app.quizzes.content import content_cache
 from app.quizzes.drafts import OptionDraft, QuestionDraft, QuizDraft, publish_problems
 from app.quizzes.importers import ImportFormat, ImportResult, detect_format, parse_quiz
 from app.quizzes.models import Option, Question, Quiz, QuizStatus
@@ -88,8 +89,9 @@ def listing(
     *,
     status: QuizStatus | None = None,
     search: str | None = None,
-) -> SelectOfScalar[Quiz]:
-    """The org's quizzes the actor sees (``QuizVisibility``), newest first."""
+) -> Select[Any]:
+    """The org's quizzes the actor sees (``QuizVisibility``), newest first, as rows of
+    ``repository.LISTED_COLUMNS``."""
     visible = QuizVisibility(sc.actor, utcnow()).clause(org_id)
     return repository.listing(org_id, visible, status=status, search=search)
 
@@ -208,7 +210,10 @@ async def update_quiz(sc: ServiceContext, quiz_id: uuid.UUID, changes: QuizChang
         setattr(quiz, name, value)
     if changes.questions is not None:
         await repository.replace_questions(sc.db, quiz, changes.questions)
+    # Every change of content comes here and moves the version with it, in the same
+    # transaction: cached content is keyed by version (app/quizzes/content.py).
     quiz.version += 1
+    content_cache.forget(quiz.id)
     quiz.updated_at = utcnow()
     sc.db.add(quiz)
     await audit.record(
@@ -240,6 +245,7 @@ async def archive_quiz(sc: ServiceContext, quiz_id: uuid.UUID) -> Quiz:
     quiz = await get_writable(sc, quiz_id)
     if quiz.status is QuizStatus.ARCHIVED:
         return quiz
+    content_cache.forget(quiz.id)  # only published versions are read from the cache
     return await _set_status(sc, quiz, QuizStatus.ARCHIVED, "quiz.archived")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, and_, or_, true
 from sqlmodel import col
@@ -32,7 +33,16 @@ def is_author(actor: Actor, org_id: uuid.UUID) -> bool:
     return actor.has(Scope.QUIZZES_WRITE) and actor.reaches(org_id)
 
 
-def is_open(quiz: Quiz, now: datetime) -> bool:
+class Window(Protocol):
+    """A quiz's opening times, as a row or a value read from one holds them."""
+
+    @property
+    def opens_at(self) -> datetime | None: ...
+    @property
+    def closes_at(self) -> datetime | None: ...
+
+
+def is_open(quiz: Window, now: datetime) -> bool:
     opens, closes = quiz.opens_at, quiz.closes_at
     return (opens is None or as_utc(opens) <= now) and (closes is None or as_utc(closes) > now)
 

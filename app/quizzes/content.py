@@ -1,0 +1,226 @@
+"""A quiz's questions and options as light immutable values, and the in-process cache of
+published versions' content.
+
+The values are what the GraphQL types read (``Question``/``AuthoredQuestion`` a
+``QuestionValue``, ``Option``/``AuthoredOption`` an ``OptionValue``): frozen, slotted,
+built from plain rows, each global id encoded on first use and kept. A value carries
+the answers too; which of them a client can reach is the GraphQL type's to say
+(``app/quizzes/types.py``), not the value's.
+
+Why caching is safe. A quiz's questions and options change only through
+``repository.replace_questions``, and only inside ``service.update_quiz``, which bumps
+``Quiz.version`` in the same transaction (creating a quiz starts at version 1;
+publishing and archiving change no content; duplicating makes a new quiz). So the
+content of ``(quiz_id, version)`` never changes once committed, and the cache is keyed
+by both: a request asks with the version of the quiz row *it* read, and an entry is
+stored under the version and status read in the *same statement* as the content (one
+snapshot, ``repository.content_rows``), never a version read earlier or elsewhere.
+With several server processes each has its own cache and none is told about changes:
+none needs to be, because after an edit commits every request reads the new version
+from the row and asks for a key no process holds yet; an old entry is simply never
+asked for again and ages out. Only published versions are stored (drafts are being
+edited, and nobody but their authors reads them); ``forget`` frees a quiz's entry
+when this process changes it, which is tidiness, not correctness.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from strawberry import relay
+
+from app.quizzes.drafts import QuestionKind, QuizStatus
+
+# About 2,000 quizzes of 10 questions of 4 options; an entry weighs its questions and
+# options (a quiz of 1,000 questions takes its share, not one slot).
+MAX_CACHED_VALUES = 100_000
+
+
+def _global_id(type_name: str, row_id: uuid.UUID) -> str:
+    return str(relay.GlobalID(type_name, str(row_id)))
+
+
+@dataclass(frozen=True, slots=True)
+class OptionValue:
+    """A choice of a question, in its quiz order."""
+
+    row_id: uuid.UUID
+    text: str
+    correct: bool
+    _id: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        """The option's global id, encoded once."""
+        encoded = self._id
+        if encoded is None:
+            encoded = _global_id("Option", self.row_id)
+            object.__setattr__(self, "_id", encoded)
+        return encoded
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionValue:
+    """A question with its options; ``number`` is its place from 1 (an attempt's own
+    order gives it another number and its options another order: ``replace``)."""
+
+    row_id: uuid.UUID
+    number: int
+    kind: QuestionKind
+    prompt: str
+    points: float
+    explanation: str | None
+    accepted_answers: tuple[str, ...]
+    numeric_value: float | None
+    numeric_tolerance: float
+    options: tuple[OptionValue, ...]
+    _id: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        """The question's global id, encoded once."""
+        encoded = self._id
+        if encoded is None:
+            encoded = _global_id("Question", self.row_id)
+            object.__setattr__(self, "_id", encoded)
+        return encoded
+
+
+Questions = tuple[QuestionValue, ...]
+
+
+class ContentKey(NamedTuple):
+    """Which content a request needs: the quiz, and the version and status of the row the
+    request read (only a published version may come from, or go to, the cache)."""
+
+    quiz_id: uuid.UUID
+    version: int
+    status: QuizStatus
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedContent:
+    """A quiz's content as one statement read it, with the version and status it read."""
+
+    version: int
+    status: QuizStatus
+    questions: Questions
+
+
+def assemble(rows: Iterable[Sequence[Any]]) -> dict[uuid.UUID, LoadedContent]:
+    """Values from the rows of ``repository.content_rows``, in their order: quiz id,
+    version, status, then the question's columns, then the option's (nulls for a quiz
+    without questions or a question without options)."""
+    heads: dict[uuid.UUID, tuple[int, QuizStatus]] = {}
+    found: dict[uuid.UUID, list[tuple[Sequence[Any], list[OptionValue]]]] = {}
+    options: list[OptionValue] = []
+    last_question: uuid.UUID | None = None
+    for row in rows:
+        quiz_id, version, status, question_id = row[:4]
+        option_id, option_text, option_correct = row[12:15]
+        if quiz_id not in heads:
+            heads[quiz_id] = (version, status)
+            found[quiz_id] = []
+        if question_id is None:
+            continue
+        if question_id != last_question:
+            options = []
+            found[quiz_id].append((row, options))
+            last_question = question_id
+        if option_id is not None:
+            options.append(OptionValue(option_id, option_text, option_correct))
+    return {
+        quiz_id: LoadedContent(
+            version, status, tuple(_question(row, options) for row, options in found[quiz_id])
+        )
+        for quiz_id, (version, status) in heads.items()
+    }
+
+
+def _question(row: Sequence[Any], options: list[OptionValue]) -> QuestionValue:
+    row_id, position, kind, prompt, points, explanation, accepted, value, tolerance = row[3:12]
+    return QuestionValue(
+        row_id=row_id,
+        number=position + 1,
+        kind=kind,
+        prompt=prompt,
+        points=points,
+        explanation=explanation,
+        accepted_answers=tuple(accepted or ()),
+        numeric_value=value,
+        numeric_tolerance=tolerance,
+        options=tuple(options),
+    )
+
+
+@dataclass(slots=True)
+class _Entry:
+    version: int
+    questions: Questions
+    weight: int
+
+
+class ContentCache:
+    """Published quiz content by ``(quiz_id, version)``, least recently used out first.
+
+    One entry per quiz (the newest version seen); a lookup with another version misses.
+    Used from the event loop only (no locks): every access is synchronous."""
+
+    def __init__(self, max_values: int = MAX_CACHED_VALUES) -> None:
+        self.max_values = max_values
+        self._entries: OrderedDict[uuid.UUID, _Entry] = OrderedDict()
+        self._weight = 0
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, quiz_id: uuid.UUID, version: int) -> Questions | None:
+        entry = self._entries.get(quiz_id)
+        if entry is None or entry.version != version:
+            self.misses += 1
+            return None
+        self._entries.move_to_end(quiz_id)
+        self.hits += 1
+        return entry.questions
+
+    def put(self, quiz_id: uuid.UUID, content: LoadedContent) -> None:
+        """Keep ``content`` if it is of a published version no older than the entry's."""
+        if content.status is not QuizStatus.PUBLISHED:
+            return
+        entry = self._entries.get(quiz_id)
+        if entry is not None:
+            if entry.version > content.version:
+                return  # a request still holding an older row; the newer entry stays
+            self._drop(quiz_id)
+        weight = 1 + sum(1 + len(question.options) for question in content.questions)
+        if weight > self.max_values:
+            return
+        self._entries[quiz_id] = _Entry(content.version, content.questions, weight)
+        self._weight += weight
+        while self._weight > self.max_values:
+            self._drop(next(iter(self._entries)))
+
+    def forget(self, quiz_id: uuid.UUID) -> None:
+        if quiz_id in self._entries:
+            self._drop(quiz_id)
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self._weight = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def weight(self) -> int:
+        return self._weight
+
+    def _drop(self, quiz_id: uuid.UUID) -> None:
+        self._weight -= self._entries.pop(quiz_id).weight
+
+
+# The process's cache (each server process has its own; see the module's docstring).
+content_cache = ContentCache()
