@@ -31,9 +31,11 @@ async def _quizzes(
     return [found.get(quiz_id) for quiz_id in ids]
 
 
-async def _contents(
+async def load_contents(
     db: AsyncSession, keys: Sequence[ContentKey], *, tenant: Tenant
 ) -> list[Questions]:
+    """The content of each key's quiz, read now in one statement; published versions go
+    to the cache under the version read with them (which may be newer than the key's)."""
     loaded = await repository.content_rows(db, [key.quiz_id for key in keys], tenant)
     for quiz_id, found in loaded.items():
         content_cache.put(quiz_id, found)  # keeps published versions only
@@ -49,7 +51,8 @@ def quiz_by_id(info: Info[Any, Any]) -> DataLoader[uuid.UUID, Quiz | None]:
 
 
 def content_by_quiz(info: Info[Any, Any]) -> DataLoader[ContentKey, Questions]:
-    return loader(info, "quizzes.content_by_quiz", partial(_contents, tenant=info.context.actor))
+    batch = partial(load_contents, tenant=info.context.actor)
+    return loader(info, "quizzes.content_by_quiz", batch)
 
 
 def questions_of(info: Info[Any, Any], key: ContentKey) -> Questions | Awaitable[Questions]:
