@@ -25,6 +25,7 @@ when this process changes it, which is tidiness, not correctness.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -46,12 +47,23 @@ def _global_id(type_name: str, row_id: uuid.UUID) -> str:
 
 @dataclass(frozen=True, slots=True)
 class OptionValue:
-    """A choice of a question, in its quiz order."""
+    """A choice of a question, in its quiz order. Its id stays as the driver gave it
+    (``key``) until something asks for it: a page shows hundreds of options, and most
+    queries ask for their text only."""
 
-    row_id: uuid.UUID
+    key: Any
     text: str
     correct: bool
+    _row_id: uuid.UUID | None = field(default=None, init=False, repr=False, compare=False)
     _id: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def row_id(self) -> uuid.UUID:
+        row_id = self._row_id
+        if row_id is None:
+            row_id = _uuid(self.key)
+            object.__setattr__(self, "_row_id", row_id)
+        return row_id
 
     @property
     def id(self) -> str:
@@ -112,45 +124,66 @@ class LoadedContent:
 
 
 def assemble(rows: Iterable[Sequence[Any]]) -> dict[uuid.UUID, LoadedContent]:
-    """Values from the rows of ``repository.content_rows``, in their order: quiz id,
-    version, status, then the question's columns, then the option's (nulls for a quiz
-    without questions or a question without options)."""
-    heads: dict[uuid.UUID, tuple[int, QuizStatus]] = {}
-    found: dict[uuid.UUID, list[tuple[Sequence[Any], list[OptionValue]]]] = {}
+    """Values from the rows of ``repository.content_query``, in its column order. Ids come
+    as the driver gives them (text on SQLite, its own UUID type on PostgreSQL), and so
+    do accepted answers (JSON text on SQLite): a question's columns repeat on each of
+    its options' rows, so each is made a ``uuid.UUID`` (or decoded) once, here, not once
+    per row; an option's id only when it is asked for."""
+    heads: dict[Any, tuple[uuid.UUID, int, QuizStatus, list[_Pending]]] = {}
+    questions: list[_Pending] = []
     options: list[OptionValue] = []
-    last_question: uuid.UUID | None = None
-    for row in rows:
-        quiz_id, version, status, question_id = row[:4]
-        option_id, option_text, option_correct = row[12:15]
-        if quiz_id not in heads:
-            heads[quiz_id] = (version, status)
-            found[quiz_id] = []
-        if question_id is None:
+    last: Any = None
+    for (
+        quiz_raw,
+        version,
+        status,
+        *question,
+        option_raw,
+        option_text,
+        option_correct,
+    ) in rows:
+        if quiz_raw not in heads:
+            questions = []
+            heads[quiz_raw] = (_uuid(quiz_raw), version, status, questions)
+        question_raw = question[0]
+        if question_raw is None:
             continue
-        if question_id != last_question:
-            options = []
-            found[quiz_id].append((row, options))
-            last_question = question_id
-        if option_id is not None:
-            options.append(OptionValue(option_id, option_text, option_correct))
+        if question_raw != last:
+            last, options = question_raw, []
+            questions.append((question, options))
+        if option_raw is not None:
+            options.append(OptionValue(option_raw, option_text, option_correct))
     return {
-        quiz_id: LoadedContent(
-            version, status, tuple(_question(row, options) for row, options in found[quiz_id])
-        )
-        for quiz_id, (version, status) in heads.items()
+        quiz_id: LoadedContent(version, status, tuple(_question(*q) for q in found))
+        for quiz_id, version, status, found in heads.values()
     }
 
 
-def _question(row: Sequence[Any], options: list[OptionValue]) -> QuestionValue:
-    row_id, position, kind, prompt, points, explanation, accepted, value, tolerance = row[3:12]
+# a question's columns (from its first row) and its options, while they are read
+_Pending = tuple[list[Any], list[OptionValue]]
+
+
+def _uuid(raw: Any) -> uuid.UUID:
+    return raw if type(raw) is uuid.UUID else uuid.UUID(str(raw))
+
+
+def _answers(accepted: str | list[str] | None) -> tuple[str, ...]:
+    """JSON text on SQLite; asyncpg decodes JSON itself."""
+    if not accepted:
+        return ()
+    return tuple(json.loads(accepted) if isinstance(accepted, str) else accepted)
+
+
+def _question(columns: list[Any], options: list[OptionValue]) -> QuestionValue:
+    raw, position, kind, prompt, points, explanation, accepted, value, tolerance = columns
     return QuestionValue(
-        row_id=row_id,
+        row_id=_uuid(raw),
         number=position + 1,
         kind=kind,
         prompt=prompt,
         points=points,
         explanation=explanation,
-        accepted_answers=tuple(accepted or ()),
+        accepted_answers=_answers(accepted),
         numeric_value=value,
         numeric_tolerance=tolerance,
         options=tuple(options),

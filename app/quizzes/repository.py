@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol, cast
 
 import sqlalchemy as sa
-from sqlalchemy import ColumnElement, Select, delete, func
+from sqlalchemy import ColumnElement, Select, and_, delete, func
 from sqlalchemy.sql.elements import SQLCoreOperations
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -101,6 +101,17 @@ async def content_rows(
     """The questions and options of these quizzes, with each quiz's version and status,
     in one statement: one snapshot, so the version read is the content's version (the
     content cache relies on it). Quizzes outside the tenant are left out."""
+    return assemble((await db.execute(content_query(quiz_ids, tenant))).all())
+
+
+def raw(column: Any) -> Any:
+    """``column`` as the driver returns it, without SQLAlchemy's conversion."""
+    return sa.type_coerce(column, sa.Unicode).label(None)
+
+
+def content_query(quiz_ids: Sequence[uuid.UUID], tenant: Tenant) -> Select[Any]:
+    """Every quiz with its questions and their options (outer joins: a quiz without
+    questions, a question without options still come), in quiz and position order."""
     questions = scoped(
         sa.select(
             col(Question.id),
@@ -120,6 +131,7 @@ async def content_rows(
     options = scoped(
         sa.select(
             col(Option.id),
+            col(Option.quiz_id),
             col(Option.question_id),
             col(Option.position),
             col(Option.text),
@@ -129,35 +141,35 @@ async def content_rows(
         tenant,
     ).subquery("option")
     q, o = questions.c, options.c
-    found = await db.execute(
-        scoped(
-            # in the order ``content.assemble`` reads
-            sa.select(
-                col(Quiz.id),
-                col(Quiz.version),
-                col(Quiz.status),
-                q.id,
-                q.position,
-                q.kind,
-                q.prompt,
-                q.points,
-                q.explanation,
-                q.accepted_answers,
-                q.numeric_value,
-                q.numeric_tolerance,
-                o.id,
-                o.text,
-                o.correct,
-            )
-            .select_from(Quiz)
-            .outerjoin(questions, q.quiz_id == Quiz.id)
-            .outerjoin(options, o.question_id == q.id)
-            .where(col(Quiz.id).in_(quiz_ids)),
-            Quiz,
-            tenant,
-        ).order_by(col(Quiz.id), q.position, o.position)
-    )
-    return assemble(found.all())
+    return scoped(
+        # in the order ``content.assemble`` reads; ids and JSON as the driver gives them
+        # (``assemble`` converts each once: a question's columns repeat on every option)
+        sa.select(
+            raw(col(Quiz.id)),
+            col(Quiz.version),
+            col(Quiz.status),
+            raw(q.id),
+            q.position,
+            q.kind,
+            q.prompt,
+            q.points,
+            q.explanation,
+            raw(q.accepted_answers),
+            q.numeric_value,
+            q.numeric_tolerance,
+            raw(o.id),
+            o.text,
+            o.correct,
+        )
+        .select_from(Quiz)
+        .outerjoin(questions, q.quiz_id == Quiz.id)
+        # o.quiz_id too: without table statistics SQLite would otherwise look the options
+        # up through their org_id index (all of the org's options) for every question
+        .outerjoin(options, and_(o.question_id == q.id, o.quiz_id == q.quiz_id))
+        .where(col(Quiz.id).in_(quiz_ids)),
+        Quiz,
+        tenant,
+    ).order_by(col(Quiz.id), q.position, o.position)
 
 
 class OptionView(Protocol):
