@@ -1,27 +1,37 @@
 """The bearer resolver: ``Authorization: Bearer iq_live_…`` to an actor, or a door error.
 
-One indexed query fetches the key with its org and creator; nothing is cached, so
+A key seen before is answered from the process's credential cache
+(``app.access.credential_cache``): one call reads its org's credential token and
+spends its rate limit (one Redis round trip, or none without Redis); while the token
+is the one the entry was built under and the key's expiry or scheduled revocation
+hasn't come, the cached actor is used, with no query. Otherwise one indexed query
+fetches the key with its org and creator and the checks run from the key outwards:
+the key itself (401, with a specific detail only for disabled and expired keys,
+which reveals nothing), then the org (403), the creator (403), and last the key's
+rate limit (429), so refused requests never spend a budget. Every change to a key,
+its creator or its org changes the org's token at commit (``app.core.db``), so
 revocation, disabling and the API access switch hold from the very next request in
-every process. Checks run from the key outwards: the key itself (401, with a
-specific detail only for disabled and expired keys, which reveals nothing), then
-the org (403), the creator (403), and last the key's rate limit (429), so refused
-requests never spend a budget.
+every process.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from app.access.actor import Actor, ActorKind
+from app.access.credential_cache import CachedCredential, CredentialCache, snapshot
 from app.access.request import ServiceContext
 from app.access.scopes import KEY_GRANTABLE_SCOPES, Role, Scope, parse_scopes, scopes_for
 from app.api_keys import last_used, repository, throttle
 from app.api_keys.models import ApiKey
 from app.api_keys.service import is_expired, is_revoked
 from app.api_keys.tokens import digests_match, parse_authorization, secret_digest
-from app.core.clock import utcnow
+from app.core import credential_generations
+from app.core.clock import as_utc, utcnow
+from app.core.db import offer_rows
 from app.core.errors import (
     ApiAccessDisabled,
     AppError,
@@ -36,19 +46,89 @@ if TYPE_CHECKING:
     from app.orgs.models import Organization
 
 
+@dataclass(slots=True)
+class CachedKey(CachedCredential):
+    key_id: uuid.UUID
+    per_minute: int
+    # When the key stops passing whatever the token says: its expiry, or the end of a
+    # rotation's grace period.
+    valid_until: datetime | None
+    # The key's last use as this process knows it (read, or noted since).
+    last_used_at: datetime | None
+
+
+verified: CredentialCache[CachedKey] = CredentialCache()
+
+
 async def resolve_bearer(sc: ServiceContext, authorization: str) -> Actor:
     digest = secret_digest(parse_authorization(authorization))
-    row = await repository.for_door(sc.db, digest)
-    if row is None or not digests_match(row[0].secret_hash, digest):
-        raise InvalidApiKey()
-    key, org, creator = row
-    sc.identity_rows += [row for row in (org, creator) if row is not None]
     now = utcnow()
-    _check_key(key, now)
-    actor = _platform_actor(key) if key.is_platform else _org_actor(key, org, creator)
-    await throttle.spend(sc, key.id, key.rate_limit_per_minute)
-    last_used.note_use(key, now)
+    generations = credential_generations.backend()
+    cached = verified.get(digest)
+    token_before: str | None = None
+    if cached is not None and (cached.valid_until is None or now < cached.valid_until):
+        if cached.token is None:
+            token_before = await generations.read(cached.scope) or None
+        else:
+            spend = throttle.one_request(cached.key_id, cached.per_minute)
+            token, state = await generations.read_and_spend(
+                cached.scope, spend, if_token=cached.token
+            )
+            if state is not None:  # the token is current: the cached actor stands
+                throttle.settle(sc, state, cached.per_minute)
+                offer_rows(sc.db, cached.rows)
+                if last_used.note_use(cached.key_id, cached.last_used_at, now):
+                    cached.last_used_at = now
+                return cached.actor
+            token_before = token or None
+    return await _verify(sc, digest, now, generations, token_before)
+
+
+async def _verify(
+    sc: ServiceContext,
+    digest: str,
+    now: datetime,
+    generations: credential_generations.Backend,
+    token_before: str | None,
+) -> Actor:
+    """The key from the database; cached for the next request when it passes."""
+    row = await repository.for_door(sc.db, digest)
+    try:
+        if row is None or not digests_match(row[0].secret_hash, digest):
+            raise InvalidApiKey()
+        key, org, creator = row
+        sc.identity_rows += [row for row in (org, creator) if row is not None]
+        _check_key(key, now)
+        actor = _platform_actor(key) if key.is_platform else _org_actor(key, org, creator)
+    except AppError:
+        verified.drop(digest)
+        raise
+    scope = credential_generations.org_scope(key.org_id)
+    spend = throttle.one_request(key.id, key.rate_limit_per_minute)
+    _token, state = await generations.read_and_spend(scope, spend, if_token=None)
+    assert state is not None  # spent whatever the token
+    noted = last_used.note_use(key.id, key.last_used_at, now)
+    verified.put(
+        digest,
+        CachedKey(
+            actor=actor,
+            scope=scope,
+            token=token_before,
+            rows=snapshot(org, creator),
+            key_id=key.id,
+            per_minute=key.rate_limit_per_minute,
+            valid_until=_valid_until(key),
+            last_used_at=now if noted else key.last_used_at,
+        ),
+    )
+    throttle.settle(sc, state, key.rate_limit_per_minute)
     return actor
+
+
+def _valid_until(key: ApiKey) -> datetime | None:
+    """The first of the key's expiry and scheduled revocation (both ahead: it passed)."""
+    ends = [as_utc(value) for value in (key.expires_at, key.revoked_at) if value is not None]
+    return min(ends, default=None)
 
 
 async def live_key_ids(sc: ServiceContext, key_ids: set[uuid.UUID]) -> dict[uuid.UUID, Role | None]:

@@ -1,10 +1,11 @@
 """``lastUsedAt``, written behind: at most once per key per minute, never per request.
 
-The door notes a use only when the stored value is a minute old or more (it has
-just read the row, so this costs nothing). Noted uses wait in memory and a
-background task writes them every ``FLUSH_INTERVAL_SECONDS``, so a crash loses at
-most that much. The UPDATE is conditional on the stored value being a minute old,
-so several processes noting the same key still write it once a minute.
+The door notes a use only when the value it last saw (read with the key, or noted
+since by this process) is a minute old or more, so this costs nothing per request.
+Noted uses wait in memory and a background task writes them every
+``FLUSH_INTERVAL_SECONDS``, so a crash loses at most that much. The UPDATE is
+conditional on the stored value being a minute old, so several processes noting the
+same key still write it once a minute.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
 from app.api_keys import repository
-from app.api_keys.models import ApiKey
 from app.core.clock import as_utc
 from app.core.db import unit_of_work
 
@@ -29,11 +29,13 @@ FLUSH_INTERVAL_SECONDS = 20.0
 _pending: dict[uuid.UUID, datetime] = {}
 
 
-def note_use(key: ApiKey, now: datetime) -> None:
-    """Remember that the key was used, unless its stored value is still fresh."""
-    if key.last_used_at is not None and now - as_utc(key.last_used_at) < WRITE_INTERVAL:
-        return
-    _pending.setdefault(key.id, now)
+def note_use(key_id: uuid.UUID, last_used_at: datetime | None, now: datetime) -> bool:
+    """Remember that the key was used, unless ``last_used_at`` is still fresh; whether
+    the use was noted (then ``now`` is the key's last use as this process knows it)."""
+    if last_used_at is not None and now - as_utc(last_used_at) < WRITE_INTERVAL:
+        return False
+    _pending.setdefault(key_id, now)
+    return True
 
 
 def pending() -> dict[uuid.UUID, datetime]:

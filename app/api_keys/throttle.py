@@ -1,9 +1,10 @@
 """Each key's own rate limit, and the IETF draft's ``RateLimit`` headers for it.
 
-Counting goes through ``app.core.ratelimit`` (the ``limits`` library's moving
-window: memory in one process, Redis shared by all processes when configured).
-The request's limit state rides on the ``ServiceContext`` so that the header hook
-only formats two strings.
+The door spends one request of the key's moving window in the same call that reads
+its org's credential token (``app.core.credential_generations``: the ``limits``
+library's memory storage in one process; one Lua script on the same Redis list as
+``limits`` when Redis is configured). The request's limit state rides on the
+``ServiceContext`` so that the header hook only formats two strings.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 from app.access.request import ServiceContext
 from app.core import ratelimit
+from app.core.credential_generations import Spend
 from app.core.errors import RateLimited
 
 WINDOW_SECONDS = 60
@@ -24,13 +26,14 @@ def _per_minute(amount: int) -> ratelimit.RateLimitItem:
     return ratelimit.per_window(amount, WINDOW_SECONDS)
 
 
-def _identifiers(key_id: uuid.UUID) -> tuple[str, str]:
-    return ("api-key", str(key_id))
+def one_request(key_id: uuid.UUID, per_minute: int) -> Spend:
+    """One request of the key's limit, to spend."""
+    return Spend(_per_minute(per_minute), ("api-key", str(key_id)))
 
 
-async def spend(sc: ServiceContext, key_id: uuid.UUID, per_minute: int) -> None:
-    """Count one request of the key; RATE_LIMITED (with Retry-After) when it is spent."""
-    state = await ratelimit.hit(_per_minute(per_minute), *_identifiers(key_id))
+def settle(sc: ServiceContext, state: ratelimit.LimitState, per_minute: int) -> None:
+    """Keep the spend's state for the headers; RATE_LIMITED (with Retry-After) when the
+    key's limit is spent."""
     sc.rate_limit = state
     if not state.allowed:
         raise RateLimited(

@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -63,6 +63,19 @@ async def live_sessions(
         )
     )
     return {session_id: Role(role) for session_id, role in found.all()}
+
+
+async def touch_session(db: AsyncSession, session_id: uuid.UUID, seen_at: datetime) -> None:
+    """Move the session's idle clock (a Core UPDATE: no row loaded, no change noted)."""
+    await db.execute(
+        across_orgs(
+            update(MemberSession)
+            .where(col(MemberSession.id) == session_id)
+            .values(last_seen_at=seen_at)
+            .execution_options(synchronize_session=False),
+            _DOOR,
+        )
+    )
 
 
 async def delete_session(db: AsyncSession, session_id: uuid.UUID) -> None:

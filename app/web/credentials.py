@@ -18,14 +18,19 @@ from app.core.errors import InvalidApiKey
 
 
 async def resolve_actor(
-    sc: ServiceContext, authorization: Sequence[str], session_token: str | None
+    sc: ServiceContext,
+    authorization: Sequence[str],
+    session_token: str | None,
+    *,
+    touch: bool = True,
 ) -> Actor:
+    """``touch`` lets a session's idle clock move (never for safe methods)."""
     if authorization:
         if len(authorization) != 1:
             raise InvalidApiKey("Send exactly one Authorization header.")
         return await api_keys_door.resolve_bearer(sc, authorization[0])
     if session_token:
-        return await sessions.actor_for_session(sc, session_token) or ANONYMOUS
+        return await sessions.actor_for_session(sc, session_token, touch=touch) or ANONYMOUS
     return ANONYMOUS
 
 

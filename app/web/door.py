@@ -3,6 +3,9 @@
 It opens the request's database session, resolves the actor, and hands both to
 the GraphQL view through ``scope["state"]``; the session is closed when the
 response is done. Plain ASGI (no BaseHTTPMiddleware) keeps it cheap per request.
+A credential the process has verified before costs no query and no transaction
+(``app.access.credential_cache``): the session connects to the database only when
+the operation needs it.
 """
 
 from __future__ import annotations
@@ -60,8 +63,9 @@ class GraphQLDoor:
                 _check_body_size(headers)
                 if session_token and not authorization:
                     _check_csrf(scope, headers)
-                sc.actor = await resolve_actor(sc, authorization, session_token)
-                await _end_read_transaction(db, keep_touch=scope["method"] not in SAFE_METHODS)
+                safe = scope["method"] in SAFE_METHODS
+                sc.actor = await resolve_actor(sc, authorization, session_token, touch=not safe)
+                await _end_read_transaction(db, keep_touch=not safe)
             except AppError as error:
                 await db.rollback()
                 await problem_for(error, response_headers(sc))(scope, receive, send)
@@ -154,7 +158,10 @@ def cookie_value(headers: Headers, name: str) -> str | None:
 async def _end_read_transaction(db: Any, *, keep_touch: bool) -> None:
     """Finish the lookup's transaction so the operation starts its own: committed (the
     idle-expiry touch, when due) for a POST, rolled back for a safe method (which also
-    expires the actor's rows: the operation loads them again if it needs them)."""
+    expires the actor's rows: the operation loads them again if it needs them). A
+    credential answered from the cache began none."""
+    if not db.in_transaction():
+        return
     if not keep_touch:
         await db.rollback()
         return

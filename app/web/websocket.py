@@ -145,6 +145,8 @@ async def _resolve(sc: ServiceContext, socket: LiveSocket) -> Actor:
     except AppError:
         await sc.db.rollback()
         raise
+    if not sc.db.in_transaction():
+        return actor  # answered from the credential cache: no connection was taken
     try:
         await sc.db.commit()  # an idle subscriber must not hold a connection
     except OperationalError:
