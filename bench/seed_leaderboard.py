@@ -5,13 +5,17 @@ Everything goes straight into the migrated tables (never through the API):
 SUBMITTED, scored 0-10), one ``leaderboard_results`` row per attempt, and the standings
 computed here in Python from the generated attempts with the app's rules:
 ``quiz_standings`` (each member's best per quiz: higher score, then less time, then
-the earlier submission), ``org_standings`` (sum of best scores per quiz). Attempts
-are spread over the last 90 days, so the 7-day window holds about 1/13 of them.
+the earlier submission), ``org_standings`` (sum of best scores per quiz) and
+``leaderboard_daily_bests`` (the same best per quiz per UTC day, the windows' source;
+the window standings are built by the server on first read). Attempts are spread over
+the last 90 days, so the 7-day window holds about 1/13 of them.
 ``attempt_answers`` are not generated (no board reads them).
 
 Members are generated in chunks, so memory stays flat. SQLite: SQLAlchemy Core
 ``insert()`` executemany; PostgreSQL: COPY (asyncpg ``copy_records_to_table``) then
-ANALYZE. Quiz popularity is skewed (weight 1/sqrt(rank)), so boards differ in size.
+VACUUM ANALYZE (a table autovacuum keeps up: without it the visibility map is empty and
+every "index-only" rank count visits the table); SQLite: ANALYZE. Quiz popularity is
+skewed (weight 1/sqrt(rank)), so boards differ in size.
 
     python -m bench.seed_leaderboard --backend sqlite|postgresql [--members N]
         [--attempts N] [--quizzes N] [--keep]
@@ -84,10 +88,9 @@ async def seed(
             done = first + len(tables["members"])
             if done % 20_000 == 0 or done == members:
                 progress(f"  {done:,} members seeded, {time.perf_counter() - started:.0f} s")
-        if postgres:
-            async with eng.connect() as conn:
-                await conn.execution_options(isolation_level="AUTOCOMMIT")
-                await conn.exec_driver_sql("ANALYZE")
+        async with eng.connect() as conn:
+            await conn.execution_options(isolation_level="AUTOCOMMIT")
+            await conn.exec_driver_sql("VACUUM ANALYZE" if postgres else "ANALYZE")
     return Seeded(quiz_ids, member_ids, sum(counts), standings_total, time.perf_counter() - started)
 
 
@@ -125,6 +128,7 @@ def _chunk(
     results: list[dict[str, Any]] = []
     quiz_standings: list[dict[str, Any]] = []
     org_standings: list[dict[str, Any]] = []
+    daily_bests: list[dict[str, Any]] = []
     for member, count in zip(members, counts, strict=True):
         member_id = member["id"]
         taken = []
@@ -135,7 +139,8 @@ def _chunk(
             taken.append((closed, quiz_id, score, duration_ms))
         taken.sort(key=lambda t: t[0])
         numbers: dict[uuid.UUID, int] = {}
-        best: dict[uuid.UUID, list[Any]] = {}
+        best: dict[Any, list[Any]] = {}  # per quiz
+        daily: dict[Any, list[Any]] = {}  # per quiz and UTC day
         for closed, quiz_id, score, duration_ms in taken:
             attempt_id = uuid.uuid4()
             numbers[quiz_id] = numbers.get(quiz_id, 0) + 1
@@ -169,16 +174,22 @@ def _chunk(
                     "submitted_at": closed,
                 }
             )
-            # [best score, its duration, its time, attempts, last activity]; in time
-            # order, so an equal later result never replaces the earlier best.
-            entry = best.get(quiz_id)
-            if entry is None:
-                best[quiz_id] = [score, duration_ms, closed, 1, closed]
-                continue
-            if (score, -duration_ms) > (entry[0], -entry[1]):
-                entry[0], entry[1], entry[2] = score, duration_ms, closed
-            entry[3] += 1
-            entry[4] = closed
+            _fold(best, quiz_id, score, duration_ms, closed)
+            _fold(daily, (quiz_id, closed.date()), score, duration_ms, closed)
+        for (quiz_id, day), (score, duration_ms, at, tries, last) in daily.items():
+            daily_bests.append(
+                {
+                    "quiz_id": quiz_id,
+                    "member_id": member_id,
+                    "day": day,
+                    "org_id": org_id,
+                    "best_score": score,
+                    "best_duration_ms": duration_ms,
+                    "best_at": at,
+                    "attempts": tries,
+                    "last_activity_at": last,
+                }
+            )
         for quiz_id, (score, duration_ms, at, tries, last) in best.items():
             quiz_standings.append(
                 {
@@ -210,7 +221,22 @@ def _chunk(
         "leaderboard_results": results,
         "quiz_standings": quiz_standings,
         "org_standings": org_standings,
+        "leaderboard_daily_bests": daily_bests,
     }
+
+
+def _fold(bests: dict[Any, list[Any]], key: Any, score: float, duration_ms: int, at: Any) -> None:
+    """Fold a result into ``bests[key]``: [best score, its duration, its time, attempts,
+    last activity]. Results come in time order, so an equal later result never
+    replaces the earlier best."""
+    entry = bests.get(key)
+    if entry is None:
+        bests[key] = [score, duration_ms, at, 1, at]
+        return
+    if (score, -duration_ms) > (entry[0], -entry[1]):
+        entry[0], entry[1], entry[2] = score, duration_ms, at
+    entry[3] += 1
+    entry[4] = at
 
 
 def main() -> int:

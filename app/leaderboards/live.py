@@ -90,18 +90,9 @@ class _Feed:
 async def snapshot_of(key: BoardKey, top: int, changed_member: uuid.UUID | None) -> Snapshot:
     org_id, quiz_id = key
     async with session_factory()() as db:
-        if quiz_id is None:
-            page = await repository.org_page(db, org_id, 0, top)
-            changed = (
-                await repository.org_entry(db, org_id, changed_member) if changed_member else None
-            )
-        else:
-            page = await repository.quiz_page(db, org_id, quiz_id, 0, top)
-            changed = (
-                await repository.quiz_entry(db, org_id, quiz_id, changed_member)
-                if changed_member
-                else None
-            )
+        board = repository.Standings(org_id, quiz_id)
+        page = await repository.page(db, board, None, top)
+        changed = await repository.entry(db, board, changed_member) if changed_member else None
         await db.rollback()
     return Snapshot(page.rows, changed)
 

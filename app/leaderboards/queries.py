@@ -10,7 +10,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from app.access.scopes import Scope
-from app.core.pagination import decode_cursor, page_size
+from app.core.pagination import page_size
 from app.graphql.permissions import requires
 from app.graphql.relay import After, First, decode_id
 from app.leaderboards import service
@@ -44,6 +44,6 @@ class OrganizationLeaderboard:
     ) -> LeaderboardConnection:
         quiz = decode_id(quiz_id, "Quiz", "quizId") if quiz_id is not None else None
         page = await service.board(
-            info.context.sc, self.org_id, quiz, window, decode_cursor(after), page_size(first)
+            info.context.sc, self.org_id, quiz, window, after, page_size(first)
         )
         return LeaderboardConnection.from_board(page, self.org_id, quiz, window)

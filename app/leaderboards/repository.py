@@ -1,26 +1,61 @@
-"""Board queries. All-time boards read the standings tables; windows read results.
+"""Board queries and the upkeep of the standings they read.
 
-Costs (see README): an all-time page is one indexed range read plus one count of the
-rows better than the page's first row; a windowed board aggregates the results of
-the window (7 or 30 days) with window functions, so it grows with that traffic.
+Every board a request reads is a standings table read through its rank index, which is
+in board order (score descending, then the ascending tie-breakers, then member id):
+
+- a page is one statement: index range reads starting just after the cursor's entry
+  (keyset), each stopping after a page, with two index-only counts of the rows before
+  the cursor for the page's ranks (none on the first page);
+- an entry (``myRank``) is one statement: the member's row by its unique key, with
+  index-only counts of the rows strictly better, one range per tie-breaker (an OR of
+  them would make the database scan the whole board).
+
+Cursors of the earlier offset format still page with OFFSET. The 7- and 30-day boards
+read window standings while they end today; until they are rebuilt for the day, those
+boards are aggregated per request from the daily bests (``aggregated_page``).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, null, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import aliased
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.access.tenancy import across_orgs, scoped
+from app.core.clock import as_utc
 from app.core.pagination import Count, counter
-from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
+from app.leaderboards.cursors import After, BoardKey, Offset
+from app.leaderboards.models import (
+    DailyBest,
+    OrgStanding,
+    OrgWindowStanding,
+    QuizStanding,
+    QuizWindowStanding,
+    WindowBuild,
+)
 from app.leaderboards.ranking import competition_ranks
 
 # Boards show display names: joining members in the same statement keeps a page one
@@ -28,9 +63,11 @@ from app.leaderboards.ranking import competition_ranks
 from app.members.models import Member
 
 # A quiz's standings are all of the quiz's org: counting them by quiz alone keeps the
-# rank and total counts index-only scans of ix_quiz_standings_rank (the page itself, and
-# the standing a rank is counted from, were read scoped).
+# rank and total counts index-only scans of the rank index (the page itself, and the
+# standing a rank is counted from, are read scoped).
 _ONE_QUIZ = "rows of one quiz are all of the quiz's org; index-only counts"
+_ONE_MEMBER = "one member's row of their own org, by its unique key"
+_FROM_SCOPED = "rows copied from a select scoped to the org"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,301 +79,634 @@ class BoardRow:
     last_activity_at: datetime
     duration_ms: int | None
     rank: int
+    # When the best result was submitted (quiz boards; None org-wide).
+    at: datetime | None = None
+
+    @property
+    def key(self) -> BoardKey:
+        at = as_utc(self.at) if self.at is not None else None
+        return BoardKey(self.score, self.duration_ms, at, self.member_id)
 
 
 @dataclass(frozen=True, slots=True)
 class BoardPage:
     rows: list[BoardRow]
-    offset: int
+    has_previous: bool
     has_next: bool
     count: Count
 
 
-# --- all time, per quiz -------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Standings:
+    """One board in a standings table: a quiz's or the org's, all time or a window."""
 
-_QUIZ_ORDER = (
-    col(QuizStanding.best_score).desc(),
-    col(QuizStanding.best_duration_ms),
-    col(QuizStanding.best_at),
-    col(QuizStanding.member_id),
-)
+    org_id: uuid.UUID
+    quiz_id: uuid.UUID | None  # None: org-wide
+    window_days: int | None = None  # None: all time
+
+    @property
+    def per_quiz(self) -> bool:
+        return self.quiz_id is not None
+
+    @property
+    def model(self) -> Any:
+        if self.per_quiz:
+            return QuizStanding if self.window_days is None else QuizWindowStanding
+        return OrgStanding if self.window_days is None else OrgWindowStanding
+
+    def rows(self, model: Any) -> list[ColumnElement[bool]]:
+        """This board's rows of ``model`` (the table or an alias of it), as conditions
+        on the leading columns of its rank index."""
+        board = (
+            [col(model.quiz_id) == self.quiz_id]
+            if self.per_quiz
+            else [col(model.org_id) == self.org_id]
+        )
+        if self.window_days is not None:
+            board.append(col(model.window_days) == self.window_days)
+        return board
 
 
-def _with_names(model: Any, org_id: uuid.UUID) -> Select[Any]:
-    """The org's ``model`` standings, each with its member's display name."""
+@dataclass(frozen=True, slots=True)
+class _Order:
+    """A board's order: ``score`` descending, then ``ties`` ascending (the rest of the
+    ranking key: equal keys share a rank), then ``member`` (only to make it total)."""
+
+    score: Any
+    ties: tuple[Any, ...]
+    member: Any
+
+    @property
+    def ranking(self) -> tuple[Any, ...]:
+        return (self.score, *self.ties)
+
+    def by(self) -> tuple[Any, ...]:
+        return (self.score.desc(), *self.ties, self.member)
+
+    def values(self, key: BoardKey) -> tuple[Any, ...]:
+        return (key.score, key.duration_ms, key.at)[: 1 + len(self.ties)]
+
+    def better(self, values: Sequence[Any]) -> list[list[ColumnElement[bool]]]:
+        """Ranges of the rows whose ranking key is strictly better than ``values`` (a
+        key's values, or the columns of another row)."""
+        ranges: list[list[ColumnElement[bool]]] = []
+        for depth, column in enumerate(self.ranking):
+            equal = [c == v for c, v in zip(self.ranking[:depth], values, strict=False)]
+            ahead = column > values[depth] if depth == 0 else column < values[depth]
+            ranges.append([*equal, ahead])
+        return ranges
+
+    def tied_up_to(self, key: BoardKey) -> list[ColumnElement[bool]]:
+        """The rows with ``key``'s ranking key, up to and including its member."""
+        equal = [c == v for c, v in zip(self.ranking, self.values(key), strict=True)]
+        return [*equal, self.member <= key.member_id]
+
+    def after(self, key: BoardKey) -> list[list[ColumnElement[bool]]]:
+        """Ranges of the rows after ``key`` in board order, nearest first: each is an
+        index range in the same order, so each stops after a page."""
+        values = self.values(key)
+        equal = [c == v for c, v in zip(self.ranking, values, strict=True)]
+        ranges = [[*equal, self.member > key.member_id]]
+        for depth in reversed(range(len(self.ranking))):
+            column = self.ranking[depth]
+            behind = column < values[depth] if depth == 0 else column > values[depth]
+            ranges.append([*equal[:depth], behind])
+        return ranges
+
+
+def _order(model: Any, per_quiz: bool) -> _Order:
+    if per_quiz:
+        return _Order(
+            col(model.best_score),
+            (col(model.best_duration_ms), col(model.best_at)),
+            col(model.member_id),
+        )
+    return _Order(col(model.total_score), (), col(model.member_id))
+
+
+def _entry_columns(model: Any, per_quiz: bool) -> list[Any]:
+    if per_quiz:
+        return [
+            col(model.member_id).label("member_id"),
+            col(model.best_score).label("score"),
+            col(model.best_duration_ms).label("duration_ms"),
+            col(model.best_at).label("at"),
+            col(model.attempts).label("attempts"),
+            col(model.last_activity_at).label("last_activity_at"),
+        ]
+    return [
+        col(model.member_id).label("member_id"),
+        col(model.total_score).label("score"),
+        col(model.attempts).label("attempts"),
+        col(model.last_activity_at).label("last_activity_at"),
+    ]
+
+
+def _scoped_rows(board: Standings, statement: Any) -> Any:
+    """``statement`` limited to the board's rows and org (reads of rows shown)."""
+    return scoped(statement.where(*board.rows(board.model)), board.model, board.org_id)
+
+
+def _counted_rows(board: Standings, model: Any, *conditions: ColumnElement[bool]) -> Any:
+    """The count of the board's rows of ``model`` matching ``conditions``, as a scalar
+    subquery reading only the rank index."""
+    counted = select(func.count()).select_from(model).where(*board.rows(model), *conditions)
+    if board.per_quiz:
+        return across_orgs(counted, _ONE_QUIZ).scalar_subquery()
+    return scoped(counted, model, board.org_id).scalar_subquery()
+
+
+def _sum(counts: Sequence[Any]) -> Any:
+    total = counts[0]
+    for count in counts[1:]:
+        total = total + count
+    return total
+
+
+def _named(source: Any, org_id: uuid.UUID) -> Select[Any]:
     return scoped(
-        scoped(
-            select(model, col(Member.display_name)).join(Member, col(Member.id) == model.member_id),
-            model,
-            org_id,
-        ),
+        select(source, col(Member.display_name)).join(Member, col(Member.id) == source.c.member_id),
         Member,
         org_id,
     )
 
 
-async def quiz_page(
-    db: AsyncSession, org_id: uuid.UUID, quiz_id: uuid.UUID, offset: int, size: int
-) -> BoardPage:
-    query = _with_names(QuizStanding, org_id).where(col(QuizStanding.quiz_id) == quiz_id)
-    query = query.order_by(*_QUIZ_ORDER)
-    found = (await db.execute(query.offset(offset).limit(size + 1))).all()
-    count = counter(
-        db,
-        across_orgs(
-            select(col(QuizStanding.id)).where(col(QuizStanding.quiz_id) == quiz_id), _ONE_QUIZ
-        ),
-    )
-    rows = found[:size]
-    if not rows:
-        return BoardPage([], offset, False, count)
-    first_rank = await _quiz_rank(db, rows[0][0])
-    keys = [(s.best_score, s.best_duration_ms, s.best_at) for s, _ in rows]
-    ranks = competition_ranks(keys, first_rank, offset + 1)
-    board = [_quiz_row(s, name, rank) for (s, name), rank in zip(rows, ranks, strict=True)]
-    return BoardPage(board, offset, len(found) > size, count)
-
-
-async def quiz_entry(
-    db: AsyncSession, org_id: uuid.UUID, quiz_id: uuid.UUID, member_id: uuid.UUID
-) -> BoardRow | None:
-    query = _with_names(QuizStanding, org_id)
-    found = (
-        await db.execute(
-            query.where(
-                col(QuizStanding.quiz_id) == quiz_id, col(QuizStanding.member_id) == member_id
-            )
-        )
-    ).first()
-    if found is None:
-        return None
-    standing, name = found
-    return _quiz_row(standing, name, await _quiz_rank(db, standing))
-
-
-async def _quiz_rank(db: AsyncSession, standing: QuizStanding) -> int:
-    """1 + the rows strictly better, counted as three index range scans (an OR of the
-    three would make the database scan the whole board)."""
-    quiz = col(QuizStanding.quiz_id) == standing.quiz_id
-    score, duration = col(QuizStanding.best_score), col(QuizStanding.best_duration_ms)
-    same_score, same_time = score == standing.best_score, duration == standing.best_duration_ms
-    better = (
-        _counted(quiz, score > standing.best_score)
-        + _counted(quiz, same_score, duration < standing.best_duration_ms)
-        + _counted(quiz, same_score, same_time, col(QuizStanding.best_at) < standing.best_at)
-    )
-    return 1 + int((await db.execute(select(better))).scalar_one())
-
-
-def _counted(*conditions: ColumnElement[bool]) -> Any:
-    counted = select(func.count()).select_from(QuizStanding).where(*conditions)
-    return across_orgs(counted, _ONE_QUIZ).scalar_subquery()
-
-
-def _quiz_row(standing: QuizStanding, name: str, rank: int) -> BoardRow:
+def _row(found: Any, rank: int) -> BoardRow:
+    mapping = found._mapping
     return BoardRow(
-        standing.member_id,
-        name,
-        standing.best_score,
-        standing.attempts,
-        standing.last_activity_at,
-        standing.best_duration_ms,
+        mapping["member_id"],
+        mapping["display_name"],
+        float(mapping["score"]),
+        int(mapping["attempts"]),
+        mapping["last_activity_at"],
+        int(mapping["duration_ms"]) if mapping.get("duration_ms") is not None else None,
         rank,
+        mapping.get("at"),
     )
 
 
-# --- all time, org-wide -------------------------------------------------------------
-
-_ORG_ORDER = (col(OrgStanding.total_score).desc(), col(OrgStanding.member_id))
-
-
-async def org_page(db: AsyncSession, org_id: uuid.UUID, offset: int, size: int) -> BoardPage:
-    query = _with_names(OrgStanding, org_id)
-    found = (await db.execute(query.order_by(*_ORG_ORDER).offset(offset).limit(size + 1))).all()
-    count = counter(db, scoped(select(col(OrgStanding.id)), OrgStanding, org_id))
-    rows = found[:size]
-    if not rows:
-        return BoardPage([], offset, False, count)
-    first_rank = await _org_rank(db, rows[0][0])
-    ranks = competition_ranks([s.total_score for s, _ in rows], first_rank, offset + 1)
-    board = [_org_row(s, name, rank) for (s, name), rank in zip(rows, ranks, strict=True)]
-    return BoardPage(board, offset, len(found) > size, count)
+def _ranking_key(row: BoardRow) -> tuple[Any, ...]:
+    at = as_utc(row.at) if row.at is not None else None
+    return (row.score, row.duration_ms, at)
 
 
-async def org_entry(db: AsyncSession, org_id: uuid.UUID, member_id: uuid.UUID) -> BoardRow | None:
-    query = _with_names(OrgStanding, org_id)
-    found = (
-        await db.execute(
-            query.where(col(OrgStanding.member_id) == member_id, col(OrgStanding.attempts) > 0)
-        )
-    ).first()
-    if found is None:
-        return None
-    standing, name = found
-    return _org_row(standing, name, await _org_rank(db, standing))
+# --- pages and entries from standings tables ------------------------------------------
 
 
-async def _org_rank(db: AsyncSession, standing: OrgStanding) -> int:
-    better = scoped(
-        select(col(OrgStanding.id)).where(col(OrgStanding.total_score) > standing.total_score),
-        OrgStanding,
-        standing.org_id,
-    )
-    return 1 + await counter(db, better)()
+async def page(db: AsyncSession, board: Standings, after: After, size: int) -> BoardPage:
+    if isinstance(after, Offset):
+        return await _offset_page(db, board, after.offset, size)
+    model = board.model
+    order = _order(model, board.per_quiz)
+    ranges = [[]] if after is None else order.after(after)
+    parts = [
+        _scoped_rows(board, select(*_entry_columns(model, board.per_quiz)))
+        .where(*conditions)
+        .order_by(*order.by())
+        .limit(size + 1)
+        .subquery()
+        for conditions in ranges
+    ]
+    source = parts[0] if len(parts) == 1 else union_all(*(select(p) for p in parts)).subquery()
+    query = _named(source, board.org_id)
+    if after is not None:
+        ahead = order.better(order.values(after))
+        better = _sum([_counted_rows(board, model, *r) for r in ahead])
+        tied = _counted_rows(board, model, *order.tied_up_to(after))
+        query = query.add_columns(better.label("better"), tied.label("tied"))
+    ordered = _order_of(source, board.per_quiz)
+    found = (await db.execute(query.order_by(*ordered.by()).limit(size + 1))).all()
+    rows = [_row(f, 0) for f in found[:size]]
+    if rows and after is not None:
+        # Rows up to the cursor: those better than its ranking key, and its ties up to it.
+        before = int(found[0].better) + int(found[0].tied)
+        tied_with_cursor = _ranking_key(rows[0]) == (after.score, after.duration_ms, after.at)
+        first_rank = 1 + (int(found[0].better) if tied_with_cursor else before)
+        rows = _ranked(rows, first_rank, before + 1)
+    else:
+        rows = _ranked(rows, 1, 1)
+    return BoardPage(rows, after is not None, len(found) > size, _board_count(db, board))
 
 
-def _org_row(standing: OrgStanding, name: str, rank: int) -> BoardRow:
+def _order_of(source: Any, per_quiz: bool) -> _Order:
+    if per_quiz:
+        return _Order(source.c.score, (source.c.duration_ms, source.c.at), source.c.member_id)
+    return _Order(source.c.score, (), source.c.member_id)
+
+
+def _ranked(rows: list[BoardRow], first_rank: int, first_position: int) -> list[BoardRow]:
+    ranks = competition_ranks([_ranking_key(r) for r in rows], first_rank, first_position)
+    return [_with_rank(row, rank) for row, rank in zip(rows, ranks, strict=True)]
+
+
+def _with_rank(row: BoardRow, rank: int) -> BoardRow:
     return BoardRow(
-        standing.member_id,
-        name,
-        standing.total_score,
-        standing.attempts,
-        standing.last_activity_at,
-        None,
+        row.member_id,
+        row.display_name,
+        row.score,
+        row.attempts,
+        row.last_activity_at,
+        row.duration_ms,
         rank,
+        row.at,
     )
 
 
-# --- windows (last 7 / 30 days) -----------------------------------------------------
+async def _offset_page(db: AsyncSession, board: Standings, offset: int, size: int) -> BoardPage:
+    """A page after a cursor of the earlier format (OFFSET: costs grow with depth)."""
+    model = board.model
+    order = _order(model, board.per_quiz)
+    source = (
+        _scoped_rows(board, select(*_entry_columns(model, board.per_quiz)))
+        .order_by(*order.by())
+        .offset(offset)
+        .limit(size + 1)
+        .subquery()
+    )
+    ordered = _order_of(source, board.per_quiz)
+    found = (await db.execute(_named(source, board.org_id).order_by(*ordered.by()))).all()
+    rows = [_row(f, 0) for f in found[:size]]
+    if rows:
+        ahead = order.better(order.values(rows[0].key))
+        better = _sum([_counted_rows(board, model, *r) for r in ahead])
+        first_rank = 1 + int((await db.execute(select(better))).scalar_one())
+        rows = _ranked(rows, first_rank, offset + 1)
+    return BoardPage(rows, offset > 0, len(found) > size, _board_count(db, board))
 
 
-def windowed_quiz(
-    org_id: uuid.UUID, quiz_id: uuid.UUID, since: datetime
-) -> Select[tuple[Any, ...]]:
-    result = LeaderboardResult
-    ranked = scoped(
-        select(
-            col(result.member_id).label("member_id"),
-            col(result.score).label("score"),
-            col(result.duration_ms).label("duration_ms"),
-            col(result.submitted_at).label("best_at"),
-            func.row_number()
-            .over(
-                partition_by=col(result.member_id),
-                order_by=(
-                    col(result.score).desc(),
-                    col(result.duration_ms),
-                    col(result.submitted_at),
-                ),
-            )
-            .label("position"),
-            func.count().over(partition_by=col(result.member_id)).label("attempts"),
-            func.max(col(result.submitted_at))
-            .over(partition_by=col(result.member_id))
-            .label("last"),
+def _board_count(db: AsyncSession, board: Standings) -> Count:
+    model = board.model
+    rows = select(col(model.member_id)).where(*board.rows(model))
+    if board.per_quiz:
+        return counter(db, across_orgs(rows, _ONE_QUIZ))
+    return counter(db, scoped(rows, model, board.org_id))
+
+
+async def entry(db: AsyncSession, board: Standings, member_id: uuid.UUID) -> BoardRow | None:
+    """The member's entry and its rank (1 + the rows strictly better), in one statement."""
+    model = board.model
+    other = aliased(model)
+    ahead = _order(other, board.per_quiz).better(_order(model, board.per_quiz).ranking)
+    better = _sum([_counted_rows(board, other, *r) for r in ahead])
+    columns = _entry_columns(model, board.per_quiz)
+    query = scoped(
+        _scoped_rows(
+            board,
+            select(*columns, col(Member.display_name), better.label("better")).join(
+                Member, col(Member.id) == col(model.member_id)
+            ),
         ),
-        LeaderboardResult,
-        org_id,
+        Member,
+        board.org_id,
     )
-    per_member = ranked.where(
-        col(result.quiz_id) == quiz_id, col(result.submitted_at) >= since
-    ).subquery()
-    best = select(per_member).where(per_member.c.position == 1).subquery()
-    return select(
-        best.c.member_id,
-        best.c.score,
-        best.c.attempts,
-        best.c.last,
-        best.c.duration_ms,
-        func.rank()
-        .over(order_by=(best.c.score.desc(), best.c.duration_ms, best.c.best_at))
-        .label("rank"),
-    )
+    found = (await db.execute(query.where(col(model.member_id) == member_id))).first()
+    return _row(found, 1 + int(found.better)) if found is not None else None
 
 
-def windowed_org(org_id: uuid.UUID, since: datetime) -> Select[tuple[Any, ...]]:
-    result = LeaderboardResult
+# --- windows aggregated from the daily bests (until their standings are rebuilt) -------
+
+
+def window_start(today: date, days: int) -> date:
+    """The first day of the window of ``days`` UTC days ending with ``today``."""
+    return today - timedelta(days=days - 1)
+
+
+def _aggregated(board: Standings, today: date) -> Any:
+    """The board computed from the daily bests of its window: one row per member with
+    the columns of a standings row (a subquery)."""
+    assert board.window_days is not None
+    daily = DailyBest
+    in_window = [
+        col(daily.day) >= window_start(today, board.window_days),
+        col(daily.day) <= today,
+    ]
+    member = col(daily.member_id)
+    if board.per_quiz:
+        per_member = scoped(
+            select(
+                member.label("member_id"),
+                col(daily.best_score).label("score"),
+                col(daily.best_duration_ms).label("duration_ms"),
+                col(daily.best_at).label("at"),
+                func.row_number()
+                .over(
+                    partition_by=member,
+                    order_by=(
+                        col(daily.best_score).desc(),
+                        col(daily.best_duration_ms),
+                        col(daily.best_at),
+                    ),
+                )
+                .label("position"),
+                func.sum(col(daily.attempts)).over(partition_by=member).label("attempts"),
+                func.max(col(daily.last_activity_at))
+                .over(partition_by=member)
+                .label("last_activity_at"),
+            ),
+            DailyBest,
+            board.org_id,
+        ).where(col(daily.quiz_id) == board.quiz_id, *in_window)
+        ranked = per_member.subquery()
+        return (
+            select(
+                ranked.c.member_id,
+                ranked.c.score,
+                ranked.c.duration_ms,
+                ranked.c.at,
+                ranked.c.attempts,
+                ranked.c.last_activity_at,
+            )
+            .where(ranked.c.position == 1)
+            .subquery()
+        )
     per_quiz = (
         scoped(
             select(
-                col(result.member_id).label("member_id"),
-                func.max(col(result.score)).label("best"),
-                func.count().label("attempts"),
-                func.max(col(result.submitted_at)).label("last"),
+                member.label("member_id"),
+                func.max(col(daily.best_score)).label("best"),
+                func.sum(col(daily.attempts)).label("attempts"),
+                func.max(col(daily.last_activity_at)).label("last_activity_at"),
             ),
-            LeaderboardResult,
-            org_id,
+            DailyBest,
+            board.org_id,
         )
-        .where(col(result.submitted_at) >= since)
-        .group_by(col(result.member_id), col(result.quiz_id))
+        .where(*in_window)
+        .group_by(member, col(daily.quiz_id))
         .subquery()
     )
-    totals = (
+    return (
         select(
             per_quiz.c.member_id,
             func.sum(per_quiz.c.best).label("score"),
             func.sum(per_quiz.c.attempts).label("attempts"),
-            func.max(per_quiz.c.last).label("last"),
+            func.max(per_quiz.c.last_activity_at).label("last_activity_at"),
         )
         .group_by(per_quiz.c.member_id)
         .subquery()
     )
-    return select(
-        totals.c.member_id,
-        totals.c.score,
-        totals.c.attempts,
-        totals.c.last,
-        null().label("duration_ms"),
-        func.rank().over(order_by=totals.c.score.desc()).label("rank"),
-    )
 
 
-async def windowed_page(
-    db: AsyncSession,
-    org_id: uuid.UUID,
-    ranked: Select[tuple[Any, ...]],
-    offset: int,
-    size: int,
+def _aggregated_ranked(board: Standings, today: date) -> Any:
+    source = _aggregated(board, today)
+    order = _order_of(source, board.per_quiz)
+    rank = func.rank().over(order_by=(order.score.desc(), *order.ties)).label("rank")
+    return select(source, rank).subquery()
+
+
+async def aggregated_page(
+    db: AsyncSession, board: Standings, today: date, after: After, size: int
 ) -> BoardPage:
-    board = ranked.subquery()
-    query = scoped(
-        select(board, col(Member.display_name)).join(Member, col(Member.id) == board.c.member_id),
-        Member,
-        org_id,
-    ).order_by(board.c.rank, board.c.member_id)
-    found = (await db.execute(query.offset(offset).limit(size + 1))).all()
-    rows = [_windowed_row(row) for row in found[:size]]
-    return BoardPage(rows, offset, len(found) > size, counter(db, select(board.c.member_id)))
+    ranked = _aggregated_ranked(board, today)
+    order = _order_of(ranked, board.per_quiz)
+    query = _named(ranked, board.org_id).order_by(*order.by())
+    if isinstance(after, Offset):
+        query = query.offset(after.offset)
+    elif after is not None:
+        query = query.where(or_(*(and_(*r) for r in order.after(after))))
+    found = (await db.execute(query.limit(size + 1))).all()
+    rows = [_row(f, int(f.rank)) for f in found[:size]]
+    count = counter(db, select(ranked.c.member_id))
+    return BoardPage(rows, after is not None, len(found) > size, count)
 
 
-async def windowed_entry(
-    db: AsyncSession,
-    org_id: uuid.UUID,
-    ranked: Select[tuple[Any, ...]],
-    member_id: uuid.UUID,
+async def aggregated_entry(
+    db: AsyncSession, board: Standings, today: date, member_id: uuid.UUID
 ) -> BoardRow | None:
-    board = ranked.subquery()
-    query = scoped(
-        select(board, col(Member.display_name)).join(Member, col(Member.id) == board.c.member_id),
-        Member,
-        org_id,
-    )
-    found = (await db.execute(query.where(board.c.member_id == member_id))).first()
-    return _windowed_row(found) if found else None
+    ranked = _aggregated_ranked(board, today)
+    found = (
+        await db.execute(_named(ranked, board.org_id).where(ranked.c.member_id == member_id))
+    ).first()
+    return _row(found, int(found.rank)) if found is not None else None
 
 
-def _windowed_row(row: Any) -> BoardRow:
-    return BoardRow(
-        row.member_id,
-        row.display_name,
-        float(row.score),
-        int(row.attempts),
-        row.last,
-        int(row.duration_ms) if row.duration_ms is not None else None,
-        int(row.rank),
-    )
+# --- keeping the standings ----------------------------------------------------------------
 
 
-# --- keeping standings ----------------------------------------------------------------
+def _insert(db: AsyncSession) -> Any:
+    return pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
 async def locked_standing(db: AsyncSession, model: type, values: dict[str, Any], keys: list[str]):  # type: ignore[no-untyped-def]
     """Insert the standing unless it exists, then read it under a row lock (no lost
     updates); ``keys`` name its unique key, ``values["org_id"]`` its org."""
-    insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
-    await db.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=keys))
+    upsert = _insert(db)(model).values(**values).on_conflict_do_nothing(index_elements=keys)
+    await db.execute(upsert)
     query: Any = scoped(select(model), model, values["org_id"]).with_for_update()
     for key in keys:
         query = query.where(getattr(model, key) == values[key])
     found = await db.execute(query.execution_options(populate_existing=True))
     return found.scalars().one()
+
+
+async def fold_into_day(db: AsyncSession, result: dict[str, Any]) -> None:
+    """Fold one result (org_id, quiz_id, member_id, day, best_score, best_duration_ms,
+    best_at, last_activity_at) into its member's daily best: one upsert."""
+    table = DailyBest.__table__  # type: ignore[attr-defined]
+    insert = _insert(db)(table).values(**result, attempts=1)
+    new = insert.excluded
+    better = or_(
+        new.best_score > table.c.best_score,
+        and_(
+            new.best_score == table.c.best_score,
+            new.best_duration_ms < table.c.best_duration_ms,
+        ),
+        and_(
+            new.best_score == table.c.best_score,
+            new.best_duration_ms == table.c.best_duration_ms,
+            new.best_at < table.c.best_at,
+        ),
+    )
+    upsert = insert.on_conflict_do_update(
+        index_elements=["quiz_id", "member_id", "day"],
+        set_={
+            "best_score": case((better, new.best_score), else_=table.c.best_score),
+            "best_duration_ms": case(
+                (better, new.best_duration_ms), else_=table.c.best_duration_ms
+            ),
+            "best_at": case((better, new.best_at), else_=table.c.best_at),
+            "attempts": table.c.attempts + 1,
+            "last_activity_at": case(
+                (new.last_activity_at > table.c.last_activity_at, new.last_activity_at),
+                else_=table.c.last_activity_at,
+            ),
+        },
+    )
+    await db.execute(across_orgs(upsert, _ONE_MEMBER))
+
+
+async def windows_ending(
+    db: AsyncSession, org_id: uuid.UUID, today: date, lengths: Sequence[int]
+) -> set[int]:
+    """Which of the org's windows have standings ending ``today``, read under a shared
+    lock: a rebuild (which locks them exclusively) waits until this transaction ends, so
+    it sees this transaction's daily best, or else this transaction sees the rebuilt
+    standings and folds into them. The build rows are made first, so there is a row to
+    lock even before the first build."""
+    missing = [{"org_id": org_id, "window_days": days, "day": date.min} for days in lengths]
+    await db.execute(
+        across_orgs(
+            _insert(db)(WindowBuild).values(missing).on_conflict_do_nothing(),
+            "the org's own build rows, by their key",
+        )
+    )
+    query = scoped(select(col(WindowBuild.window_days), col(WindowBuild.day)), WindowBuild, org_id)
+    found = (await db.execute(query.with_for_update(read=True))).all()
+    return {days for days, day in found if day == today}
+
+
+async def window_built_on(db: AsyncSession, org_id: uuid.UUID, window_days: int) -> date | None:
+    query = scoped(select(col(WindowBuild.day)), WindowBuild, org_id).where(
+        col(WindowBuild.window_days) == window_days
+    )
+    return (await db.execute(query)).scalar_one_or_none()
+
+
+async def rebuild_window(
+    db: AsyncSession, org_id: uuid.UUID, window_days: int, today: date
+) -> bool:
+    """Bring the org's standings of ``window_days`` to the window ending ``today``;
+    False when they already end today (another process built them).
+
+    Only the (quiz, member) pairs the move touches are recomputed from the daily bests:
+    those with results on the days that left the window, or on days after the last
+    build (not folded in then). After a gap longer than the window, or the first time,
+    that is every pair of the org."""
+    build: WindowBuild = await locked_standing(
+        db,
+        WindowBuild,
+        {"org_id": org_id, "window_days": window_days, "day": date.min},
+        ["org_id", "window_days"],
+    )
+    built = build.day
+    if built == today:
+        return False
+    start = window_start(today, window_days)
+    whole = built < start - timedelta(days=1)
+    daily = DailyBest
+    touched: Any = None
+    if not whole:
+        left = and_(col(daily.day) >= window_start(built, window_days), col(daily.day) < start)
+        touched = scoped(
+            select(col(daily.quiz_id), col(daily.member_id)).distinct(), DailyBest, org_id
+        ).where(or_(left, col(daily.day) > built))
+    quiz, org = QuizWindowStanding, OrgWindowStanding
+    stale_quiz = scoped(delete(quiz), QuizWindowStanding, org_id).where(
+        col(quiz.window_days) == window_days
+    )
+    stale_org = scoped(delete(org), OrgWindowStanding, org_id).where(
+        col(org.window_days) == window_days
+    )
+    best = _aggregated_bests(org_id, window_days, today, touched)
+    totals = scoped(
+        select(
+            col(quiz.org_id),
+            col(quiz.member_id),
+            literal(window_days).label("window_days"),
+            func.sum(col(quiz.best_score)),
+            func.sum(col(quiz.attempts)),
+            func.max(col(quiz.last_activity_at)),
+        ),
+        QuizWindowStanding,
+        org_id,
+    ).where(col(quiz.window_days) == window_days)
+    if touched is not None:
+        pairs = touched.subquery()
+        members = select(pairs.c.member_id)
+        stale_quiz = stale_quiz.where(
+            tuple_(col(quiz.quiz_id), col(quiz.member_id)).in_(select(pairs))
+        )
+        stale_org = stale_org.where(col(org.member_id).in_(members))
+        totals = totals.where(col(quiz.member_id).in_(members))
+    await db.execute(stale_quiz)
+    await db.execute(stale_org)
+    await db.execute(
+        across_orgs(insert(quiz).from_select(_QUIZ_WINDOW_COLUMNS, best), _FROM_SCOPED)
+    )
+    totals = totals.group_by(col(quiz.org_id), col(quiz.member_id))
+    await db.execute(
+        across_orgs(insert(org).from_select(_ORG_WINDOW_COLUMNS, totals), _FROM_SCOPED)
+    )
+    if whole and db.get_bind().dialect.name == "postgresql":
+        # The tables changed wholesale: plan board reads with fresh statistics.
+        for name in ("quiz_window_standings", "org_window_standings"):
+            await db.execute(text(f"ANALYZE {name}"))
+    build.day = today
+    db.add(build)
+    await db.flush()
+    return True
+
+
+_QUIZ_WINDOW_COLUMNS = [
+    "org_id",
+    "quiz_id",
+    "member_id",
+    "window_days",
+    "best_score",
+    "best_duration_ms",
+    "best_at",
+    "attempts",
+    "last_activity_at",
+]
+_ORG_WINDOW_COLUMNS = [
+    "org_id",
+    "member_id",
+    "window_days",
+    "total_score",
+    "attempts",
+    "last_activity_at",
+]
+
+
+def _aggregated_bests(
+    org_id: uuid.UUID, window_days: int, today: date, touched: Any
+) -> Select[Any]:
+    """Each member's best daily best per quiz within the window, with the window's
+    attempts and latest result, as rows of ``quiz_window_standings``; only for the
+    (quiz, member) pairs ``touched`` selects, unless it is None."""
+    daily = DailyBest
+    pair = (col(daily.quiz_id), col(daily.member_id))
+    in_window = [
+        col(daily.day) >= window_start(today, window_days),
+        col(daily.day) <= today,
+    ]
+    if touched is not None:
+        in_window.append(tuple_(*pair).in_(touched))
+    ranked = (
+        scoped(
+            select(
+                col(daily.org_id),
+                col(daily.quiz_id),
+                col(daily.member_id),
+                col(daily.best_score),
+                col(daily.best_duration_ms),
+                col(daily.best_at),
+                func.row_number()
+                .over(
+                    partition_by=pair,
+                    order_by=(
+                        col(daily.best_score).desc(),
+                        col(daily.best_duration_ms),
+                        col(daily.best_at),
+                    ),
+                )
+                .label("position"),
+                func.sum(col(daily.attempts)).over(partition_by=pair).label("attempts"),
+                func.max(col(daily.last_activity_at)).over(partition_by=pair).label("last"),
+            ),
+            DailyBest,
+            org_id,
+        )
+        .where(*in_window)
+        .subquery()
+    )
+    return select(
+        ranked.c.org_id,
+        ranked.c.quiz_id,
+        ranked.c.member_id,
+        literal(window_days).label("window_days"),
+        ranked.c.best_score,
+        ranked.c.best_duration_ms,
+        ranked.c.best_at,
+        ranked.c.attempts,
+        ranked.c.last,
+    ).where(ranked.c.position == 1)

@@ -4,23 +4,40 @@
 never disagrees with the attempts it is made of. Order on a quiz board: higher
 score, then less time taken, then the earlier submission; org-wide: the sum of each
 member's best score per quiz. Equal standings share a rank (1, 2, 2, 4).
+
+Windows are whole UTC days: ``LAST_7_DAYS`` counts the results submitted on the 7 UTC
+days ending with today (today and the 6 days before it, so from 0:00 UTC six days ago
+until now), ``LAST_30_DAYS`` the 30 such days. They read window standings built for
+today from the daily bests; the first read of a new day finds them stale, starts their
+rebuild in the background and, like any read until it commits, aggregates the window's
+daily bests instead (same board, slower).
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.access.request import ServiceContext
 from app.access.scopes import Scope
 from app.core.clock import as_utc, utcnow
+from app.core.db import unit_of_work
 from app.events.bus import Event
-from app.leaderboards import repository
-from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
+from app.leaderboards import cursors, repository
+from app.leaderboards.models import (
+    LeaderboardResult,
+    OrgStanding,
+    OrgWindowStanding,
+    QuizStanding,
+    QuizWindowStanding,
+)
 from app.leaderboards.repository import BoardPage, BoardRow
 from app.quizzes import service as quizzes
 
@@ -34,6 +51,9 @@ class Window(StrEnum):
 
 
 _WINDOW_DAYS = {Window.LAST_7_DAYS: 7, Window.LAST_30_DAYS: 30}
+WINDOWS = tuple(_WINDOW_DAYS.values())
+
+logger = logging.getLogger("quizgraph.leaderboards")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,17 +82,16 @@ async def board(
     org_id: uuid.UUID,
     quiz_id: uuid.UUID | None,
     window: Window,
-    offset: int,
+    after: str | None,
     size: int,
 ) -> BoardPage:
+    """A page of the board, after the entry the cursor ``after`` names (see ``cursors``)."""
     await check_board(sc, org_id, quiz_id)
-    if window is Window.ALL_TIME:
-        if quiz_id is None:
-            return await repository.org_page(sc.db, org_id, offset, size)
-        return await repository.quiz_page(sc.db, org_id, quiz_id, offset, size)
-    return await repository.windowed_page(
-        sc.db, org_id, _windowed(org_id, quiz_id, window), offset, size
-    )
+    position = cursors.decode(after, per_quiz=quiz_id is not None)
+    standings, stale = await _standings(sc.db, org_id, quiz_id, window)
+    if stale is not None:
+        return await repository.aggregated_page(sc.db, standings, stale, position, size)
+    return await repository.page(sc.db, standings, position, size)
 
 
 async def entry_of(
@@ -83,20 +102,60 @@ async def entry_of(
     member_id: uuid.UUID,
 ) -> BoardRow | None:
     await check_board(sc, org_id, quiz_id)
+    standings, stale = await _standings(sc.db, org_id, quiz_id, window)
+    if stale is not None:
+        return await repository.aggregated_entry(sc.db, standings, stale, member_id)
+    return await repository.entry(sc.db, standings, member_id)
+
+
+def today() -> date:
+    """The UTC day the windows end on."""
+    return utcnow().astimezone(UTC).date()
+
+
+async def _standings(
+    db: AsyncSession, org_id: uuid.UUID, quiz_id: uuid.UUID | None, window: Window
+) -> tuple[repository.Standings, date | None]:
+    """The board's standings, and the day to aggregate the window for when its
+    standings don't end today (then they are being rebuilt, in the background)."""
     if window is Window.ALL_TIME:
-        if quiz_id is None:
-            return await repository.org_entry(sc.db, org_id, member_id)
-        return await repository.quiz_entry(sc.db, org_id, quiz_id, member_id)
-    return await repository.windowed_entry(
-        sc.db, org_id, _windowed(org_id, quiz_id, window), member_id
-    )
+        return repository.Standings(org_id, quiz_id), None
+    days = _WINDOW_DAYS[window]
+    standings = repository.Standings(org_id, quiz_id, days)
+    day = today()
+    if await repository.window_built_on(db, org_id, days) == day:
+        return standings, None
+    _start_rebuild(org_id, days, day)
+    return standings, day
 
 
-def _windowed(org_id: uuid.UUID, quiz_id: uuid.UUID | None, window: Window):  # type: ignore[no-untyped-def]
-    since = utcnow() - timedelta(days=_WINDOW_DAYS[window])
-    if quiz_id is None:
-        return repository.windowed_org(org_id, since)
-    return repository.windowed_quiz(org_id, quiz_id, since)
+# (org, window length) -> its running rebuild in this process.
+_rebuilds: dict[tuple[uuid.UUID, int], asyncio.Task[None]] = {}
+
+
+def _start_rebuild(org_id: uuid.UUID, days: int, day: date) -> None:
+    """Rebuild the org's window standings for ``day`` in a transaction of its own, after
+    the request that found them stale (which aggregates the daily bests meanwhile)."""
+    key = (org_id, days)
+    if key in _rebuilds:
+        return
+    task = asyncio.create_task(_rebuild(org_id, days, day), name=f"leaderboard-window-{key}")
+    _rebuilds[key] = task
+    task.add_done_callback(lambda _: _rebuilds.pop(key, None))
+
+
+async def _rebuild(org_id: uuid.UUID, days: int, day: date) -> None:
+    try:
+        async with unit_of_work() as db:
+            await repository.rebuild_window(db, org_id, days, day)
+    except Exception:
+        logger.exception("could not rebuild the %s-day standings of org %s", days, org_id)
+
+
+async def rebuilds_settled() -> None:
+    """Wait for the window rebuilds running in this process (tests, benchmarks)."""
+    while _rebuilds:
+        await asyncio.gather(*list(_rebuilds.values()), return_exceptions=True)
 
 
 async def record_result(sc: ServiceContext, attempt: ClosedAttempt) -> None:
@@ -114,10 +173,12 @@ async def record_result(sc: ServiceContext, attempt: ClosedAttempt) -> None:
             submitted_at=closed_at,
         )
     )
+    result = _Result(attempt, attempt.score, duration_ms, closed_at)
     gained, first_of_quiz = await _fold_into_quiz(
-        sc.db, attempt, attempt.score, duration_ms, closed_at
+        sc.db, QuizStanding, {"id": uuid.uuid4(), "quiz_id": attempt.quiz_id}, result
     )
-    await _fold_into_org(sc.db, attempt, gained, first_of_quiz, closed_at)
+    await _fold_into_org(sc.db, OrgStanding, {"id": uuid.uuid4()}, result, gained, first_of_quiz)
+    await _fold_into_windows(sc.db, result)
     sc.events.append(
         Event(
             LEADERBOARD_UPDATED,
@@ -130,65 +191,113 @@ async def record_result(sc: ServiceContext, attempt: ClosedAttempt) -> None:
     )
 
 
-async def _fold_into_quiz(
-    db: AsyncSession, attempt: ClosedAttempt, score: float, duration_ms: int, closed_at: datetime
-) -> tuple[float, bool]:
-    """Update the member's best for the quiz; returns (score gained, first result?)."""
-    standing: QuizStanding = await repository.locked_standing(
+@dataclass(frozen=True, slots=True)
+class _Result:
+    attempt: ClosedAttempt
+    score: float
+    duration_ms: int
+    at: datetime
+
+    def beats(self, score: float, duration_ms: int, at: datetime) -> bool:
+        """Better in board order: higher score, then less time, then earlier."""
+        return (self.score, -self.duration_ms, -self.at.timestamp()) > (
+            score,
+            -duration_ms,
+            -as_utc(at).timestamp(),
+        )
+
+
+async def _fold_into_windows(db: AsyncSession, result: _Result) -> None:
+    """The result's daily best, and the window standings that end today and hold its day
+    (stale ones are rebuilt from the daily bests, this one included)."""
+    attempt, day = result.attempt, result.at.date()
+    await repository.fold_into_day(
         db,
-        QuizStanding,
         {
-            "id": uuid.uuid4(),
             "org_id": attempt.org_id,
             "quiz_id": attempt.quiz_id,
             "member_id": attempt.member_id,
-            "best_score": score,
-            "best_duration_ms": duration_ms,
-            "best_at": closed_at,
-            "attempts": 0,
-            "last_activity_at": closed_at,
+            "day": day,
+            "best_score": result.score,
+            "best_duration_ms": result.duration_ms,
+            "best_at": result.at,
+            "last_activity_at": result.at,
         },
-        ["quiz_id", "member_id"],
+    )
+    ending = today()
+    for days in sorted(await repository.windows_ending(db, attempt.org_id, ending, WINDOWS)):
+        if not repository.window_start(ending, days) <= day <= ending:
+            continue
+        key = {"window_days": days}
+        gained, _ = await _fold_into_quiz(
+            db, QuizWindowStanding, {**key, "quiz_id": attempt.quiz_id}, result
+        )
+        await _fold_into_org(db, OrgWindowStanding, key, result, gained, None)
+
+
+async def _fold_into_quiz(
+    db: AsyncSession, model: Any, key: dict[str, Any], result: _Result
+) -> tuple[float, bool]:
+    """Update the member's best on a quiz board of ``model`` whose rows ``key`` (with
+    the member) identifies; returns (score gained, first result?)."""
+    attempt = result.attempt
+    standing = await repository.locked_standing(
+        db,
+        model,
+        {
+            **key,
+            "org_id": attempt.org_id,
+            "member_id": attempt.member_id,
+            "best_score": result.score,
+            "best_duration_ms": result.duration_ms,
+            "best_at": result.at,
+            "attempts": 0,
+            "last_activity_at": result.at,
+        },
+        [name for name in key if name != "id"] + ["member_id"],
     )
     first = standing.attempts == 0
-    gained = score if first else 0.0
-    better = (score, -duration_ms) > (standing.best_score, -standing.best_duration_ms)
-    if not first and better:
-        gained = score - standing.best_score
+    gained = result.score if first else 0.0
+    if not first and result.beats(standing.best_score, standing.best_duration_ms, standing.best_at):
+        gained = result.score - standing.best_score
         standing.best_score, standing.best_duration_ms, standing.best_at = (
-            score,
-            duration_ms,
-            closed_at,
+            result.score,
+            result.duration_ms,
+            result.at,
         )
     standing.attempts += 1
-    standing.last_activity_at = max(as_utc(standing.last_activity_at), closed_at)
+    standing.last_activity_at = max(as_utc(standing.last_activity_at), result.at)
     db.add(standing)
     return gained, first
 
 
 async def _fold_into_org(
     db: AsyncSession,
-    attempt: ClosedAttempt,
+    model: Any,
+    key: dict[str, Any],
+    result: _Result,
     gained: float,
-    first_of_quiz: bool,
-    closed_at: datetime,
+    first_of_quiz: bool | None,
 ) -> None:
-    standing: OrgStanding = await repository.locked_standing(
-        db,
-        OrgStanding,
-        {
-            "id": uuid.uuid4(),
-            "org_id": attempt.org_id,
-            "member_id": attempt.member_id,
-            "total_score": 0.0,
-            "quizzes": 0,
-            "attempts": 0,
-            "last_activity_at": closed_at,
-        },
-        ["org_id", "member_id"],
+    """Add the score gained on a quiz to the member's org-wide total; ``first_of_quiz``
+    counts the quizzes taken (all time only: None for a window)."""
+    attempt = result.attempt
+    values: dict[str, Any] = {
+        **key,
+        "org_id": attempt.org_id,
+        "member_id": attempt.member_id,
+        "total_score": 0.0,
+        "attempts": 0,
+        "last_activity_at": result.at,
+    }
+    if first_of_quiz is not None:
+        values["quizzes"] = 0
+    standing = await repository.locked_standing(
+        db, model, values, ["org_id", *(name for name in key if name != "id"), "member_id"]
     )
     standing.total_score += gained
-    standing.quizzes += 1 if first_of_quiz else 0
+    if first_of_quiz:
+        standing.quizzes += 1
     standing.attempts += 1
-    standing.last_activity_at = max(as_utc(standing.last_activity_at), closed_at)
+    standing.last_activity_at = max(as_utc(standing.last_activity_at), result.at)
     db.add(standing)

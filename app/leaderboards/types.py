@@ -9,8 +9,8 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
-from app.core.pagination import Count, encode_cursor
-from app.leaderboards import service
+from app.core.pagination import Count
+from app.leaderboards import cursors, service
 from app.leaderboards.repository import BoardPage, BoardRow
 from app.leaderboards.service import Window
 
@@ -78,16 +78,14 @@ class LeaderboardConnection:
         cls, page: BoardPage, org_id: uuid.UUID, quiz_id: uuid.UUID | None, window: Window
     ) -> LeaderboardConnection:
         edges = [
-            LeaderboardEdge(
-                cursor=encode_cursor(page.offset + i), node=LeaderboardEntry.from_row(row)
-            )
-            for i, row in enumerate(page.rows)
+            LeaderboardEdge(cursor=cursors.encode(row.key), node=LeaderboardEntry.from_row(row))
+            for row in page.rows
         ]
         return cls(
             edges=edges,
             page_info=relay.PageInfo(
                 has_next_page=page.has_next,
-                has_previous_page=page.offset > 0,
+                has_previous_page=page.has_previous,
                 start_cursor=edges[0].cursor if edges else None,
                 end_cursor=edges[-1].cursor if edges else None,
             ),
