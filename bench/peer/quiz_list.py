@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -35,7 +36,7 @@ import asyncpg
 import httpx
 
 from bench import data
-from bench.harness import WrkResult, run_wrk, server
+from bench.harness import WrkResult, run_wrk, serve
 from bench.peer import postgraphile
 
 QUIZZES, QUESTIONS, OPTIONS, PAGE = 10_000, 10, 4, 20
@@ -82,6 +83,7 @@ def run(scratch: Path) -> dict[str, WrkResult | dict[str, object]]:
         size = _check_peer(url)
         print(f"[postgraphile] response {size:,} bytes")
         peer = run_wrk(url, {"query": PEER_QUERY})
+    _report("postgraphile", peer)
     figures["quiz list 20x10x4, PostGraphile 5, postgresql"] = peer
     sizes: dict[str, object] = {"postgraphile": size}
     ratios: dict[str, object] = {}
@@ -108,7 +110,7 @@ def _quizgraph(backend: str, scratch: Path) -> tuple[WrkResult, int]:
             f"in {time.perf_counter() - started:.1f} s"
         )
         body: dict[str, object] = {"query": QUIZGRAPH_QUERY, "variables": {"slug": "bench"}}
-        with server("app.web.asgi:app", {**db.env, **NEVER_REFUSED}) as url:
+        with serve("app.web.asgi:app", {**db.env, **NEVER_REFUSED}) as (url, process):
             size = _check_quizgraph(url, body, keys[0])
             print(f"[quizgraph {backend}] response {size:,} bytes")
             result = run_wrk(
@@ -117,7 +119,29 @@ def _quizgraph(backend: str, scratch: Path) -> tuple[WrkResult, int]:
                 auth_values=[f"Bearer {keys[0]}"],
                 warmup_auth_values=[f"Bearer {keys[1]}"],
             )
+            _stop(process)
+    _report(f"quizgraph {backend}", result)
     return result, size
+
+
+def _report(name: str, result: WrkResult) -> None:
+    """Each figure as soon as it is taken (the runner prints them all at the end)."""
+    print(
+        f"[{name}] {result.requests_per_second:,.1f} req/s, p50 {result.p50_ms:.0f} ms, "
+        f"p99 {result.p99_ms:.0f} ms, non-2xx {result.non_2xx}, timeouts {result.timeouts}"
+    )
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Requests wrk left behind may still wait for a pooled connection (up to 30 s each)
+    when the server is far behind; a server that won't stop in time is killed, so that
+    the figures already taken are still reported."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def quiz_rows(org_id: uuid.UUID, creator: uuid.UUID) -> dict[str, list[dict[str, Any]]]:
