@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from app.access.actor import Actor
-from app.core.db import detached_copy
+from app.core.db import OfferedRows, detached_copy, offerable
 
 MAX_ENTRIES = 10_000
 
@@ -42,7 +42,8 @@ class CachedCredential:
     # credential seen for the first time: its scope was unknown), so the next
     # request reads them again after the token.
     token: str | None
-    rows: tuple[object, ...]
+    # Detached copies of the rows, offered to each request's session (``offer_rows``).
+    rows: OfferedRows
 
 
 Entry = TypeVar("Entry", bound=CachedCredential)
@@ -84,6 +85,6 @@ def clear_all() -> None:
         cache.clear()
 
 
-def snapshot(*rows: object | None) -> tuple[object, ...]:
-    """Detached copies of the rows an entry is built from (None left out)."""
-    return tuple(detached_copy(row) for row in rows if row is not None)
+def snapshot(*rows: object | None) -> OfferedRows:
+    """Detached copies of the rows an entry is built from (None left out), to offer."""
+    return offerable(detached_copy(row) for row in rows if row is not None)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -158,21 +158,27 @@ class RequestSession(SerialisedSession):
     sync_session_class = _TrackingSyncSession
 
     async def commit(self) -> None:
-        await self.flush()  # so the flush notes its credential changes before we look
-        scopes = self.sync_session.info.pop(_CHANGED_SCOPES, None)
-        if not scopes:
-            await super().commit()
-            return
-        generations = credential_generations.backend()
+        # Held throughout, so no other resolver's statement slips in between the flush
+        # that notes the changes and the commit that writes them.
+        await self._use_lock.acquire()
         try:
-            await generations.begin(scopes)
-        except BaseException:
-            self.sync_session.info[_CHANGED_SCOPES] = scopes
-            raise
-        try:
-            await super().commit()
+            await self.flush()  # the flush notes its credential changes before we look
+            scopes = self.sync_session.info.pop(_CHANGED_SCOPES, None)
+            if not scopes:
+                await super().commit()
+                return
+            generations = credential_generations.backend()
+            try:
+                await generations.begin(scopes)
+            except BaseException:
+                self.sync_session.info[_CHANGED_SCOPES] = scopes
+                raise
+            try:
+                await super().commit()
+            finally:
+                await _end_change(generations, scopes)
         finally:
-            await _end_change(generations, scopes)
+            self._use_lock.release()
 
     async def rollback(self) -> None:
         self.sync_session.info.pop(_CHANGED_SCOPES, None)
@@ -208,18 +214,30 @@ def note_credential_change(session: AsyncSession, scope: str) -> None:
     session.sync_session.info.setdefault(_CHANGED_SCOPES, set()).add(scope)
 
 
-def offer_rows(session: AsyncSession, rows: Iterable[object]) -> None:
-    """Rows (detached, never changed) that ``get`` may answer with a copy, without SQL."""
-    offered = session.sync_session.info.setdefault(_OFFERED_ROWS, {})
+OfferedRows = Mapping[tuple[type, Any], object]
+
+
+def offerable(rows: Iterable[object]) -> OfferedRows:
+    """Detached rows (never to be changed), by what ``get`` is asked: ``offer_rows`` takes
+    this, built once per cached credential."""
+    offered: dict[tuple[type, Any], object] = {}
     for row in rows:
         identity = inspect(row).identity
         if identity is not None:
             offered[(type(row), identity[0] if len(identity) == 1 else identity)] = row
+    return offered
+
+
+def offer_rows(session: AsyncSession, offered: OfferedRows) -> None:
+    """Let ``get`` answer these rows (``offerable``) with a copy of its own, without SQL."""
+    info = session.sync_session.info
+    held = info.get(_OFFERED_ROWS)
+    info[_OFFERED_ROWS] = offered if held is None else {**held, **offered}
 
 
 def detached_copy(row: Any) -> Any:
     """A copy of a loaded row that belongs to no session, as if just loaded: what
-    ``offer_rows`` takes. Never change it: every session that asks gets a copy of it."""
+    ``offerable`` takes. Never change it: every session that asks gets a copy of it."""
     mapper = inspect(type(row))
     copy = mapper.class_manager.new_instance()
     for attribute in mapper.column_attrs:
