@@ -81,6 +81,10 @@ class Settings(BaseSettings):
     introspection: bool | None = None
     graphiql: bool | None = None
     field_suggestions: bool | None = None
+    # Queries run from plans compiled once per document (app/graphql/compiled): "on";
+    # "off" runs graphql-core's executor only; "verify" runs both on every query,
+    # answers graphql-core's result and fails the request when they differ (tests).
+    compiled_execution: Literal["on", "off", "verify"] = "off"
 
     @property
     def is_production(self) -> bool:

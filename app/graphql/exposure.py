@@ -7,7 +7,8 @@ The published ``schema.graphql`` is the documentation partners work from.
 Suggestions come from two places in graphql-core, which can hide both: validation
 (unknown fields, arguments, types, enum literals) and variable coercion at execution
 (a misspelt enum value or input field in ``variables``). Strawberry passes the flag to
-neither, hence the rule and the execution context below.
+neither, hence the rule and the execution context below. The same execution context
+runs queries from compiled plans (``app.graphql.compiled``).
 
 The rule classes are built once, here: a new class per request would be a new key for
 the validation cache (see ``app.graphql.limits``).
@@ -23,6 +24,7 @@ from graphql.validation import ValidationRule
 from strawberry.extensions import SchemaExtension
 
 from app.core.settings import get_settings
+from app.graphql.compiled import CompiledExecution, Mode
 from app.graphql.execution import BoundedExecutionContext
 
 
@@ -55,11 +57,15 @@ class SchemaExposure(SchemaExtension):
         yield
 
 
-class QuietExecutionContext(BoundedExecutionContext):
-    """Variable coercion without suggestions when the settings hide them."""
+class QuietExecutionContext(CompiledExecution, BoundedExecutionContext):
+    """Variable coercion without suggestions when the settings hide them; queries run
+    from compiled plans unless ``QUIZGRAPH_COMPILED_EXECUTION`` says otherwise."""
 
     @classmethod
     def build(cls, *args: Any, **kwargs: Any) -> Any:
         if not get_settings().field_suggestions_enabled:
             kwargs["hide_suggestions"] = True
         return super().build(*args, **kwargs)
+
+    def compiled_execution_mode(self) -> Mode:
+        return get_settings().compiled_execution
