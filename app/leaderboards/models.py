@@ -11,6 +11,10 @@
 - ``quiz_window_standings`` / ``org_window_standings``: the 7- and 30-day boards ending
   on one UTC day (``leaderboard_window_builds.day``), rebuilt from the daily bests when
   the day changes and kept current like the all-time standings until then.
+- ``quiz_score_counts`` / ``org_score_counts``: how many members stand at each score on
+  each board, so a rank sums a few counts instead of counting every row above it. Kept
+  with the standings they count; a standing deleted by a cascade (a member or quiz
+  removed) is uncounted by a database trigger (see the migration that adds them).
 """
 
 from __future__ import annotations
@@ -132,6 +136,29 @@ class WindowBuild(SQLModel, table=True):
     org_id: uuid.UUID = Field(foreign_key="organizations.id", ondelete="CASCADE", primary_key=True)
     window_days: int = Field(primary_key=True)
     day: date
+
+
+class QuizScoreCount(SQLModel, table=True):
+    """Members at ``score`` on a quiz board (``window_days`` 0: all time)."""
+
+    __tablename__ = "quiz_score_counts"
+
+    quiz_id: uuid.UUID = Field(foreign_key="quizzes.id", ondelete="CASCADE", primary_key=True)
+    window_days: int = Field(primary_key=True)
+    score: float = Field(primary_key=True)
+    org_id: uuid.UUID = org_fk()
+    members: int = 0
+
+
+class OrgScoreCount(SQLModel, table=True):
+    """Members at ``score`` on an org-wide board (``window_days`` 0: all time)."""
+
+    __tablename__ = "org_score_counts"
+
+    org_id: uuid.UUID = Field(foreign_key="organizations.id", ondelete="CASCADE", primary_key=True)
+    window_days: int = Field(primary_key=True)
+    score: float = Field(primary_key=True)
+    members: int = 0
 
 
 # Ranking indexes in board order (score descending, then ascending tie-breakers), so a

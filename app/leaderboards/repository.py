@@ -24,8 +24,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    Column,
     ColumnElement,
+    MetaData,
     Select,
+    Table,
+    Uuid,
     and_,
     case,
     delete,
@@ -50,8 +54,10 @@ from app.core.pagination import Count, counter
 from app.leaderboards.cursors import After, BoardKey, Offset
 from app.leaderboards.models import (
     DailyBest,
+    OrgScoreCount,
     OrgStanding,
     OrgWindowStanding,
+    QuizScoreCount,
     QuizStanding,
     QuizWindowStanding,
     WindowBuild,
@@ -68,6 +74,7 @@ from app.members.models import Member
 _ONE_QUIZ = "rows of one quiz are all of the quiz's org; index-only counts"
 _ONE_MEMBER = "one member's row of their own org, by its unique key"
 _FROM_SCOPED = "rows copied from a select scoped to the org"
+_MOVED = "the counts of the boards one result moved, by their keys"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +120,20 @@ class Standings:
         if self.per_quiz:
             return QuizStanding if self.window_days is None else QuizWindowStanding
         return OrgStanding if self.window_days is None else OrgWindowStanding
+
+    @property
+    def counts(self) -> Any:
+        return QuizScoreCount if self.per_quiz else OrgScoreCount
+
+    def counted(self) -> list[ColumnElement[bool]]:
+        """This board's rows of its score counts."""
+        counts = self.counts
+        board = (
+            col(counts.quiz_id) == self.quiz_id
+            if self.per_quiz
+            else col(counts.org_id) == self.org_id
+        )
+        return [board, col(counts.window_days) == (self.window_days or 0)]
 
     def rows(self, model: Any) -> list[ColumnElement[bool]]:
         """This board's rows of ``model`` (the table or an alias of it), as conditions
@@ -216,6 +237,30 @@ def _counted_rows(board: Standings, model: Any, *conditions: ColumnElement[bool]
     return scoped(counted, model, board.org_id).scalar_subquery()
 
 
+def _members_above(board: Standings, score: Any) -> Any:
+    """How many members of the board score more than ``score`` (a value or a column),
+    summed from the score counts: a scalar subquery."""
+    counts = board.counts
+    above = select(func.coalesce(func.sum(col(counts.members)), 0)).where(
+        *board.counted(), col(counts.score) > score
+    )
+    if board.per_quiz:
+        return across_orgs(above, _ONE_QUIZ).scalar_subquery()
+    return scoped(above, counts, board.org_id).scalar_subquery()
+
+
+def _better(board: Standings, model: Any, values: Sequence[Any]) -> Any:
+    """How many of the board's rows of ``model`` have a ranking key strictly better than
+    ``values``: those of a higher score from the score counts, then an index range
+    count per tie-breaker within the score."""
+    order = _order(model, board.per_quiz)
+    higher, *ties = order.better(values)
+    del higher  # counted from the score counts instead
+    return _sum(
+        [_members_above(board, values[0]), *(_counted_rows(board, model, *r) for r in ties)]
+    )
+
+
 def _sum(counts: Sequence[Any]) -> Any:
     total = counts[0]
     for count in counts[1:]:
@@ -270,8 +315,7 @@ async def page(db: AsyncSession, board: Standings, after: After, size: int) -> B
     source = parts[0] if len(parts) == 1 else union_all(*(select(p) for p in parts)).subquery()
     query = _named(source, board.org_id)
     if after is not None:
-        ahead = order.better(order.values(after))
-        better = _sum([_counted_rows(board, model, *r) for r in ahead])
+        better = _better(board, model, order.values(after))
         tied = _counted_rows(board, model, *order.tied_up_to(after))
         query = query.add_columns(better.label("better"), tied.label("tied"))
     ordered = _order_of(source, board.per_quiz)
@@ -327,27 +371,29 @@ async def _offset_page(db: AsyncSession, board: Standings, offset: int, size: in
     found = (await db.execute(_named(source, board.org_id).order_by(*ordered.by()))).all()
     rows = [_row(f, 0) for f in found[:size]]
     if rows:
-        ahead = order.better(order.values(rows[0].key))
-        better = _sum([_counted_rows(board, model, *r) for r in ahead])
+        better = _better(board, model, order.values(rows[0].key))
         first_rank = 1 + int((await db.execute(select(better))).scalar_one())
         rows = _ranked(rows, first_rank, offset + 1)
     return BoardPage(rows, offset > 0, len(found) > size, _board_count(db, board))
 
 
 def _board_count(db: AsyncSession, board: Standings) -> Count:
-    model = board.model
-    rows = select(col(model.member_id)).where(*board.rows(model))
-    if board.per_quiz:
-        return counter(db, across_orgs(rows, _ONE_QUIZ))
-    return counter(db, scoped(rows, model, board.org_id))
+    """The board's size, summed from its score counts (when asked for)."""
+    counts = board.counts
+    total = select(func.coalesce(func.sum(col(counts.members)), 0)).where(*board.counted())
+    query = across_orgs(total, _ONE_QUIZ) if board.per_quiz else scoped(total, counts, board.org_id)
+
+    async def count() -> int:
+        return int((await db.execute(query)).scalar_one())
+
+    return count
 
 
 async def entry(db: AsyncSession, board: Standings, member_id: uuid.UUID) -> BoardRow | None:
     """The member's entry and its rank (1 + the rows strictly better), in one statement."""
     model = board.model
     other = aliased(model)
-    ahead = _order(other, board.per_quiz).better(_order(model, board.per_quiz).ranking)
-    better = _sum([_counted_rows(board, other, *r) for r in ahead])
+    better = _better(board, other, _order(model, board.per_quiz).ranking)
     columns = _entry_columns(model, board.per_quiz)
     query = scoped(
         _scoped_rows(
@@ -498,6 +544,62 @@ async def locked_standing(db: AsyncSession, model: type, values: dict[str, Any],
     return found.scalars().one()
 
 
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A member's score on ``board`` went from ``old`` (None: new on the board) to ``new``."""
+
+    board: Standings
+    old: float | None
+    new: float
+
+
+async def count_moves(db: AsyncSession, moves: Sequence[Move]) -> None:
+    """Keep the score counts of the boards ``moves`` touch: one upsert per table, each
+    in key order (concurrent scorings lock shared count rows in the same order)."""
+    quiz: dict[tuple[Any, ...], int] = {}
+    org: dict[tuple[Any, ...], int] = {}
+    for move in moves:
+        if move.old == move.new:
+            continue
+        board = move.board
+        counts = quiz if board.per_quiz else org
+        target = board.quiz_id if board.per_quiz else board.org_id
+        for score, delta in ((move.new, 1), (move.old, -1)):
+            if score is not None:
+                key = (target, board.window_days or 0, score, board.org_id)
+                counts[key] = counts.get(key, 0) + delta
+    for model, changes, board_column in (
+        (QuizScoreCount, quiz, "quiz_id"),
+        (OrgScoreCount, org, "org_id"),
+    ):
+        rows = [
+            {board_column: target, "window_days": days, "score": score, "members": delta}
+            | ({"org_id": org_id} if board_column == "quiz_id" else {})
+            for (target, days, score, org_id), delta in sorted(changes.items())
+            if delta
+        ]
+        if rows:
+            await db.execute(across_orgs(_counted(db, model, rows), _MOVED))
+
+
+def _counted(db: AsyncSession, model: Any, rows: list[dict[str, Any]]) -> Any:
+    """Add ``rows``' members to the score counts (negative: taken away)."""
+    return _upsert_counts(db, model, _insert(db)(model.__table__).values(rows))
+
+
+def _add_counts(db: AsyncSession, model: Any, columns: list[str], rows: Any) -> Any:
+    """Add the members ``rows`` counts (one row per score, ``columns``) to the counts."""
+    return _upsert_counts(db, model, _insert(db)(model.__table__).from_select(columns, rows))
+
+
+def _upsert_counts(db: AsyncSession, model: Any, upsert: Any) -> Any:
+    board = "quiz_id" if model is QuizScoreCount else "org_id"
+    return upsert.on_conflict_do_update(
+        index_elements=[board, "window_days", "score"],
+        set_={"members": model.__table__.c.members + upsert.excluded.members},
+    )
+
+
 async def fold_into_day(db: AsyncSession, result: dict[str, Any]) -> None:
     """Fold one result (org_id, quiz_id, member_id, day, best_score, best_duration_ms,
     best_at, last_activity_at) into its member's daily best: one upsert."""
@@ -534,14 +636,14 @@ async def fold_into_day(db: AsyncSession, result: dict[str, Any]) -> None:
     await db.execute(across_orgs(upsert, _ONE_MEMBER))
 
 
-async def windows_ending(
-    db: AsyncSession, org_id: uuid.UUID, today: date, lengths: Sequence[int]
-) -> set[int]:
-    """Which of the org's windows have standings ending ``today``, read under a shared
-    lock: a rebuild (which locks them exclusively) waits until this transaction ends, so
-    it sees this transaction's daily best, or else this transaction sees the rebuilt
-    standings and folds into them. The build rows are made first, so there is a row to
-    lock even before the first build."""
+async def windows_built(
+    db: AsyncSession, org_id: uuid.UUID, lengths: Sequence[int]
+) -> dict[int, date]:
+    """The day each of the org's window standings end on, read under a shared lock: a
+    rebuild (which locks them exclusively) waits until this transaction ends, so it sees
+    this transaction's daily best, or else this transaction sees the rebuilt standings
+    and folds into them. The build rows are made first (never built: ``date.min``), so
+    there is a row to lock even before the first build."""
     missing = [{"org_id": org_id, "window_days": days, "day": date.min} for days in lengths]
     await db.execute(
         across_orgs(
@@ -551,7 +653,7 @@ async def windows_ending(
     )
     query = scoped(select(col(WindowBuild.window_days), col(WindowBuild.day)), WindowBuild, org_id)
     found = (await db.execute(query.with_for_update(read=True))).all()
-    return {days for days, day in found if day == today}
+    return {days: day for days, day in found}
 
 
 async def window_built_on(db: AsyncSession, org_id: uuid.UUID, window_days: int) -> date | None:
@@ -578,17 +680,21 @@ async def rebuild_window(
         ["org_id", "window_days"],
     )
     built = build.day
-    if built == today:
+    if built >= today:  # built by another process (or one whose clock runs ahead)
         return False
     start = window_start(today, window_days)
     whole = built < start - timedelta(days=1)
     daily = DailyBest
     touched: Any = None
     if not whole:
+        # Listed once in a temporary table: six statements below read the list.
         left = and_(col(daily.day) >= window_start(built, window_days), col(daily.day) < start)
-        touched = scoped(
+        pairs = scoped(
             select(col(daily.quiz_id), col(daily.member_id)).distinct(), DailyBest, org_id
         ).where(or_(left, col(daily.day) > built))
+        await db.run_sync(lambda session: _TOUCHED.create(session.connection()))
+        await db.execute(insert(_TOUCHED).from_select(["quiz_id", "member_id"], pairs))
+        touched = select(_TOUCHED.c.quiz_id, _TOUCHED.c.member_id)
     quiz, org = QuizWindowStanding, OrgWindowStanding
     stale_quiz = scoped(delete(quiz), QuizWindowStanding, org_id).where(
         col(quiz.window_days) == window_days
@@ -609,16 +715,44 @@ async def rebuild_window(
         QuizWindowStanding,
         org_id,
     ).where(col(quiz.window_days) == window_days)
+    # What the rebuild inserts is counted below; what it deletes, the deletion triggers
+    # take away from the score counts (a whole rebuild then drops the emptied counts).
+    quiz_counted = scoped(
+        select(
+            col(quiz.quiz_id),
+            literal(window_days).label("window_days"),
+            col(quiz.best_score),
+            col(quiz.org_id),
+            func.count(),
+        ),
+        QuizWindowStanding,
+        org_id,
+    ).where(col(quiz.window_days) == window_days)
+    org_counted = scoped(
+        select(
+            col(org.org_id),
+            literal(window_days).label("window_days"),
+            col(org.total_score),
+            func.count(),
+        ),
+        OrgWindowStanding,
+        org_id,
+    ).where(col(org.window_days) == window_days)
     if touched is not None:
-        pairs = touched.subquery()
-        members = select(pairs.c.member_id)
-        stale_quiz = stale_quiz.where(
-            tuple_(col(quiz.quiz_id), col(quiz.member_id)).in_(select(pairs))
-        )
+        members = select(_TOUCHED.c.member_id)
+        recomputed = tuple_(col(quiz.quiz_id), col(quiz.member_id)).in_(touched)
+        stale_quiz = stale_quiz.where(recomputed)
+        quiz_counted = quiz_counted.where(recomputed)
         stale_org = stale_org.where(col(org.member_id).in_(members))
+        org_counted = org_counted.where(col(org.member_id).in_(members))
         totals = totals.where(col(quiz.member_id).in_(members))
     await db.execute(stale_quiz)
     await db.execute(stale_org)
+    if whole:
+        for counts in (QuizScoreCount, OrgScoreCount):
+            await db.execute(
+                scoped(delete(counts), counts, org_id).where(col(counts.window_days) == window_days)
+            )
     await db.execute(
         across_orgs(insert(quiz).from_select(_QUIZ_WINDOW_COLUMNS, best), _FROM_SCOPED)
     )
@@ -626,6 +760,29 @@ async def rebuild_window(
     await db.execute(
         across_orgs(insert(org).from_select(_ORG_WINDOW_COLUMNS, totals), _FROM_SCOPED)
     )
+    quiz_counted = quiz_counted.group_by(col(quiz.quiz_id), col(quiz.best_score), col(quiz.org_id))
+    org_counted = org_counted.group_by(col(org.org_id), col(org.total_score))
+    await db.execute(
+        across_orgs(
+            _add_counts(
+                db,
+                QuizScoreCount,
+                ["quiz_id", "window_days", "score", "org_id", "members"],
+                quiz_counted,
+            ),
+            _FROM_SCOPED,
+        )
+    )
+    await db.execute(
+        across_orgs(
+            _add_counts(
+                db, OrgScoreCount, ["org_id", "window_days", "score", "members"], org_counted
+            ),
+            _FROM_SCOPED,
+        )
+    )
+    if touched is not None and db.get_bind().dialect.name != "postgresql":
+        await db.run_sync(lambda session: _TOUCHED.drop(session.connection()))  # SQLite
     if whole and db.get_bind().dialect.name == "postgresql":
         # The tables changed wholesale: plan board reads with fresh statistics.
         for name in ("quiz_window_standings", "org_window_standings"):
@@ -635,6 +792,17 @@ async def rebuild_window(
     await db.flush()
     return True
 
+
+# The (quiz, member) pairs a rebuild recomputes: a temporary table of the rebuild's
+# transaction (PostgreSQL drops it at commit; the rebuild drops it itself on SQLite).
+_TOUCHED = Table(
+    "leaderboard_rebuild_pairs",
+    MetaData(),
+    Column("quiz_id", Uuid(), nullable=False),
+    Column("member_id", Uuid(), nullable=False),
+    prefixes=["TEMPORARY"],
+    postgresql_on_commit="DROP",
+)
 
 _QUIZ_WINDOW_COLUMNS = [
     "org_id",

@@ -31,13 +31,7 @@ from app.core.clock import as_utc, utcnow
 from app.core.db import unit_of_work
 from app.events.bus import Event
 from app.leaderboards import cursors, repository
-from app.leaderboards.models import (
-    LeaderboardResult,
-    OrgStanding,
-    OrgWindowStanding,
-    QuizStanding,
-    QuizWindowStanding,
-)
+from app.leaderboards.models import LeaderboardResult
 from app.leaderboards.repository import BoardPage, BoardRow
 from app.quizzes import service as quizzes
 
@@ -174,11 +168,15 @@ async def record_result(sc: ServiceContext, attempt: ClosedAttempt) -> None:
         )
     )
     result = _Result(attempt, attempt.score, duration_ms, closed_at)
+    moves: list[repository.Move] = []
     gained, first_of_quiz = await _fold_into_quiz(
-        sc.db, QuizStanding, {"id": uuid.uuid4(), "quiz_id": attempt.quiz_id}, result
+        sc.db, None, {"id": uuid.uuid4(), "quiz_id": attempt.quiz_id}, result, moves
     )
-    await _fold_into_org(sc.db, OrgStanding, {"id": uuid.uuid4()}, result, gained, first_of_quiz)
-    await _fold_into_windows(sc.db, result)
+    await _fold_into_org(sc.db, None, {"id": uuid.uuid4()}, result, gained, first_of_quiz, moves)
+    await _fold_into_windows(sc.db, result, moves)
+    # Last: the counts are shared by every member of a board, so their row locks are
+    # held for as short a time as the transaction allows.
+    await repository.count_moves(sc.db, moves)
     sc.events.append(
         Event(
             LEADERBOARD_UPDATED,
@@ -207,9 +205,10 @@ class _Result:
         )
 
 
-async def _fold_into_windows(db: AsyncSession, result: _Result) -> None:
-    """The result's daily best, and the window standings that end today and hold its day
-    (stale ones are rebuilt from the daily bests, this one included)."""
+async def _fold_into_windows(
+    db: AsyncSession, result: _Result, moves: list[repository.Move]
+) -> None:
+    """The result's daily best, and the window standings whose window holds its day."""
     attempt, day = result.attempt, result.at.date()
     await repository.fold_into_day(
         db,
@@ -224,26 +223,34 @@ async def _fold_into_windows(db: AsyncSession, result: _Result) -> None:
             "last_activity_at": result.at,
         },
     )
-    ending = today()
-    for days in sorted(await repository.windows_ending(db, attempt.org_id, ending, WINDOWS)):
-        if not repository.window_start(ending, days) <= day <= ending:
+    built = await repository.windows_built(db, attempt.org_id, WINDOWS)
+    for days, ending in sorted(built.items()):
+        # Standings hold the window ending on their build day; a result of a later day
+        # is picked up by their next rebuild.
+        if ending == date.min or not repository.window_start(ending, days) <= day <= ending:
             continue
         key = {"window_days": days}
         gained, _ = await _fold_into_quiz(
-            db, QuizWindowStanding, {**key, "quiz_id": attempt.quiz_id}, result
+            db, days, {**key, "quiz_id": attempt.quiz_id}, result, moves
         )
-        await _fold_into_org(db, OrgWindowStanding, key, result, gained, None)
+        await _fold_into_org(db, days, key, result, gained, None, moves)
 
 
 async def _fold_into_quiz(
-    db: AsyncSession, model: Any, key: dict[str, Any], result: _Result
+    db: AsyncSession,
+    window_days: int | None,
+    key: dict[str, Any],
+    result: _Result,
+    moves: list[repository.Move],
 ) -> tuple[float, bool]:
-    """Update the member's best on a quiz board of ``model`` whose rows ``key`` (with
-    the member) identifies; returns (score gained, first result?)."""
+    """Update the member's best on the quiz's board of ``window_days`` (None: all time)
+    whose row ``key`` (with the member) identifies; notes the move of its score in
+    ``moves``; returns (score gained, first result?)."""
     attempt = result.attempt
+    board = repository.Standings(attempt.org_id, attempt.quiz_id, window_days)
     standing = await repository.locked_standing(
         db,
-        model,
+        board.model,
         {
             **key,
             "org_id": attempt.org_id,
@@ -258,6 +265,7 @@ async def _fold_into_quiz(
     )
     first = standing.attempts == 0
     gained = result.score if first else 0.0
+    old = None if first else standing.best_score
     if not first and result.beats(standing.best_score, standing.best_duration_ms, standing.best_at):
         gained = result.score - standing.best_score
         standing.best_score, standing.best_duration_ms, standing.best_at = (
@@ -268,20 +276,24 @@ async def _fold_into_quiz(
     standing.attempts += 1
     standing.last_activity_at = max(as_utc(standing.last_activity_at), result.at)
     db.add(standing)
+    moves.append(repository.Move(board, old, standing.best_score))
     return gained, first
 
 
 async def _fold_into_org(
     db: AsyncSession,
-    model: Any,
+    window_days: int | None,
     key: dict[str, Any],
     result: _Result,
     gained: float,
     first_of_quiz: bool | None,
+    moves: list[repository.Move],
 ) -> None:
-    """Add the score gained on a quiz to the member's org-wide total; ``first_of_quiz``
-    counts the quizzes taken (all time only: None for a window)."""
+    """Add the score gained on a quiz to the member's total on the org-wide board of
+    ``window_days`` (None: all time); ``first_of_quiz`` counts the quizzes taken (all
+    time only: None for a window)."""
     attempt = result.attempt
+    board = repository.Standings(attempt.org_id, None, window_days)
     values: dict[str, Any] = {
         **key,
         "org_id": attempt.org_id,
@@ -293,11 +305,13 @@ async def _fold_into_org(
     if first_of_quiz is not None:
         values["quizzes"] = 0
     standing = await repository.locked_standing(
-        db, model, values, ["org_id", *(name for name in key if name != "id"), "member_id"]
+        db, board.model, values, ["org_id", *(name for name in key if name != "id"), "member_id"]
     )
+    old = None if standing.attempts == 0 else standing.total_score
     standing.total_score += gained
     if first_of_quiz:
         standing.quizzes += 1
     standing.attempts += 1
     standing.last_activity_at = max(as_utc(standing.last_activity_at), result.at)
     db.add(standing)
+    moves.append(repository.Move(board, old, standing.total_score))

@@ -181,3 +181,31 @@ async def test_my_rank_is_the_viewers_own_entry(
     assert (await board(teacher, org, quizId=quiz["id"]))["myRank"] is None
     org_wide = await board(kids["top"], org)
     assert org_wide["myRank"]["rank"] == 1
+
+
+REMOVE = "mutation($id: ID!) { removeMember(input: {id: $id}) { removedId } }"
+
+
+async def test_a_removed_member_leaves_every_board_and_the_ranks_close_up(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
+    from app.leaderboards import service
+
+    owner, teacher = await signed_in(org, "owner"), await signed_in(org, "teacher")
+    quiz = await two_point_quiz(teacher)
+    kids = await students(org, signed_in, "amy", "bob", "cal")
+    await take(kids["amy"], quiz, 2, 10, clock)
+    await take(kids["bob"], quiz, 2, 20, clock)
+    await take(kids["cal"], quiz, 1, 10, clock)
+    for window in ("LAST_7_DAYS", "LAST_30_DAYS"):  # built, so the window standings are read
+        await board(teacher, org, window=window)
+    await service.rebuilds_settled()
+    # when the owner removes Amy (first everywhere)
+    (await owner.gql(REMOVE, {"id": org.account("amy").global_id})).ok()
+    # then on every board Bob is first, Cal's rank follows, and the count drops
+    for window in ("ALL_TIME", "LAST_7_DAYS", "LAST_30_DAYS"):
+        for quiz_id in (quiz["id"], None):
+            connection = await board(kids["cal"], org, quizId=quiz_id, window=window)
+            assert ranking(connection) == [(1, "Bob", 2.0), (2, "Cal", 1.0)], (window, quiz_id)
+            assert connection["totalCount"] == 2
+            assert connection["myRank"]["rank"] == 2
