@@ -4,6 +4,12 @@ Seeds with ``bench/seed_leaderboard.py`` (sizes from BENCH_LB_MEMBERS / BENCH_LB
 then measures each query with wrk on ONE connection (each request waits for the last,
 so p50/p99 are service times, not queueing), 5 s after a 1 s warm-up, with the key of a
 member of middling standing (leaderboard:read; myRank is the key's creator's).
+
+Deep pages start after the keyset cursor of the entry at MEMBERS // 2 (found once with
+an offset cursor of the earlier format, which is measured too). The window boards are
+measured once their standings are built for today: the first read starts the rebuild
+(timed here) and is answered from the daily bests meanwhile. The figures end with the
+issue's ratios: each deep page ÷ its board's first page.
 Run alone: ``python -m bench.leaderboard_query``.
 """
 
@@ -12,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -36,9 +43,52 @@ MY_RANK = (
 
 
 def cursor(offset: int) -> str:
+    """An offset cursor of the earlier format: the page after it starts at ``offset``."""
     from app.core.pagination import encode_cursor
 
     return encode_cursor(offset - 1)
+
+
+def keyset_cursor(
+    url: str, headers: dict[str, str], variables: dict[str, object], offset: int
+) -> str:
+    """The keyset cursor of the entry just before ``offset`` (the page after it starts
+    there), read once through an offset cursor."""
+    body = {
+        "query": BOARD.replace("first: 20", "first: 1").replace(
+            "edges { node", "pageInfo { endCursor } edges { node"
+        ),
+        "variables": {**variables, "after": cursor(offset - 1)},
+    }
+    response = httpx.post(url + "/graphql", json=body, headers=headers, timeout=300)
+    found: str = response.json()["data"]["organization"]["leaderboard"]["pageInfo"]["endCursor"]
+    return found
+
+
+def await_windows(db: data.Database, started: float, timeout: float = 900) -> dict[str, float]:
+    """Wait until the org's 7- and 30-day standings are built for today (the first read
+    started their rebuild); seconds since ``started`` when each was seen built."""
+    from sqlalchemy import select
+
+    builds = data.table("leaderboard_window_builds")
+    seen: dict[str, float] = {}
+
+    async def built() -> dict[int, object]:
+        async with data.engine(db.url) as eng, eng.connect() as conn:
+            rows = await conn.execute(
+                select(builds.c.window_days, builds.c.day).where(builds.c.org_id == db.org_id)
+            )
+            return {int(days): day for days, day in rows.all()}
+
+    today = data.now().date()
+    while time.perf_counter() - started < timeout:
+        for days, day in asyncio.run(built()).items():
+            if str(day) == str(today) and f"{days}-day" not in seen:
+                seen[f"{days}-day"] = round(time.perf_counter() - started, 1)
+        if len(seen) == 2:
+            return seen
+        time.sleep(0.5)
+    raise TimeoutError(f"window standings not built after {timeout} s: {seen}")
 
 
 def run(scratch: Path) -> dict[str, WrkResult | dict[str, object]]:
@@ -61,28 +111,58 @@ def run(scratch: Path) -> dict[str, WrkResult | dict[str, object]]:
                 data.insert_keys(db.url, db.org_id, [me], ["leaderboard:read", "quizzes:read"])
             )[0]
             quiz = data.global_id("Quiz", info.quiz_ids[0])
-            deep = cursor(MEMBERS // 2)
-            cases: list[tuple[str, str, dict[str, object]]] = [
-                ("viewer { kind } (same key; API floor)", "{ viewer { kind } }", {}),
-                ("quiz board top 20", BOARD, {"quiz": quiz}),
-                ("org-wide top 20", BOARD, {}),
-                (f"quiz board page at {MEMBERS // 2:,}", BOARD, {"quiz": quiz, "after": deep}),
-                (f"org-wide page at {MEMBERS // 2:,}", BOARD, {"after": deep}),
-                ("quiz board myRank", MY_RANK, {"quiz": quiz}),
-                ("org-wide myRank", MY_RANK, {}),
-                ("7-day quiz board top 20", BOARD, {"quiz": quiz, "window": "LAST_7_DAYS"}),
-                ("7-day org-wide top 20", BOARD, {"window": "LAST_7_DAYS"}),
-                ("7-day quiz myRank", MY_RANK, {"quiz": quiz, "window": "LAST_7_DAYS"}),
-                ("7-day org-wide myRank", MY_RANK, {"window": "LAST_7_DAYS"}),
-            ]
+            depth = MEMBERS // 2
             headers = {"Authorization": f"Bearer {key}"}
             with server("app.web.asgi:app", db.env) as url:
+                base = {"slug": "bench", "window": "ALL_TIME"}
+                deep_quiz = keyset_cursor(url, headers, {**base, "quiz": quiz}, depth)
+                deep_org = keyset_cursor(url, headers, base, depth)
+                # the first read of each window starts its rebuild; measure once built
+                started = time.perf_counter()
+                for window in ("LAST_7_DAYS", "LAST_30_DAYS"):
+                    _check(url, {"query": BOARD, "variables": {**base, "window": window}}, headers)
+                figures[f"window standings built (s), {backend}"] = await_windows(db, started)
+                cases: list[tuple[str, str, dict[str, object]]] = [
+                    ("viewer { kind } (same key; API floor)", "{ viewer { kind } }", {}),
+                    ("quiz board top 20", BOARD, {"quiz": quiz}),
+                    ("org-wide top 20", BOARD, {}),
+                    (f"quiz board page at {depth:,}", BOARD, {"quiz": quiz, "after": deep_quiz}),
+                    (f"org-wide page at {depth:,}", BOARD, {"after": deep_org}),
+                    (
+                        f"quiz board page at {depth:,}, offset cursor (earlier format)",
+                        BOARD,
+                        {"quiz": quiz, "after": cursor(depth)},
+                    ),
+                    ("quiz board myRank", MY_RANK, {"quiz": quiz}),
+                    ("org-wide myRank", MY_RANK, {}),
+                    ("7-day quiz board top 20", BOARD, {"quiz": quiz, "window": "LAST_7_DAYS"}),
+                    ("7-day org-wide top 20", BOARD, {"window": "LAST_7_DAYS"}),
+                    ("7-day quiz myRank", MY_RANK, {"quiz": quiz, "window": "LAST_7_DAYS"}),
+                    ("7-day org-wide myRank", MY_RANK, {"window": "LAST_7_DAYS"}),
+                    ("30-day org-wide top 20", BOARD, {"window": "LAST_30_DAYS"}),
+                ]
+                measured: dict[str, WrkResult] = {}
                 for label, query, extra in cases:
-                    variables = {"slug": "bench", "window": "ALL_TIME", **extra}
-                    body = {"query": query, "variables": variables}
+                    body = {"query": query, "variables": {**base, **extra}}
                     if query != cases[0][1]:
                         _check(url, body, headers)
-                    figures[f"{label}, {backend}"] = run_wrk_latency(url, body, headers)
+                    measured[label] = run_wrk_latency(url, body, headers)
+                    figures[f"{label}, {backend}"] = measured[label]
+            figures[f"page at {depth:,} / first page, {backend}"] = {
+                board: {
+                    "p50": round(
+                        measured[f"{board} page at {depth:,}"].p50_ms
+                        / measured[f"{board} top 20"].p50_ms,
+                        2,
+                    ),
+                    "p99": round(
+                        measured[f"{board} page at {depth:,}"].p99_ms
+                        / measured[f"{board} top 20"].p99_ms,
+                        2,
+                    ),
+                }
+                for board in ("quiz board", "org-wide")
+            }
     return figures
 
 

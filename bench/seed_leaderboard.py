@@ -7,8 +7,9 @@ computed here in Python from the generated attempts with the app's rules:
 ``quiz_standings`` (each member's best per quiz: higher score, then less time, then
 the earlier submission), ``org_standings`` (sum of best scores per quiz) and
 ``leaderboard_daily_bests`` (the same best per quiz per UTC day, the windows' source;
-the window standings are built by the server on first read). Attempts are spread over
-the last 90 days, so the 7-day window holds about 1/13 of them.
+the window standings are built by the server on first read), and ``quiz_score_counts``
+/ ``org_score_counts`` (members per score per board, which ranks are summed from).
+Attempts are spread over the last 90 days, so the 7-day window holds about 1/13 of them.
 ``attempt_answers`` are not generated (no board reads them).
 
 Members are generated in chunks, so memory stays flat. SQLite: SQLAlchemy Core
@@ -29,6 +30,7 @@ import random
 import tempfile
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -68,6 +70,8 @@ async def seed(
     counts = _attempt_counts(rng, members, attempts)
     member_ids: list[uuid.UUID] = []
     standings_total = 0
+    # members per score per board (all time), which the app reads ranks from
+    at_score: Counter[tuple[str, uuid.UUID, float]] = Counter()
     now = data.now()
     postgres = db.backend == "postgresql"
     async with data.engine(db.url) as eng:
@@ -77,6 +81,10 @@ async def seed(
             )
             member_ids.extend(row["id"] for row in tables["members"])
             standings_total += len(tables["quiz_standings"])
+            at_score.update(
+                ("quiz", r["quiz_id"], r["best_score"]) for r in tables["quiz_standings"]
+            )
+            at_score.update(("org", r["org_id"], r["total_score"]) for r in tables["org_standings"])
             async with eng.begin() as conn:
                 if postgres:
                     for name, rows in tables.items():
@@ -88,6 +96,15 @@ async def seed(
             done = first + len(tables["members"])
             if done % 20_000 == 0 or done == members:
                 progress(f"  {done:,} members seeded, {time.perf_counter() - started:.0f} s")
+        async with eng.begin() as conn:
+            for board, name in (("quiz", "quiz_score_counts"), ("org", "org_score_counts")):
+                rows = [
+                    {f"{board}_id": target, "window_days": 0, "score": score, "members": n}
+                    | ({"org_id": db.org_id} if board == "quiz" else {})
+                    for (kind, target, score), n in sorted(at_score.items())
+                    if kind == board
+                ]
+                await data.bulk_insert(conn, name, rows)
         async with eng.connect() as conn:
             await conn.execution_options(isolation_level="AUTOCOMMIT")
             await conn.exec_driver_sql("VACUUM ANALYZE" if postgres else "ANALYZE")
