@@ -312,13 +312,20 @@ async def page(db: AsyncSession, board: Standings, after: After, size: int) -> B
         .subquery()
         for conditions in ranges
     ]
-    source = parts[0] if len(parts) == 1 else union_all(*(select(p) for p in parts)).subquery()
+    if len(parts) == 1:
+        source = parts[0]
+    else:
+        # Ordered and limited as a whole, so the union is read once: SQLite would
+        # otherwise push the join below (and its counts) into every branch.
+        merged = union_all(*(select(p) for p in parts))
+        merged_order = _order_of(merged.selected_columns, board.per_quiz)
+        source = merged.order_by(*merged_order.by()).limit(size + 1).subquery()
     query = _named(source, board.org_id)
     if after is not None:
         better = _better(board, model, order.values(after))
         tied = _counted_rows(board, model, *order.tied_up_to(after))
         query = query.add_columns(better.label("better"), tied.label("tied"))
-    ordered = _order_of(source, board.per_quiz)
+    ordered = _order_of(source.c, board.per_quiz)
     found = (await db.execute(query.order_by(*ordered.by()).limit(size + 1))).all()
     rows = [_row(f, 0) for f in found[:size]]
     if rows and after is not None:
@@ -332,10 +339,11 @@ async def page(db: AsyncSession, board: Standings, after: After, size: int) -> B
     return BoardPage(rows, after is not None, len(found) > size, _board_count(db, board))
 
 
-def _order_of(source: Any, per_quiz: bool) -> _Order:
+def _order_of(columns: Any, per_quiz: bool) -> _Order:
+    """The board order over ``columns`` (a subquery's ``c``) named like a standings row's."""
     if per_quiz:
-        return _Order(source.c.score, (source.c.duration_ms, source.c.at), source.c.member_id)
-    return _Order(source.c.score, (), source.c.member_id)
+        return _Order(columns.score, (columns.duration_ms, columns.at), columns.member_id)
+    return _Order(columns.score, (), columns.member_id)
 
 
 def _ranked(rows: list[BoardRow], first_rank: int, first_position: int) -> list[BoardRow]:
@@ -367,7 +375,7 @@ async def _offset_page(db: AsyncSession, board: Standings, offset: int, size: in
         .limit(size + 1)
         .subquery()
     )
-    ordered = _order_of(source, board.per_quiz)
+    ordered = _order_of(source.c, board.per_quiz)
     found = (await db.execute(_named(source, board.org_id).order_by(*ordered.by()))).all()
     rows = [_row(f, 0) for f in found[:size]]
     if rows:
@@ -494,7 +502,7 @@ def _aggregated(board: Standings, today: date) -> Any:
 
 def _aggregated_ranked(board: Standings, today: date) -> Any:
     source = _aggregated(board, today)
-    order = _order_of(source, board.per_quiz)
+    order = _order_of(source.c, board.per_quiz)
     rank = func.rank().over(order_by=(order.score.desc(), *order.ties)).label("rank")
     return select(source, rank).subquery()
 
@@ -503,7 +511,7 @@ async def aggregated_page(
     db: AsyncSession, board: Standings, today: date, after: After, size: int
 ) -> BoardPage:
     ranked = _aggregated_ranked(board, today)
-    order = _order_of(ranked, board.per_quiz)
+    order = _order_of(ranked.c, board.per_quiz)
     query = _named(ranked, board.org_id).order_by(*order.by())
     if isinstance(after, Offset):
         query = query.offset(after.offset)
