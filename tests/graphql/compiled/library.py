@@ -13,10 +13,10 @@ compiled one, each with a fresh context, and returns both results.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from graphql import ExecutionResult, GraphQLError
@@ -25,6 +25,8 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types import Info
 
 from app.graphql.compiled import CompiledExecution
+
+T = TypeVar("T")
 
 
 @strawberry.enum
@@ -256,12 +258,28 @@ class Both:
     compiled_context: Context
 
 
+async def settled(execution: Awaitable[T]) -> T:
+    """The result, once the work the executor settles in the background (the siblings of
+    an error that nulled their parent) is done too, as it would be on a server's loop
+    (a test's loop may close first, leaving their coroutines never awaited)."""
+    before = asyncio.all_tasks()
+    result = await execution
+    pending = asyncio.all_tasks() - before - {asyncio.current_task()}
+    if pending:
+        await asyncio.gather(*pending, return_exceptions=True)
+    return result
+
+
 async def run_both(query: str, variables: dict[str, Any] | None = None, **kwargs: Any) -> Both:
     reference_context, compiled_context = make_context(), make_context()
-    reference = await reference_schema.execute(
-        query, variable_values=variables, context_value=reference_context, **kwargs
+    reference = await settled(
+        reference_schema.execute(
+            query, variable_values=variables, context_value=reference_context, **kwargs
+        )
     )
-    compiled = await compiled_schema.execute(
-        query, variable_values=variables, context_value=compiled_context, **kwargs
+    compiled = await settled(
+        compiled_schema.execute(
+            query, variable_values=variables, context_value=compiled_context, **kwargs
+        )
     )
     return Both(reference, compiled, reference_context, compiled_context)  # type: ignore[arg-type]
