@@ -4,11 +4,14 @@ Every board a request reads is a standings table read through its rank index, wh
 in board order (score descending, then the ascending tie-breakers, then member id):
 
 - a page is one statement: index range reads starting just after the cursor's entry
-  (keyset), each stopping after a page, with two index-only counts of the rows before
-  the cursor for the page's ranks (none on the first page);
-- an entry (``myRank``) is one statement: the member's row by its unique key, with
-  index-only counts of the rows strictly better, one range per tie-breaker (an OR of
-  them would make the database scan the whole board).
+  (keyset), each stopping after a page, with the count of the rows before the cursor
+  for the page's ranks (none on the first page);
+- an entry (``myRank``) is one statement: the member's row by its unique key, with the
+  count of the rows strictly better.
+
+Rows of a higher score are counted from the score counts (members per score per board,
+a few rows); rows of the same score by index-only range counts, one range per
+tie-breaker (an OR of them would make the database scan the whole score).
 
 Cursors of the earlier offset format still page with OFFSET. The 7- and 30-day boards
 read window standings while they end today; until they are rebuilt for the day, those
