@@ -84,7 +84,7 @@ class Settings(BaseSettings):
     # Queries run from plans compiled once per document (app/graphql/compiled): "on";
     # "off" runs graphql-core's executor only; "verify" runs both on every query,
     # answers graphql-core's result and fails the request when they differ (tests).
-    compiled_execution: Literal["on", "off", "verify"] = "off"
+    compiled_execution: Literal["on", "off", "verify"] = "on"
 
     @property
     def is_production(self) -> bool:
