@@ -50,7 +50,6 @@ from graphql import (
     OperationType,
     is_abstract_type,
     is_leaf_type,
-    is_non_null_type,
     is_object_type,
 )
 from graphql.execution.collect_fields import (
@@ -92,6 +91,7 @@ __all__ = [
     "Unsupported",
     "compile_operation",
     "directive_variables",
+    "execute_fields",
 ]
 
 # Strawberry's marker on the GraphQLField of a field declared on a type.
@@ -513,7 +513,6 @@ class FieldPlan:
         "parent_name",
         "parent_type",
         "plain_attribute",
-        "return_non_null",
         "return_type",
         "unchanged_type",
     )
@@ -534,7 +533,6 @@ class FieldPlan:
         self.nodes: list[FieldNode] = [details.node for details in field_details]
         self.field_name = self.nodes[0].name.value
         self.return_type: GraphQLOutputType = field_def.type
-        self.return_non_null = is_non_null_type(field_def.type)
         self.completer = completer
         # Set by AttributeField when execute_fields may read the value itself.
         self.plain_attribute: str | None = None
@@ -548,9 +546,6 @@ class FieldPlan:
 
     def completed(self, run: Run, result: Any, path: Path | None) -> Any:
         raise NotImplementedError  # AttributeField's, when plain_attribute is set
-
-    def path_in(self, path: Path | None) -> Path:
-        return Path(path, self.key, self.parent_name)
 
     def info(self, run: Run, field_path: Path) -> Info:
         return run.build_info(self.field_def, self.nodes, self.parent_type, field_path)
