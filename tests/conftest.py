@@ -23,7 +23,9 @@ os.environ.pop("QUIZGRAPH_REDIS_URL", None)
 
 from starlette.applications import Starlette
 
+from app.core import clock as clock_module
 from app.core import ratelimit
+from app.core.clock import FrozenClock, set_clock
 from app.core.db import dispose_engines
 from app.core.migrations import upgrade_to_head
 from app.core.settings import get_settings
@@ -116,3 +118,15 @@ def events() -> Iterator[list[Event]]:
     unsubscribe = get_bus().subscribe(handler)
     yield seen
     unsubscribe()
+
+
+@pytest.fixture
+def frozen_clock() -> Iterator[FrozenClock]:
+    """A clock the test moves by hand (``advance``); the one before is put back after."""
+    previous = clock_module.clock
+    frozen = FrozenClock()
+    set_clock(frozen)
+    try:
+        yield frozen
+    finally:
+        set_clock(previous)

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from app.core.clock import Clock, FrozenClock, set_clock
+from app.core.clock import FrozenClock
 from app.core.settings import get_settings
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import ClientFactory, SignIn
 
 VIEWER = "{ viewer { kind role member { username } organization { slug } scopes } }"
-
-
-@pytest.fixture
-def frozen_clock() -> Iterator[FrozenClock]:
-    clock = FrozenClock()
-    set_clock(clock)
-    yield clock
-    set_clock(Clock())
 
 
 async def test_login_sets_an_http_only_session_cookie(

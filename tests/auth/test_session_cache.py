@@ -7,7 +7,7 @@ changes its member is seen on the very next request, with the cache warm.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -17,8 +17,7 @@ from sqlmodel import col, select, update
 from app.auth.models import MemberSession
 from app.auth.service import TOUCH_INTERVAL
 from app.auth.tokens import token_digest
-from app.core import clock as clock_module
-from app.core.clock import FrozenClock, as_utc, set_clock
+from app.core.clock import FrozenClock, as_utc
 from app.core.db import unit_of_work
 from app.core.settings import get_settings
 from app.orgs import service as orgs
@@ -33,17 +32,6 @@ mutation($input: UpdateMemberInput!) { updateMember(input: $input) { member { ro
 """
 REMOVE_MEMBER = "mutation($input: RemoveMemberInput!) { removeMember(input: $input) { removedId } }"
 LOGOUT = "mutation { logout { ok } }"
-
-
-@pytest.fixture
-def frozen_clock() -> Iterator[FrozenClock]:
-    previous = clock_module.clock
-    frozen = FrozenClock()
-    set_clock(frozen)
-    try:
-        yield frozen
-    finally:
-        set_clock(previous)
 
 
 def cookie_of(client: ApiClient) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
@@ -25,8 +25,7 @@ from app.access.scopes import Role
 from app.auth.models import MemberSession
 from app.auth.service import TOUCH_INTERVAL
 from app.auth.tokens import token_digest
-from app.core import clock as clock_module
-from app.core.clock import FrozenClock, set_clock
+from app.core.clock import FrozenClock
 from app.core.db import WRITE_OPTION, session_factory, unit_of_work
 from app.core.session import SerialisedSession
 from app.events.bus import Event
@@ -162,17 +161,6 @@ async def last_seen(cookie: str) -> Any:
             )
         )
         return found.one()
-
-
-@pytest.fixture
-def frozen_clock() -> Iterator[FrozenClock]:
-    previous = clock_module.clock
-    frozen = FrozenClock()
-    set_clock(frozen)
-    try:
-        yield frozen
-    finally:
-        set_clock(previous)
 
 
 async def test_a_get_query_with_a_cookie_writes_nothing(
