@@ -7,17 +7,21 @@ member has no attempt left, or the quiz has closed. Authors always see them.
 
 from __future__ import annotations
 
-from datetime import timedelta
+import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.core.clock import FrozenClock
 from tests.quizzes.api import START, SUBMIT, iso, published_quiz, right_answers
 from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import SignIn
+from tests.support.migrations import OLD_ORGANIZATIONS, migrated_from, old_org_values
 
 ATTEMPT = """query($id: ID!) { node(id: $id) { ... on Attempt { id status
   results { revealed { correctOptionIds acceptedAnswers numericValue explanation } } } } }"""
@@ -184,25 +188,6 @@ async def test_existing_quizzes_migrate_to_the_safe_choice(
     database_url: str, tmp_path: Path
 ) -> None:
     """Old rows with the flag on become AFTER_LAST_ATTEMPT; off becomes NEVER."""
-    import asyncio
-    import uuid
-    from datetime import UTC, datetime
-
-    import sqlalchemy as sa
-    from alembic import command
-    from sqlalchemy.ext.asyncio import create_async_engine
-    from sqlalchemy.pool import NullPool
-
-    from app.core.migrations import alembic_config
-    from tests.support.databases import postgres_database, sqlite_database
-
-    before, this = "f99530019bd6", "f611242705ab"
-    orgs = sa.table(
-        "organizations",
-        *(sa.column(name) for name in ["slug", "name", "portal_code_hash", "disabled"]),
-        *(sa.column(name) for name in ["api_access_enabled", "audit_seq", "created_at"]),
-        sa.column("id", sa.Uuid),
-    )
     quizzes = sa.table(
         "quizzes",
         *(sa.column(name) for name in ["title", "status", "version", "shuffle_questions"]),
@@ -214,43 +199,35 @@ async def test_existing_quizzes_migrate_to_the_safe_choice(
     )
     now = datetime.now(UTC)
     org_id, on_id, off_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
-    fresh = sqlite_database(tmp_path) if database_url.startswith("sqlite") else postgres_database()
-    async with fresh as url:
-        await asyncio.to_thread(command.upgrade, alembic_config(url), before)
-        engine = create_async_engine(url, poolclass=NullPool)
-        async with engine.begin() as db:
+
+    async def seed(db: AsyncConnection) -> None:
+        await db.execute(
+            OLD_ORGANIZATIONS.insert().values(
+                **old_org_values(org_id, "migrating", audit_seq=0, now=now)
+            )
+        )
+        for quiz_id, flag in [(on_id, True), (off_id, False)]:
             await db.execute(
-                orgs.insert().values(
-                    id=org_id,
-                    slug="migrating",
-                    name="M",
-                    portal_code_hash="x",
-                    disabled=False,
-                    api_access_enabled=True,
-                    audit_seq=0,
+                quizzes.insert().values(
+                    id=quiz_id,
+                    org_id=org_id,
+                    title="Old",
+                    status="PUBLISHED",
+                    version=1,
+                    shuffle_questions=False,
+                    shuffle_options=False,
+                    reveal_answers_after_submit=flag,
+                    question_count=0,
+                    max_points=0.0,
                     created_at=now,
+                    updated_at=now,
                 )
             )
-            for quiz_id, flag in [(on_id, True), (off_id, False)]:
-                await db.execute(
-                    quizzes.insert().values(
-                        id=quiz_id,
-                        org_id=org_id,
-                        title="Old",
-                        status="PUBLISHED",
-                        version=1,
-                        shuffle_questions=False,
-                        shuffle_options=False,
-                        reveal_answers_after_submit=flag,
-                        question_count=0,
-                        max_points=0.0,
-                        created_at=now,
-                        updated_at=now,
-                    )
-                )
-        await asyncio.to_thread(command.upgrade, alembic_config(url), this)
-        reveal = sa.table("quizzes", sa.column("id", sa.Uuid), sa.column("reveal_answers"))
-        async with engine.connect() as db:
-            found = dict((await db.execute(sa.select(reveal.c.id, reveal.c.reveal_answers))).all())
-        await engine.dispose()
+
+    reveal = sa.table("quizzes", sa.column("id", sa.Uuid), sa.column("reveal_answers"))
+    async with (
+        migrated_from(database_url, tmp_path, "f99530019bd6", "f611242705ab", seed) as engine,
+        engine.connect() as db,
+    ):
+        found = dict((await db.execute(sa.select(reveal.c.id, reveal.c.reveal_answers))).all())
     assert found == {on_id: "AFTER_LAST_ATTEMPT", off_id: "NEVER"}

@@ -5,19 +5,24 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import delete, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel import col
 
+from app.audit.chain import checkpoint_signature_ok
 from app.audit.models import AuditEvent
 from app.core.db import unit_of_work
 from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import ClientFactory, SignIn
+from tests.support.migrations import OLD_ORGANIZATIONS, migrated_from, old_org_values
 
 LOG = """query($slug: String!, $action: String, $actor: String, $since: DateTime, $until: DateTime, $first: Int) {
   organization(slug: $slug) {
@@ -383,26 +388,6 @@ async def test_the_migration_signs_the_heads_of_existing_logs(
     database_url: str, tmp_path: Path
 ) -> None:
     """Orgs with events before checkpoints existed get one of their current head."""
-    import asyncio
-    import uuid
-    from datetime import UTC, datetime
-
-    import sqlalchemy as sa
-    from alembic import command
-    from sqlalchemy.ext.asyncio import create_async_engine
-    from sqlalchemy.pool import NullPool
-
-    from app.audit.chain import checkpoint_signature_ok
-    from app.core.migrations import alembic_config
-    from tests.support.databases import postgres_database, sqlite_database
-
-    before, this = "f611242705ab", "8c2cd9701ba1"
-    orgs = sa.table(
-        "organizations",
-        *(sa.column(name) for name in ["slug", "name", "portal_code_hash", "disabled"]),
-        *(sa.column(name) for name in ["api_access_enabled", "audit_seq", "created_at"]),
-        sa.column("id", sa.Uuid),
-    )
     events = sa.table(
         "audit_events",
         *(sa.column(name) for name in ["seq", "action", "actor_kind", "actor_label"]),
@@ -413,42 +398,34 @@ async def test_the_migration_signs_the_heads_of_existing_logs(
     now = datetime.now(UTC)
     org_id = uuid.uuid4()
     hashes = ["a" * 64, "b" * 64]
-    fresh = sqlite_database(tmp_path) if database_url.startswith("sqlite") else postgres_database()
-    async with fresh as url:
-        await asyncio.to_thread(command.upgrade, alembic_config(url), before)
-        engine = create_async_engine(url, poolclass=NullPool)
-        async with engine.begin() as db:
+
+    async def seed(db: AsyncConnection) -> None:
+        await db.execute(
+            OLD_ORGANIZATIONS.insert().values(
+                **old_org_values(org_id, "old-org", audit_seq=2, now=now)
+            )
+        )
+        for seq, (prev, own) in enumerate(zip(["0" * 64, hashes[0]], hashes, strict=True), 1):
             await db.execute(
-                orgs.insert().values(
-                    id=org_id,
-                    slug="old-org",
-                    name="Old",
-                    portal_code_hash="x",
-                    disabled=False,
-                    api_access_enabled=True,
-                    audit_seq=2,
+                events.insert().values(
+                    id=uuid.uuid4(),
+                    org_id=org_id,
+                    seq=seq,
+                    action="test.event",
+                    actor_kind="PLATFORM_ADMIN",
+                    actor_label="cli",
+                    details="{}",
                     created_at=now,
+                    prev_hash=prev,
+                    hash=own,
                 )
             )
-            for seq, (prev, own) in enumerate(zip(["0" * 64, hashes[0]], hashes, strict=True), 1):
-                await db.execute(
-                    events.insert().values(
-                        id=uuid.uuid4(),
-                        org_id=org_id,
-                        seq=seq,
-                        action="test.event",
-                        actor_kind="PLATFORM_ADMIN",
-                        actor_label="cli",
-                        details="{}",
-                        created_at=now,
-                        prev_hash=prev,
-                        hash=own,
-                    )
-                )
-        await asyncio.to_thread(command.upgrade, alembic_config(url), this)
-        async with engine.connect() as db:
-            rows = (await db.execute(sa.text("SELECT * FROM audit_checkpoints"))).mappings().all()
-        await engine.dispose()
+
+    async with (
+        migrated_from(database_url, tmp_path, "f611242705ab", "8c2cd9701ba1", seed) as engine,
+        engine.connect() as db,
+    ):
+        rows = (await db.execute(sa.text("SELECT * FROM audit_checkpoints"))).mappings().all()
     assert len(rows) == 1
     row = rows[0]
     assert (row["org_slug"], row["seq"], row["head_hash"]) == ("old-org", 2, hashes[1])
