@@ -428,6 +428,14 @@ def window_start(today: date, days: int) -> date:
     return today - timedelta(days=days - 1)
 
 
+# A member's days in board order: best score, then less time, then the earlier best.
+_BEST_DAY_FIRST = (
+    col(DailyBest.best_score).desc(),
+    col(DailyBest.best_duration_ms),
+    col(DailyBest.best_at),
+)
+
+
 def _aggregated(board: Standings, today: date) -> Any:
     """The board computed from the daily bests of its window: one row per member with
     the columns of a standings row (a subquery)."""
@@ -448,11 +456,7 @@ def _aggregated(board: Standings, today: date) -> Any:
                 func.row_number()
                 .over(
                     partition_by=member,
-                    order_by=(
-                        col(daily.best_score).desc(),
-                        col(daily.best_duration_ms),
-                        col(daily.best_at),
-                    ),
+                    order_by=_BEST_DAY_FIRST,
                 )
                 .label("position"),
                 func.sum(col(daily.attempts)).over(partition_by=member).label("attempts"),
@@ -862,11 +866,7 @@ def _aggregated_bests(
                 func.row_number()
                 .over(
                     partition_by=pair,
-                    order_by=(
-                        col(daily.best_score).desc(),
-                        col(daily.best_duration_ms),
-                        col(daily.best_at),
-                    ),
+                    order_by=_BEST_DAY_FIRST,
                 )
                 .label("position"),
                 func.sum(col(daily.attempts)).over(partition_by=pair).label("attempts"),
