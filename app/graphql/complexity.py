@@ -308,13 +308,30 @@ def measure_operation(
     list_sizes: ListSizes | None = None,
 ) -> Measure:
     """The measure of the operation that would run (the named one, else the first)."""
+    return measure_with_inputs(
+        schema, document, operation_name=operation_name, variables=variables, list_sizes=list_sizes
+    )[0]
+
+
+def measure_with_inputs(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    *,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+    list_sizes: ListSizes | None = None,
+) -> tuple[Measure, frozenset[str]]:
+    """The measure, and the names of the variables it read (those of ``first``
+    arguments): the measure is the same for any variables that agree on these, so a
+    caller may keep it per document and per their values (``app.graphql.cost``). Which
+    variables are read depends on the document only, never on their values."""
     operation = _operation(document, operation_name)
     if operation is None:
-        return NOTHING  # graphql-core reports the missing operation
+        return NOTHING, frozenset()  # graphql-core reports the missing operation
     root = _root_type(schema, operation)
-    return _Walk(schema, document, operation, variables or {}, list_sizes or {}).selections(
-        operation.selection_set, root, None
-    )
+    walk = _Walk(schema, document, operation, variables or {}, list_sizes or {})
+    measure = walk.selections(operation.selection_set, root, None)
+    return measure, frozenset(walk.read)
 
 
 def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
@@ -357,6 +374,8 @@ class _Walk:
         # connection, on the page size of the connection it is spread into.
         self.memo: dict[tuple[str, int | None], Measure] = {}
         self.entered: set[str] = set()
+        # The variables read (by ``int_argument``), whatever their values.
+        self.read: set[str] = set()
 
     def selections(
         self, selection_set: SelectionSetNode, parent: GraphQLNamedType | None, page: int | None
@@ -446,6 +465,8 @@ class _Walk:
     def int_argument(self, node: FieldNode, name: str) -> int | None:
         for argument in node.arguments or ():
             if argument.name.value == name:
+                if isinstance(argument.value, VariableNode):
+                    self.read.add(argument.value.name.value)
                 value = _literal(argument.value, self.variables)
                 return value if isinstance(value, int) and not isinstance(value, bool) else None
         return None

@@ -21,12 +21,13 @@ charge in the window expires).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from graphql import GraphQLError
+from graphql import ASTValidationRule, DocumentNode, GraphQLError, GraphQLSchema
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
@@ -54,23 +55,16 @@ class QueryCost(SchemaExtension):
         document = context.graphql_document
         assert document is not None  # Strawberry validates parsed documents only
         schema = context.schema._schema
-        limits = query_limits()
+        facts = _facts(schema, context.query, document, self.list_sizes)
         try:
-            complexity.check_document(document, limits)
-            measure = complexity.measure_operation(
-                schema,
-                document,
-                operation_name=context.operation_name,
-                variables=context.variables,
-                list_sizes=self.list_sizes,
-            )
+            measure = facts.measure(context.operation_name, context.variables)
             self.requested = measure.cost
-            complexity.refuse_over(measure, limits)
+            complexity.refuse_over(measure, facts.limits)
         except QueryTooComplex as refusal:
             context.pre_execution_errors = [GraphQLError(refusal.message, original_error=refusal)]
             yield
             return
-        context.pre_execution_errors = validate(schema, document, context.validation_rules)
+        context.pre_execution_errors = facts.validate(context.validation_rules)
         if not context.pre_execution_errors and self._key_id() is not None:
             over_budget = await self._charge()
             if over_budget is not None:
@@ -121,6 +115,132 @@ class QueryCost(SchemaExtension):
         if actor is None or actor.kind is not ActorKind.API_KEY or actor.api_key_id is None:
             return None
         return str(actor.api_key_id)
+
+
+# Documents whose measure is kept (as many as the parse and validation caches hold),
+# and for each, the measures of at most this many operations and variables' values.
+MAX_DOCUMENTS = 512
+MAX_MEASURES_PER_DOCUMENT = 64
+_ABSENT = object()  # a variable the request left out (its default applies)
+
+
+class DocumentFacts:
+    """What the request's variables don't change about a document, worked out once: the
+    caps on the document as a whole (``complexity.check_document``), its validation
+    (per set of rules, the key of ``app.graphql.limits.validate``), and its measure
+    per operation and per value of the variables the measure reads (``first: $n``
+    counts ``n``: each value is measured, and kept, on its own)."""
+
+    __slots__ = ("document", "limits", "list_sizes", "measures", "refusal", "schema", "validated")
+
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        document: DocumentNode,
+        limits: complexity.Limits,
+        list_sizes: complexity.ListSizes,
+    ) -> None:
+        self.schema = schema
+        self.document = document
+        self.limits = limits
+        self.list_sizes = list_sizes
+        self.refusal: QueryTooComplex | None = None
+        try:
+            complexity.check_document(document, limits)
+        except QueryTooComplex as refusal:
+            self.refusal = refusal
+        # operation name -> (the variables its measure reads, measure by their values)
+        self.measures: dict[
+            str | None, tuple[frozenset[str], dict[tuple[object, ...], complexity.Measure]]
+        ] = {}
+        self.validated: dict[tuple[type[ASTValidationRule], ...], list[GraphQLError]] = {}
+
+    def measure(
+        self, operation_name: str | None, variables: Mapping[str, Any] | None
+    ) -> complexity.Measure:
+        """The operation's measure, or the document's refusal (QueryTooComplex)."""
+        if self.refusal is not None:
+            refusal = self.refusal
+            raise QueryTooComplex(refusal.message, **refusal.extensions)
+        known = self.measures.get(operation_name)
+        if known is not None:
+            names, by_values = known
+            values = _values(names, variables)
+            measure = by_values.get(values)
+            if measure is not None:
+                return measure
+        measure, names = complexity.measure_with_inputs(
+            self.schema,
+            self.document,
+            operation_name=operation_name,
+            variables=variables,
+            list_sizes=self.list_sizes,
+        )
+        if known is None:
+            if len(self.measures) >= MAX_MEASURES_PER_DOCUMENT:
+                self.measures.clear()
+            known = self.measures[operation_name] = (names, {})
+        by_values = known[1]
+        if len(by_values) >= MAX_MEASURES_PER_DOCUMENT:
+            by_values.clear()
+        by_values[_values(names, variables)] = measure
+        return measure
+
+    def validate(self, rules: tuple[type[ASTValidationRule], ...]) -> list[GraphQLError]:
+        errors = self.validated.get(rules)
+        if errors is None:
+            errors = self.validated[rules] = validate(self.schema, self.document, rules)
+        return errors
+
+
+def _values(names: frozenset[str], variables: Mapping[str, Any] | None) -> tuple[object, ...]:
+    """What the measure sees of these variables: an int, anything else (as None), or
+    absent (then the operation's default applies)."""
+    if not names:
+        return ()
+    given = variables or {}
+    return tuple(_int_or_none(given[name]) if name in given else _ABSENT for name in sorted(names))
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+_documents: OrderedDict[tuple[int, str, int], DocumentFacts] = OrderedDict()
+_limits: tuple[object, complexity.Limits] | None = None
+
+
+def _facts(
+    schema: GraphQLSchema,
+    query: str | None,
+    document: DocumentNode,
+    list_sizes: complexity.ListSizes,
+) -> DocumentFacts:
+    """The document's facts, kept by its text (whose hash Python keeps; a document's is
+    computed through its whole tree on every call), the schema and the list sizes; the
+    limits are the settings', rebuilt when the settings change."""
+    global _limits
+    settings = get_settings()
+    if _limits is None or _limits[0] is not settings:
+        _limits = (settings, query_limits(settings))
+        _documents.clear()
+    limits = _limits[1]
+    if query is None:  # a document handed over without its text: nothing to key it by
+        return DocumentFacts(schema, document, limits, list_sizes)
+    key = (id(schema), query, id(list_sizes))
+    facts = _documents.get(key)
+    if facts is None or facts.schema is not schema or facts.list_sizes is not list_sizes:
+        facts = _documents[key] = DocumentFacts(schema, document, limits, list_sizes)
+        if len(_documents) > MAX_DOCUMENTS:
+            _documents.popitem(last=False)
+    else:
+        _documents.move_to_end(key)
+    return facts
+
+
+def forget_documents() -> None:
+    """Drop every document's facts (tests that change the schema's list sizes)."""
+    _documents.clear()
 
 
 def _key_budget() -> ratelimit.RateLimitItem:

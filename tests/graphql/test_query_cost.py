@@ -175,6 +175,79 @@ async def test_cost_counts_a_variables_value(org: OrgFixture, signed_in: SignIn)
     assert_too_complex(large, 2 + 80 * (2 + 1000), get_settings().max_query_cost)
 
 
+# --- the measure is worked out once per document --------------------------------------
+
+
+class Counted:
+    """Wraps a function of ``complexity`` and counts its calls."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+        self.calls = 0
+        wrapped = getattr(complexity, name)
+
+        def counting(*args: Any, **kwargs: Any) -> Any:
+            self.calls += 1
+            return wrapped(*args, **kwargs)
+
+        monkeypatch.setattr(complexity, name, counting)
+
+
+async def test_a_documents_measure_is_worked_out_once(
+    org: OrgFixture, signed_in: SignIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = await signed_in(org, "owner")
+    quiz_id = await publish_quiz(owner)
+    key = await create_key(owner, KEY_SCOPES)
+    measured = Counted(monkeypatch, "measure_with_inputs")
+    checked = Counted(monkeypatch, "check_document")
+    # A text no other test sends, so its first request is the first the process sees.
+    query = ONE_QUIZ + f" # {uuid.uuid4()}"
+    first = await owner.gql(query, {"id": quiz_id}, headers=key.headers)
+    second = await owner.gql(query, {"id": quiz_id}, headers=key.headers)
+    assert (measured.calls, checked.calls) == (1, 1)
+    assert cost_report(first)["requested"] == cost_report(second)["requested"] == 1 + 1000 * 27
+    assert first.ok() == second.ok()
+    # A refused document is refused again, from what was kept, with the same figures.
+    deep = '{ __type(name: "Quiz") { ' + "fields { type { " * 10 + "name" + " } }" * 10 + " } }"
+    deep += f" # {uuid.uuid4()}"
+    for _ in range(2):
+        assert_too_complex(await owner.gql(deep), 21, get_settings().max_query_depth)
+    assert measured.calls == 2
+
+
+async def test_the_kept_measure_follows_the_variables_that_size_lists(
+    org: OrgFixture, signed_in: SignIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = await signed_in(org, "owner")
+    key = await create_key(owner, KEY_SCOPES)
+    measured = Counted(monkeypatch, "measure_with_inputs")
+    query = QUIZ_PAGE.replace("$n: Int", "$n: Int = 3") + f" # {uuid.uuid4()}"
+
+    async def requested(**variables: Any) -> int:
+        result = await owner.gql(query, {"slug": org.slug, **variables}, headers=key.headers)
+        assert result.codes == ([] if variables.get("n", 1) is not True else ["BAD_USER_INPUT"])
+        return int(cost_report(result)["requested"])
+
+    def page(size: int) -> int:
+        return 2 + size * (2 + 1000)  # organization, quizzes, and per edge: edge, node, questions
+
+    assert await requested(n=1) == page(1)
+    assert await requested(n=2) == page(2)
+    assert await requested(n=1) == page(1)
+    assert await requested() == page(3)  # the operation's default
+    assert await requested(n=None) == page(20)  # null: the connection's default page
+    assert await requested(n=True) == page(20)  # not an Int: measured as left out
+    assert await requested(n=1, slug_again="x") == page(1)  # other variables don't matter
+    assert measured.calls == 4  # n=1, 2, absent, and null (true is the same to the measure)
+    # Over the limit for one value, under it for another, from one kept document.
+    assert_too_complex(
+        await owner.gql(query, {"slug": org.slug, "n": 80}, headers=key.headers),
+        page(80),
+        get_settings().max_query_cost,
+    )
+    assert await requested(n=1) == page(1)
+
+
 async def test_a_list_bounded_with_first_costs_less(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     await publish_quiz(owner)
