@@ -43,7 +43,7 @@ class OrganizationLeaderboard:
         after: After = None,
     ) -> LeaderboardConnection:
         quiz = decode_id(quiz_id, "Quiz", "quizId") if quiz_id is not None else None
-        page = await service.board(
-            info.context.sc, self.org_id, quiz, window, after, page_size(first)
-        )
-        return LeaderboardConnection.from_board(page, self.org_id, quiz, window)
+        sc = info.context.sc
+        board = await service.open_board(sc, self.org_id, quiz, window)
+        page = await service.page_of(sc, board, after, page_size(first))
+        return LeaderboardConnection.from_board(page, board)

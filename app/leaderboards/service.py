@@ -71,35 +71,42 @@ async def check_board(sc: ServiceContext, org_id: uuid.UUID, quiz_id: uuid.UUID 
         await quizzes.get_visible(sc, quiz_id, org_id)
 
 
-async def board(
-    sc: ServiceContext,
-    org_id: uuid.UUID,
-    quiz_id: uuid.UUID | None,
-    window: Window,
-    after: str | None,
-    size: int,
-) -> BoardPage:
+@dataclass(frozen=True, slots=True)
+class Board:
+    """A board its reader may read (made by ``open_board`` only, after the check), and
+    where it is read from: a page and the reader's entry (``myRank``) of one request
+    share it, so neither checks the board nor reads its window's build day again."""
+
+    org_id: uuid.UUID
+    quiz_id: uuid.UUID | None
+    window: Window
+    standings: repository.Standings
+    # The day to aggregate the window for while its standings are being rebuilt.
+    stale: date | None
+
+
+async def open_board(
+    sc: ServiceContext, org_id: uuid.UUID, quiz_id: uuid.UUID | None, window: Window
+) -> Board:
+    """The board, if the actor may read it (``check_board``)."""
+    await check_board(sc, org_id, quiz_id)
+    standings, stale = await _standings(sc.db, org_id, quiz_id, window)
+    return Board(org_id, quiz_id, window, standings, stale)
+
+
+async def page_of(sc: ServiceContext, board: Board, after: str | None, size: int) -> BoardPage:
     """A page of the board, after the entry the cursor ``after`` names (see ``cursors``)."""
-    await check_board(sc, org_id, quiz_id)
-    position = cursors.decode(after, per_quiz=quiz_id is not None)
-    standings, stale = await _standings(sc.db, org_id, quiz_id, window)
-    if stale is not None:
-        return await repository.aggregated_page(sc.db, standings, stale, position, size)
-    return await repository.page(sc.db, standings, position, size)
+    position = cursors.decode(after, per_quiz=board.quiz_id is not None)
+    if board.stale is not None:
+        return await repository.aggregated_page(sc.db, board.standings, board.stale, position, size)
+    return await repository.page(sc.db, board.standings, position, size)
 
 
-async def entry_of(
-    sc: ServiceContext,
-    org_id: uuid.UUID,
-    quiz_id: uuid.UUID | None,
-    window: Window,
-    member_id: uuid.UUID,
-) -> BoardRow | None:
-    await check_board(sc, org_id, quiz_id)
-    standings, stale = await _standings(sc.db, org_id, quiz_id, window)
-    if stale is not None:
-        return await repository.aggregated_entry(sc.db, standings, stale, member_id)
-    return await repository.entry(sc.db, standings, member_id)
+async def entry_of(sc: ServiceContext, board: Board, member_id: uuid.UUID) -> BoardRow | None:
+    """The member's entry on the board and its rank."""
+    if board.stale is not None:
+        return await repository.aggregated_entry(sc.db, board.standings, board.stale, member_id)
+    return await repository.entry(sc.db, board.standings, member_id)
 
 
 def today() -> date:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
 import strawberry
@@ -55,9 +54,8 @@ class LeaderboardConnection:
     edges: list[LeaderboardEdge] = strawberry.field(description="The entries of this page.")
     page_info: relay.PageInfo = strawberry.field(description="Pagination data.")
     count: strawberry.Private[Count]
-    org_id: strawberry.Private[uuid.UUID]
-    quiz_id: strawberry.Private[uuid.UUID | None]
-    window: strawberry.Private[Window]
+    # Checked when the page was read: myRank reads the same board without a recheck.
+    board: strawberry.Private[service.Board]
 
     @strawberry.field(description="How many members are on the board.")
     async def total_count(self) -> int:
@@ -68,15 +66,11 @@ class LeaderboardConnection:
         member_id = info.context.actor.member_id
         if member_id is None:
             return None
-        row = await service.entry_of(
-            info.context.sc, self.org_id, self.quiz_id, self.window, member_id
-        )
+        row = await service.entry_of(info.context.sc, self.board, member_id)
         return LeaderboardEntry.from_row(row) if row else None
 
     @classmethod
-    def from_board(
-        cls, page: BoardPage, org_id: uuid.UUID, quiz_id: uuid.UUID | None, window: Window
-    ) -> LeaderboardConnection:
+    def from_board(cls, page: BoardPage, board: service.Board) -> LeaderboardConnection:
         edges = [
             LeaderboardEdge(cursor=cursors.encode(row.key), node=LeaderboardEntry.from_row(row))
             for row in page.rows
@@ -90,7 +84,5 @@ class LeaderboardConnection:
                 end_cursor=edges[-1].cursor if edges else None,
             ),
             count=page.count,
-            org_id=org_id,
-            quiz_id=quiz_id,
-            window=window,
+            board=board,
         )

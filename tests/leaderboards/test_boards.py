@@ -8,6 +8,7 @@ from app.core.clock import FrozenClock
 from tests.leaderboards.support import board, ranking, students, take, two_point_quiz
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import SignIn
+from tests.support.statements import counting
 
 
 async def test_quiz_board_orders_by_score_then_time_then_submission(
@@ -181,6 +182,36 @@ async def test_my_rank_is_the_viewers_own_entry(
     assert (await board(teacher, org, quizId=quiz["id"]))["myRank"] is None
     org_wide = await board(kids["top"], org)
     assert org_wide["myRank"]["rank"] == 1
+
+
+MY_RANK = """query($slug: String!, $quizId: ID, $window: LeaderboardWindow) {
+  organization(slug: $slug) {
+    leaderboard(quizId: $quizId, window: $window, first: 1) { myRank { rank score } }
+  }
+}"""
+
+
+@pytest.mark.parametrize("window", ["ALL_TIME", "LAST_7_DAYS"])
+async def test_my_rank_reads_the_quiz_and_the_window_build_once(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock, window: str
+) -> None:
+    from app.leaderboards import service
+
+    teacher = await signed_in(org, "teacher")
+    quiz = await two_point_quiz(teacher)
+    kids = await students(org, signed_in, "top", "mid")
+    await take(kids["top"], quiz, 2, 10, clock)
+    await take(kids["mid"], quiz, 1, 10, clock)
+    variables = {"slug": org.slug, "quizId": quiz["id"], "window": window}
+    (await kids["mid"].gql(MY_RANK, variables)).ok()
+    await service.rebuilds_settled()
+    with counting() as statements:
+        result = (await kids["mid"].gql(MY_RANK, variables)).ok()
+    assert result["organization"]["leaderboard"]["myRank"] == {"rank": 2, "score": 1.0}
+    quiz_reads = [s for s in statements if "FROM quizzes" in s]
+    build_reads = [s for s in statements if "FROM leaderboard_window_builds" in s]
+    assert len(quiz_reads) == 1, statements
+    assert len(build_reads) == (0 if window == "ALL_TIME" else 1), statements
 
 
 REMOVE = "mutation($id: ID!) { removeMember(input: {id: $id}) { removedId } }"
