@@ -1,5 +1,5 @@
 """A quiz's questions and options as light immutable values, and the in-process cache of
-published versions' content.
+their content by quiz version.
 
 The values are what the GraphQL types read (``Question``/``AuthoredQuestion`` a
 ``QuestionValue``, ``Option``/``AuthoredOption`` an ``OptionValue``): frozen, slotted,
@@ -8,19 +8,22 @@ the answers too; which of them a client can reach is the GraphQL type's to say
 (``app/quizzes/types.py``), not the value's.
 
 Why caching is safe. A quiz's questions and options change only through
-``repository.replace_questions``, and only inside ``service.update_quiz``, which bumps
-``Quiz.version`` in the same transaction (creating a quiz starts at version 1;
-publishing and archiving change no content; duplicating makes a new quiz). So the
-content of ``(quiz_id, version)`` never changes once committed, and the cache is keyed
-by both: a request asks with the version of the quiz row *it* read, and an entry is
-stored under the version and status read in the *same statement* as the content (one
-snapshot, ``repository.content_rows``), never a version read earlier or elsewhere.
+``repository.replace_questions``: when the quiz is created (version 1, in the creating
+transaction: nobody else can read that version before it commits) and in
+``service.update_quiz``, which bumps ``Quiz.version`` in the same transaction
+(publishing and archiving change no content; duplicating makes a new quiz). So the
+committed content of ``(quiz_id, version)`` never changes, whatever the quiz's status,
+and the cache is keyed by both: a request asks with the version of the quiz row *it*
+read, and an entry is stored under the version read in the *same statement* as the
+content (one snapshot, ``repository.content_rows``), never a version read earlier or
+elsewhere. Only reads made by queries are stored (``loaders.content_by_quiz``): a
+mutation may read content its own transaction wrote and then roll back, and the
+version it would be stored under could later be committed with other content.
 With several server processes each has its own cache and none is told about changes:
 none needs to be, because after an edit commits every request reads the new version
 from the row and asks for a key no process holds yet; an old entry is simply never
-asked for again and ages out. Only published versions are stored (drafts are being
-edited, and nobody but their authors reads them); ``forget`` frees a quiz's entry
-when this process changes it, which is tidiness, not correctness.
+asked for again and ages out. ``forget`` frees a quiz's entry when this process
+changes it, which is tidiness, not correctness.
 """
 
 from __future__ import annotations
@@ -106,8 +109,8 @@ Questions = tuple[QuestionValue, ...]
 
 
 class ContentKey(NamedTuple):
-    """Which content a request needs: the quiz, and the version and status of the row the
-    request read (only a published version may come from, or go to, the cache)."""
+    """Which content a request needs: the quiz, and the version (and status) of the row
+    the request read; the cache is keyed by quiz and version only."""
 
     quiz_id: uuid.UUID
     version: int
@@ -201,7 +204,8 @@ class ContentCache:
     """Published quiz content by ``(quiz_id, version)``, least recently used out first.
 
     One entry per quiz (the newest version seen); a lookup with another version misses.
-    Used from the event loop only (no locks): every access is synchronous."""
+    Any status: a version's content is fixed once committed (see the module's
+    docstring). Used from the event loop only (no locks): every access is synchronous."""
 
     def __init__(self, max_values: int = MAX_CACHED_VALUES) -> None:
         self.max_values = max_values
@@ -220,9 +224,7 @@ class ContentCache:
         return entry.questions
 
     def put(self, quiz_id: uuid.UUID, content: LoadedContent) -> None:
-        """Keep ``content`` if it is of a published version no older than the entry's."""
-        if content.status is not QuizStatus.PUBLISHED:
-            return
+        """Keep ``content`` unless the entry holds a newer version."""
         entry = self._entries.get(quiz_id)
         if entry is not None:
             if entry.version > content.version:

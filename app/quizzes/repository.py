@@ -27,8 +27,9 @@ from app.quizzes.models import Option, Question, Quiz
 async def by_id(
     db: AsyncSession, quiz_id: uuid.UUID, tenant: Tenant, *, for_update: bool = False
 ) -> Quiz | None:
-    """The quiz with this id in the tenant, as committed now."""
-    return await get_scoped(db, Quiz, quiz_id, tenant, for_update=for_update, fresh=True)
+    """The quiz with this id in the tenant; ``for_update`` locks it and reads it as
+    committed now, otherwise a row the session already holds is answered as it is."""
+    return await get_scoped(db, Quiz, quiz_id, tenant, for_update=for_update)
 
 
 async def by_ids(db: AsyncSession, ids: Sequence[uuid.UUID], tenant: Tenant) -> list[Quiz]:

@@ -245,7 +245,6 @@ async def archive_quiz(sc: ServiceContext, quiz_id: uuid.UUID) -> Quiz:
     quiz = await get_writable(sc, quiz_id)
     if quiz.status is QuizStatus.ARCHIVED:
         return quiz
-    content_cache.forget(quiz.id)  # only published versions are read from the cache
     return await _set_status(sc, quiz, QuizStatus.ARCHIVED, "quiz.archived")
 
 

@@ -1,9 +1,11 @@
-"""A published quiz's questions and options are cached in process by (quiz id, version),
-and cached content is never served after a change to that quiz: not in the process that
-made the change, and not in another server process that had it cached."""
+"""A quiz's questions and options are cached in process by (quiz id, version), whatever
+its status, and cached content is never served after a change to that quiz: not in the
+process that made the change, and not in another server process that had it cached.
+Concurrent misses of one version are read once."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -26,7 +28,7 @@ from app.quizzes.content import (
 )
 from app.quizzes.drafts import OptionDraft, QuestionDraft, QuestionKind, QuizStatus
 from app.quizzes.service import QuizChanges
-from tests.quizzes.api import PUBLISH, UPDATE, published_quiz
+from tests.quizzes.api import ARCHIVE, PUBLISH, UPDATE, published_quiz
 from tests.quizzes.test_statement_count import counting
 from tests.support.client import ApiClient
 from tests.support.databases import postgres_database
@@ -121,11 +123,15 @@ def test_a_newer_version_replaces_the_entry_and_an_older_one_does_not() -> None:
     assert len(cache) == 1 and cache.weight == 1 + 3
 
 
-def test_drafts_and_archived_quizzes_are_not_stored() -> None:
+def test_every_status_is_stored_by_version() -> None:
     cache, quiz = ContentCache(), uuid.uuid4()
     cache.put(quiz, content(1, "draft", status=QuizStatus.DRAFT))
+    found = cache.get(quiz, 1)
+    assert found is not None and found[0].prompt == "draft"
     cache.put(quiz, content(2, "archived", status=QuizStatus.ARCHIVED))
-    assert len(cache) == 0 and cache.get(quiz, 1) is None and cache.get(quiz, 2) is None
+    assert cache.get(quiz, 1) is None
+    found = cache.get(quiz, 2)
+    assert found is not None and found[0].prompt == "archived"
 
 
 def test_the_least_recently_used_quizzes_leave_first_when_full() -> None:
@@ -202,22 +208,35 @@ async def test_an_edit_is_visible_on_the_very_next_read(org: OrgFixture, signed_
     ]
 
 
-async def test_drafts_are_read_from_the_database_every_time(
+async def test_a_draft_is_cached_by_version_and_its_edits_are_seen_at_once(
     org: OrgFixture, signed_in: SignIn
 ) -> None:
-    # given a draft the teacher has listed
+    # given a draft the teacher has listed twice
     teacher = await signed_in(org, "teacher")
     variables = {"input": {"title": "Draft", "questions": [choice("Draft 1", "a", "b")]}}
     quiz_id = (await teacher.gql(CREATE, variables)).ok()["createQuiz"]["quiz"]["id"]
     assert shown((await teacher.gql(LIST, {"slug": org.slug})).ok(), quiz_id) == [
         ("Draft 1", ["a", "b"])
     ]
-    # then nothing of it is cached
-    assert content_cache.get(row_id(quiz_id), 1) is None
-    # and once published, its version is
-    (await teacher.gql(PUBLISH, {"id": quiz_id})).ok()
-    (await teacher.gql(LIST, {"slug": org.slug})).ok()
     assert content_cache.get(row_id(quiz_id), 1) is not None
+    with counting() as warm:
+        listing = (await teacher.gql(LIST, {"slug": org.slug})).ok()
+    assert shown(listing, quiz_id) == [("Draft 1", ["a", "b"])]
+    assert not any(reads_content(statement) for statement in warm)
+    # when the teacher edits it (the mutation's answer reads the new questions)
+    assert await edit(teacher, quiz_id, choice("Draft 2", "c", "d")) == 2
+    # then what the mutation read was not stored (its transaction could have rolled back)
+    assert content_cache.get(row_id(quiz_id), 2) is None
+    # and the next list shows the new content, which a query stores
+    assert shown((await teacher.gql(LIST, {"slug": org.slug})).ok(), quiz_id) == [
+        ("Draft 2", ["c", "d"])
+    ]
+    assert content_cache.get(row_id(quiz_id), 2) is not None
+    # and publishing and archiving (no new version) keep showing it
+    (await teacher.gql(PUBLISH, {"id": quiz_id})).ok()
+    (await teacher.gql(ARCHIVE, {"id": quiz_id})).ok()
+    node = (await teacher.gql(NODE, {"id": quiz_id})).ok()["node"]
+    assert node["version"] == 2 and as_shown(node) == [("Draft 2", ["c", "d"])]
 
 
 async def test_content_read_at_a_newer_version_is_kept_under_that_version(
@@ -246,6 +265,60 @@ async def test_content_read_at_a_newer_version_is_kept_under_that_version(
     assert content_cache.get(quiz_id, held.version) is None
     cached = content_cache.get(quiz_id, held.version + 1)
     assert cached is not None and [q.prompt for q in cached] == ["Two"]
+
+
+# Concurrent misses: one read
+
+
+async def test_concurrent_misses_of_one_version_are_read_once(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
+    # given two published quizzes nobody has read yet
+    teacher = await signed_in(org, "teacher")
+    quizzes = [
+        await published_quiz(teacher, questions=[choice(f"Quiz {n}", "a", "b")]) for n in (1, 2)
+    ]
+    keys = [ContentKey(row_id(q["id"]), q["version"], QuizStatus.PUBLISHED) for q in quizzes]
+    content_cache.clear()
+
+    async def read(keys: list[ContentKey]) -> list[list[str]]:
+        async with unit_of_work() as db:
+            found = await loaders.load_contents(db, keys, tenant=org.id)
+        return [[q.prompt for q in questions] for questions in found]
+
+    # when three requests miss them at the same time (one of them only the second quiz)
+    with counting() as statements:
+        results = list(await asyncio.gather(read(keys), read(keys), read(keys[1:])))
+    # then the content was read once, and every request got it
+    assert [reads_content(statement) for statement in statements].count(True) == 1
+    assert results == [[["Quiz 1"], ["Quiz 2"]], [["Quiz 1"], ["Quiz 2"]], [["Quiz 2"]]]
+    assert not loaders._reading
+
+
+async def test_a_waiter_reads_for_itself_when_the_shared_read_comes_to_nothing(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
+    # given a read of a quiz's version under way in another request ...
+    teacher = await signed_in(org, "teacher")
+    quiz = await published_quiz(teacher, questions=[choice("Mine", "a", "b")])
+    key = ContentKey(row_id(quiz["id"]), quiz["version"], QuizStatus.PUBLISHED)
+    content_cache.clear()
+    shared: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    loaders._reading[(key.quiz_id, key.version)] = shared
+    try:
+        async with unit_of_work() as db:
+            with counting() as statements:
+                waiter = asyncio.ensure_future(loaders.load_contents(db, [key], tenant=org.id))
+                await asyncio.sleep(0)
+                assert not waiter.done() and statements == []  # it waits, reads nothing
+                # ... when that read fails (it answers None)
+                shared.set_result(None)
+                found = await waiter
+    finally:
+        loaders._reading.clear()
+    # then the waiter read the content itself
+    assert [q.prompt for q in found[0]] == ["Mine"]
+    assert [reads_content(statement) for statement in statements].count(True) == 1
 
 
 # Through the API, across two server processes
