@@ -37,6 +37,7 @@ from typing import Any, NamedTuple
 
 from strawberry import relay
 
+from app.graphql.compiled import immutable
 from app.quizzes.drafts import QuestionKind, QuizStatus
 
 # About 2,000 quizzes of 10 questions of 4 options; an entry weighs its questions and
@@ -48,6 +49,9 @@ def _global_id(type_name: str, row_id: uuid.UUID) -> str:
     return str(relay.GlobalID(type_name, str(row_id)))
 
 
+# ``immutable``: a list of them completes the same way under the same selection, so the
+# compiled plan keeps a cached question list's completed form (app/graphql/compiled).
+@immutable
 @dataclass(frozen=True, slots=True)
 class OptionValue:
     """A choice of a question, in its quiz order. Its id stays as the driver gave it
@@ -78,6 +82,7 @@ class OptionValue:
         return encoded
 
 
+@immutable
 @dataclass(frozen=True, slots=True)
 class QuestionValue:
     """A question with its options; ``number`` is its place from 1 (an attempt's own

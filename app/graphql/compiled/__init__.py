@@ -29,5 +29,14 @@ graphql-core runs instead (the reason is counted in ``execution.stats.fallbacks`
 
 from app.graphql.compiled.compare import differences
 from app.graphql.compiled.execution import CompiledExecution, CompiledMismatch, Mode, plans, stats
+from app.graphql.compiled.plan import immutable
 
-__all__ = ["CompiledExecution", "CompiledMismatch", "Mode", "differences", "plans", "stats"]
+__all__ = [
+    "CompiledExecution",
+    "CompiledMismatch",
+    "Mode",
+    "differences",
+    "immutable",
+    "plans",
+    "stats",
+]

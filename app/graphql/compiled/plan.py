@@ -31,14 +31,17 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterat
 from contextlib import suppress
 from enum import Enum
 from types import CoroutineType, GeneratorType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from graphql import (
     GraphQLAbstractType,
     GraphQLBoolean,
+    GraphQLEnumType,
     GraphQLError,
     GraphQLField,
+    GraphQLFloat,
     GraphQLID,
+    GraphQLInt,
     GraphQLLeafType,
     GraphQLList,
     GraphQLNonNull,
@@ -71,7 +74,13 @@ from graphql.language import (
 )
 from graphql.pyutils import Path, Undefined, gather_with_cancel, inspect, is_iterable
 from graphql.pyutils.is_awaitable import is_awaitable as default_is_awaitable
-from graphql.type.scalars import serialize_boolean, serialize_id, serialize_string
+from graphql.type.scalars import (
+    serialize_boolean,
+    serialize_float,
+    serialize_id,
+    serialize_int,
+    serialize_string,
+)
 from strawberry.execution import optimized_is_awaitable
 
 if TYPE_CHECKING:
@@ -92,6 +101,7 @@ __all__ = [
     "compile_operation",
     "directive_variables",
     "execute_fields",
+    "immutable",
 ]
 
 # Strawberry's marker on the GraphQLField of a field declared on a type.
@@ -154,6 +164,36 @@ def _item_predicate(is_awaitable: Callable[[Any], bool]) -> Callable[[Any], bool
     return item_is_awaitable
 
 
+# Classes whose instances never change, nor does anything reachable from their
+# attributes (``immutable``): a tuple of them completes the same way every time under
+# the same pure plan, so that plan may keep and reuse the completed list.
+_IMMUTABLE_CLASSES: set[type] = set()
+# Completed lists each list plan keeps (then it starts over).
+MEMO_SIZE = 256
+# Leaf types whose serializer is a pure function of the value: graphql-core's own
+# scalars, as long as their serializer is graphql-core's.
+_PURE_SCALARS: tuple[tuple[GraphQLLeafType, Callable[[Any], Any]], ...] = (
+    (GraphQLString, serialize_string),
+    (GraphQLID, serialize_id),
+    (GraphQLBoolean, serialize_boolean),
+    (GraphQLInt, serialize_int),
+    (GraphQLFloat, serialize_float),
+)
+
+C = TypeVar("C", bound=type)
+
+
+def immutable(cls: C) -> C:
+    """Declare that instances of ``cls`` never change, nor does anything reachable from
+    their attributes (frozen values whose attributes are immutable values too; a
+    property must answer the same every time). A plan may then complete a tuple of them
+    once and answer the same (the very same list) whenever that tuple comes again under
+    the same selection, if that selection reads attributes only (no resolver, no
+    permission, no custom scalar) and completing it raised no error. Use as a decorator."""
+    _IMMUTABLE_CLASSES.add(cls)
+    return cls
+
+
 class Run:
     """What one execution shares with every plan it runs: the graphql-core executor
     (its errors, resolve infos, hooks) and its predicates, bound once."""
@@ -161,8 +201,9 @@ class Run:
     __slots__ = (
         "build_info",
         "executor",
+        "field_errors",
         "field_resolver",
-        "handle_field_error",
+        "handle_executor_error",
         "hide_suggestions",
         "is_async_iterable",
         "is_awaitable",
@@ -174,7 +215,8 @@ class Run:
     def __init__(self, executor: Executor[Any]) -> None:
         self.executor = executor
         self.build_info = executor.build_resolve_info
-        self.handle_field_error = executor.handle_field_error
+        self.handle_executor_error = executor.handle_field_error
+        self.field_errors = 0  # how many field errors were handled (see ListCompleter)
         self.is_awaitable = executor.is_awaitable
         self.item_is_awaitable = _item_predicate(executor.is_awaitable)
         self.is_async_iterable = executor.is_async_iterable
@@ -182,6 +224,16 @@ class Run:
         self.hide_suggestions = executor.hide_suggestions
         self.field_resolver = executor.field_resolver
         self.type_resolver = executor.type_resolver
+
+    def handle_field_error(
+        self,
+        raw_error: Exception,
+        return_type: GraphQLOutputType,
+        field_details: FieldDetailsList,
+        path: Path,
+    ) -> None:
+        self.field_errors += 1
+        self.handle_executor_error(raw_error, return_type, field_details, path)
 
 
 # ---------------------------------------------------------------------------------
@@ -277,7 +329,7 @@ class LeafCompleter(Completer):
 
 
 class ListCompleter(Completer):
-    __slots__ = ("item", "item_type", "object_fields")
+    __slots__ = ("item", "item_type", "memo", "object_fields")
 
     def __init__(self, item: Completer, item_type: GraphQLOutputType) -> None:
         super().__init__()
@@ -290,8 +342,31 @@ class ListCompleter(Completer):
         inner = item.inner if isinstance(item, NonNullObjectCompleter) else item
         if isinstance(inner, ObjectCompleter) and inner.is_type_of is None:
             self.object_fields = inner.fields  # filled in before the list is built
+        # Completed lists by the id of the tuple of ``immutable`` values they came from
+        # (kept with it, so the id stays its own), when nothing below reads more than
+        # attributes: see ``immutable``.
+        self.memo: dict[int, tuple[tuple[Any, ...], list[Any]]] | None = {} if _pure(item) else None
 
     def complete(self, run: Run, fp: FieldPlan, result: Any, path: Path, info: Info | None) -> Any:
+        memo = self.memo
+        if memo is not None and type(result) is tuple:
+            kept = memo.get(id(result))
+            if kept is not None and kept[0] is result:
+                return kept[1]
+            errors = run.field_errors
+            completed = self._complete(run, fp, result, path, info)
+            if (
+                type(completed) is list
+                and run.field_errors == errors
+                and all(type(value) in _IMMUTABLE_CLASSES for value in result)
+            ):
+                if len(memo) >= MEMO_SIZE:
+                    memo.clear()
+                memo[id(result)] = (result, completed)
+            return completed
+        return self._complete(run, fp, result, path, info)
+
+    def _complete(self, run: Run, fp: FieldPlan, result: Any, path: Path, info: Info | None) -> Any:
         if isinstance(result, Exception):
             raise result
         if result is None or result is Undefined:
@@ -408,6 +483,37 @@ class ListCompleter(Completer):
         if not awaitable_indices:
             return completed_results
         return await _gather_items(completed_results, awaitable_indices)
+
+
+def _pure(completer: Completer) -> bool:
+    """Whether completing a value with ``completer`` reads nothing but the value's
+    attributes and graphql-core's own serializers (no resolver, permission, extension,
+    ``is_type_of``, abstract type or custom scalar): then the same immutable value
+    completes the same way every time."""
+    if isinstance(completer, NonNullCompleter | NonNullObjectCompleter):
+        return _pure(completer.inner)
+    if isinstance(completer, LeafCompleter):
+        leaf = completer.leaf_type
+        if isinstance(leaf, GraphQLEnumType):
+            return True
+        return any(
+            leaf is scalar and leaf.coerce_output_value is serializer
+            for scalar, serializer in _PURE_SCALARS
+        )
+    if isinstance(completer, ListCompleter):
+        return completer.memo is not None
+    if isinstance(completer, ObjectCompleter):
+        return completer.is_type_of is None and all(
+            isinstance(fp, TypenameField)
+            or (
+                isinstance(fp, AttributeField)
+                and fp.getter is getattr
+                and fp.completer is not None
+                and _pure(fp.completer)
+            )
+            for fp in completer.fields
+        )
+    return False
 
 
 class ObjectCompleter(Completer):
