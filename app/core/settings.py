@@ -85,6 +85,16 @@ class Settings(BaseSettings):
     # "off" runs graphql-core's executor only; "verify" runs both on every query,
     # answers graphql-core's result and fails the request when they differ (tests).
     compiled_execution: Literal["on", "off", "verify"] = "on"
+    # Webhooks (app/webhooks): hosts (names or IP addresses) a webhook URL may name over
+    # plain http and that may resolve to loopback or private addresses (JSON list);
+    # whether this process runs the delivery worker; its overall and per-endpoint
+    # concurrency, and the timeouts of one send (connect, total).
+    webhook_allowed_hosts: list[str] = Field(default_factory=list)
+    webhook_worker: bool = True
+    webhook_concurrency: int = Field(default=32, ge=1)
+    webhook_concurrency_per_endpoint: int = Field(default=4, ge=1)
+    webhook_connect_timeout_seconds: float = Field(default=5.0, gt=0)
+    webhook_timeout_seconds: float = Field(default=15.0, gt=0)
 
     @property
     def is_production(self) -> bool:
