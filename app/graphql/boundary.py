@@ -7,7 +7,8 @@
   commit refused by a unique constraint (lost to a concurrent request) replaces the
   data with a CONFLICT error instead of a false success.
 - **Events.** Domain events collected on the service context are published after a
-  successful commit, and dropped with a rollback.
+  successful commit, and dropped with a rollback; ``before_commit`` lets the
+  composition root write them down in the same transaction (the webhooks' outbox).
 - **Errors.** Every error leaves with ``extensions.code`` (``app.graphql.errors``);
   unexpected ones are masked as INTERNAL and logged with the request id the
   response carries.
@@ -169,6 +170,7 @@ class RequestBoundary(SchemaExtension):
             return
         assert result is not None
         db = context.sc.db
+        await self.before_commit(context)
         try:
             await db.commit()
         except IntegrityError as error:
@@ -184,6 +186,11 @@ class RequestBoundary(SchemaExtension):
         except Exception:
             # The change is committed: the request must not fail for a consumer.
             logger.exception("publishing events failed (request %s)", self._request_id())
+
+    async def before_commit(self, context: Context) -> None:
+        """The request's last writes, in its transaction, once it is known to commit: the
+        composition root's subclass stages ``sc.events`` into the webhooks' outbox. An
+        error here rolls everything back (INTERNAL), like a failing commit."""
 
     async def _abandon(self, context: Context | None) -> None:
         """Nothing is written and nothing is announced."""
