@@ -136,6 +136,23 @@ class WindowBuild(SQLModel, table=True):
     org_id: uuid.UUID = Field(foreign_key="organizations.id", ondelete="CASCADE", primary_key=True)
     window_days: int = Field(primary_key=True)
     day: date
+    # Set while a process rebuilds them (in batches); a claim older than the longest
+    # rebuild is taken over (its process died).
+    rebuilding_since: datetime | None = timestamp_field(nullable=True)
+
+
+class WindowPending(SQLModel, table=True):
+    """A member with a result scored while the org's window standings of
+    ``window_days`` were stale (not folded into them): their rebuild's last
+    transaction recomputes the member."""
+
+    __tablename__ = "leaderboard_window_pending"
+
+    org_id: uuid.UUID = Field(foreign_key="organizations.id", ondelete="CASCADE", primary_key=True)
+    window_days: int = Field(primary_key=True)
+    member_id: uuid.UUID = Field(
+        foreign_key="members.id", ondelete="CASCADE", index=True, primary_key=True
+    )
 
 
 class QuizScoreCount(SQLModel, table=True):

@@ -27,12 +27,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
-    Column,
     ColumnElement,
-    MetaData,
     Select,
-    Table,
-    Uuid,
     and_,
     case,
     delete,
@@ -42,7 +38,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    tuple_,
+    union,
     union_all,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -64,6 +60,7 @@ from app.leaderboards.models import (
     QuizStanding,
     QuizWindowStanding,
     WindowBuild,
+    WindowPending,
 )
 from app.leaderboards.ranking import competition_ranks
 
@@ -655,10 +652,11 @@ async def windows_built(
     db: AsyncSession, org_id: uuid.UUID, lengths: Sequence[int]
 ) -> dict[int, date]:
     """The day each of the org's window standings end on, read under a shared lock: a
-    rebuild (which locks them exclusively) waits until this transaction ends, so it sees
-    this transaction's daily best, or else this transaction sees the rebuilt standings
-    and folds into them. The build rows are made first (never built: ``date.min``), so
-    there is a row to lock even before the first build."""
+    rebuild's claim and its last transaction (which lock them exclusively, briefly)
+    wait until this transaction ends, so either they see this transaction's daily best
+    and its pending member, or this transaction sees the rebuilt standings and folds
+    into them. The build rows are made first (never built: ``date.min``), so there is a
+    row to lock even before the first build."""
     missing = [{"org_id": org_id, "window_days": days, "day": date.min} for days in lengths]
     await db.execute(
         across_orgs(
@@ -678,105 +676,141 @@ async def window_built_on(db: AsyncSession, org_id: uuid.UUID, window_days: int)
     return (await db.execute(query)).scalar_one_or_none()
 
 
-async def rebuild_window(
-    db: AsyncSession, org_id: uuid.UUID, window_days: int, today: date
-) -> bool:
-    """Bring the org's standings of ``window_days`` to the window ending ``today``;
-    False when they already end today (another process built them).
+# A rebuild claim older than this is taken over: its process died (the longest
+# rebuild measured, a first 30-day build at 100k members, took 23 s).
+REBUILD_CLAIM = timedelta(minutes=10)
 
-    Only the (quiz, member) pairs the move touches are recomputed from the daily bests:
-    those with results on the days that left the window, or on days after the last
-    build (not folded in then). After a gap longer than the window, or the first time,
-    that is every pair of the org."""
+
+@dataclass(frozen=True, slots=True)
+class Rebuild:
+    """A claimed rebuild of the org's standings of ``window_days``: the members to
+    recompute (``members``, in batches) before ``finish_rebuild``."""
+
+    org_id: uuid.UUID
+    window_days: int
+    today: date
+    members: list[uuid.UUID]
+    whole: bool
+
+
+async def claim_rebuild(
+    db: AsyncSession, org_id: uuid.UUID, window_days: int, today: date, now: datetime
+) -> Rebuild | None:
+    """Claim the rebuild of the org's standings of ``window_days`` for the window ending
+    ``today`` and list the members it recomputes; None when they already end today or
+    another process is rebuilding them. A short transaction: the build row is locked
+    only while it is claimed.
+
+    The members: those with results on the days that left the window, or on days after
+    the last build (not folded in then); after a gap longer than the window, or the
+    first time, every member with window standings or with results in the new window.
+    A member scored from now on is listed in ``leaderboard_window_pending`` by the
+    scoring transaction (the standings still end on the last build's day), so
+    ``finish_rebuild`` recomputes them."""
     build: WindowBuild = await locked_standing(
         db,
         WindowBuild,
         {"org_id": org_id, "window_days": window_days, "day": date.min},
         ["org_id", "window_days"],
     )
+    if build.day >= today:  # built by another process (or one whose clock runs ahead)
+        return None
+    since = build.rebuilding_since
+    if since is not None and as_utc(since) > now - REBUILD_CLAIM:
+        return None  # being rebuilt by another process
+    build.rebuilding_since = now
+    db.add(build)
+    await db.flush()
     built = build.day
-    if built >= today:  # built by another process (or one whose clock runs ahead)
-        return False
     start = window_start(today, window_days)
     whole = built < start - timedelta(days=1)
     daily = DailyBest
-    touched: Any = None
-    if not whole:
-        # Listed once in a temporary table: six statements below read the list.
-        left = and_(col(daily.day) >= window_start(built, window_days), col(daily.day) < start)
-        pairs = scoped(
-            select(col(daily.quiz_id), col(daily.member_id)).distinct(), DailyBest, org_id
-        ).where(or_(left, col(daily.day) > built))
-        await db.run_sync(lambda session: _TOUCHED.create(session.connection()))
-        await db.execute(insert(_TOUCHED).from_select(["quiz_id", "member_id"], pairs))
-        touched = select(_TOUCHED.c.quiz_id, _TOUCHED.c.member_id)
-    quiz, org = QuizWindowStanding, OrgWindowStanding
-    stale_quiz = scoped(delete(quiz), QuizWindowStanding, org_id).where(
-        col(quiz.window_days) == window_days
-    )
-    stale_org = scoped(delete(org), OrgWindowStanding, org_id).where(
-        col(org.window_days) == window_days
-    )
-    best = _aggregated_bests(org_id, window_days, today, touched)
-    totals = scoped(
-        select(
-            col(quiz.org_id),
-            col(quiz.member_id),
-            literal(window_days).label("window_days"),
-            func.sum(col(quiz.best_score)),
-            func.sum(col(quiz.attempts)),
-            func.max(col(quiz.last_activity_at)),
-        ),
-        QuizWindowStanding,
-        org_id,
-    ).where(col(quiz.window_days) == window_days)
-    # What the rebuild inserts is counted below; what it deletes, the deletion triggers
-    # take away from the score counts (a whole rebuild then drops the emptied counts).
-    quiz_counted = scoped(
-        select(
-            col(quiz.quiz_id),
-            literal(window_days).label("window_days"),
-            col(quiz.best_score),
-            col(quiz.org_id),
-            func.count(),
-        ),
-        QuizWindowStanding,
-        org_id,
-    ).where(col(quiz.window_days) == window_days)
-    org_counted = scoped(
-        select(
-            col(org.org_id),
-            literal(window_days).label("window_days"),
-            col(org.total_score),
-            func.count(),
-        ),
-        OrgWindowStanding,
-        org_id,
-    ).where(col(org.window_days) == window_days)
-    if touched is not None:
-        members = select(_TOUCHED.c.member_id)
-        recomputed = tuple_(col(quiz.quiz_id), col(quiz.member_id)).in_(touched)
-        stale_quiz = stale_quiz.where(recomputed)
-        quiz_counted = quiz_counted.where(recomputed)
-        stale_org = stale_org.where(col(org.member_id).in_(members))
-        org_counted = org_counted.where(col(org.member_id).in_(members))
-        totals = totals.where(col(quiz.member_id).in_(members))
-    await db.execute(stale_quiz)
-    await db.execute(stale_org)
+    listed = scoped(select(col(daily.member_id)), DailyBest, org_id)
     if whole:
-        for counts in (QuizScoreCount, OrgScoreCount):
-            await db.execute(
-                scoped(delete(counts), counts, org_id).where(col(counts.window_days) == window_days)
-            )
+        listed = listed.where(col(daily.day) >= start, col(daily.day) <= today)
+        standing = OrgWindowStanding
+        kept = scoped(select(col(standing.member_id)), OrgWindowStanding, org_id).where(
+            col(standing.window_days) == window_days
+        )
+        members: Any = union(listed, kept)
+    else:
+        left = and_(col(daily.day) >= window_start(built, window_days), col(daily.day) < start)
+        members = listed.where(or_(left, col(daily.day) > built)).distinct()
+    listing = members.subquery()
+    found = (await db.execute(select(listing.c.member_id).order_by(listing.c.member_id))).scalars()
+    return Rebuild(org_id, window_days, today, list(found), whole)
+
+
+async def recompute_members(db: AsyncSession, rebuild: Rebuild, members: list[uuid.UUID]) -> None:
+    """Recompute ``members``' window standings (every quiz, and org-wide) for the window
+    ending on the rebuild's day from their daily bests, and their score counts.
+
+    No scoring transaction writes these rows meanwhile: while the standings end on an
+    earlier day, a result (of today) is outside their window and only listed as
+    pending. The deletions are taken off the score counts by the deletion triggers."""
+    if not members:
+        return
+    org_id, window_days = rebuild.org_id, rebuild.window_days
+    quiz, org = QuizWindowStanding, OrgWindowStanding
+    of_quiz = [col(quiz.window_days) == window_days, col(quiz.member_id).in_(members)]
+    of_org = [col(org.window_days) == window_days, col(org.member_id).in_(members)]
+    await db.execute(scoped(delete(quiz), QuizWindowStanding, org_id).where(*of_quiz))
+    await db.execute(scoped(delete(org), OrgWindowStanding, org_id).where(*of_org))
+    best = _aggregated_bests(org_id, window_days, rebuild.today, members)
     await db.execute(
         across_orgs(insert(quiz).from_select(_QUIZ_WINDOW_COLUMNS, best), _FROM_SCOPED)
     )
-    totals = totals.group_by(col(quiz.org_id), col(quiz.member_id))
+    totals = (
+        scoped(
+            select(
+                col(quiz.org_id),
+                col(quiz.member_id),
+                literal(window_days).label("window_days"),
+                func.sum(col(quiz.best_score)),
+                func.sum(col(quiz.attempts)),
+                func.max(col(quiz.last_activity_at)),
+            ),
+            QuizWindowStanding,
+            org_id,
+        )
+        .where(*of_quiz)
+        .group_by(col(quiz.org_id), col(quiz.member_id))
+    )
     await db.execute(
         across_orgs(insert(org).from_select(_ORG_WINDOW_COLUMNS, totals), _FROM_SCOPED)
     )
-    quiz_counted = quiz_counted.group_by(col(quiz.quiz_id), col(quiz.best_score), col(quiz.org_id))
-    org_counted = org_counted.group_by(col(org.org_id), col(org.total_score))
+    # Counted in key order, as every writer of the counts locks them.
+    quiz_counted = (
+        scoped(
+            select(
+                col(quiz.quiz_id),
+                literal(window_days).label("window_days"),
+                col(quiz.best_score),
+                col(quiz.org_id),
+                func.count(),
+            ),
+            QuizWindowStanding,
+            org_id,
+        )
+        .where(*of_quiz)
+        .group_by(col(quiz.quiz_id), col(quiz.best_score), col(quiz.org_id))
+        .order_by(col(quiz.quiz_id), col(quiz.best_score))
+    )
+    org_counted = (
+        scoped(
+            select(
+                col(org.org_id),
+                literal(window_days).label("window_days"),
+                col(org.total_score),
+                func.count(),
+            ),
+            OrgWindowStanding,
+            org_id,
+        )
+        .where(*of_org)
+        .group_by(col(org.org_id), col(org.total_score))
+        .order_by(col(org.total_score))
+    )
     await db.execute(
         across_orgs(
             _add_counts(
@@ -796,28 +830,63 @@ async def rebuild_window(
             _FROM_SCOPED,
         )
     )
-    if touched is not None and db.get_bind().dialect.name != "postgresql":
-        await db.run_sync(lambda session: _TOUCHED.drop(session.connection()))  # SQLite
-    if whole and db.get_bind().dialect.name == "postgresql":
+
+
+async def finish_rebuild(db: AsyncSession, rebuild: Rebuild) -> bool:
+    """The rebuild's last transaction: under the build row's lock (so no scoring
+    transaction is between reading the build day and committing), recompute the
+    members scored since the claim (pending), then mark the standings built for the
+    rebuild's day. False when the claim was lost (taken over after ``REBUILD_CLAIM``)."""
+    org_id, window_days = rebuild.org_id, rebuild.window_days
+    build: WindowBuild = await locked_standing(
+        db,
+        WindowBuild,
+        {"org_id": org_id, "window_days": window_days, "day": date.min},
+        ["org_id", "window_days"],
+    )
+    if build.day >= rebuild.today or build.rebuilding_since is None:
+        return False
+    pending = scoped(select(col(WindowPending.member_id)), WindowPending, org_id).where(
+        col(WindowPending.window_days) == window_days
+    )
+    members = list((await db.execute(pending.order_by(col(WindowPending.member_id)))).scalars())
+    for first in range(0, len(members), REBUILD_BATCH):
+        await recompute_members(db, rebuild, members[first : first + REBUILD_BATCH])
+    await db.execute(
+        scoped(delete(WindowPending), WindowPending, org_id).where(
+            col(WindowPending.window_days) == window_days
+        )
+    )
+    for counts in (QuizScoreCount, OrgScoreCount):
+        # scores no member of the window stands at any more
+        await db.execute(
+            scoped(delete(counts), counts, org_id).where(
+                col(counts.window_days) == window_days, col(counts.members) == 0
+            )
+        )
+    if rebuild.whole and db.get_bind().dialect.name == "postgresql":
         # The tables changed wholesale: plan board reads with fresh statistics.
         for name in ("quiz_window_standings", "org_window_standings"):
             await db.execute(text(f"ANALYZE {name}"))
-    build.day = today
+    build.day, build.rebuilding_since = rebuild.today, None
     db.add(build)
     await db.flush()
     return True
 
 
-# The (quiz, member) pairs a rebuild recomputes: a temporary table of the rebuild's
-# transaction (PostgreSQL drops it at commit; the rebuild drops it itself on SQLite).
-_TOUCHED = Table(
-    "leaderboard_rebuild_pairs",
-    MetaData(),
-    Column("quiz_id", Uuid(), nullable=False),
-    Column("member_id", Uuid(), nullable=False),
-    prefixes=["TEMPORARY"],
-    postgresql_on_commit="DROP",
-)
+async def note_pending(
+    db: AsyncSession, org_id: uuid.UUID, window_days: int, member_id: uuid.UUID
+) -> None:
+    """List the member as scored while the org's standings of ``window_days`` are stale."""
+    row = {"org_id": org_id, "window_days": window_days, "member_id": member_id}
+    await db.execute(
+        across_orgs(_insert(db)(WindowPending).values(row).on_conflict_do_nothing(), _ONE_MEMBER)
+    )
+
+
+# Members recomputed per transaction of a rebuild (each a short lock on SQLite, where
+# every writer waits for it; on PostgreSQL scoring never waits for one).
+REBUILD_BATCH = 500
 
 _QUIZ_WINDOW_COLUMNS = [
     "org_id",
@@ -841,19 +910,17 @@ _ORG_WINDOW_COLUMNS = [
 
 
 def _aggregated_bests(
-    org_id: uuid.UUID, window_days: int, today: date, touched: Any
+    org_id: uuid.UUID, window_days: int, today: date, members: list[uuid.UUID]
 ) -> Select[Any]:
     """Each member's best daily best per quiz within the window, with the window's
-    attempts and latest result, as rows of ``quiz_window_standings``; only for the
-    (quiz, member) pairs ``touched`` selects, unless it is None."""
+    attempts and latest result, as rows of ``quiz_window_standings``, for ``members``."""
     daily = DailyBest
     pair = (col(daily.quiz_id), col(daily.member_id))
     in_window = [
         col(daily.day) >= window_start(today, window_days),
         col(daily.day) <= today,
     ]
-    if touched is not None:
-        in_window.append(tuple_(*pair).in_(touched))
+    in_window.append(col(daily.member_id).in_(members))
     ranked = (
         scoped(
             select(

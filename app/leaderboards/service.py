@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -147,10 +148,38 @@ def _start_rebuild(org_id: uuid.UUID, days: int, day: date) -> None:
 
 async def _rebuild(org_id: uuid.UUID, days: int, day: date) -> None:
     try:
-        async with unit_of_work() as db:
-            await repository.rebuild_window(db, org_id, days, day)
+        async for _ in rebuild_in_steps(org_id, days, day):
+            pass
     except Exception:
         logger.exception("could not rebuild the %s-day standings of org %s", days, org_id)
+
+
+async def rebuild_in_steps(
+    org_id: uuid.UUID, days: int, day: date, batch: int = repository.REBUILD_BATCH
+) -> AsyncIterator[int]:
+    """Rebuild the org's window standings of ``days`` for ``day`` in short transactions,
+    yielding after each has committed (the members recomputed so far): the claim (and
+    the list of members), a batch of ``batch`` members at a time, and the last one, which
+    recomputes the members scored meanwhile and marks the standings built.
+
+    Nothing is held between them, so scoring is never held for the rebuild: a result
+    scored meanwhile is outside the stale standings' window and only noted as pending
+    (one row), and reads aggregate the daily bests until the last transaction commits.
+    Nothing happens when the standings already end on ``day`` or another process is
+    rebuilding them."""
+    async with unit_of_work() as db:
+        rebuild = await repository.claim_rebuild(db, org_id, days, day, utcnow())
+    if rebuild is None:
+        return
+    yield 0
+    members = rebuild.members
+    for first in range(0, len(members), batch):
+        async with unit_of_work() as db:
+            await repository.recompute_members(db, rebuild, members[first : first + batch])
+        yield min(first + batch, len(members))
+    async with unit_of_work() as db:
+        await repository.finish_rebuild(db, rebuild)
+    yield len(members)
 
 
 async def rebuilds_settled() -> None:
@@ -233,8 +262,14 @@ async def _fold_into_windows(
     built = await repository.windows_built(db, attempt.org_id, WINDOWS)
     for days, ending in sorted(built.items()):
         # Standings hold the window ending on their build day; a result of a later day
-        # is picked up by their next rebuild.
-        if ending == date.min or not repository.window_start(ending, days) <= day <= ending:
+        # is picked up by their next rebuild (never built: by the first, which takes
+        # every member; else listed as pending, for a rebuild that may be under way).
+        if ending == date.min:
+            continue
+        if day > ending:
+            await repository.note_pending(db, attempt.org_id, days, attempt.member_id)
+            continue
+        if day < repository.window_start(ending, days):
             continue
         key = {"window_days": days}
         gained, _ = await _fold_into_quiz(

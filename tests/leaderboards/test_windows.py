@@ -197,3 +197,35 @@ async def test_every_board_equals_the_naive_board_of_a_random_history(
             # and after a result folded into them, still the same as computed here
             await history.take(rng.choice(NAMES), rng.randrange(2), 2, rng.randint(1, 3))
             await history.check_every_board()
+
+
+async def test_results_scored_during_a_rebuild_are_not_held_or_lost(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
+    # given window standings built yesterday from every student's results
+    history = History(org, signed_in, clock)
+    await history.start()
+    await history.sign_in_again()
+    for points, name in enumerate(NAMES[:4]):
+        await history.take(name, 0, points % 3, 5)
+    await history.check_every_board()
+    await service.rebuilds_settled()
+    clock.advance(hours=24)
+    await history.sign_in_again()
+    await history.take("ann", 1, 2, 3)  # scored today, before the rebuild
+    today = clock.now().date()
+    # when the rebuild runs one member per transaction
+    steps = service.rebuild_in_steps(org.id, 7, today, batch=1)
+    assert await anext(steps) == 0  # claimed
+    assert await anext(steps) == 1  # the first member recomputed
+    # then results scored between its transactions complete (nothing holds them):
+    # one of a member already recomputed, one of a member not yet, one of a new one
+    await history.take("ann", 0, 2, 1)
+    await history.take("dee", 0, 2, 2)
+    await history.take("eli", 1, 1, 2)
+    assert (await built_on(org))[7] < today  # the rebuild is still under way
+    async for _ in steps:
+        pass
+    # and none is lost: the rebuilt standings are the boards of every result
+    assert (await built_on(org))[7] == today
+    await history.check_every_board()
