@@ -34,4 +34,7 @@ class ServiceContext:
     # them in the session's weak identity map, so ``db.get`` answers without SQL.
     identity_rows: list[object] = field(default_factory=list)
     rate_limit: LimitState | None = None
+    # The query's cost, charged to the key's budget by the door in the same round trip
+    # (``app.graphql.cost``), with the budget's state after it.
+    query_cost: tuple[int, LimitState] | None = None
     events: list[Event] = field(default_factory=list)

@@ -31,6 +31,7 @@ from app.api_keys.service import is_expired, is_revoked
 from app.api_keys.tokens import digests_match, parse_authorization, secret_digest
 from app.core import credential_generations
 from app.core.clock import as_utc, utcnow
+from app.core.credential_generations import Spend
 from app.core.db import offer_rows
 from app.core.errors import (
     ApiAccessDisabled,
@@ -39,6 +40,8 @@ from app.core.errors import (
     OrgDisabled,
     UserDisabled,
 )
+from app.core.ratelimit import LimitState
+from app.graphql import cost
 
 if TYPE_CHECKING:
     # The rows ``repository.for_door`` loads with the key, read here, never queried.
@@ -60,7 +63,12 @@ class CachedKey(CachedCredential):
 verified: CredentialCache[CachedKey] = CredentialCache()
 
 
-async def resolve_bearer(sc: ServiceContext, authorization: str) -> Actor:
+async def resolve_bearer(
+    sc: ServiceContext, authorization: str, *, query_cost: int | None = None
+) -> Actor:
+    """``query_cost``: the operation's cost, when the web door knows it
+    (``app.graphql.cost.known_charge``): charged to the key's budget in the same round
+    trip as the request, only when the request passes (``sc.query_cost``)."""
     digest = secret_digest(parse_authorization(authorization))
     now = utcnow()
     generations = credential_generations.backend()
@@ -71,17 +79,27 @@ async def resolve_bearer(sc: ServiceContext, authorization: str) -> Actor:
             token_before = await generations.read(cached.scope) or None
         else:
             spend = throttle.one_request(cached.key_id, cached.per_minute)
-            token, state = await generations.read_and_spend(
-                cached.scope, spend, if_token=cached.token
+            token, state, charged = await generations.read_and_spend_then(
+                cached.scope, spend, _cost_spend(cached.key_id, query_cost), if_token=cached.token
             )
             if state is not None:  # the token is current: the cached actor stands
+                _note_cost(sc, query_cost, charged)
                 throttle.settle(sc, state, cached.per_minute)
                 offer_rows(sc.db, cached.rows)
                 if last_used.note_use(cached.key_id, cached.last_used_at, now):
                     cached.last_used_at = now
                 return cached.actor
             token_before = token or None
-    return await _verify(sc, digest, now, generations, token_before)
+    return await _verify(sc, digest, now, generations, token_before, query_cost)
+
+
+def _cost_spend(key_id: uuid.UUID, query_cost: int | None) -> Spend | None:
+    return None if query_cost is None else cost.budget_spend(key_id, query_cost)
+
+
+def _note_cost(sc: ServiceContext, query_cost: int | None, charged: LimitState | None) -> None:
+    if query_cost is not None and charged is not None:
+        sc.query_cost = (query_cost, charged)
 
 
 async def _verify(
@@ -90,6 +108,7 @@ async def _verify(
     now: datetime,
     generations: credential_generations.Backend,
     token_before: str | None,
+    query_cost: int | None,
 ) -> Actor:
     """The key from the database; cached for the next request when it passes."""
     row = await repository.for_door(sc.db, digest)
@@ -105,8 +124,11 @@ async def _verify(
         raise
     scope = credential_generations.org_scope(key.org_id)
     spend = throttle.one_request(key.id, key.rate_limit_per_minute)
-    _token, state = await generations.read_and_spend(scope, spend, if_token=None)
+    _token, state, charged = await generations.read_and_spend_then(
+        scope, spend, _cost_spend(key.id, query_cost), if_token=None
+    )
     assert state is not None  # spent whatever the token
+    _note_cost(sc, query_cost, charged)
     noted = last_used.note_use(key.id, key.last_used_at, now)
     verified.put(
         digest,

@@ -69,10 +69,11 @@ def org_scope(org_id: uuid.UUID | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Spend:
-    """A rate-limit spend: one hit of ``item`` for ``identifiers``."""
+    """A rate-limit spend: ``amount`` hits of ``item`` for ``identifiers`` (all or none)."""
 
     item: RateLimitItem
     identifiers: tuple[str, ...]
+    amount: int = 1
 
 
 class Backend(Protocol):
@@ -81,6 +82,10 @@ class Backend(Protocol):
     async def read_and_spend(
         self, scope: str, spend: Spend, *, if_token: str | None
     ) -> tuple[str, LimitState | None]: ...
+
+    async def read_and_spend_then(
+        self, scope: str, spend: Spend, then: Spend | None, *, if_token: str | None
+    ) -> tuple[str, LimitState | None, LimitState | None]: ...
 
     async def begin(self, scopes: Iterable[str]) -> None: ...
 
@@ -107,10 +112,19 @@ class MemoryGenerations:
     async def read_and_spend(
         self, scope: str, spend: Spend, *, if_token: str | None
     ) -> tuple[str, LimitState | None]:
+        token, state, _then = await self.read_and_spend_then(scope, spend, None, if_token=if_token)
+        return token, state
+
+    async def read_and_spend_then(
+        self, scope: str, spend: Spend, then: Spend | None, *, if_token: str | None
+    ) -> tuple[str, LimitState | None, LimitState | None]:
         token = self._token(scope)
         if if_token is not None and token != if_token:
-            return token, None
-        return token, await ratelimit.hit(spend.item, *spend.identifiers)
+            return token, None, None
+        state = await ratelimit.spend(spend.item, spend.amount, *spend.identifiers)
+        if then is None or not state.allowed:
+            return token, state, None
+        return token, state, await ratelimit.spend(then.item, then.amount, *then.identifiers)
 
     async def begin(self, scopes: Iterable[str]) -> None:
         for scope in scopes:
@@ -127,11 +141,52 @@ class MemoryGenerations:
                 self._changing.pop(scope, None)
 
 
-# KEYS: epoch, counter, changing[, rate-limit list]
-# ARGV: if_token ("" = spend whatever the token), now, limit, window seconds
-# Returns {token} without a list, else {token, allowed, count, oldest}; allowed is -1
-# when the token was not current (nothing spent, no window read).
+# KEYS: epoch, counter, changing[, rate-limit list[, second rate-limit list]]
+# ARGV: if_token ("" = spend whatever the token), now, then per list: limit, window
+# seconds, amount.
+# Returns {token} without a list, else {token, allowed, count, oldest} for the first
+# list and, with a second list, the same three for it (spent only when the first
+# allowed: otherwise {.., -1, 0, ''}); allowed is -1 when the token was not current
+# (nothing spent, no window read).
 _READ_AND_SPEND = """
+-- The moving window of limits' acquire_moving_window.lua (newest first, at most
+-- ``limit`` timestamps kept, ``amount`` pushed at once or none) and moving_window.lua
+-- (entries inside the window).
+local function spend(key, now, limit, expiry, amount)
+  local allowed = 0
+  if amount <= limit then
+    local last = redis.call('LINDEX', key, limit - amount)
+    if not (last and tonumber(last) >= now - expiry) then
+      local stamp = ARGV[2]
+      for i = 1, amount, 5000 do
+        local entries = {}
+        for j = i, math.min(i + 4999, amount) do
+          entries[#entries + 1] = stamp
+        end
+        redis.call('LPUSH', key, unpack(entries))
+      end
+      redis.call('LTRIM', key, 0, limit - 1)
+      redis.call('EXPIRE', key, expiry)
+      allowed = 1
+    end
+  end
+  local low, high, found = 0, redis.call('LLEN', key) - 1, -1
+  while low <= high do
+    local mid = math.floor((low + high) / 2)
+    local value = tonumber(redis.call('LINDEX', key, mid))
+    if value and value >= now - expiry then
+      found = mid
+      low = mid + 1
+    else
+      high = mid - 1
+    end
+  end
+  if found < 0 then
+    return allowed, 0, ''
+  end
+  return allowed, found + 1, redis.call('LINDEX', key, found)
+end
+
 local epoch = redis.call('GET', KEYS[1])
 if not epoch then
   local now = redis.call('TIME')
@@ -148,34 +203,18 @@ end
 if ARGV[1] ~= '' and ARGV[1] ~= token then
   return {token, -1, 0, ''}
 end
--- The moving window of limits' acquire_moving_window.lua (newest first, at most
--- ``limit`` timestamps kept) and moving_window.lua (entries inside the window).
 local now = tonumber(ARGV[2])
-local limit = tonumber(ARGV[3])
-local expiry = tonumber(ARGV[4])
-local allowed = 0
-local last = redis.call('LINDEX', KEYS[4], limit - 1)
-if not (last and tonumber(last) >= now - expiry) then
-  redis.call('LPUSH', KEYS[4], ARGV[2])
-  redis.call('LTRIM', KEYS[4], 0, limit - 1)
-  redis.call('EXPIRE', KEYS[4], expiry)
-  allowed = 1
+local allowed, count, oldest = spend(
+  KEYS[4], now, tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]))
+if #KEYS < 5 then
+  return {token, allowed, count, oldest}
 end
-local low, high, found = 0, redis.call('LLEN', KEYS[4]) - 1, -1
-while low <= high do
-  local mid = math.floor((low + high) / 2)
-  local value = tonumber(redis.call('LINDEX', KEYS[4], mid))
-  if value and value >= now - expiry then
-    found = mid
-    low = mid + 1
-  else
-    high = mid - 1
-  end
+if allowed == 0 then
+  return {token, allowed, count, oldest, -1, 0, ''}
 end
-if found < 0 then
-  return {token, allowed, 0, ''}
-end
-return {token, allowed, found + 1, redis.call('LINDEX', KEYS[4], found)}
+local then_allowed, then_count, then_oldest = spend(
+  KEYS[5], now, tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]))
+return {token, allowed, count, oldest, then_allowed, then_count, then_oldest}
 """
 
 # KEYS: (counter, changing) per scope; ARGV: "begin" or "end", the mark's TTL.
@@ -218,26 +257,31 @@ class RedisGenerations:
             raise GenerationsUnavailable(f"Redis is unavailable: {error}") from error
 
     async def read(self, scope: str) -> str:
-        answer = await self._run(self._read_and_spend, self._keys(scope), ["", 0, 0, 0])
+        answer = await self._run(self._read_and_spend, self._keys(scope), ["", 0])
         return _text(answer[0])
 
     async def read_and_spend(
         self, scope: str, spend: Spend, *, if_token: str | None
     ) -> tuple[str, LimitState | None]:
-        item = spend.item
+        token, state, _then = await self.read_and_spend_then(scope, spend, None, if_token=if_token)
+        return token, state
+
+    async def read_and_spend_then(
+        self, scope: str, spend: Spend, then: Spend | None, *, if_token: str | None
+    ) -> tuple[str, LimitState | None, LimitState | None]:
+        """One script, one round trip: the token, ``spend`` and, when it passed, ``then``."""
         now = time.time()
-        answer = await self._run(
-            self._read_and_spend,
-            [*self._keys(scope), f"{_LIMITS_PREFIX}:{item.key_for(*spend.identifiers)}"],
-            [if_token or "", repr(now), item.amount, item.get_expiry()],
-        )
-        token, allowed, count, oldest = _text(answer[0]), int(answer[1]), int(answer[2]), answer[3]
-        if allowed < 0:
-            return token, None
-        # As ``limits``' get_window_stats: the window resets when its oldest entry expires.
-        window_start = float(_text(oldest)) if count else now
-        reset_after = max(0, math.ceil(window_start + item.get_expiry() - time.time()))
-        return token, LimitState(bool(allowed), item.amount, item.amount - count, reset_after)
+        keys = self._keys(scope)
+        args: list[object] = [if_token or "", repr(now)]
+        for each in (spend, then) if then is not None else (spend,):
+            keys.append(f"{_LIMITS_PREFIX}:{each.item.key_for(*each.identifiers)}")
+            args += [each.item.amount, each.item.get_expiry(), each.amount]
+        answer = await self._run(self._read_and_spend, keys, args)
+        token = _text(answer[0])
+        state = _state(spend.item, answer[1:4], now)
+        if state is None or then is None:
+            return token, state, None
+        return token, state, _state(then.item, answer[4:7], now)
 
     async def _run_change(self, scopes: Iterable[str], phase: str) -> None:
         keys = [key for scope in sorted(set(scopes)) for key in self._keys(scope)[1:]]
@@ -252,6 +296,17 @@ class RedisGenerations:
 
     async def close(self) -> None:
         await self.client.aclose()
+
+
+def _state(item: RateLimitItem, answer: list[Any], now: float) -> LimitState | None:
+    """One list's (allowed, count, oldest) as a state; None when it was not spent."""
+    allowed, count, oldest = int(answer[0]), int(answer[1]), answer[2]
+    if allowed < 0:
+        return None
+    # As ``limits``' get_window_stats: the window resets when its oldest entry expires.
+    window_start = float(_text(oldest)) if count else now
+    reset_after = max(0, math.ceil(window_start + item.get_expiry() - time.time()))
+    return LimitState(bool(allowed), item.amount, item.amount - count, reset_after)
 
 
 def _text(value: object) -> str:

@@ -21,6 +21,7 @@ charge in the window expires).
 
 from __future__ import annotations
 
+import uuid
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime, timedelta
@@ -33,6 +34,7 @@ from strawberry.types.graphql import OperationType
 
 from app.access.actor import ActorKind
 from app.core import ratelimit
+from app.core.credential_generations import Spend
 from app.core.errors import QueryTooComplex, RateLimited
 from app.core.settings import get_settings
 from app.graphql import complexity
@@ -69,6 +71,9 @@ class QueryCost(SchemaExtension):
             over_budget = await self._charge()
             if over_budget is not None:
                 context.pre_execution_errors = [over_budget]
+            if self.charged is not None:
+                # Measured, valid and charged: the door may charge it next time.
+                facts.chargeable(context.operation_name, context.variables, self.requested)
         yield
 
     async def get_results(self) -> dict[str, Any]:
@@ -94,7 +99,11 @@ class QueryCost(SchemaExtension):
         key_id = self._key_id()
         if key_id is None or context.operation_type is OperationType.SUBSCRIPTION:
             return None
-        state = await ratelimit.spend(_key_budget(), self.requested, *_identifiers(key_id))
+        prepaid = getattr(getattr(context.context, "sc", None), "query_cost", None)
+        if prepaid is not None and prepaid[0] == self.requested:
+            state = prepaid[1]  # the door charged it, with the key's request
+        else:
+            state = await ratelimit.spend(_key_budget(), self.requested, *_identifiers(key_id))
         self.charged = state
         if state.allowed:
             return None
@@ -131,7 +140,16 @@ class DocumentFacts:
     per operation and per value of the variables the measure reads (``first: $n``
     counts ``n``: each value is measured, and kept, on its own)."""
 
-    __slots__ = ("document", "limits", "list_sizes", "measures", "refusal", "schema", "validated")
+    __slots__ = (
+        "charges",
+        "document",
+        "limits",
+        "list_sizes",
+        "measures",
+        "refusal",
+        "schema",
+        "validated",
+    )
 
     def __init__(
         self,
@@ -154,6 +172,9 @@ class DocumentFacts:
             str | None, tuple[frozenset[str], dict[tuple[object, ...], complexity.Measure]]
         ] = {}
         self.validated: dict[tuple[type[ASTValidationRule], ...], list[GraphQLError]] = {}
+        # What a key was charged for the operation (by the measure's variables), once
+        # it was measured within the limits, validated without error and charged.
+        self.charges: dict[tuple[str | None, tuple[object, ...]], int] = {}
 
     def measure(
         self, operation_name: str | None, variables: Mapping[str, Any] | None
@@ -186,6 +207,24 @@ class DocumentFacts:
         by_values[_values(names, variables)] = measure
         return measure
 
+    def chargeable(
+        self, operation_name: str | None, variables: Mapping[str, Any] | None, cost: int
+    ) -> None:
+        known = self.measures.get(operation_name)
+        if known is None:
+            return
+        if len(self.charges) >= MAX_MEASURES_PER_DOCUMENT:
+            self.charges.clear()
+        self.charges[(operation_name, _values(known[0], variables))] = cost
+
+    def known_charge(
+        self, operation_name: str | None, variables: Mapping[str, Any] | None
+    ) -> int | None:
+        known = self.measures.get(operation_name)
+        if known is None or not self.charges:
+            return None
+        return self.charges.get((operation_name, _values(known[0], variables)))
+
     def validate(self, rules: tuple[type[ASTValidationRule], ...]) -> list[GraphQLError]:
         errors = self.validated.get(rules)
         if errors is None:
@@ -206,7 +245,7 @@ def _int_or_none(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-_documents: OrderedDict[tuple[int, str, int], DocumentFacts] = OrderedDict()
+_documents: OrderedDict[str, DocumentFacts] = OrderedDict()
 _limits: tuple[object, complexity.Limits] | None = None
 
 
@@ -227,15 +266,32 @@ def _facts(
     limits = _limits[1]
     if query is None:  # a document handed over without its text: nothing to key it by
         return DocumentFacts(schema, document, limits, list_sizes)
-    key = (id(schema), query, id(list_sizes))
-    facts = _documents.get(key)
+    facts = _documents.get(query)
     if facts is None or facts.schema is not schema or facts.list_sizes is not list_sizes:
-        facts = _documents[key] = DocumentFacts(schema, document, limits, list_sizes)
+        facts = _documents[query] = DocumentFacts(schema, document, limits, list_sizes)
         if len(_documents) > MAX_DOCUMENTS:
             _documents.popitem(last=False)
     else:
-        _documents.move_to_end(key)
+        _documents.move_to_end(query)
     return facts
+
+
+def known_charge(
+    query: str, operation_name: str | None, variables: Mapping[str, Any] | None
+) -> int | None:
+    """What this operation cost a key the last time it was charged (measured within the
+    limits and validated without error under the current settings), or None. The door
+    charges it in the same round trip as the key's request (``sc.query_cost``), and the
+    extension then takes that charge instead of making its own."""
+    if _limits is None or _limits[0] is not get_settings():
+        return None
+    facts = _documents.get(query)
+    return None if facts is None else facts.known_charge(operation_name, variables)
+
+
+def budget_spend(key_id: uuid.UUID, cost: int) -> Spend:
+    """``cost`` points of the key's query-cost budget, as the door spends them."""
+    return Spend(_key_budget(), _identifiers(str(key_id)), cost)
 
 
 def forget_documents() -> None:

@@ -23,12 +23,15 @@ async def resolve_actor(
     session_token: str | None,
     *,
     touch: bool = True,
+    query_cost: int | None = None,
 ) -> Actor:
-    """``touch`` lets a session's idle clock move (never for safe methods)."""
+    """``touch`` lets a session's idle clock move (never for safe methods);
+    ``query_cost`` is the operation's cost when known, for a key to be charged in the
+    door's round trip."""
     if authorization:
         if len(authorization) != 1:
             raise InvalidApiKey("Send exactly one Authorization header.")
-        return await api_keys_door.resolve_bearer(sc, authorization[0])
+        return await api_keys_door.resolve_bearer(sc, authorization[0], query_cost=query_cost)
     if session_token:
         return await sessions.actor_for_session(sc, session_token, touch=touch) or ANONYMOUS
     return ANONYMOUS

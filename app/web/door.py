@@ -24,7 +24,9 @@ from app.access.request import RequestMeta, ServiceContext
 from app.auth.tokens import SESSION_COOKIE
 from app.core.db import session_factory
 from app.core.errors import AppError, CsrfRejected, PayloadTooLarge
+from app.core.json import JSONDecodeError, loads
 from app.core.settings import get_settings
+from app.graphql import cost
 from app.web.credentials import resolve_actor, response_headers
 from app.web.problems import internal_problem, problem_for
 
@@ -64,7 +66,14 @@ class GraphQLDoor:
                 if session_token and not authorization:
                     _check_csrf(scope, headers)
                 safe = scope["method"] in SAFE_METHODS
-                sc.actor = await resolve_actor(sc, authorization, session_token, touch=not safe)
+                query_cost = None
+                if authorization and _json_post(scope, headers):
+                    # A key's request: its operation's cost, when already known, is
+                    # charged in the door's one round trip (``app.graphql.cost``).
+                    receive, query_cost = await _read_query_cost(receive, headers)
+                sc.actor = await resolve_actor(
+                    sc, authorization, session_token, touch=not safe, query_cost=query_cost
+                )
                 await _end_read_transaction(db, keep_touch=not safe)
             except AppError as error:
                 await db.rollback()
@@ -86,6 +95,55 @@ class GraphQLDoor:
                 )
             except PayloadTooLarge as error:
                 await problem_for(error)(scope, receive, send)
+
+
+def _json_post(scope: Scope, headers: Headers) -> bool:
+    if scope["method"] != "POST":
+        return False
+    content_type = headers.get("content-type", "").split(";")[0].strip().lower()
+    return content_type == "application/json"
+
+
+async def _read_query_cost(receive: Receive, headers: Headers) -> tuple[Receive, int | None]:
+    """The body, read ahead (within its limit) and handed on unchanged, and the cost its
+    operation was charged before, if it was (None otherwise, or when it isn't a JSON
+    object with a ``query``: the view answers that)."""
+    limit = _body_limit(headers)
+    messages: list[Message] = []
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            break  # the client went away: the view meets it too
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"The request body is larger than {limit} bytes.")
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+
+    async def replay() -> Message:
+        return messages.pop(0) if messages else await receive()
+
+    return replay, _known_cost(b"".join(chunks))
+
+
+def _known_cost(body: bytes) -> int | None:
+    try:
+        data = loads(body)
+    except JSONDecodeError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    query, name, variables = data.get("query"), data.get("operationName"), data.get("variables")
+    if not isinstance(query, str) or not isinstance(name, str | None):
+        return None
+    if not isinstance(variables, dict | None):
+        return None
+    return cost.known_charge(query, name, variables)
 
 
 def _check_body_size(headers: Headers) -> None:
