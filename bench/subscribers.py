@@ -14,7 +14,19 @@
 - Memory: the server's VmRSS (/proc/<pid>/status) before the clients connect and after
   all 1,000 are subscribed and idle; then after GROWTH_EVENTS more events (0.15 s apart),
   divided by the messages delivered, to see graphql-core's per-event cache growth.
-Run alone: ``python -m bench.subscribers``.
+- CPU: the server's user+system time (/proc/<pid>/stat) over the latency events and
+  over the growth events, per delivered message; each client process's CPU over the
+  run, so a saturated client side shows (clients are spread over
+  ``BENCH_SUBSCRIBER_PROCESSES`` processes, by default one per 2,500 subscribers, at
+  least 2, on core 1).
+- Submit rate: SUBMIT_SAMPLES start+submit pairs back to back before any client
+  connects, and again with every subscriber connected (each submit changes the board,
+  so the second includes the fan-out competing for the core); the ratio is reported.
+- Limits: every client connects from 127.0.0.1, so the server's per-address cap on
+  sockets waiting for ``connection_init`` is lifted for the run; the driver raises its
+  file-descriptor limit to the hard limit before starting the server (which inherits
+  it) and each client process does the same.
+Run alone: ``python -m bench.subscribers``; ``BENCH_SUBSCRIBERS=10000`` for the aim.
 """
 
 from __future__ import annotations
@@ -22,6 +34,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -36,8 +49,11 @@ from bench import data
 from bench.harness import ROOT, pinned, serve
 
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "1000"))
-SUBSCRIBER_PROCESSES = 2
+SUBSCRIBER_PROCESSES = int(
+    os.environ.get("BENCH_SUBSCRIBER_PROCESSES", str(max(2, -(-SUBSCRIBERS // 2500))))
+)
 LATENCY_EVENTS = 20
+SUBMIT_SAMPLES = int(os.environ.get("BENCH_SUBMIT_SAMPLES", "10"))
 GROWTH_EVENTS = int(os.environ.get("BENCH_GROWTH_EVENTS", "60"))
 SUBSCRIPTION = (
     "subscription($slug: String!, $quiz: ID) { leaderboardUpdated(orgSlug: $slug,"
@@ -46,6 +62,21 @@ SUBSCRIPTION = (
 )
 START = "mutation($i: StartAttemptInput!) { startAttempt(input: $i) { attempt { id } } }"
 SUBMIT = "mutation($i: AttemptAnswersInput!) { submitAttempt(input: $i) { attempt { score } } }"
+
+
+def raise_fd_limit() -> int:
+    """The soft limit on open files raised to the hard limit (children inherit it)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or soft < hard:
+        target = hard if hard != resource.RLIM_INFINITY else max(soft, 1 << 20)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_kib(pid: int) -> int:
@@ -58,7 +89,7 @@ def rss_kib(pid: int) -> int:
 def run(scratch: Path) -> dict[str, dict[str, object]]:
     with contextlib_affinity(), data.fresh_database("sqlite", scratch, "subscribers") as db:
         assert db.org_id and db.owner_id
-        students = data.member_rows(db.org_id, LATENCY_EVENTS + GROWTH_EVENTS)
+        students = data.member_rows(db.org_id, LATENCY_EVENTS + GROWTH_EVENTS + 2 * SUBMIT_SAMPLES)
         quiz = data.quiz_rows(db.org_id, db.owner_id, 1)
         asyncio.run(_insert_members(db.url, students))
         asyncio.run(data.insert_quizzes(db.url, quiz))
@@ -72,6 +103,13 @@ def run(scratch: Path) -> dict[str, dict[str, object]]:
             )
         )
         quiz_id = quiz["quizzes"][0]["id"]
+        raise_fd_limit()
+        env = {
+            **db.env,
+            # every client connects from 127.0.0.1
+            "QUIZGRAPH_MAX_UNAUTHENTICATED_WEBSOCKETS_PER_IP": str(SUBSCRIBERS + 100),
+            "QUIZGRAPH_MAX_WEBSOCKETS": str(max(10_000, SUBSCRIBERS + 100)),
+        }
         answers = [
             {
                 "questionId": data.global_id("Question", q["id"]),
@@ -83,7 +121,7 @@ def run(scratch: Path) -> dict[str, dict[str, object]]:
             }
             for q in quiz["quiz_questions"]
         ]
-        with serve("app.web.asgi:app", db.env) as (url, process):
+        with serve("app.web.asgi:app", env) as (url, process):
             return _measure(
                 url,
                 process.pid,
@@ -120,15 +158,21 @@ def _measure(
     answers: list[dict[str, object]],
 ) -> dict[str, dict[str, object]]:
     quiz_gid = data.global_id("Quiz", quiz_id)
+    samples = students[LATENCY_EVENTS + GROWTH_EVENTS :]
     with httpx.Client(base_url=url, timeout=60) as http:
         http.post("/graphql", json={"query": "{ hello }"})
         time.sleep(1)
+        rate_alone = _submit_rate(http, samples[:SUBMIT_SAMPLES], quiz_gid, answers)
+        time.sleep(1)
         rss_before = rss_kib(pid)
         with tempfile.TemporaryDirectory() as tmp:
+            connect_started = time.monotonic()
             clients = _start_clients(url, watch_keys, quiz_gid, Path(tmp))
+            connect_seconds = time.monotonic() - connect_started
             try:
                 time.sleep(3)  # settle: every first message sent, buffers idle
                 rss_idle = rss_kib(pid)
+                cpu_start = cpu_seconds(pid)
                 returned: dict[str, float] = {}
                 for member_id, key in students[:LATENCY_EVENTS]:
                     returned[data.global_id("Member", member_id)] = _take_quiz(
@@ -136,12 +180,17 @@ def _measure(
                     )
                     time.sleep(0.5)
                 time.sleep(2)
+                cpu_latency = cpu_seconds(pid) - cpu_start
                 rss_after_latency = rss_kib(pid)
-                for _member_id, key in students[LATENCY_EVENTS:]:
+                cpu_start = cpu_seconds(pid)
+                for _member_id, key in students[LATENCY_EVENTS : LATENCY_EVENTS + GROWTH_EVENTS]:
                     _take_quiz(http, key, quiz_gid, answers)
                     time.sleep(0.15)
                 time.sleep(3)
+                cpu_growth = cpu_seconds(pid) - cpu_start
                 rss_after_growth = rss_kib(pid)
+                rate_connected = _submit_rate(http, samples[SUBMIT_SAMPLES:], quiz_gid, answers)
+                client_cpu = [round(cpu_seconds(p.pid), 2) for p, _ in clients]
             finally:
                 received = _stop_clients(clients)
     latencies = [
@@ -152,7 +201,12 @@ def _measure(
     ]
     per_event = {m: sum(1 for ms in received for mm, _ in ms if mm == m) for m in returned}
     delivered = sum(len(messages) for messages in received)
-    growth_messages = delivered - sum(per_event.values()) - SUBSCRIBERS  # minus first messages
+    latency_messages = sum(per_event.values())
+    growth_members = {
+        data.global_id("Member", member_id)
+        for member_id, _ in students[LATENCY_EVENTS : LATENCY_EVENTS + GROWTH_EVENTS]
+    }
+    growth_messages = sum(1 for ms in received for member, _ in ms if member in growth_members)
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
     return {
         f"leaderboardUpdated, {SUBSCRIBERS:,} subscribers, submit to delivery": {
@@ -162,6 +216,17 @@ def _measure(
             "p50_ms": round(quantiles[49], 1),
             "p99_ms": round(quantiles[98], 1),
             "max_ms": round(max(latencies, default=0.0), 1),
+            "server_cpu_s": round(cpu_latency, 2),
+            "server_cpu_us_per_message": round(cpu_latency * 1e6 / max(1, latency_messages), 1),
+            "connect_all_s": round(connect_seconds, 1),
+            "client_processes": SUBSCRIBER_PROCESSES,
+            "client_cpu_s": client_cpu,
+            "delivered_total": delivered,
+        },
+        "submit rate (start + submit pairs a second)": {
+            "alone": round(rate_alone, 1),
+            "with_subscribers": round(rate_connected, 1),
+            "ratio": round(rate_connected / rate_alone, 3) if rate_alone else None,
         },
         f"server memory, {SUBSCRIBERS:,} idle subscribers": {
             "rss_before_kib": rss_before,
@@ -176,8 +241,24 @@ def _measure(
             "bytes_per_delivered_message": round(
                 (rss_after_growth - rss_after_latency) * 1024 / max(1, growth_messages)
             ),
+            "server_cpu_us_per_message": round(cpu_growth * 1e6 / max(1, growth_messages), 1),
         },
     }
+
+
+def _submit_rate(
+    http: httpx.Client,
+    students: list[tuple[uuid.UUID, str]],
+    quiz: str,
+    answers: list[dict[str, object]],
+) -> float:
+    """Start + submit pairs a second, back to back, one student each."""
+    if not students:
+        return 0.0
+    started = time.monotonic()
+    for _member_id, key in students:
+        _take_quiz(http, key, quiz, answers)
+    return len(students) / (time.monotonic() - started)
 
 
 def _take_quiz(http: httpx.Client, key: str, quiz: str, answers: list[dict[str, object]]) -> float:
@@ -266,6 +347,7 @@ async def _subscriber(
 
 
 async def _client(ws_url: str, quiz: str, count: int, keys: list[str]) -> list[list[list]]:
+    raise_fd_limit()
     logs: list[list[list]] = [[] for _ in range(count)]
     readies = [asyncio.Event() for _ in range(count)]
     tasks = []
