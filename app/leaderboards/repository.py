@@ -683,13 +683,13 @@ REBUILD_CLAIM = timedelta(minutes=10)
 
 @dataclass(frozen=True, slots=True)
 class Rebuild:
-    """A claimed rebuild of the org's standings of ``window_days``: the members to
-    recompute (``members``, in batches) before ``finish_rebuild``."""
+    """A claimed rebuild of the org's standings of ``window_days``, built on ``built``,
+    to the window ending ``today``."""
 
     org_id: uuid.UUID
     window_days: int
     today: date
-    members: list[uuid.UUID]
+    built: date
     whole: bool
 
 
@@ -697,16 +697,15 @@ async def claim_rebuild(
     db: AsyncSession, org_id: uuid.UUID, window_days: int, today: date, now: datetime
 ) -> Rebuild | None:
     """Claim the rebuild of the org's standings of ``window_days`` for the window ending
-    ``today`` and list the members it recomputes; None when they already end today or
-    another process is rebuilding them. A short transaction: the build row is locked
-    only while it is claimed.
+    ``today``; None when they already end today or another process is rebuilding them.
+    A short transaction of its own: the build row is locked only while it is claimed.
 
-    The members: those with results on the days that left the window, or on days after
-    the last build (not folded in then); after a gap longer than the window, or the
-    first time, every member with window standings or with results in the new window.
-    A member scored from now on is listed in ``leaderboard_window_pending`` by the
-    scoring transaction (the standings still end on the last build's day), so
-    ``finish_rebuild`` recomputes them."""
+    The members it recomputes (``members_to_rebuild``): those with results on the days
+    that left the window, or on days after the last build (not folded in then); after a
+    gap longer than the window, or the first time, every member with window standings
+    or with results in the new window. A member scored from now on is listed in
+    ``leaderboard_window_pending`` by the scoring transaction (the standings still end
+    on the last build's day), so ``finish_rebuild`` recomputes them."""
     build: WindowBuild = await locked_standing(
         db,
         WindowBuild,
@@ -721,13 +720,26 @@ async def claim_rebuild(
     build.rebuilding_since = now
     db.add(build)
     await db.flush()
-    built = build.day
     start = window_start(today, window_days)
-    whole = built < start - timedelta(days=1)
+    return Rebuild(org_id, window_days, today, build.day, built_ahead(build.day, start))
+
+
+def built_ahead(built: date, start: date) -> bool:
+    """Whether standings built on ``built`` share no day with the window from ``start``
+    (never built, or a gap longer than the window): then every member is recomputed."""
+    return built < start - timedelta(days=1)
+
+
+async def members_to_rebuild(db: AsyncSession, rebuild: Rebuild) -> list[uuid.UUID]:
+    """The members a claimed rebuild recomputes, in id order (read after the claim has
+    committed: the scoring transactions before it are committed too, and the ones after
+    it note their members as pending)."""
+    org_id, window_days, built = rebuild.org_id, rebuild.window_days, rebuild.built
+    start = window_start(rebuild.today, window_days)
     daily = DailyBest
     listed = scoped(select(col(daily.member_id)), DailyBest, org_id)
-    if whole:
-        listed = listed.where(col(daily.day) >= start, col(daily.day) <= today)
+    if rebuild.whole:
+        listed = listed.where(col(daily.day) >= start, col(daily.day) <= rebuild.today)
         standing = OrgWindowStanding
         kept = scoped(select(col(standing.member_id)), OrgWindowStanding, org_id).where(
             col(standing.window_days) == window_days
@@ -737,8 +749,8 @@ async def claim_rebuild(
         left = and_(col(daily.day) >= window_start(built, window_days), col(daily.day) < start)
         members = listed.where(or_(left, col(daily.day) > built)).distinct()
     listing = members.subquery()
-    found = (await db.execute(select(listing.c.member_id).order_by(listing.c.member_id))).scalars()
-    return Rebuild(org_id, window_days, today, list(found), whole)
+    query = select(listing.c.member_id).order_by(listing.c.member_id)
+    return list((await db.execute(query)).scalars())
 
 
 async def recompute_members(db: AsyncSession, rebuild: Rebuild, members: list[uuid.UUID]) -> None:

@@ -158,8 +158,8 @@ async def rebuild_in_steps(
     org_id: uuid.UUID, days: int, day: date, batch: int = repository.REBUILD_BATCH
 ) -> AsyncIterator[int]:
     """Rebuild the org's window standings of ``days`` for ``day`` in short transactions,
-    yielding after each has committed (the members recomputed so far): the claim (and
-    the list of members), a batch of ``batch`` members at a time, and the last one, which
+    yielding after each has committed (the members recomputed so far): the claim, then
+    (once the members are listed) ``batch`` members at a time, and the last one, which
     recomputes the members scored meanwhile and marks the standings built.
 
     Nothing is held between them, so scoring is never held for the rebuild: a result
@@ -172,7 +172,8 @@ async def rebuild_in_steps(
     if rebuild is None:
         return
     yield 0
-    members = rebuild.members
+    async with unit_of_work(write=False) as db:
+        members = await repository.members_to_rebuild(db, rebuild)
     for first in range(0, len(members), batch):
         async with unit_of_work() as db:
             await repository.recompute_members(db, rebuild, members[first : first + batch])
