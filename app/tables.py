@@ -10,6 +10,12 @@ from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
 from app.members.models import Member
 from app.orgs.models import Organization
 from app.quizzes.models import Option, Question, Quiz
+from app.webhooks.models import (
+    WebhookDelivery,
+    WebhookDeliveryAttempt,
+    WebhookEndpoint,
+    WebhookMessage,
+)
 
 metadata = SQLModel.metadata
 
@@ -28,5 +34,9 @@ __all__ = [
     "Question",
     "Quiz",
     "QuizStanding",
+    "WebhookDelivery",
+    "WebhookDeliveryAttempt",
+    "WebhookEndpoint",
+    "WebhookMessage",
     "metadata",
 ]

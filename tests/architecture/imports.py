@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DOMAINS = frozenset(
-    {"orgs", "members", "auth", "api_keys", "audit", "quizzes", "attempts", "leaderboards"}
+    {
+        "orgs",
+        "members",
+        "auth",
+        "api_keys",
+        "audit",
+        "quizzes",
+        "attempts",
+        "leaderboards",
+        "webhooks",
+    }
 )
 
 # Bottom to top. "domains" stands for every package in DOMAINS.

@@ -1,0 +1,1 @@
+"""Webhooks: org (and platform) endpoints, a durable outbox, and the delivery worker."""

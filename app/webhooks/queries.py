@@ -1,0 +1,38 @@
+"""``Organization.webhooks`` (webhooks:read) and the ``node(id:)`` loader for endpoints."""
+
+from __future__ import annotations
+
+import uuid
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from app.access.request import ServiceContext
+from app.access.scopes import Scope
+from app.core.pagination import fetch_page, map_page
+from app.graphql.permissions import requires
+from app.graphql.relay import After, Connection, First
+from app.webhooks import service
+from app.webhooks.types import Webhook
+
+
+@strawberry.type
+class OrganizationWebhooks:
+    org_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field(
+        description="The org's webhook endpoints, newest first, with their status, health and "
+        "delivery log; never their secrets. Needs webhooks:read.",
+        permission_classes=[requires(Scope.WEBHOOKS_READ)],
+    )
+    async def webhooks(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[Webhook]:
+        query = service.listing(info.context.sc, self.org_id)
+        page = await fetch_page(info.context.sc.db, query, first=first, after=after)
+        return Connection[Webhook].from_page(map_page(page, Webhook.from_row))
+
+
+async def load_node(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:
+    return Webhook.from_row(await service.get(sc, row_id))
