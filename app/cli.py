@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import sys
 from collections.abc import Awaitable, Callable
@@ -101,6 +102,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     checkpoint.add_argument("--output", type=Path, help="append to this file instead of stdout")
     checkpoint.set_defaults(handler=_audit_checkpoint)
+
+    webhooks = commands.add_parser("webhooks", help="webhook tools")
+    webhook_commands = webhooks.add_subparsers(title="webhooks commands")
+    worker = webhook_commands.add_parser(
+        "worker", help="run the webhook delivery worker (alongside or instead of the servers')"
+    )
+    worker.set_defaults(handler=_webhooks_worker)
     return parser
 
 
@@ -246,6 +254,25 @@ def _audit_checkpoint(args: argparse.Namespace) -> int:
     for link in broken:
         _print_broken(link, file=sys.stderr)
     return 1 if broken else 0
+
+
+def _webhooks_worker(_args: argparse.Namespace) -> int:
+    import logging
+
+    from app.webhooks.worker import Worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+
+    async def work() -> None:
+        worker = Worker()
+        try:
+            await worker.run_forever()
+        finally:
+            await worker.close()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        _run(work)
+    return 0
 
 
 def _print_broken(link: BrokenLink, file: TextIO | None = None) -> None:

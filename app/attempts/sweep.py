@@ -29,6 +29,7 @@ from app.core.clock import utcnow
 from app.core.db import unit_of_work
 from app.core.settings import get_settings
 from app.events.bus import publish_all
+from app.webhooks import outbox as webhooks_outbox
 
 logger = logging.getLogger("quizgraph.attempts.sweep")
 
@@ -56,6 +57,7 @@ async def _close(org_id: uuid.UUID, quiz_id: uuid.UUID, member_id: uuid.UUID) ->
     async with unit_of_work() as db:
         sc = ServiceContext(db=db, actor=SYSTEM_ACTOR, meta=SWEEP_META)
         closed = await service.close_expired(sc, org_id, quiz_id=quiz_id, member_id=member_id)
+        await webhooks_outbox.stage(sc, sc.events)  # in the same transaction
     await publish_all(sc.events)  # committed: announce it, as a request would
     return closed
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 
 from sqlmodel.sql.expression import SelectOfScalar
+from strawberry import relay
 
 from app.access.actor import ActorKind
 from app.access.request import ServiceContext
@@ -33,8 +34,12 @@ from app.core.clock import utcnow
 from app.core.errors import Conflict, Forbidden, NotFound
 from app.core.passwords import hash_secret
 from app.core.validation import Problems
+from app.events.bus import Event
 from app.members import repository
 from app.members.models import Member
+
+# The webhook event of a member added to an org (CONTRACT.md section 7).
+USER_REGISTERED = "user.registered"
 
 
 async def get(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID) -> Member:
@@ -104,6 +109,18 @@ async def add_member(
         target_id=member.id,
         org_id=org_id,
         details={"username": username, "role": role.value},
+    )
+    sc.events.append(
+        Event(
+            USER_REGISTERED,
+            org_id,
+            {
+                "memberId": str(relay.GlobalID("Member", str(member.id))),
+                "username": username,
+                "displayName": display_name,
+                "role": role.value,
+            },
+        )
     )
     return member
 

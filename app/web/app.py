@@ -24,6 +24,7 @@ from app.web.graphql_view import GraphQLView
 from app.web.health import healthz, readyz
 from app.web.request_id import RequestIdMiddleware
 from app.web.security_headers import SecurityHeadersMiddleware
+from app.webhooks import worker as webhooks_worker
 
 
 def create_app() -> Starlette:
@@ -43,7 +44,12 @@ def create_app() -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        async with api_keys_last_used.running(), running_bus(), attempts_sweep.running():
+        async with (
+            api_keys_last_used.running(),
+            running_bus(),
+            attempts_sweep.running(),
+            webhooks_worker.running(),
+        ):
             yield
         await dispose_engines()
 
