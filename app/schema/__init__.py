@@ -16,6 +16,7 @@ from app.auth.mutations import AuthMutations
 from app.auth.queries import AuthQueries
 from app.graphql.boundary import RequestBoundary
 from app.graphql.complexity import ListSizes
+from app.graphql.context import Context
 from app.graphql.cost import QueryCost
 from app.graphql.exposure import QuietExecutionContext, SchemaExposure
 from app.graphql.inputs import StorableStrings
@@ -31,6 +32,10 @@ from app.quizzes.importers import MAX_REPORTED_PROBLEMS
 from app.quizzes.mutations import QuizMutations
 from app.schema.node import NodeQueries
 from app.schema.organization import Organization
+from app.webhooks import outbox
+from app.webhooks.loaders import MAX_TRIES_SHOWN
+from app.webhooks.mutations import WebhookMutations
+from app.webhooks.service import MAX_ENDPOINT_DELIVERIES
 
 # The most items each plain list of objects can hold; a new list field belongs here.
 LIST_SIZES: ListSizes = {
@@ -43,6 +48,8 @@ LIST_SIZES: ListSizes = {
     ("LeaderboardUpdate", "entries"): MAX_TOP,
     # The listed problems, plus one that says how many more were left out.
     ("ImportQuizPayload", "problems"): MAX_REPORTED_PROBLEMS + 1,
+    ("WebhookDelivery", "tries"): MAX_TRIES_SHOWN,
+    ("RedeliverWebhookMessagePayload", "deliveries"): MAX_ENDPOINT_DELIVERIES,
 }
 
 
@@ -59,6 +66,7 @@ class Mutation(
     OrgMutations,
     QuizMutations,
     AttemptMutations,
+    WebhookMutations,
 ):
     pass
 
@@ -66,6 +74,13 @@ class Mutation(
 @strawberry.type(description="Live updates over a websocket (graphql-transport-ws or graphql-ws).")
 class Subscription(LeaderboardSubscriptions):
     pass
+
+
+class BoundaryOfThisSchema(RequestBoundary):
+    async def before_commit(self, context: Context) -> None:
+        """The request's events go into the webhooks' outbox, in its transaction."""
+        if context.sc.events:
+            await outbox.stage(context.sc, context.sc.events)
 
 
 class CostOfThisSchema(QueryCost):
@@ -83,7 +98,7 @@ schema = QuizgraphSchema(
     subscription=Subscription,
     types=[Organization],
     extensions=[
-        RequestBoundary,  # first: around every other hook (see app.graphql.boundary)
+        BoundaryOfThisSchema,  # first: around every other hook (see app.graphql.boundary)
         QueryLimits,
         SchemaExposure,
         ParseCache,

@@ -26,6 +26,7 @@ from app.members.types import Member
 from app.orgs import service as orgs
 from app.quizzes.queries import load_node as _quiz
 from app.schema.organization import Organization
+from app.webhooks.queries import load_node as _webhook
 
 NodeLoader = Callable[[ServiceContext, uuid.UUID], Awaitable[relay.Node]]
 
@@ -60,6 +61,7 @@ NODE_TYPES: dict[str, NodeType] = {
     "Quiz": NodeType(_quiz, requires(Scope.QUIZZES_READ)),
     # students (and their keys) their own attempts only
     "Attempt": NodeType(_attempt, requires(Scope.ATTEMPTS_READ)),
+    "Webhook": NodeType(_webhook, requires(Scope.WEBHOOKS_READ)),
 }
 
 

@@ -12,6 +12,7 @@ from app.leaderboards.queries import OrganizationLeaderboard
 from app.members.queries import OrganizationMembers
 from app.orgs.types import OrganizationFields
 from app.quizzes.queries import OrganizationQuizzes
+from app.webhooks.queries import OrganizationWebhooks
 
 
 @strawberry.type(name="Organization", description="A school or company using quizgraph.")
@@ -23,6 +24,7 @@ class Organization(
     OrganizationQuizzes,
     OrganizationAttempts,
     OrganizationLeaderboard,
+    OrganizationWebhooks,
 ):
     @classmethod
     def is_type_of(cls, obj: object, _info: GraphQLResolveInfo[object]) -> bool:

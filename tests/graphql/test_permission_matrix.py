@@ -135,6 +135,8 @@ class World:
     audit_event_id: str
     org_id: str
     clients: list[ApiClient] = field(default_factory=list)
+    webhook_id: str = ""
+    webhook_message_id: str = ""
 
     def client(self) -> ApiClient:
         made = ApiClient(self.app)
@@ -181,6 +183,12 @@ async def world(app: Starlette) -> AsyncIterator[World]:
         org_id=viewer["viewer"]["organization"]["id"],
         clients=[*sessions.values(), anonymous],
     )
+    built.webhook_id = await _new_webhook(owner)
+    pinged = await owner.gql(
+        "mutation($id: ID!) { pingWebhook(input: {id: $id}) { delivery { messageId } } }",
+        {"id": built.webhook_id},
+    )
+    built.webhook_message_id = pinged.ok()["pingWebhook"]["delivery"]["messageId"]
     yield built
     for client in built.clients:
         await client.close()
@@ -352,6 +360,34 @@ async def _logout(w: World, actor: Actor, _fresh: bool) -> GraphQLResult:
     return await own.gql("mutation { logout { ok } }", {}, headers=actor.headers)
 
 
+# A public address written as an IP literal: saved without a DNS lookup; nothing is sent
+# in these tests (the worker runs in the server's lifespan only).
+WEBHOOK_URL = "https://93.184.216.34/hook"
+
+
+async def _new_webhook(owner: ApiClient) -> str:
+    result = await owner.gql(
+        "mutation($url: String!) { createWebhook(input: {url: $url}) { webhook { id } } }",
+        {"url": WEBHOOK_URL},
+    )
+    return str(result.ok()["createWebhook"]["webhook"]["id"])
+
+
+async def _webhook_id(w: World, _a: Actor) -> str:
+    return w.webhook_id
+
+
+def _on_webhook(extra: dict[str, Any]) -> Prepare:
+    async def prepare(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+        return {"input": {"id": w.webhook_id, **extra}}
+
+    return prepare
+
+
+async def _deletable_webhook(w: World, _a: Actor, fresh: bool) -> dict[str, Any]:
+    return {"input": {"id": await _new_webhook(w.owner) if fresh else w.webhook_id}}
+
+
 CASES: dict[str, Case] = {
     "Query.viewer": Case("{ viewer { kind } }", _none),
     "Query.organization": _on_org("name branding { tagline }"),
@@ -361,6 +397,7 @@ CASES: dict[str, Case] = {
     "Query.node(ApiKey)": _node("... on ApiKey { prefix }", _key_id),
     "Query.node(Quiz)": _node("... on Quiz { title }", _quiz_id),
     "Query.node(Attempt)": _node("... on Attempt { status }", _start),
+    "Query.node(Webhook)": _node("... on Webhook { url }", _webhook_id),
     "Organization.apiAccessEnabled": _on_org("apiAccessEnabled"),
     "Organization.disabled": _on_org("disabled"),
     "Organization.members": _on_org("members { totalCount }"),
@@ -369,6 +406,9 @@ CASES: dict[str, Case] = {
     "Organization.quizzes": _on_org("quizzes(first: 1) { totalCount }"),
     "Organization.attempts": _on_org("attempts(first: 1) { totalCount }"),
     "Organization.leaderboard": _on_org("leaderboard(first: 1) { totalCount }"),
+    "Organization.webhooks": _on_org(
+        "webhooks(first: 1) { totalCount edges { node { deliveries(first: 1) { totalCount } } } }"
+    ),
     "Quiz.questionsWithAnswers": Case(
         _node("... on Quiz { questionsWithAnswers { explanation } }", _quiz_id).document,
         _node("", _quiz_id).prepare,
@@ -446,6 +486,33 @@ CASES: dict[str, Case] = {
     ),
     "Mutation.submitAttempt": _mutation(
         "submitAttempt", "AttemptAnswersInput", "attempt { status }", _answer
+    ),
+    "Mutation.createWebhook": _mutation(
+        "createWebhook", "CreateWebhookInput", "webhook { url }", _input({"url": WEBHOOK_URL})
+    ),
+    "Mutation.updateWebhook": _mutation(
+        "updateWebhook",
+        "UpdateWebhookInput",
+        "webhook { description }",
+        _on_webhook({"description": "changed"}),
+    ),
+    "Mutation.deleteWebhook": _mutation(
+        "deleteWebhook", "DeleteWebhookInput", "deletedId", _deletable_webhook
+    ),
+    "Mutation.rotateWebhookSecret": _mutation(
+        "rotateWebhookSecret",
+        "RotateWebhookSecretInput",
+        "webhook { id }",
+        _on_webhook({"gracePeriodSeconds": 0}),
+    ),
+    "Mutation.pingWebhook": _mutation(
+        "pingWebhook", "PingWebhookInput", "delivery { messageId }", _on_webhook({})
+    ),
+    "Mutation.redeliverWebhookMessage": _mutation(
+        "redeliverWebhookMessage",
+        "RedeliverWebhookMessageInput",
+        "deliveries { status }",
+        lambda w, _a, _f: _static({"input": {"messageId": w.webhook_message_id}}),
     ),
 }
 
