@@ -171,16 +171,16 @@ def _report(title: str, before: Any, after: Any, count: int, rss_kib_delta: int)
     by_package: Counter[str] = Counter()
     by_line: Counter[str] = Counter()
     for stat in stats:
-        frames = list(stat.traceback)  # innermost first
+        frames = list(reversed(stat.traceback))  # most recent first (tracemalloc: oldest first)
         owner = next((_site(f) for f in frames if _site(f)), "stdlib")
         by_package[owner] += stat.size_diff
         first = next((f for f in frames if _site(f)), frames[0])
         short = first.filename.split("site-packages/")[-1].replace(str(ROOT) + "/", "")
         by_line[f"{short}:{first.lineno}"] += stat.size_diff
-    print("  by package (first non-stdlib frame):")
+    print("  by package (most recent non-stdlib frame):")
     for name, size in by_package.most_common(TOP):
         print(f"  {size / count:8.0f} B  {name}")
-    print("  by line (first non-stdlib frame):")
+    print("  by line (most recent non-stdlib frame):")
     for name, size in by_line.most_common(TOP):
         print(f"  {size / count:8.0f} B  {name}")
 
