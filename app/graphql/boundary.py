@@ -44,7 +44,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphql import GraphQLError
+from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from strawberry.exceptions import MissingQueryError
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
@@ -171,6 +173,8 @@ class RequestBoundary(SchemaExtension):
         assert result is not None
         db = context.sc.db
         await self.before_commit(context)
+        if not context.sc.events and _nothing_to_commit(db):
+            return  # no statement ran and nothing is pending: the session's close ends it
         try:
             await db.commit()
         except IntegrityError as error:
@@ -234,6 +238,31 @@ class RequestBoundary(SchemaExtension):
 def request_id_of(context: object) -> str:
     sc = getattr(context, "sc", None)
     return sc.meta.request_id if sc is not None else "-"
+
+
+# Set on a session's ``info`` while its transaction holds a connection (ran a statement).
+_USED_DATABASE = "quizgraph.used_database"
+
+
+@event.listens_for(Session, "after_begin")
+def _note_database_use(session: Session, _transaction: Any, _connection: Any) -> None:
+    session.info[_USED_DATABASE] = True
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_database_use(session: Session, transaction: Any) -> None:
+    if transaction.parent is None:
+        session.info.pop(_USED_DATABASE, None)
+
+
+def _nothing_to_commit(db: Any) -> bool:
+    """No statement ran in the session's transaction (a read answered from rows the
+    door offered, or from caches) and nothing is pending: its commit would only cost
+    time."""
+    sync = db.sync_session
+    if not sync.in_transaction():
+        return True
+    return not sync.info.get(_USED_DATABASE) and not (sync.new or sync.dirty or sync.deleted)
 
 
 def _read_only(context: Context) -> bool:

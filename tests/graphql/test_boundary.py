@@ -249,3 +249,38 @@ async def test_every_error_of_bad_requests_has_a_code_over_http_and_websocket(
     errors = errors_of((await socket.outcomes(["second"]))["second"])
     assert [e["extensions"]["code"] for e in errors] == ["RATE_LIMITED"], errors
     await socket.close()
+
+
+# --- a read that ran no statement commits nothing ----------------------------------------
+
+
+async def test_a_read_answered_without_sql_is_not_committed_and_a_write_is(
+    org: OrgFixture, signed_in: SignIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core.db import RequestSession
+
+    owner = await signed_in(org, "owner")
+    commits: list[object] = []
+    commit = RequestSession.commit
+
+    async def counted(self: RequestSession) -> None:
+        commits.append(self)
+        await commit(self)
+
+    monkeypatch.setattr(RequestSession, "commit", counted)
+    viewer = "{ viewer { member { username } organization { name } } }"
+    for _ in range(2):  # the session's cache entry is warm from here on
+        await owner.gql(viewer)
+    commits.clear()
+    result = await owner.gql(viewer)
+    assert result.ok()["viewer"]["member"]["username"] == "owner"
+    assert commits == []  # answered from the door's rows: nothing ran, nothing to end
+    # A query that reads the database still ends its transaction with a commit.
+    listed = await owner.gql("{ viewer { organization { members(first: 1) { totalCount } } } }")
+    assert listed.errors == [], listed
+    assert len(commits) == 1
+    # And a mutation writes.
+    commits.clear()
+    created = await owner.gql(ADD, new_member("reader"))
+    assert created.errors == [], created
+    assert len(commits) >= 1
