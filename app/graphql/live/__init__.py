@@ -8,13 +8,14 @@ serialized once with orjson, and every member gets those bytes in a frame with i
 own operation id spliced in (``frames``), through its socket's bounded queue where
 the newest frame wins and a client that can't keep up is closed with 4008
 (``sender``). Fields whose value depends on who asks are refused in subscriptions
-(``per_subscriber``).
+(``per_subscriber``). A resolver joins with ``follow`` (``follow.py`` shows how).
 
 The module knows no domain: a domain gives a topic, the value that topic now has,
 and how a cohort's root value is made of it. See ``docs/perf/live.md``.
 """
 
 from app.graphql.live.cohorts import Cohort, CohortKey, LiveHub, Subscriber, Visibility
+from app.graphql.live.follow import LiveTarget, cohort_key, follow, selection_from, variables_of
 from app.graphql.live.frames import FrameKind, Frames, encode_id
 from app.graphql.live.selection import (
     PER_SUBSCRIBER,
@@ -42,12 +43,17 @@ __all__ = [
     "Frames",
     "LiveHub",
     "LiveSelection",
+    "LiveTarget",
     "SocketSender",
     "Subscriber",
     "Visibility",
+    "cohort_key",
     "document_key",
     "encode_id",
+    "follow",
     "per_subscriber",
     "per_subscriber_fields",
+    "selection_from",
     "variables_key",
+    "variables_of",
 ]

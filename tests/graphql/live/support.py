@@ -24,6 +24,7 @@ from app.graphql.live import (
     Subscriber,
     Visibility,
     document_key,
+    follow,
     per_subscriber,
     variables_key,
 )
@@ -87,6 +88,30 @@ class Subscription:
         # without calling this.
         for value in STRAWBERRY_EVENTS:
             yield value
+
+    @strawberry.subscription
+    async def live_board(
+        self, info: strawberry.Info, name: str, top: int = 3
+    ) -> AsyncGenerator[Board, None]:
+        """The cohort path: the context carries the hub, the target and the actor."""
+        context = info.context
+
+        async def current() -> Board:
+            value: Board = context["current"]
+            return value
+
+        await follow(
+            info,
+            target=context["live"],
+            hub=context["hub"],
+            topic=("board", name),
+            actor=context["actor"],
+            initial=current,
+            to_root=lambda value: value,
+            context_value=lambda visibility: {"actor": visibility.actor()},
+        )
+        return
+        yield  # an async generator, as Strawberry requires
 
 
 schema = strawberry.Schema(query=Query, subscription=Subscription)

@@ -1,0 +1,156 @@
+"""A subscription resolver's way into a cohort.
+
+The websocket door puts a ``LiveTarget`` (the socket's ``SocketSender``, the
+operation's id and protocol) on each operation's context; a live subscription's
+resolver checks what it must (permission, arguments), then ``await follow(…)``:
+the operation joins its cohort, gets its first message, and waits, sending nothing
+through Strawberry, until the operation ends (the client completes it, the socket
+closes), when it leaves its cohort. Every later message is the cohort's::
+
+    @strawberry.subscription
+    async def board_updated(self, info: Info, ...) -> AsyncGenerator[Board, None]:
+        ...checks...
+        await follow(info, target=info.context.live, hub=hub, topic=key,
+                     initial=current, to_root=Board.from_state,
+                     context_value=cohort_context(visibility))
+        return
+        yield  # an async generator, as Strawberry requires
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Hashable
+from dataclasses import dataclass
+from typing import Any, cast
+
+from graphql import (
+    GraphQLError,
+    GraphQLResolveInfo,
+    default_field_resolver,
+    default_type_resolver,
+)
+from graphql.execution import Executor
+from graphql.execution.collect_fields import FragmentDetails
+from graphql.execution.get_variable_signature import (
+    GraphQLVariableSignature,
+    get_variable_signature,
+)
+from graphql.execution.values import VariableValues
+
+from app.access.actor import Actor
+from app.graphql.live.cohorts import CohortKey, LiveHub, Subscriber, Visibility
+from app.graphql.live.frames import FrameKind
+from app.graphql.live.selection import LiveSelection, document_key, variables_key
+from app.graphql.live.sender import SocketSender
+
+__all__ = ["LiveTarget", "cohort_key", "follow", "selection_from", "variables_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class LiveTarget:
+    """Where one websocket operation's frames go."""
+
+    sender: SocketSender
+    operation_id: str
+    kind: FrameKind = FrameKind.NEXT
+
+
+def _raw(info: Any) -> GraphQLResolveInfo[Any]:
+    """graphql-core's resolve info (Strawberry's ``Info`` wraps it)."""
+    # Strawberry's own NamedTuple of the same fields, not a subclass: duck-typed.
+    return cast("GraphQLResolveInfo[Any]", getattr(info, "_raw_info", info))
+
+
+def variables_of(info: Any) -> dict[str, Any]:
+    """The operation's coerced variables (Strawberry's resolve info carries only these)."""
+    values: Any = _raw(info).variable_values
+    return dict(values.coerced if isinstance(values, VariableValues) else values)
+
+
+def cohort_key(info: Any, topic: Hashable, visibility: Visibility) -> CohortKey:
+    raw = _raw(info)
+    operation = raw.operation
+    return CohortKey(
+        topic=topic,
+        document=document_key(operation, raw.fragments),
+        operation_name=operation.name.value if operation.name else None,
+        variables=variables_key(variables_of(info)),
+        visibility=visibility,
+    )
+
+
+def selection_from(
+    info: Any,
+    *,
+    context_value: Any,
+    executor_class: type[Executor[Any]] | None = None,
+    request_id: str = "live",
+) -> LiveSelection:
+    """The operation of ``info`` as a cohort runs it, with the cohort's context: an
+    executor built from the validated operation and its coerced variables."""
+    raw = _raw(info)
+    schema = raw.schema
+    if executor_class is None:
+        strawberry_schema = getattr(schema, "_strawberry_schema", None)
+        executor_class = cast(
+            "type[Executor[Any]]",
+            getattr(strawberry_schema, "execution_context_class", Executor),
+        )
+    fragments: dict[str, FragmentDetails] = {}
+    for name, definition in raw.fragments.items():
+        signatures: dict[str, GraphQLVariableSignature] | None = None
+        if definition.variable_definitions:
+            signatures = {}
+            for variable in definition.variable_definitions:
+                signature = get_variable_signature(schema, variable)
+                if isinstance(signature, GraphQLError):
+                    raise signature
+                signatures[signature.name] = signature
+        fragments[name] = FragmentDetails(definition, signatures)
+    executor = executor_class(
+        schema,
+        dict(raw.fragments),
+        fragments,
+        None,
+        context_value,
+        raw.operation,
+        VariableValues({}, variables_of(info)),
+        default_field_resolver,
+        default_type_resolver,
+        default_field_resolver,
+    )
+    return LiveSelection(executor, request_id=request_id)
+
+
+async def follow(
+    info: Any,
+    *,
+    target: LiveTarget,
+    hub: LiveHub,
+    topic: Hashable,
+    actor: Actor,
+    initial: Callable[[], Awaitable[Any]],
+    to_root: Callable[[Any], Any],
+    context_value: Callable[[Visibility], Any],
+    request_id: str = "live",
+) -> None:
+    """Join the cohort of this operation (refused with BAD_USER_INPUT when it selects
+    a per-subscriber field), send its first message (``initial()``: the topic's
+    current value), and wait until cancelled; then leave."""
+    visibility = Visibility.of(actor)
+    subscriber: Subscriber = hub.join(
+        cohort_key(info, topic, visibility),
+        selection=lambda: selection_from(
+            info, context_value=context_value(visibility), request_id=request_id
+        ),
+        to_root=to_root,
+        sender=target.sender,
+        operation_id=target.operation_id,
+        kind=target.kind,
+    )
+    try:
+        await hub.first(subscriber, await initial())
+        await asyncio.get_running_loop().create_future()  # until the operation is cancelled
+    finally:
+        subscriber.leave()
