@@ -1,0 +1,80 @@
+"""Platform endpoints: staff keys configure endpoints of no org that get every org's
+events, or those of a list of orgs; org members neither see nor make them."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from app.cli_actions import create_platform_admin, create_platform_key
+from app.webhooks.worker import Worker
+from tests.api_keys.support import bearer
+from tests.quizzes.api import published_quiz
+from tests.support.factories import PASSWORD, OrgFixture
+from tests.support.fixture_types import ClientFactory, SignIn
+from tests.webhooks.support import CREATE_WEBHOOK, UPDATE_WEBHOOK, Receiver, drain
+
+LIST = "query($slug: String!) { organization(slug: $slug) { webhooks { totalCount } } }"
+
+
+async def platform_key(orgs: list[str] | None = None) -> dict[str, str]:
+    username = f"staff-{uuid.uuid4().hex[:8]}"
+    await create_platform_admin(username, PASSWORD)
+    secret = await create_platform_key(
+        admin_username=username,
+        name="ops",
+        scopes=["webhooks:read", "webhooks:write"],
+        org_slugs=orgs,
+        rate_limit_per_minute=100,
+    )
+    return bearer(secret)
+
+
+async def test_a_platform_endpoint_gets_the_events_of_its_orgs_only(
+    org: OrgFixture,
+    other_org: OrgFixture,
+    signed_in: SignIn,
+    client_factory: ClientFactory,
+    receiver: Receiver,
+    worker: Worker,
+) -> None:
+    # given staff endpoints: one for every org, one for org A only
+    staff = client_factory()
+    headers = await platform_key()
+    every = {"url": receiver.url("/every"), "allOrganizations": True, "events": ["quiz.created"]}
+    only_a = {"url": receiver.url("/only-a"), "organizations": [org.slug]}
+    for given in (every, only_a):
+        made = await staff.gql(CREATE_WEBHOOK, {"input": given}, headers=headers)
+        assert made.ok()["createWebhook"]["secret"].startswith("whsec_")
+    # when each org creates a quiz
+    await published_quiz(await signed_in(org, "teacher"))
+    await published_quiz(await signed_in(other_org, "teacher"))
+    await drain(worker)
+    # then /every got both orgs' events, /only-a org A's
+    orgs_every = sorted(json.loads(item.body)["org"] for item in receiver.on("/every"))
+    assert orgs_every == sorted([org.slug, other_org.slug])
+    assert [json.loads(item.body)["org"] for item in receiver.on("/only-a")] == [org.slug]
+    # and no org lists them, nor can an org's owner make one
+    owner = await signed_in(org, "owner")
+    listed = (await owner.gql(LIST, {"slug": org.slug})).ok()
+    assert listed["organization"]["webhooks"]["totalCount"] == 0
+    refused = await owner.gql(CREATE_WEBHOOK, {"input": every})
+    assert refused.code == "FORBIDDEN"
+
+
+async def test_a_restricted_platform_key_cannot_change_an_endpoint_for_every_org(
+    org: OrgFixture, client_factory: ClientFactory, receiver: Receiver
+) -> None:
+    staff = client_factory()
+    unrestricted = await platform_key()
+    made = await staff.gql(
+        CREATE_WEBHOOK,
+        {"input": {"url": receiver.url(), "allOrganizations": True}},
+        headers=unrestricted,
+    )
+    endpoint_id = made.ok()["createWebhook"]["webhook"]["id"]
+    restricted = await platform_key([org.slug])
+    change = {"input": {"id": endpoint_id, "enabled": False}}
+    assert (await staff.gql(UPDATE_WEBHOOK, change, headers=restricted)).code == "NOT_FOUND"
+    changed = await staff.gql(UPDATE_WEBHOOK, change, headers=unrestricted)
+    assert changed.ok()["updateWebhook"]["webhook"]["enabled"] is False
