@@ -18,7 +18,10 @@ together, as graphql-core does).
 
 graphql-core runs instead (the reason is counted in ``execution.stats.fallbacks``):
 
-- mutations (their root fields run serially) and subscriptions;
+- mutations (their root fields run serially) and subscriptions (but one event of a
+  subscription, its selection on the event's root value, is planned with
+  ``plan_subscription_event`` and run with ``run_subscription_event``: what a live
+  cohort does once per event, ``app.graphql.live``);
 - ``@defer`` / ``@stream`` anywhere in the operation, fragment variables
   (experimental fragment arguments), ``@experimental_disableErrorPropagation``;
 - introspection (``__schema``, ``__type``; ``__typename`` is compiled);
@@ -28,15 +31,27 @@ graphql-core runs instead (the reason is counted in ``execution.stats.fallbacks`
 """
 
 from app.graphql.compiled.compare import differences
-from app.graphql.compiled.execution import CompiledExecution, CompiledMismatch, Mode, plans, stats
+from app.graphql.compiled.execution import (
+    CompiledExecution,
+    CompiledMismatch,
+    EventPlan,
+    Mode,
+    plan_subscription_event,
+    plans,
+    run_subscription_event,
+    stats,
+)
 from app.graphql.compiled.plan import immutable
 
 __all__ = [
     "CompiledExecution",
     "CompiledMismatch",
+    "EventPlan",
     "Mode",
     "differences",
     "immutable",
+    "plan_subscription_event",
     "plans",
+    "run_subscription_event",
     "stats",
 ]

@@ -39,7 +39,15 @@ from app.graphql.compiled.plan import (
     execute_fields,
 )
 
-__all__ = ["CompiledExecution", "CompiledMismatch", "Mode", "stats"]
+__all__ = [
+    "CompiledExecution",
+    "CompiledMismatch",
+    "EventPlan",
+    "Mode",
+    "plan_subscription_event",
+    "run_subscription_event",
+    "stats",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -172,6 +180,41 @@ def run_plan(executor: Executor[Any], plan: OperationPlan) -> AwaitableOrValue[A
     return executor.finish(executor.build_response(data))
 
 
+# ---------------------------------------------------------------------------------
+# Subscription events: the public entry point for running one event's selection
+# ---------------------------------------------------------------------------------
+
+EventPlan = OperationPlan
+
+
+def plan_subscription_event(executor: Executor[Any]) -> EventPlan | str:
+    """The plan of one event of the executor's subscription (its selection under the
+    subscription root, for its variables' ``@skip``/``@include`` values), or why
+    graphql-core must run its events. Not cached: the caller (a live cohort) plans
+    once and runs the plan for every event."""
+    if executor.middleware_manager is not None and executor.middleware_manager.middlewares:
+        return "middleware"
+    if executor.abort_signal is not None:
+        return "abort signal"
+    return _compile(executor, event=True)
+
+
+def run_subscription_event(
+    executor: Executor[Any], plan: EventPlan | None, root_value: Any
+) -> AwaitableOrValue[Any]:
+    """One event of a subscription, as graphql-core's ``execute_subscription_event``
+    runs it on ``root_value``: from ``plan`` when there is one, else with
+    graphql-core's executor. Each event runs on a per-event copy of ``executor``
+    with errors and graphql-core's subfield memo of its own (a memo shared across
+    events would gain entries with each one: its keys are per-event lists)."""
+    event = executor.build_per_event_executor(root_value)
+    if plan is not None:
+        return run_plan(event, plan)
+    event._relevant_sub_fields = {}
+    # graphql-core's own executor, past any class mixed in before it (this one).
+    return Executor.execute_operation(event, False)
+
+
 class _DocumentPlans:
     """The plans of one operation of one document, per value of its directive
     variables (or the reason it is refused)."""
@@ -265,9 +308,9 @@ def _bounded_put(mapping: dict[Any, Any], key: Any, value: Any, maxsize: int) ->
     mapping[key] = value
 
 
-def _compile(executor: Executor[Any]) -> OperationPlan | str:
+def _compile(executor: Executor[Any], *, event: bool = False) -> OperationPlan | str:
     try:
-        return compile_operation(executor)
+        return compile_operation(executor, event=event)
     except Unsupported as refusal:
         return refusal.reason
     except RecursionError:

@@ -926,21 +926,26 @@ class OperationPlan:
         self.fields = fields
 
 
-def compile_operation(executor: Executor[Any]) -> OperationPlan:
+def compile_operation(executor: Executor[Any], *, event: bool = False) -> OperationPlan:
     """The plan of the executor's operation, for its variables' values of
     ``@skip``/``@include`` conditions; raises ``Unsupported`` when graphql-core must
     run it (and graphql-core errors when collecting fails: the caller falls back and
-    graphql-core reports them)."""
+    graphql-core reports them).
+
+    ``event=True`` plans one event of a subscription: the subscription root's
+    selection, run on each event's root value (root fields not serially, as
+    graphql-core's ``execute_subscription_event`` runs them)."""
     operation = executor.operation
-    if operation.operation is not OperationType.QUERY:
+    expected = OperationType.SUBSCRIPTION if event else OperationType.QUERY
+    if operation.operation is not expected:
         raise Unsupported(operation.operation.value)
     for directive in operation.directives or ():
         if directive.name.value in _UNSUPPORTED_OPERATION_DIRECTIVES:
             raise Unsupported("error propagation disabled")
     schema = executor.schema
-    root_type = schema.query_type
+    root_type = schema.subscription_type if event else schema.query_type
     if root_type is None:
-        raise Unsupported("no query type")
+        raise Unsupported("no subscription type" if event else "no query type")
     compiler = _Compiler(
         schema,
         executor.fragments,

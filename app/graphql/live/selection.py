@@ -16,10 +16,9 @@ with errors and graphql-core's subfield memo of its own (graphql-core memoises
 collected subfields by the identity of per-event lists, so a shared memo would gain
 entries with every event).
 
-The planner plans queries only; a subscription's event is the same work on another
-root type, so the plan is made for a copy of the operation marked as a query against
-a view of the schema whose query root is the subscription root (the same type
-objects), and run on the real per-event executor.
+The plan comes from the compiled executor's entry point for subscription events
+(``plan_subscription_event``, ``run_subscription_event``), which also runs the
+graphql-core fallback with a per-event memo.
 
 **Per-subscriber fields.** A cohort's result is shared by subscribers that differ in
 identity, so a field whose value depends on who asks (say ``myRank``) is refused in a
@@ -32,9 +31,6 @@ so an unmarked field of that kind sees nobody rather than somebody else.)
 
 from __future__ import annotations
 
-import logging
-import weakref
-from copy import copy
 from typing import Any
 
 import orjson
@@ -60,8 +56,7 @@ from graphql.execution.collect_fields import (
 )
 
 from app.core.errors import BadUserInput
-from app.graphql.compiled.execution import run_plan
-from app.graphql.compiled.plan import OperationPlan, Unsupported, compile_operation
+from app.graphql.compiled import EventPlan, plan_subscription_event, run_subscription_event
 from app.graphql.errors import classify
 
 __all__ = [
@@ -73,7 +68,6 @@ __all__ = [
     "variables_key",
 ]
 
-logger = logging.getLogger("quizgraph.live")
 
 # The metadata key that marks a field whose value depends on who asks.
 PER_SUBSCRIBER = "quizgraph.live.per_subscriber"
@@ -189,7 +183,7 @@ def variables_key(raw_variables: dict[str, Any] | None) -> bytes:
 class LiveSelection:
     """One subscription operation, run once per event for a whole cohort."""
 
-    __slots__ = ("_base", "compiled", "executions", "plan", "request_id")
+    __slots__ = ("_base", "compiled", "executions", "fallback_reason", "plan", "request_id")
 
     def __init__(self, executor: Executor[Any], *, request_id: str) -> None:
         if executor.operation.operation is not OperationType.SUBSCRIPTION:
@@ -205,8 +199,9 @@ class LiveSelection:
             )
         self._base = executor
         self.request_id = request_id
-        plan = _plan(executor)
-        self.plan: OperationPlan | None = plan if isinstance(plan, OperationPlan) else None
+        plan = plan_subscription_event(executor)
+        self.plan: EventPlan | None = None if isinstance(plan, str) else plan
+        self.fallback_reason = plan if isinstance(plan, str) else None
         self.compiled = self.plan is not None
         self.executions = 0  # events run, for tests and diagnostics
 
@@ -237,14 +232,8 @@ class LiveSelection:
     async def run(self, root_value: Any) -> bytes:
         """The payload of one event: ``{"data": …}`` (and ``"errors"``) as JSON."""
         self.executions += 1
-        executor = self._base.build_per_event_executor(root_value)
-        if self.plan is not None:
-            result: Any = run_plan(executor, self.plan)
-        else:
-            executor._relevant_sub_fields = {}  # this event's memo, not the cohort's
-            # graphql-core's own executor, past any class mixed in before it.
-            result = Executor.execute_operation(executor, False)
-        if executor.is_awaitable(result):
+        result: Any = run_subscription_event(self._base, self.plan, root_value)
+        if self._base.is_awaitable(result):
             result = await result
         return self._encode(result)
 
@@ -255,47 +244,3 @@ class LiveSelection:
                 classify(error, self.request_id).formatted for error in result.errors
             ]
         return orjson.dumps(payload)
-
-
-# ---------------------------------------------------------------------------------
-# The compiled path for a subscription's events
-# ---------------------------------------------------------------------------------
-
-_query_views: weakref.WeakKeyDictionary[GraphQLSchema, GraphQLSchema] = weakref.WeakKeyDictionary()
-
-
-def _subscription_as_query(schema: GraphQLSchema) -> GraphQLSchema:
-    """The schema's types with the subscription root as the query root (made once)."""
-    view = _query_views.get(schema)
-    if view is None:
-        view = GraphQLSchema(
-            query=schema.subscription_type,
-            types=list(schema.type_map.values()),
-            directives=schema.directives,
-            assume_valid=True,
-        )
-        _query_views[schema] = view
-    return view
-
-
-def _plan(executor: Executor[Any]) -> OperationPlan | str:
-    """The operation's plan for one event, or why graphql-core runs it."""
-    if executor.middleware_manager is not None and executor.middleware_manager.middlewares:
-        return "middleware"
-    if executor.schema.subscription_type is None:
-        return "no subscription type"
-    operation = executor.operation
-    as_query = OperationDefinitionNode(
-        **{key: getattr(operation, key) for key in operation.keys if key != "operation"},
-        operation=OperationType.QUERY,
-    )
-    shadow = copy(executor)
-    shadow.schema = _subscription_as_query(executor.schema)
-    shadow.operation = as_query
-    try:
-        return compile_operation(shadow)
-    except Unsupported as refusal:
-        return refusal.reason
-    except Exception as error:  # graphql-core reports it when the event runs
-        logger.debug("no plan for a live selection", exc_info=True)
-        return f"collection error: {type(error).__name__}"
