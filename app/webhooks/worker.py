@@ -62,6 +62,8 @@ from app.webhooks.outbox import body_of
 from app.webhooks.service import live_secrets
 
 logger = logging.getLogger("quizgraph.webhooks.worker")
+# httpx logs every request at INFO: one line per delivery is the delivery log's job.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 DELAYS: tuple[timedelta, ...] = (
     timedelta(0),
@@ -78,6 +80,8 @@ JITTER = 0.1
 DISABLE_AFTER = timedelta(days=5)
 RESPONSE_CAP = 64 * 1024
 LOGGED_BODY = 1024
+# A healthy endpoint's last success is written at most this often.
+HEALTH_NOTE_EVERY = timedelta(minutes=1)
 WORKER_META = RequestMeta(request_id="webhook-worker")
 # Reads a board's top for ``leaderboard.updated`` (every org, every quiz); holds no
 # scope that changes anything.
@@ -325,19 +329,21 @@ class Worker:
                 lease_owner=None,
                 lease_until=None,
             )
+            if outcome.succeeded:
+                # Healthy, and its success noted within the minute (as claimed): no write.
+                noted = endpoint.last_success_at
+                if (
+                    endpoint.failing_since is not None
+                    or noted is None
+                    or now - as_utc(noted) > HEALTH_NOTE_EVERY
+                ):
+                    await repository.update_endpoint(
+                        db, endpoint.id, failing_since=None, last_success_at=now
+                    )
+                return
             current = await repository.endpoint_for_worker(db, endpoint.id)
             if current is None:
                 return  # deleted meanwhile
-            if outcome.succeeded:
-                if (
-                    current.failing_since is not None
-                    or current.last_success_at is None
-                    or (now - as_utc(current.last_success_at) > timedelta(seconds=1))
-                ):
-                    await repository.update_endpoint(
-                        db, current.id, failing_since=None, last_success_at=now
-                    )
-                return
             failing_since = as_utc(current.failing_since) if current.failing_since else now
             if disable is None and now - failing_since >= DISABLE_AFTER:
                 disable = f"Failing since {failing_since.isoformat()}."

@@ -1,0 +1,166 @@
+"""Issue 13: what webhooks cost the API, and how fast they go out.
+
+The submitAttempt run of ``bench.submit_attempt`` twice on fresh databases: with no
+webhook endpoint, then with 3 endpoints subscribed to every event (each submit writes
+3 messages, quiz.completed, user.scored and a coalesced leaderboard.updated, and up to
+9 deliveries in its transaction). The receiver is a Starlette app on 127.0.0.1 in a
+thread of this process (the server allows 127.0.0.1); the server's own worker sends.
+Figures: the submit rate with 3 endpoints over the rate with none (aim: cost < 10 %),
+delivery throughput (deliveries per second from the first to the last arrival, one
+server process) and commit-to-receipt latency (arrival minus the event's timestamp,
+taken just before the commit: an upper bound), p50/p99.
+Run alone: ``python -m bench.webhooks``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import threading
+import time
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from bench import data
+from bench.harness import WrkResult, free_port, run_wrk_walk, server
+from bench.submit_attempt import START, SUBMIT, WARMUP_LINES, _line, _open_attempts, _seed
+
+DRAIN_SECONDS = 120
+
+
+class Receiver:
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.arrivals: list[tuple[float, float]] = []  # (arrived, event timestamp)
+        app = Starlette(routes=[Route("/{p:path}", self.handle, methods=["POST"])])
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        )
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    async def handle(self, request: Request) -> Response:
+        body = json.loads(await request.body())
+        stamp = datetime.fromisoformat(body["timestamp"].replace("Z", "+00:00")).timestamp()
+        self.arrivals.append((time.time(), stamp))
+        return Response(status_code=204)
+
+    def __enter__(self) -> Receiver:
+        self.thread.start()
+        while not self.server.started:
+            time.sleep(0.01)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+def run(scratch: Path) -> dict[str, WrkResult | dict[str, object]]:
+    from bench.quizzes_list import backends
+
+    figures: dict[str, WrkResult | dict[str, object]] = {}
+    for backend in backends():
+        rates: dict[int, float] = {}
+        for endpoints in (0, 3):
+            with (
+                Receiver() as receiver,
+                data.fresh_database(backend, scratch, f"webhooks_{endpoints}") as db,
+            ):
+                keys, quizzes = asyncio.run(_seed(db))
+                asyncio.run(_endpoints(db, receiver.port, endpoints))
+                env = {**db.env, "QUIZGRAPH_WEBHOOK_ALLOWED_HOSTS": '["127.0.0.1"]'}
+                starts = [
+                    _line(keys[m], START, {"quizId": data.global_id("Quiz", q)})
+                    for q in quizzes
+                    for m in keys
+                ]
+                with server("app.web.asgi:app", env) as url:
+                    run_wrk_walk(url, starts[:WARMUP_LINES], starts[WARMUP_LINES:])
+                    attempts, answers = asyncio.run(_open_attempts(db, quizzes))
+                    submits = [
+                        _line(
+                            keys[m],
+                            SUBMIT,
+                            {"attemptId": data.global_id("Attempt", a), "answers": answers[q]},
+                        )
+                        for a, m, q in attempts
+                    ]
+                    warm = min(WARMUP_LINES, len(submits) // 3)
+                    submitted = run_wrk_walk(url, submits[:warm], submits[warm:])
+                    expected = asyncio.run(_deliveries(db))
+                    deadline = time.time() + DRAIN_SECONDS
+                    while len(receiver.arrivals) < expected and time.time() < deadline:
+                        time.sleep(0.2)
+                rates[endpoints] = submitted.requests_per_second
+                figures[f"submitAttempt with {endpoints} endpoints, {backend}"] = submitted
+                if endpoints:
+                    figures[f"webhook deliveries, {backend}"] = _delivery_figures(
+                        receiver, expected
+                    )
+        figures[f"webhooks cost, {backend}"] = {
+            "submit_rate_3_over_0": round(rates[3] / rates[0], 3),
+            "cost_percent": round(100 * (1 - rates[3] / rates[0]), 1),
+        }
+    return figures
+
+
+def _delivery_figures(receiver: Receiver, expected: int) -> dict[str, object]:
+    arrivals = sorted(receiver.arrivals)
+    if len(arrivals) < 2:
+        return {"received": len(arrivals), "expected": expected}
+    span = arrivals[-1][0] - arrivals[0][0]
+    latencies = sorted((arrived - stamp) * 1000 for arrived, stamp in arrivals)
+    quantiles = statistics.quantiles(latencies, n=100)
+    return {
+        "received": len(arrivals),
+        "expected": expected,
+        "per_second": round(len(arrivals) / span, 1) if span else None,
+        "commit_to_receipt_p50_ms": round(quantiles[49], 1),
+        "commit_to_receipt_p99_ms": round(quantiles[98], 1),
+    }
+
+
+async def _endpoints(db: data.Database, port: int, count: int) -> None:
+    if not count:
+        return
+    from app.webhooks.signing import _fernet, new_secret
+
+    rows = [
+        {
+            "id": uuid.uuid4(),
+            "org_id": db.org_id,
+            "org_ids": None,
+            "url": f"http://127.0.0.1:{port}/hook/{n}",
+            "description": "bench",
+            "events": [],
+            "enabled": True,
+            "secret_encrypted": _fernet(data.SECRET_KEY).encrypt(new_secret().encode()).decode(),
+            "created_at": datetime.now().astimezone(),
+        }
+        for n in range(count)
+    ]
+    async with data.engine(db.url) as eng, eng.begin() as conn:
+        await data.bulk_insert(conn, "webhook_endpoints", rows)
+
+
+async def _deliveries(db: data.Database) -> int:
+    from sqlalchemy import func, select
+
+    deliveries = data.table("webhook_deliveries")
+    async with data.engine(db.url) as eng, eng.connect() as conn:
+        return int((await conn.execute(select(func.count()).select_from(deliveries))).scalar_one())
+
+
+if __name__ == "__main__":
+    found = run(Path(os.environ.get("TMPDIR", "/tmp")))
+    for label, value in found.items():
+        print(label, value.as_dict() if isinstance(value, WrkResult) else value)
