@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -11,6 +11,9 @@ from starlette.websockets import WebSocket
 
 from app.access.actor import Actor
 from app.access.request import ServiceContext
+
+if TYPE_CHECKING:
+    from app.graphql.live.follow import LiveTarget
 
 
 @dataclass(slots=True)
@@ -22,6 +25,9 @@ class Context:
     loaders: dict[str, Any] = field(default_factory=dict)
     # A websocket's ``connection_init`` payload (Strawberry fills it in).
     connection_params: dict[str, Any] | None = None
+    # A websocket operation's way out for live subscriptions (``app.graphql.live``):
+    # its socket's sender, its id and protocol. None over HTTP.
+    live: LiveTarget | None = None
 
     @property
     def actor(self) -> Actor:

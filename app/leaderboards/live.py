@@ -1,12 +1,13 @@
-"""Live boards: one feed per board, shared by all of its subscribers.
+"""Live boards: one feed per board, shared by every cohort that follows it.
 
 When a result lands (``leaderboard.updated`` on the event bus, from this process
-or, through Redis, from another), the boards it touches are marked dirty. Each
-board's feed recomputes its top entries at most ``MAX_RATE`` times a second, with
-one query for all its subscribers, and hands every subscriber the newest snapshot
-(an older one not yet taken is replaced, so a slow client never falls behind and
-the last message is always current). Publishing only marks boards dirty, so the
-request that caused it never waits for the fan-out.
+or, through Redis, from another: one message per change, whatever the number of
+subscribers), the boards it touches are marked dirty. Each board's feed recomputes
+its top entries at most ``MAX_RATE`` times a second, with one query for all its
+subscribers (as wide as its widest subscription), keeps that snapshot, and publishes
+it once to the process's cohorts of the board (``app.graphql.live.LiveHub``), which
+run their selections once each and write the same bytes to every socket. Publishing
+only marks boards dirty, so the request that caused it never waits for the fan-out.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import AsyncIterator
+from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from app.core.db import session_factory
 from app.events.bus import Event, get_bus
+from app.graphql.live import LiveHub
 from app.leaderboards import repository
 from app.leaderboards.repository import BoardRow
 from app.leaderboards.service import LEADERBOARD_UPDATED
@@ -29,37 +32,31 @@ MAX_RATE = 10  # snapshots per second per board
 BoardKey = tuple[uuid.UUID, uuid.UUID | None]  # (org, quiz or None for org-wide)
 
 
+def topic_of(key: BoardKey) -> Hashable:
+    """The board's topic in the live hub."""
+    return ("board", *key)
+
+
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     top: list[BoardRow]
     changed: BoardRow | None
 
 
-class _Slot:
-    """Holds the newest snapshot for one subscriber until it is taken."""
-
-    def __init__(self, top: int) -> None:
-        self.top = top
-        self._value: Snapshot | None = None
-        self._ready = asyncio.Event()
-
-    def put(self, snapshot: Snapshot) -> None:
-        self._value = Snapshot(snapshot.top[: self.top], snapshot.changed)
-        self._ready.set()
-
-    async def take(self) -> Snapshot:
-        await self._ready.wait()
-        self._ready.clear()
-        value, self._value = self._value, None
-        assert value is not None
-        return value
-
-
 class _Feed:
-    def __init__(self, key: BoardKey) -> None:
+    """One board's snapshots, computed once per change for all its followers."""
+
+    def __init__(self, hub: LeaderboardHub, key: BoardKey) -> None:
+        self.hub = hub
         self.key = key
-        self.slots: set[_Slot] = set()
+        self.topic = topic_of(key)
+        self.tops: Counter[int] = Counter()  # the followers' ``top``, to read the widest
         self.changed_member: uuid.UUID | None = None
+        # The newest snapshot without ``changed``: every joiner's first message (one
+        # object per version, so a cohort runs once for all its joiners).
+        self.current: Snapshot | None = None
+        self._version = 0
+        self._width = 0  # the width the kept snapshot was read with
         self._dirty = asyncio.Event()
         self._task = asyncio.create_task(self._run(), name=f"leaderboard-feed-{key}")
 
@@ -70,21 +67,37 @@ class _Feed:
     def close(self) -> None:
         self._task.cancel()
 
+    async def first(self, top: int) -> Snapshot:
+        """The board now, at least ``top`` wide: the kept snapshot when it is wide
+        enough (or holds the whole board), else one query, kept for later joiners."""
+        current = self.current
+        if current is not None and (self._width >= top or len(current.top) < self._width):
+            return current
+        version = self._version
+        width = max(self.widest(), top)
+        snapshot = await snapshot_of(self.key, width, None)
+        if self._version == version:  # no newer snapshot arrived meanwhile
+            self._width, self.current = width, snapshot
+        return snapshot
+
     async def _run(self) -> None:
         while True:
             await self._dirty.wait()
             self._dirty.clear()
+            width = self.widest()
             try:
-                snapshot = await snapshot_of(self.key, self._widest(), self.changed_member)
+                snapshot = await snapshot_of(self.key, width, self.changed_member)
             except Exception:
                 logger.exception("could not compute board %s", self.key)
             else:
-                for slot in list(self.slots):
-                    slot.put(snapshot)
+                self._version += 1
+                self._width = width
+                self.current = Snapshot(snapshot.top, None)
+                await self.hub.live.publish(self.topic, snapshot)
             await asyncio.sleep(1 / MAX_RATE)
 
-    def _widest(self) -> int:
-        return max((slot.top for slot in self.slots), default=1)
+    def widest(self) -> int:
+        return max(self.tops, default=1)
 
 
 async def snapshot_of(key: BoardKey, top: int, changed_member: uuid.UUID | None) -> Snapshot:
@@ -98,7 +111,10 @@ async def snapshot_of(key: BoardKey, top: int, changed_member: uuid.UUID | None)
 
 
 class LeaderboardHub:
+    """This process's board feeds and the live hub their cohorts live in."""
+
     def __init__(self) -> None:
+        self.live = LiveHub()
         self._feeds: dict[BoardKey, _Feed] = {}
         self._unsubscribe = get_bus().subscribe(self.on_event)
 
@@ -113,22 +129,24 @@ class LeaderboardHub:
 
     @property
     def subscriber_count(self) -> int:
-        return sum(len(feed.slots) for feed in self._feeds.values())
+        return self.live.subscriber_count
 
-    async def follow(self, key: BoardKey, top: int) -> AsyncIterator[Snapshot]:
-        """The current top first, then a snapshot each time the board changes."""
-        slot = _Slot(top)
-        feed = self._feeds.get(key) or self._feeds.setdefault(key, _Feed(key))
-        feed.slots.add(slot)
-        try:
-            yield await snapshot_of(key, top, None)
-            while True:
-                yield await slot.take()
-        finally:
-            feed.slots.discard(slot)
-            if not feed.slots and self._feeds.get(key) is feed:
-                del self._feeds[key]
-                feed.close()
+    def feed(self, key: BoardKey, top: int) -> _Feed:
+        """The board's feed, with one more follower of width ``top`` (``unfollow``
+        when it ends)."""
+        feed = self._feeds.get(key)
+        if feed is None:
+            feed = self._feeds[key] = _Feed(self, key)
+        feed.tops[top] += 1
+        return feed
+
+    def unfollow(self, feed: _Feed, top: int) -> None:
+        feed.tops[top] -= 1
+        if feed.tops[top] <= 0:
+            del feed.tops[top]
+        if not feed.tops and self._feeds.get(feed.key) is feed:
+            del self._feeds[feed.key]
+            feed.close()
 
     def close(self) -> None:
         self._unsubscribe()

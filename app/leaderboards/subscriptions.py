@@ -1,4 +1,9 @@
-"""``leaderboardUpdated``: the current top N first, then a message whenever it changes."""
+"""``leaderboardUpdated``: the current top N first, then a message whenever it changes.
+
+A live field (``app.graphql.live``): subscribers with the same document, variables
+and visibility share one cohort, which runs the selection once per board change and
+writes the same bytes to all their sockets. Nothing in ``LeaderboardUpdate`` depends
+on who asks (a field that did would be marked ``per_subscriber()`` and refused)."""
 
 from __future__ import annotations
 
@@ -12,10 +17,11 @@ from strawberry.types import Info
 
 from app.access.scopes import Scope
 from app.core.errors import BadUserInput, NotFound, Unauthenticated
+from app.graphql.live import CohortContext, follow
 from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
 from app.leaderboards import service
-from app.leaderboards.live import Snapshot, get_hub
+from app.leaderboards.live import Snapshot, get_hub, topic_of
 from app.leaderboards.types import LeaderboardEntry
 from app.orgs import service as org_service
 from app.orgs import service as orgs
@@ -76,8 +82,43 @@ class LeaderboardSubscriptions:
             raise NotFound() if sc.actor.is_authenticated else Unauthenticated()
         org_id = org.id
         await service.check_board(sc, org_id, quiz)
-        # Release the connection: an idle subscriber must not hold a database session
-        # (the rollback expires loaded rows, hence org_id read above).
-        await sc.db.rollback()
-        async for snapshot in get_hub().follow((org_id, quiz), top):
-            yield LeaderboardUpdate.from_snapshot(snapshot, quiz)
+        live = info.context.live
+        if live is None:
+            raise BadUserInput(
+                {"operation": "subscriptions run over a websocket"},
+                "leaderboardUpdated runs over a websocket (graphql-transport-ws or graphql-ws).",
+            )
+        actor = sc.actor
+        # An idle subscriber holds no database state: the session (its connection,
+        # its identity map, the org row) is closed before the subscription parks.
+        del org
+        await sc.db.close()
+        hub = get_hub()
+        key = (org_id, quiz)
+        feed = hub.feed(key, top)
+        request_id = sc.meta.request_id
+
+        async def initial() -> Snapshot:
+            return await feed.first(top)
+
+        def to_root(snapshot: Snapshot) -> LeaderboardUpdate:
+            return LeaderboardUpdate.from_snapshot(
+                Snapshot(snapshot.top[:top], snapshot.changed), quiz
+            )
+
+        try:
+            await follow(
+                info,
+                target=live,
+                hub=hub.live,
+                topic=topic_of(key),
+                actor=actor,
+                initial=initial,
+                to_root=to_root,
+                context_value=lambda visibility: CohortContext.of(visibility, request_id),
+                request_id=request_id,
+            )
+        finally:
+            hub.unfollow(feed, top)
+        return
+        yield  # an async generator, as Strawberry requires

@@ -21,6 +21,12 @@
   ``connection_init`` yet (both: 1013 "try again later"); each connection runs at
   most ``max_subscriptions_per_connection`` operations (one more is refused with
   RATE_LIMITED).
+- Live subscriptions (``app.graphql.live``): each connection has one
+  ``SocketSender``, its bounded way out; each operation's context carries a
+  ``LiveTarget`` (that sender, the operation's id and protocol), so a live field's
+  resolver joins its cohort and the cohort writes its frames straight to the socket.
+  A client that can't keep up is closed with 4008. The connection's door session is
+  closed once ``connection_init`` has passed (the watch reads in sessions of its own).
 - Errors are classified as over HTTP, by the schema's request boundary; an error
   that escapes the operation's hooks (which Strawberry's stream does not catch)
   becomes the operation's last message (``guarded_stream``), never a silent
@@ -31,6 +37,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 import uuid
 from collections import Counter
@@ -71,12 +78,19 @@ from app.core.settings import get_settings
 from app.graphql.boundary import ConnectionContext, guarded_stream, request_id_of
 from app.graphql.context import Context
 from app.graphql.errors import ClassifiedError
+from app.graphql.live import FrameKind, LiveTarget, SocketSender
 from app.web.credentials import resolve_actor
 from app.web.door import cookie_value
 
 logger = logging.getLogger("quizgraph.websocket")
 
 WATCH_INTERVAL = 0.5  # seconds between checks of live credentials
+
+# The operation whose task is running (set first thing in the operation's own task,
+# so concurrent subscribes of one socket never see each other's).
+_operation: contextvars.ContextVar[tuple[str, FrameKind] | None] = contextvars.ContextVar(
+    "quizgraph_live_operation", default=None
+)
 
 
 class SocketRejected(Exception):
@@ -86,14 +100,34 @@ class SocketRejected(Exception):
         self.reason = reason[:120]  # a close reason must fit in a control frame
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class LiveSocket:
-    """One connection: its websocket and, once through the door, its credential."""
+    """One connection: its websocket, its way out for live frames and, once through
+    the door, its credential."""
 
     websocket: WebSocket
+    sender: SocketSender
     authorization: list[str] = field(default_factory=list)
     cookie: str | None = None
     actor: Actor = ANONYMOUS  # as of connection_init: the watch compares against it
+
+    def closed(self) -> None:
+        """The connection ended (or is being closed by the door): live frames stop."""
+        self.sender.detach()
+
+
+def socket_sender(websocket: WebSocket) -> SocketSender:
+    """The connection's live sender: the ASGI send coroutine itself (the sender steps
+    it by hand, so it is not wrapped in a task), a text frame per message."""
+    send = websocket.send
+
+    def write(text: str) -> Any:
+        return send({"type": "websocket.send", "text": text})
+
+    async def close(code: int, reason: str) -> None:
+        await websocket.close(code, reason)
+
+    return SocketSender(write, close)
 
 
 @dataclass(slots=True)
@@ -118,17 +152,26 @@ class SocketContext(ConnectionContext):
                 4401, 'Unauthorized: send {"authorization": "Bearer …"} or a session cookie'
             )
         self.socket.actor = self.sc.actor = actor
+        self.sc.identity_rows = []  # the door's rows: nothing needs them any more
+        # An idle connection keeps no session state: the watch and every operation
+        # read in sessions of their own.
+        await self.sc.db.close()
         awaiting_init.settle(self.request.scope)
         watch.add(self.socket)
 
     @contextlib.asynccontextmanager
     async def operation_context(self) -> AsyncIterator[Context]:
+        operation = _operation.get()
+        live = None
+        if operation is not None:
+            live = LiveTarget(self.socket.sender, operation[0], operation[1])
         async with session_factory()() as db:
             yield Context(
                 request=self.request,
                 response=None,
                 sc=ServiceContext(db, ANONYMOUS, self.sc.meta),
                 connection_params=self.connection_params,
+                live=live,
             )
 
     async def authenticate(self, context: Context) -> None:
@@ -164,7 +207,7 @@ def socket_context(websocket: WebSocket) -> SocketContext:
         ip=_client_address(websocket.scope),
         user_agent=websocket.headers.get("user-agent"),
     )
-    socket = LiveSocket(websocket)
+    socket = LiveSocket(websocket, socket_sender(websocket))
     state["live_socket"] = socket
     db = session_factory()()
     state["socket_db"] = db
@@ -262,6 +305,16 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             return
         await super().handle_subscribe(message)
 
+    async def run_operation(self, operation: Any) -> None:
+        _operation.set((operation.id, FrameKind.NEXT))  # this operation's task only
+        await super().run_operation(operation)
+
+    async def handle(self) -> None:
+        try:
+            await super().handle()
+        finally:
+            _live_socket(self.context).closed()
+
     async def handle_message(self, message: Message) -> None:
         problem = _malformed(message, "subscribe")
         if problem is not None:
@@ -305,11 +358,22 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
             return
         await super().handle_start(message)
 
+    async def handle_async_results(
+        self,
+        operation_id: str,
+        query: str,
+        operation_name: str | None,
+        variables: dict[str, object] | None,
+    ) -> None:
+        _operation.set((operation_id, FrameKind.DATA))  # this operation's task only
+        await super().handle_async_results(operation_id, query, operation_name, variables)
+
     async def handle(self) -> None:
         self.init_timer = asyncio.create_task(self._close_unless_initialised())
         try:
             await super().handle()
         finally:
+            _live_socket(self.context).closed()
             self.init_timer.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self.init_timer
@@ -343,6 +407,11 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
                 {"type": "connection_error", "payload": {"message": rejection.reason}}
             )
             await self.websocket.close(code=rejection.code, reason=rejection.reason)
+
+
+def _live_socket(context: object) -> LiveSocket:
+    assert isinstance(context, SocketContext)
+    return context.socket
 
 
 def _client_address(scope: Scope) -> str:
@@ -412,6 +481,7 @@ class CredentialWatch:
             reason = _why_closed(socket.actor, live_sessions, live_keys)
             if reason is not None:
                 self.discard(socket)
+                socket.closed()  # no live frame after the decision
                 with contextlib.suppress(Exception):
                     await socket.websocket.close(code=4403, reason=reason)
 

@@ -15,7 +15,14 @@ and how a cohort's root value is made of it. See ``docs/perf/live.md``.
 """
 
 from app.graphql.live.cohorts import Cohort, CohortKey, LiveHub, Subscriber, Visibility
-from app.graphql.live.follow import LiveTarget, cohort_key, follow, selection_from, variables_of
+from app.graphql.live.follow import (
+    CohortContext,
+    LiveTarget,
+    cohort_key,
+    follow,
+    selection_from,
+    variables_of,
+)
 from app.graphql.live.frames import FrameKind, Frames, encode_id
 from app.graphql.live.selection import (
     PER_SUBSCRIBER,
@@ -38,6 +45,7 @@ __all__ = [
     "SLOW_CONSUMER_CLOSE",
     "SLOW_CONSUMER_REASON",
     "Cohort",
+    "CohortContext",
     "CohortKey",
     "FrameKind",
     "Frames",

@@ -39,12 +39,20 @@ from graphql.execution.get_variable_signature import (
 from graphql.execution.values import VariableValues
 
 from app.access.actor import Actor
+from app.access.request import RequestMeta
 from app.graphql.live.cohorts import CohortKey, LiveHub, Subscriber, Visibility
 from app.graphql.live.frames import FrameKind
 from app.graphql.live.selection import LiveSelection, document_key, variables_key
 from app.graphql.live.sender import SocketSender
 
-__all__ = ["LiveTarget", "cohort_key", "follow", "selection_from", "variables_of"]
+__all__ = [
+    "CohortContext",
+    "LiveTarget",
+    "cohort_key",
+    "follow",
+    "selection_from",
+    "variables_of",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +62,36 @@ class LiveTarget:
     sender: SocketSender
     operation_id: str
     kind: FrameKind = FrameKind.NEXT
+
+
+@dataclass(frozen=True, slots=True)
+class CohortServices:
+    """A cohort's ``sc``: its actor (``Visibility.actor()``: the cohort's scopes, no
+    identity) and no database session. What a cohort's selection resolves must be in
+    the root value the domain's feed made (one query per change, not per cohort)."""
+
+    actor: Actor
+    meta: RequestMeta
+    db: None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CohortContext:
+    """``info.context`` of a cohort's runs: shaped like the request's ``Context``
+    (``sc``, ``actor``) without a request, a response, loaders or a session."""
+
+    sc: CohortServices
+    request: None = None
+    response: None = None
+    live: None = None
+
+    @property
+    def actor(self) -> Actor:
+        return self.sc.actor
+
+    @classmethod
+    def of(cls, visibility: Visibility, request_id: str = "live") -> CohortContext:
+        return cls(CohortServices(visibility.actor(), RequestMeta(request_id=request_id)))
 
 
 def _raw(info: Any) -> GraphQLResolveInfo[Any]:
