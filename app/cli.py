@@ -127,6 +127,8 @@ def _run(coroutine_factory: Callable[[], Awaitable[T]]) -> T:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from app.core.settings import get_settings
+
     uvicorn.run(
         "app.web.asgi:app",
         host=args.host,
@@ -135,6 +137,7 @@ def _serve(args: argparse.Namespace) -> int:
         reload=args.reload,
         loop="uvloop",
         http="httptools",
+        ws_per_message_deflate=get_settings().websocket_compression,
         proxy_headers=False,
         log_level="info",
     )

@@ -81,6 +81,8 @@ def serve(
         "uvloop",
         "--http",
         "httptools",
+        "--ws-per-message-deflate",
+        "false",
         "--no-access-log",
         "--log-level",
         "warning",

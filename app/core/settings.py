@@ -70,6 +70,10 @@ class Settings(BaseSettings):
     max_websockets: int = 10_000
     max_subscriptions_per_connection: int = 20
     websocket_init_timeout_seconds: float = 10.0
+    # permessage-deflate on websockets (``quizgraph serve``): off by default, since
+    # it costs ~40 KiB of zlib state per socket and compresses every frame per
+    # socket (a cohort's frame is made once); turn on for slow links with few sockets.
+    websocket_compression: bool = False
     # Sockets from one client address that have not passed connection_init yet.
     max_unauthenticated_websockets_per_ip: int = 20
     sql_echo: bool = False

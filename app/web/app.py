@@ -18,6 +18,7 @@ from app.core.db import dispose_engines
 from app.core.settings import get_settings
 from app.schema import schema
 from app.web import frontend
+from app.web.capacity import raise_open_file_limit
 from app.web.door import GraphQLDoor
 from app.web.event_bus import running_bus
 from app.web.graphql_view import GraphQLView
@@ -44,6 +45,7 @@ def create_app() -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        raise_open_file_limit(settings.max_websockets)
         async with (
             api_keys_last_used.running(),
             running_bus(),
