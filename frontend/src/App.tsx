@@ -8,6 +8,8 @@ import { DashboardHome } from './pages/DashboardHome';
 import { MembersPage } from './pages/MembersPage';
 import { ApiKeysPage } from './pages/ApiKeysPage';
 import { AuditLogPage } from './pages/AuditLogPage';
+import { WebhooksPage } from './pages/WebhooksPage';
+import { WebhookDetailPage } from './pages/WebhookDetailPage';
 import { QuizzesPage } from './pages/QuizzesPage';
 import { LeaderboardPage } from './pages/LeaderboardPage';
 import { StudentQuizzesPage } from './pages/StudentQuizzesPage';
@@ -35,6 +37,8 @@ export function App() {
             <Route path="/org/:slug" element={<SignedInLayout area="dashboard" />}>
               <Route path="dashboard" element={<DashboardHome />} />
               <Route path="dashboard/api-keys" element={<RequireSection id="apiKeys"><ApiKeysPage /></RequireSection>} />
+              <Route path="dashboard/webhooks" element={<RequireSection id="webhooks"><WebhooksPage /></RequireSection>} />
+              <Route path="dashboard/webhooks/:webhookId" element={<RequireSection id="webhooks"><WebhookDetailPage /></RequireSection>} />
               <Route path="dashboard/members" element={<RequireSection id="members"><MembersPage /></RequireSection>} />
               <Route path="dashboard/audit-log" element={<RequireSection id="auditLog"><AuditLogPage /></RequireSection>} />
               <Route path="dashboard/quizzes" element={<RequireSection id="quizzes"><QuizzesPage /></RequireSection>} />

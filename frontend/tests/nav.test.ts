@@ -7,10 +7,10 @@ const ids = (scopes: string[]) => visibleSections(scopes).map((s) => s.id);
 
 describe('nav visibility from scopes', () => {
   it('owner and admin see every section', () => {
-    expect(ids(scopesOf('OWNER'))).toEqual(['overview', 'apiKeys', 'members', 'quizzes', 'leaderboard', 'auditLog']);
-    expect(ids(scopesOf('ADMIN'))).toEqual(['overview', 'apiKeys', 'members', 'quizzes', 'leaderboard', 'auditLog']);
+    expect(ids(scopesOf('OWNER'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'auditLog']);
+    expect(ids(scopesOf('ADMIN'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'auditLog']);
   });
-  it('teacher sees no API keys or members', () => {
+  it('teacher sees no API keys, webhooks or members', () => {
     expect(ids(scopesOf('TEACHER'))).toEqual(['overview', 'quizzes', 'leaderboard', 'auditLog']);
   });
   it('student sees only what everyone sees', () => {
@@ -20,6 +20,8 @@ describe('nav visibility from scopes', () => {
     expect(ids(['api_keys:read'])).toContain('apiKeys');
     expect(ids(['members:read'])).toEqual(['overview', 'members', 'leaderboard']);
     expect(ids(['audit:read'])).toContain('auditLog');
+    expect(ids(['webhooks:read'])).toEqual(['overview', 'webhooks', 'leaderboard']);
+    expect(ids(['webhooks:write'])).not.toContain('webhooks');
     expect(ids(['quizzes:read'])).not.toContain('quizzes');
     expect(ids([])).toEqual(['overview', 'leaderboard']);
   });

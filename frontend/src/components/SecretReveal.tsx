@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 
-/** Shows a just-created API key secret once, with a copy button and a warning. */
-export function SecretReveal({ secret, keyName }: { secret: string; keyName: string }) {
+/** Shows a just-created secret (an API key's, a webhook's) once, with a copy button and a warning. */
+export function SecretReveal({ secret, keyName, id = 'api-key-secret' }: { secret: string; keyName: string; id?: string }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
 
@@ -30,11 +30,11 @@ export function SecretReveal({ secret, keyName }: { secret: string; keyName: str
         <strong>Copy this secret now.</strong> It is shown only once: after you close this dialog nobody, not even you,
         can see it again. Store it somewhere safe, such as a password manager or your server's secret store.
       </div>
-      <label htmlFor="api-key-secret">Secret for “{keyName}”</label>
+      <label htmlFor={id}>Secret for “{keyName}”</label>
       <div className="secret-row">
         <input
-          id="api-key-secret"
-          data-testid="api-key-secret"
+          id={id}
+          data-testid={id}
           ref={inputRef}
           className="secret"
           readOnly

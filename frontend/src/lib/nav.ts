@@ -1,6 +1,6 @@
 import type { Role } from './scopes';
 
-export type SectionId = 'overview' | 'apiKeys' | 'members' | 'quizzes' | 'leaderboard' | 'auditLog';
+export type SectionId = 'overview' | 'apiKeys' | 'webhooks' | 'members' | 'quizzes' | 'leaderboard' | 'auditLog';
 
 export interface NavSection {
   id: SectionId;
@@ -14,6 +14,7 @@ export interface NavSection {
 export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'overview', label: 'Overview', path: '', anyOf: [] },
   { id: 'apiKeys', label: 'API keys', path: 'api-keys', anyOf: ['api_keys:read'] },
+  { id: 'webhooks', label: 'Webhooks', path: 'webhooks', anyOf: ['webhooks:read'] },
   { id: 'members', label: 'Members', path: 'members', anyOf: ['members:read'] },
   { id: 'quizzes', label: 'Quizzes', path: 'quizzes', anyOf: ['quizzes:write'] },
   { id: 'leaderboard', label: 'Leaderboard', path: 'leaderboard', anyOf: [] },
