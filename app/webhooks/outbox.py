@@ -8,7 +8,8 @@ worker (``app.webhooks.worker``) sends them afterwards, however long that takes.
 ``leaderboard.updated`` is coalesced per endpoint and board: while an endpoint holds an
 unsent delivery of the board, another result adds nothing; a new one is due
 ``COALESCE_SECONDS`` after it is written, and its body (the board's top) is made when
-it is first sent.
+it is first sent. A result changes two boards, the quiz's and the org-wide one
+(``data.quizId`` null), and each has its own message.
 """
 
 from __future__ import annotations
@@ -69,9 +70,11 @@ def wants(endpoint: WebhookEndpoint, org_id: uuid.UUID, event: str) -> bool:
     return not endpoint.events or event in endpoint.events
 
 
-def coalesce_key(event: Event) -> str:
-    board = event.data.get("quizId") or "org"
-    return f"leaderboard:{event.org_id}:{board}"
+def coalesce_keys(event: Event) -> list[str]:
+    """The boards a result changed: its quiz's and the org-wide one."""
+    org_board = f"leaderboard:{event.org_id}:org"
+    quiz = event.data.get("quizId")
+    return [f"leaderboard:{event.org_id}:{quiz}", org_board] if quiz else [org_board]
 
 
 async def stage(sc: ServiceContext, events: list[Event]) -> int:
@@ -137,28 +140,29 @@ async def _stage_coalesced(
     sc: ServiceContext, event: Event, endpoints: list[WebhookEndpoint], staged: _Staged
 ) -> None:
     assert event.name == LEADERBOARD_UPDATED
-    key = coalesce_key(event)
-    held = await repository.pending_coalesced(sc.db, [e.id for e in endpoints], key)
+    keys = coalesce_keys(event)
+    held = await repository.pending_coalesced(sc.db, [e.id for e in endpoints], keys)
     due = utcnow() + timedelta(seconds=COALESCE_SECONDS)
-    for endpoint in endpoints:
-        if endpoint.id in held or any(
-            d.endpoint_id == endpoint.id and d.coalesce_key == key for d in staged.deliveries
-        ):
-            continue
-        message = WebhookMessage(
-            org_id=event.org_id,
-            public_id=new_message_id(),
-            event=event.name,
-            coalesce_key=key,
-        )
-        staged.messages.append(message)
-        staged.deliveries.append(
-            WebhookDelivery(
-                org_id=endpoint.org_id,
-                endpoint_id=endpoint.id,
-                message_id=message.id,
+    for key in keys:
+        for endpoint in endpoints:
+            if (endpoint.id, key) in held or any(
+                d.endpoint_id == endpoint.id and d.coalesce_key == key for d in staged.deliveries
+            ):
+                continue
+            message = WebhookMessage(
+                org_id=event.org_id,
+                public_id=new_message_id(),
                 event=event.name,
                 coalesce_key=key,
-                next_attempt_at=due,
             )
-        )
+            staged.messages.append(message)
+            staged.deliveries.append(
+                WebhookDelivery(
+                    org_id=endpoint.org_id,
+                    endpoint_id=endpoint.id,
+                    message_id=message.id,
+                    event=event.name,
+                    coalesce_key=key,
+                    next_attempt_at=due,
+                )
+            )

@@ -86,23 +86,24 @@ async def subscribers(db: AsyncSession, org_id: uuid.UUID) -> list[WebhookEndpoi
 
 
 async def pending_coalesced(
-    db: AsyncSession, endpoint_ids: Sequence[uuid.UUID], key: str
-) -> set[uuid.UUID]:
-    """Endpoints that already hold an unsent delivery of this board."""
-    if not endpoint_ids:
+    db: AsyncSession, endpoint_ids: Sequence[uuid.UUID], keys: Sequence[str]
+) -> set[tuple[uuid.UUID, str]]:
+    """(endpoint, board) pairs of ``keys`` for which the endpoint already holds an unsent
+    delivery."""
+    if not endpoint_ids or not keys:
         return set()
     found = await db.exec(
         across_orgs(
-            select(WebhookDelivery.endpoint_id).where(
+            select(WebhookDelivery.endpoint_id, WebhookDelivery.coalesce_key).where(
                 col(WebhookDelivery.endpoint_id).in_(endpoint_ids),
-                WebhookDelivery.coalesce_key == key,
+                col(WebhookDelivery.coalesce_key).in_(keys),
                 WebhookDelivery.status == DeliveryStatus.PENDING,
                 WebhookDelivery.attempts == 0,
             ),
             _OUTBOX,
         )
     )
-    return set(found.all())
+    return {(endpoint_id, key) for endpoint_id, key in found.all() if key is not None}
 
 
 def deliveries_of(endpoint: WebhookEndpoint, tenant: Tenant) -> Select[Any]:
@@ -271,6 +272,19 @@ async def update_delivery(db: AsyncSession, delivery_id: uuid.UUID, **values: An
         .where(col(WebhookDelivery.id) == delivery_id)
         .values(**values)
     )
+
+
+async def finish_delivery(
+    db: AsyncSession, delivery_id: uuid.UUID, token: str, **values: Any
+) -> bool:
+    """Write a send's outcome while the claim ``token`` still holds the delivery; False
+    when another claim took it over (its lease had expired) or it is gone."""
+    result = await db.execute(
+        across_orgs(update(WebhookDelivery), _WORKER)
+        .where(col(WebhookDelivery.id) == delivery_id, col(WebhookDelivery.lease_owner) == token)
+        .values(**values)
+    )
+    return bool(cast(Any, result).rowcount)
 
 
 async def update_endpoint(db: AsyncSession, endpoint_id: uuid.UUID, **values: Any) -> None:

@@ -6,6 +6,13 @@ development). Every other host is resolved and refused when any of its addresses
 loopback, private, link-local, multicast, unspecified or otherwise reserved, IPv4 and
 IPv6 alike (an IPv4-mapped IPv6 address is judged as the IPv4 address it carries). A
 refusal is logged, and no socket to the host is opened.
+
+``check`` judges a URL (when saved, and right before each send). A name may resolve
+differently a moment later (DNS rebinding), so the worker's HTTP transport
+(``guarded_transport``) judges again the addresses it actually connects to: its
+network backend (``GuardedBackend``) resolves the name itself, checks every address,
+and connects to a checked IP, never to the name; TLS still verifies and sends (SNI)
+the name, and the Host header is the URL's.
 """
 
 from __future__ import annotations
@@ -14,8 +21,12 @@ import asyncio
 import ipaddress
 import logging
 import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
 from urllib.parse import urlsplit
+
+import httpcore
+import httpx
 
 from app.core.settings import get_settings
 
@@ -88,18 +99,90 @@ async def check(url: str) -> None:
         _scheme, host, port = split(url)
         if host in allowed_hosts():
             return
-        try:
-            addresses = [str(ipaddress.ip_address(host.strip("[]")))]
-        except ValueError:
-            addresses = await _resolve(host, port)
-        if not addresses:
-            raise UnsafeUrl("its host name does not resolve")
-        refused = [address for address in addresses if forbidden_address(address)]
-        if refused:
-            raise UnsafeUrl("points at a loopback, private, link-local or reserved address")
+        await safe_addresses(host, port)
     except UnsafeUrl as refusal:
         logger.warning("webhook URL refused (%s): %s", refusal, _for_log(url))
         raise
+
+
+async def safe_addresses(host: str, port: int) -> list[str]:
+    """The host's addresses (an IP literal is its own), or UnsafeUrl when it does not
+    resolve or any of them is one we never call."""
+    try:
+        addresses = [str(ipaddress.ip_address(host.strip("[]")))]
+    except ValueError:
+        addresses = await _resolve(host, port)
+    if not addresses:
+        raise UnsafeUrl("its host name does not resolve")
+    if any(forbidden_address(address) for address in addresses):
+        raise UnsafeUrl("points at a loopback, private, link-local or reserved address")
+    return addresses
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network backend for webhook sends: resolves the host itself, refuses
+    (``httpcore.ConnectError``, logged) when any address is one we never call, and
+    connects to the checked IP addresses in turn, so the address judged is the address
+    connected to. Hosts the operator allows are connected to by name."""
+
+    def __init__(self, inner: httpcore.AsyncNetworkBackend | None = None) -> None:
+        self._inner = inner or httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        name = host.lower().strip("[]")
+        if name in allowed_hosts():
+            return await self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        try:
+            addresses = await safe_addresses(name, port)
+        except UnsafeUrl as refusal:
+            logger.warning("webhook connection refused (%s): %s:%s", refusal, name, port)
+            raise httpcore.ConnectError(f"refused: the host {refusal}") from refusal
+        failure: Exception | None = None
+        for address in addresses:
+            try:
+                return await self._inner.connect_tcp(
+                    address, port, timeout, local_address, socket_options
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as error:
+                failure = error
+        assert failure is not None
+        raise failure
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,  # noqa: ASYNC109 (httpcore's interface)
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("refused: webhooks are sent over TCP only")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+class GuardedTransport(httpx.AsyncHTTPTransport):
+    """httpx's transport over ``GuardedBackend``: no proxy, no Unix socket; TLS is
+    verified against the URL's host name (sent as SNI), whatever address it resolved to."""
+
+    def __init__(
+        self, *, limits: httpx.Limits, backend: httpcore.AsyncNetworkBackend | None = None
+    ) -> None:
+        super().__init__(limits=limits, trust_env=False)
+        ssl_context = httpx.create_ssl_context(trust_env=False)
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=ssl_context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=GuardedBackend(backend),
+        )
 
 
 async def _resolve(host: str, port: int) -> list[str]:

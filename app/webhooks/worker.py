@@ -5,11 +5,19 @@ and as ``quizgraph webhooks worker``. Several may run at once: a worker claims d
 deliveries by leasing them (``lease_until``) in a short transaction, on PostgreSQL
 with ``FOR UPDATE SKIP LOCKED`` so two workers never claim one row; on SQLite the
 claim's write transaction (``BEGIN IMMEDIATE``) serialises the claims. The HTTP call
-happens outside any transaction; its outcome is written in another.
+happens outside any transaction; its outcome is written in another, shared by every
+outcome that arrived meanwhile (one transaction per batch, not per delivery: the
+writes queue behind the one under way).
+
+Each claim leases its rows under a token of its own (``lease_owner``), and an outcome
+is written only while the row still carries that token: a send that outlived its
+lease (which lasts twice the total send timeout plus 30 s, and every step of a send,
+DNS included, is bounded by that timeout) never writes over a newer claim's state.
 
 Sending: ``httpx`` without redirects, with connect and total timeouts, reading at most
 ``RESPONSE_CAP`` bytes of the answer; the host is checked again (``ssrf.check``) right
-before each send. At most ``webhook_concurrency`` sends run at once per process, and
+before each send, and the transport (``ssrf.GuardedTransport``) connects only to
+addresses it has checked itself. At most ``webhook_concurrency`` sends run at once per process, and
 at most ``webhook_concurrency_per_endpoint`` to one endpoint, so a slow endpoint never
 takes every slot.
 
@@ -24,13 +32,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import os
 import random
 import time
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import httpx
@@ -113,6 +122,20 @@ class Outcome:
         return self.http_status is not None and 200 <= self.http_status < 300
 
 
+@dataclass(slots=True)
+class _Done:
+    """A send's outcome waiting for the batch that writes it."""
+
+    delivery: WebhookDelivery
+    endpoint: WebhookEndpoint
+    outcome: Outcome
+    token: str
+    at: datetime
+    written: asyncio.Future[None] = field(
+        default_factory=lambda: asyncio.get_running_loop().create_future()
+    )
+
+
 class Worker:
     def __init__(
         self,
@@ -123,21 +146,31 @@ class Worker:
         poll_seconds: float = 1.0,
     ) -> None:
         settings = get_settings()
-        self.owner = owner or f"{os.uname().nodename}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        made = owner or f"{os.uname().nodename[:20]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.owner = made[:48]  # lease_owner is the owner and a claim's number
         self.rng = rng or random.Random()
         self.poll_seconds = poll_seconds
         self.concurrency = settings.webhook_concurrency
         self.per_endpoint = settings.webhook_concurrency_per_endpoint
         self.total_timeout = settings.webhook_timeout_seconds
+        # Outlasts a whole send (bounded by total_timeout) with a wide margin.
         self.lease = timedelta(seconds=self.total_timeout * 2 + 30)
+        limits = httpx.Limits(max_connections=self.concurrency)
         self._client = httpx.AsyncClient(
-            transport=transport,
+            transport=transport or ssrf.GuardedTransport(limits=limits),
+            trust_env=False,  # no proxy from the environment: the guard sees every connect
             follow_redirects=False,
             timeout=httpx.Timeout(
                 self.total_timeout, connect=settings.webhook_connect_timeout_seconds
             ),
-            limits=httpx.Limits(max_connections=self.concurrency),
+            limits=limits,
         )
+        self._claims = itertools.count(1)
+        self._outcomes: list[_Done] = []
+        self._writer: asyncio.Task[None] | None = None
+        # When this worker last wrote an endpoint's success (a healthy endpoint's is
+        # written at most every HEALTH_NOTE_EVERY).
+        self._noted: dict[uuid.UUID, datetime] = {}
         self._inflight: dict[uuid.UUID, int] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._wake = asyncio.Event()
@@ -151,6 +184,9 @@ class Worker:
             task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._writer is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._writer
         await self._client.aclose()
 
     async def run_once(self) -> int:
@@ -195,7 +231,8 @@ class Worker:
                     taken[endpoint_id] = taken.get(endpoint_id, 0) + 1
             if not chosen:
                 return []
-            await repository.lease(db, chosen, self.owner, now + self.lease)
+            token = f"{self.owner}#{next(self._claims)}"
+            await repository.lease(db, chosen, token, now + self.lease)
             rows = await repository.claimed(db, chosen)
         for endpoint_id, count in taken.items():
             self._inflight[endpoint_id] = self._inflight.get(endpoint_id, 0) + count
@@ -204,10 +241,16 @@ class Worker:
     async def _deliver(
         self, delivery: WebhookDelivery, message: WebhookMessage, endpoint: WebhookEndpoint
     ) -> None:
+        token = delivery.lease_owner or ""
         try:
-            body = message.body or await self._seal_body(message)
-            outcome = await self._send(endpoint, message.public_id, body)
-            await self._record(delivery, endpoint, outcome)
+            try:
+                # Every step is bounded, so a send ends well within its lease.
+                async with asyncio.timeout(self.total_timeout):
+                    body = message.body or await self._seal_body(message)
+                    outcome = await self._send(endpoint, message.public_id, body)
+            except TimeoutError:
+                outcome = Outcome(None, int(self.total_timeout * 1000), None, "timed out")
+            await self._record(delivery, endpoint, outcome, token)
         except Exception:
             logger.exception("delivering %s to %s failed", message.public_id, endpoint.id)
         finally:
@@ -286,72 +329,143 @@ class Worker:
             return Outcome(None, elapsed(), None, f"{type(error).__name__}: {error}"[:300])
 
     async def _record(
-        self, delivery: WebhookDelivery, endpoint: WebhookEndpoint, outcome: Outcome
+        self,
+        delivery: WebhookDelivery,
+        endpoint: WebhookEndpoint,
+        outcome: Outcome,
+        token: str,
     ) -> None:
-        now = utcnow()
+        """Queue the outcome for the next batch and wait until it is written."""
+        done = _Done(delivery, endpoint, outcome, token, utcnow())
+        self._outcomes.append(done)
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write_outcomes())
+        await asyncio.shield(done.written)
+
+    async def _write_outcomes(self) -> None:
+        """Write what is queued, one transaction per batch, until nothing is left."""
+        while self._outcomes:
+            batch, self._outcomes = self._outcomes, []
+            try:
+                await self._write(batch)
+            except Exception:
+                # Not written: the leases expire and the deliveries are sent again.
+                logger.exception("writing %d webhook outcomes failed", len(batch))
+            for done in batch:
+                if not done.written.done():
+                    done.written.set_result(None)
+
+    async def _write(self, batch: list[_Done]) -> None:
+        failing: dict[uuid.UUID, list[_Done]] = {}
+        healthy: dict[uuid.UUID, _Done] = {}
+        async with unit_of_work() as db:
+            for done in batch:
+                if not await self._write_delivery(db, done):
+                    continue
+                endpoint_id = done.endpoint.id
+                if endpoint_id in failing or not done.outcome.succeeded:
+                    failing.setdefault(endpoint_id, []).append(done)
+                else:
+                    healthy[endpoint_id] = done
+            for endpoint_id, done in healthy.items():
+                if endpoint_id not in failing:
+                    await self._note_success(db, done)
+            for outcomes in failing.values():
+                await self._note_failures(db, outcomes)
+
+    async def _write_delivery(self, db: AsyncSession, done: _Done) -> bool:
+        """The try's log line and the delivery's new state, while the claim still holds
+        it; False (nothing written) when a newer claim took it over or it is gone."""
+        delivery, outcome, now = done.delivery, done.outcome, done.at
         tries = delivery.attempts + 1
         status = DeliveryStatus.PENDING
         next_at: datetime | None = None
-        disable: str | None = None
         if outcome.succeeded:
             status = DeliveryStatus.SUCCEEDED
         elif outcome.http_status == 410:
             status = DeliveryStatus.FAILED
-            disable = "The endpoint answered 410 Gone."
         else:
             delay = retry_delay(tries - delivery.retry_from, self.rng)
             if delay is None:
                 status = DeliveryStatus.FAILED
             else:
                 next_at = now + delay
-        async with unit_of_work() as db:
-            db.add(
-                WebhookDeliveryAttempt(
-                    org_id=delivery.org_id,
-                    delivery_id=delivery.id,
-                    attempt=tries,
-                    attempted_at=now,
-                    http_status=outcome.http_status,
-                    duration_ms=outcome.duration_ms,
-                    response_body=outcome.body,
-                    error=outcome.error,
-                    next_attempt_at=next_at,
-                )
-            )
-            await repository.update_delivery(
-                db,
+        held = await repository.finish_delivery(
+            db,
+            delivery.id,
+            done.token,
+            status=status,
+            attempts=tries,
+            next_attempt_at=next_at,
+            last_attempt_at=now,
+            http_status=outcome.http_status,
+            lease_owner=None,
+            lease_until=None,
+        )
+        if not held:
+            logger.warning(
+                "outcome of webhook delivery %s not written: its lease %s was taken over "
+                "or the delivery is gone",
                 delivery.id,
-                status=status,
-                attempts=tries,
-                next_attempt_at=next_at,
-                last_attempt_at=now,
-                http_status=outcome.http_status,
-                lease_owner=None,
-                lease_until=None,
+                done.token,
             )
-            if outcome.succeeded:
-                # Healthy, and its success noted within the minute (as claimed): no write.
-                noted = endpoint.last_success_at
-                if (
-                    endpoint.failing_since is not None
-                    or noted is None
-                    or now - as_utc(noted) > HEALTH_NOTE_EVERY
-                ):
-                    await repository.update_endpoint(
-                        db, endpoint.id, failing_since=None, last_success_at=now
-                    )
-                return
-            current = await repository.endpoint_for_worker(db, endpoint.id)
-            if current is None:
-                return  # deleted meanwhile
-            failing_since = as_utc(current.failing_since) if current.failing_since else now
-            if disable is None and now - failing_since >= DISABLE_AFTER:
-                disable = f"Failing since {failing_since.isoformat()}."
-            values: dict[str, object] = {"failing_since": failing_since, "last_failure_at": now}
-            if disable and current.enabled:
-                values.update(enabled=False, disabled_reason=disable)
-                await self._announce_disabled(db, current, disable)
-            await repository.update_endpoint(db, current.id, **values)
+            return False
+        db.add(
+            WebhookDeliveryAttempt(
+                org_id=delivery.org_id,
+                delivery_id=delivery.id,
+                attempt=tries,
+                attempted_at=now,
+                http_status=outcome.http_status,
+                duration_ms=outcome.duration_ms,
+                response_body=outcome.body,
+                error=outcome.error,
+                next_attempt_at=next_at,
+            )
+        )
+        return True
+
+    async def _note_success(self, db: AsyncSession, done: _Done) -> None:
+        """A healthy endpoint's success is written at most every HEALTH_NOTE_EVERY."""
+        endpoint, now = done.endpoint, done.at
+        noted = self._noted.get(endpoint.id)
+        if endpoint.last_success_at is not None:
+            claimed = as_utc(endpoint.last_success_at)
+            noted = claimed if noted is None else max(noted, claimed)
+        if (
+            endpoint.failing_since is None
+            and noted is not None
+            and now - noted <= HEALTH_NOTE_EVERY
+        ):
+            return
+        await repository.update_endpoint(db, endpoint.id, failing_since=None, last_success_at=now)
+        self._noted[endpoint.id] = now
+
+    async def _note_failures(self, db: AsyncSession, outcomes: list[_Done]) -> None:
+        """An endpoint's outcomes of the batch, in order, when any failed: its failing
+        since, and disabling it (410, or failing for DISABLE_AFTER)."""
+        current = await repository.endpoint_for_worker(db, outcomes[0].endpoint.id)
+        if current is None:
+            return  # deleted meanwhile
+        values: dict[str, object] = {}
+        failing_since = as_utc(current.failing_since) if current.failing_since else None
+        disable: str | None = None
+        for done in outcomes:
+            if done.outcome.succeeded:
+                failing_since = None
+                values.update(failing_since=None, last_success_at=done.at)
+                continue
+            failing_since = failing_since or done.at
+            values.update(failing_since=failing_since, last_failure_at=done.at)
+            if done.outcome.http_status == 410:
+                disable = disable or "The endpoint answered 410 Gone."
+            elif done.at - failing_since >= DISABLE_AFTER:
+                disable = disable or f"Failing since {failing_since.isoformat()}."
+        self._noted.pop(current.id, None)
+        if disable and current.enabled:
+            values.update(enabled=False, disabled_reason=disable)
+            await self._announce_disabled(db, current, disable)
+        await repository.update_endpoint(db, current.id, **values)
 
     async def _announce_disabled(
         self, db: AsyncSession, endpoint: WebhookEndpoint, why: str
