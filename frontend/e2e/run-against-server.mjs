@@ -33,6 +33,8 @@ const serverEnv = {
   QUIZGRAPH_SECRET_KEY: randomBytes(32).toString('hex'),
   QUIZGRAPH_COOKIE_SECURE: 'false',
   QUIZGRAPH_ALLOWED_ORIGINS: JSON.stringify([base]),
+  // webhooks.spec.ts runs its test receiver on 127.0.0.1 (plain http, loopback).
+  QUIZGRAPH_WEBHOOK_ALLOWED_HOSTS: JSON.stringify(['127.0.0.1']),
 };
 delete serverEnv.QUIZGRAPH_REDIS_URL;
 

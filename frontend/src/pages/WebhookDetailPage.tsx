@@ -86,9 +86,10 @@ export function WebhookDetailPage() {
   }
 
   if (fetching && !data) return <Spinner label="Loading the endpoint…" />;
-  if (error && !data) {
+  const notFound = errorInfo(error)?.code === 'NOT_FOUND';
+  if (error && !data && !notFound) {
     return (
-      <section aria-labelledby="webhook-title">
+      <section aria-labelledby="webhook-title" className="webhooks-page">
         <h1 id="webhook-title">Webhook endpoint</h1>
         <ErrorMessage error={error} onRetry={reload} />
         <p>
@@ -99,7 +100,7 @@ export function WebhookDetailPage() {
   }
   if (!webhook) {
     return (
-      <section aria-labelledby="webhook-title">
+      <section aria-labelledby="webhook-title" className="webhooks-page">
         <h1 id="webhook-title">Endpoint not found</h1>
         <p>This webhook endpoint doesn't exist or was deleted.</p>
         <p>
@@ -110,7 +111,7 @@ export function WebhookDetailPage() {
   }
 
   return (
-    <section aria-labelledby="webhook-title">
+    <section aria-labelledby="webhook-title" className="webhooks-page">
       <p>
         <Link to={list}>← All endpoints</Link>
       </p>
@@ -216,11 +217,11 @@ function DeliveryRow({ d, canWrite, busy, onRedeliver }: { d: Delivery; canWrite
       <td data-label="Time">
         {logTime(d.createdAt)}
         <div className="muted small">
-          <code>{d.messageId}</code>
+          <code className="msg-id">{d.messageId}</code>
         </div>
       </td>
       <td data-label="Event">
-        <code>{d.event}</code>
+        <code className="event-name">{d.event}</code>
       </td>
       <td data-label="Status">
         <span className={`status status-${d.status.toLowerCase()}`} data-testid="delivery-status">

@@ -55,7 +55,7 @@ export function WebhooksPage() {
   };
 
   return (
-    <section aria-labelledby="webhooks-title">
+    <section aria-labelledby="webhooks-title" className="webhooks-page">
       <div className="page-head">
         <h1 id="webhooks-title">Webhooks</h1>
         {canWrite && (
