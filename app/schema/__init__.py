@@ -1,7 +1,7 @@
 """The schema: root types composed from the domains' mixins, and the extensions.
 
-Extension order matters: ``RequestBoundary`` is listed first so that its hooks wrap
-every other extension's, and whatever escapes them reaches it.
+Extension order matters: ``RequestBoundary`` comes first in the composed pipeline so
+that its hooks wrap every other extension's, and whatever escapes them reaches it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from app.graphql.cost import QueryCost
 from app.graphql.exposure import QuietExecutionContext, SchemaExposure
 from app.graphql.inputs import StorableStrings
 from app.graphql.limits import ParseCache, QueryLimits
+from app.graphql.pipeline import compose
 from app.graphql.scalars import SCALAR_OVERRIDES
 from app.leaderboards.subscriptions import MAX_TOP, LeaderboardSubscriptions
 from app.members.mutations import MemberMutations
@@ -87,6 +88,17 @@ class CostOfThisSchema(QueryCost):
     list_sizes = LIST_SIZES
 
 
+RequestPipeline = compose(
+    "RequestPipeline",
+    BoundaryOfThisSchema,  # first: around every other hook (see app.graphql.boundary)
+    QueryLimits,
+    SchemaExposure,
+    ParseCache,
+    CostOfThisSchema,  # measures, refuses, validates (cached) and charges keys
+    StorableStrings,  # NUL, lone surrogates; after QueryCost, which sets validation errors
+)
+
+
 class QuizgraphSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: object = None) -> None:
         """Silenced: ``RequestBoundary`` logs the unexpected errors, with the request id."""
@@ -97,14 +109,9 @@ schema = QuizgraphSchema(
     mutation=Mutation,
     subscription=Subscription,
     types=[Organization],
-    extensions=[
-        BoundaryOfThisSchema,  # first: around every other hook (see app.graphql.boundary)
-        QueryLimits,
-        SchemaExposure,
-        ParseCache,
-        CostOfThisSchema,  # measures, refuses, validates (cached) and charges keys
-        StorableStrings,  # NUL, lone surrogates; after QueryCost, which sets validation errors
-    ],
+    # One extension composed of the request's concerns (app.graphql.pipeline: each keeps
+    # its module and its hooks, nested in this order; Strawberry wraps one per phase).
+    extensions=[RequestPipeline],
     config=StrawberryConfig(),
     scalar_overrides=SCALAR_OVERRIDES,
     execution_context_class=QuietExecutionContext,
