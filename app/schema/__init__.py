@@ -36,6 +36,7 @@ from app.schema.organization import Organization
 from app.webhooks import outbox
 from app.webhooks.loaders import MAX_TRIES_SHOWN
 from app.webhooks.mutations import WebhookMutations
+from app.webhooks.queries import WebhookQueries
 from app.webhooks.service import MAX_ENDPOINT_DELIVERIES
 
 # The most items each plain list of objects can hold; a new list field belongs here.
@@ -55,7 +56,7 @@ LIST_SIZES: ListSizes = {
 
 
 @strawberry.type(description="Everything you can read.")
-class Query(AuthQueries, OrgQueries, NodeQueries):
+class Query(AuthQueries, OrgQueries, NodeQueries, WebhookQueries):
     pass
 
 

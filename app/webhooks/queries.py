@@ -1,4 +1,5 @@
-"""``Organization.webhooks`` (webhooks:read) and the ``node(id:)`` loader for endpoints."""
+"""``Organization.webhooks`` and ``Query.platformWebhooks`` (webhooks:read), and the
+``node(id:)`` loader for endpoints."""
 
 from __future__ import annotations
 
@@ -31,6 +32,24 @@ class OrganizationWebhooks:
     ) -> Connection[Webhook]:
         query = service.listing(info.context.sc, self.org_id)
         page = await fetch_page(info.context.sc.db, query, first=first, after=after)
+        return Connection[Webhook].from_page(map_page(page, Webhook.from_row))
+
+
+@strawberry.type
+class WebhookQueries:
+    @strawberry.field(
+        description="Platform staff: the platform's webhook endpoints (of no org, receiving "
+        "every org's events or a list of orgs'), newest first; a key restricted to orgs sees "
+        "those within its orgs. Anyone else sees none: an org's endpoints are "
+        "Organization.webhooks. Needs webhooks:read.",
+        permission_classes=[requires(Scope.WEBHOOKS_READ)],
+    )
+    async def platform_webhooks(
+        self, info: Info, first: First = None, after: After = None
+    ) -> Connection[Webhook]:
+        sc = info.context.sc
+        query = await service.reachable_platform_listing(sc)
+        page = await fetch_page(sc.db, query, first=first, after=after)
         return Connection[Webhook].from_page(map_page(page, Webhook.from_row))
 
 

@@ -398,6 +398,8 @@ CASES: dict[str, Case] = {
     "Query.node(Quiz)": _node("... on Quiz { title }", _quiz_id),
     "Query.node(Attempt)": _node("... on Attempt { status }", _start),
     "Query.node(Webhook)": _node("... on Webhook { url }", _webhook_id),
+    # Members and org keys are let in and see none (platform staff's are in tests/webhooks).
+    "Query.platformWebhooks": Case("{ platformWebhooks(first: 1) { totalCount } }", _none),
     "Organization.apiAccessEnabled": _on_org("apiAccessEnabled"),
     "Organization.disabled": _on_org("disabled"),
     "Organization.members": _on_org("members { totalCount }"),

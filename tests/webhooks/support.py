@@ -51,12 +51,18 @@ class Received:
 
 @dataclass
 class Receiver:
-    """Records every POST; answers each path with the statuses queued for it (200 after)."""
+    """Records every POST; answers each path with the statuses queued for it (200 after).
+
+    ``hold`` (path → n): requests to the path wait, unanswered, until n of them are in
+    flight at once; from then on every request is answered at once (``opened``)."""
 
     port: int
     received: list[Received] = field(default_factory=list)
     answers: dict[str, list[int]] = field(default_factory=dict)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    hold: dict[str, int] = field(default_factory=dict)
+    opened: asyncio.Event = field(default_factory=asyncio.Event)
+    in_flight: dict[str, int] = field(default_factory=dict)
 
     def url(self, path: str = "/hook") -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -70,6 +76,12 @@ class Receiver:
             Received(request.url.path, {k.lower(): v for k, v in request.headers.items()}, body)
         )
         self.arrived.set()
+        path = request.url.path
+        if path in self.hold and not self.opened.is_set():
+            self.in_flight[path] = self.in_flight.get(path, 0) + 1
+            if self.in_flight[path] >= self.hold[path]:
+                self.opened.set()
+            await self.opened.wait()
         queued = self.answers.get(request.url.path)
         status = queued.pop(0) if queued else 200
         return Response("ok" if status < 300 else "nope", status_code=status)

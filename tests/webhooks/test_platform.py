@@ -78,3 +78,46 @@ async def test_a_restricted_platform_key_cannot_change_an_endpoint_for_every_org
     assert (await staff.gql(UPDATE_WEBHOOK, change, headers=restricted)).code == "NOT_FOUND"
     changed = await staff.gql(UPDATE_WEBHOOK, change, headers=unrestricted)
     assert changed.ok()["updateWebhook"]["webhook"]["enabled"] is False
+
+
+PLATFORM_LIST = """{ platformWebhooks(first: 10) { totalCount edges { node {
+  url status deliveries(first: 5) { totalCount } } } } }"""
+
+
+async def test_platform_staff_list_the_platform_endpoints_they_reach(
+    org: OrgFixture,
+    other_org: OrgFixture,
+    signed_in: SignIn,
+    client_factory: ClientFactory,
+    receiver: Receiver,
+) -> None:
+    # given platform endpoints for every org, for org A, and for both orgs
+    staff = client_factory()
+    unrestricted = await platform_key()
+    for path, given in (
+        ("/every", {"allOrganizations": True}),
+        ("/only-a", {"organizations": [org.slug]}),
+        ("/both", {"organizations": [org.slug, other_org.slug]}),
+    ):
+        made = await staff.gql(
+            CREATE_WEBHOOK, {"input": {"url": receiver.url(path), **given}}, headers=unrestricted
+        )
+        made.ok()
+    owner = await signed_in(org, "owner")
+    await owner.gql(CREATE_WEBHOOK, {"input": {"url": receiver.url("/org")}})
+
+    def urls(result: dict[str, object]) -> list[str]:
+        listing = result["platformWebhooks"]
+        assert isinstance(listing, dict)
+        return sorted(edge["node"]["url"].rsplit("/", 1)[1] for edge in listing["edges"])
+
+    # then an unrestricted key lists all three (never an org's endpoint)
+    every = (await staff.gql(PLATFORM_LIST, headers=unrestricted)).ok()
+    assert urls(every) == ["both", "every", "only-a"]
+    assert every["platformWebhooks"]["totalCount"] == 3
+    # a key restricted to org A lists the one within org A only
+    restricted = await platform_key([org.slug])
+    assert urls((await staff.gql(PLATFORM_LIST, headers=restricted)).ok()) == ["only-a"]
+    # an org's owner (webhooks:read) sees none; anonymous callers are refused
+    assert urls((await owner.gql(PLATFORM_LIST)).ok()) == []
+    assert (await client_factory().gql(PLATFORM_LIST)).code == "UNAUTHENTICATED"
