@@ -31,7 +31,7 @@ class OrganizationApiKeys:
         info: Info,
         first: First = None,
         after: After = None,
-    ) -> Connection[ApiKey]:
+    ) -> Connection[ApiKey] | None:
         query = service.listing(info.context.sc, self.org_id)
         page = await fetch_page(info.context.sc.db, query, first=first, after=after)
         return Connection[ApiKey].from_page(map_page(page, ApiKey.from_row))

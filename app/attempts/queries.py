@@ -49,7 +49,7 @@ class OrganizationAttempts:
         status: Annotated[
             AttemptStatus | None, strawberry.argument(description="Only attempts in this status.")
         ] = None,
-    ) -> Connection[Attempt]:
+    ) -> Connection[Attempt] | None:
         sc = info.context.sc
         quiz = decode_id(quiz_id, "Quiz", "quizId") if quiz_id else None
         member = decode_id(member_id, "Member", "memberId") if member_id else None

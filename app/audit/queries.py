@@ -61,7 +61,7 @@ class OrganizationAuditLog:
         until: Annotated[
             datetime | None, strawberry.argument(description="Events before this time.")
         ] = None,
-    ) -> Connection[AuditEvent]:
+    ) -> Connection[AuditEvent] | None:
         query = service.listing(
             info.context.sc,
             self.org_id,

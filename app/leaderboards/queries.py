@@ -41,7 +41,7 @@ class OrganizationLeaderboard:
         ] = Window.ALL_TIME,
         first: First = None,
         after: After = None,
-    ) -> LeaderboardConnection:
+    ) -> LeaderboardConnection | None:
         quiz = decode_id(quiz_id, "Quiz", "quizId") if quiz_id is not None else None
         sc = info.context.sc
         board = await service.open_board(sc, self.org_id, quiz, window)

@@ -36,7 +36,7 @@ class OrganizationMembers:
         search: Annotated[
             str | None, strawberry.argument(description="Part of the username or display name.")
         ] = None,
-    ) -> Connection[Member]:
+    ) -> Connection[Member] | None:
         query = service.listing(
             info.context.sc, self.org_id, role=role, disabled=disabled, search=search
         )

@@ -45,7 +45,7 @@ class OrganizationQuizzes:
         search: Annotated[
             str | None, strawberry.argument(description="Part of the title, any case.")
         ] = None,
-    ) -> Connection[Quiz]:
+    ) -> Connection[Quiz] | None:
         query = service.listing(
             info.context.sc,
             self.org_id,

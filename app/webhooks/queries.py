@@ -29,7 +29,7 @@ class OrganizationWebhooks:
     )
     async def webhooks(
         self, info: Info, first: First = None, after: After = None
-    ) -> Connection[Webhook]:
+    ) -> Connection[Webhook] | None:
         query = service.listing(info.context.sc, self.org_id)
         page = await fetch_page(info.context.sc.db, query, first=first, after=after)
         return Connection[Webhook].from_page(map_page(page, Webhook.from_row))
