@@ -22,9 +22,12 @@ import asyncio
 import json
 import os
 import statistics
+import subprocess
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -35,7 +38,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from bench import data
-from bench.harness import WrkResult, free_port, run_wrk_walk, server
+from bench.harness import BIN, ROOT, WrkResult, free_port, pinned, run_wrk_walk, server
 from bench.submit_attempt import START, SUBMIT, WARMUP_LINES, _line, _open_attempts, _seed
 
 DRAIN_SECONDS = 120
@@ -75,21 +78,27 @@ def run(scratch: Path) -> dict[str, WrkResult | dict[str, object]]:
 
     figures: dict[str, WrkResult | dict[str, object]] = {}
     for backend in backends():
-        rates: dict[int, float] = {}
-        for endpoints in (0, 3):
+        rates: dict[str, float] = {}
+        for mode, endpoints in RUNS:
             with (
                 Receiver() as receiver,
-                data.fresh_database(backend, scratch, f"webhooks_{endpoints}") as db,
+                data.fresh_database(backend, scratch, f"webhooks_{mode.replace(' ', '_')}") as db,
             ):
                 keys, quizzes = asyncio.run(_seed(db))
                 asyncio.run(_endpoints(db, receiver.port, endpoints))
                 env = {**db.env, "QUIZGRAPH_WEBHOOK_ALLOWED_HOSTS": '["127.0.0.1"]'}
+                apart = mode == "apart"
+                if apart:
+                    env["QUIZGRAPH_WEBHOOK_WORKER"] = "false"
                 starts = [
                     _line(keys[m], START, {"quizId": data.global_id("Quiz", q)})
                     for q in quizzes
                     for m in keys
                 ]
-                with server("app.web.asgi:app", env) as url:
+                with (
+                    server("app.web.asgi:app", env) as url,
+                    _worker_process({**env, "QUIZGRAPH_WEBHOOK_WORKER": "true"}, apart),
+                ):
                     run_wrk_walk(url, starts[:WARMUP_LINES], starts[WARMUP_LINES:])
                     attempts, answers = asyncio.run(_open_attempts(db, quizzes))
                     submits = [
@@ -107,15 +116,38 @@ def run(scratch: Path) -> dict[str, WrkResult | dict[str, object]]:
                     while counts["pending"] and time.time() < deadline:
                         time.sleep(0.5)
                         counts = asyncio.run(_deliveries(db))
-                rates[endpoints] = submitted.requests_per_second
-                figures[f"submitAttempt with {endpoints} endpoints, {backend}"] = submitted
+                rates[mode] = submitted.requests_per_second
+                label = f"{endpoints} endpoints{', worker apart' if apart else ''}, {backend}"
+                figures[f"submitAttempt with {label}"] = submitted
                 if endpoints:
-                    figures[f"webhook deliveries, {backend}"] = _delivery_figures(receiver, counts)
+                    figures[f"webhook deliveries with {label}"] = _delivery_figures(
+                        receiver, counts
+                    )
         figures[f"webhooks cost, {backend}"] = {
-            "submit_rate_3_over_0": round(rates[3] / rates[0], 3),
-            "cost_percent": round(100 * (1 - rates[3] / rates[0]), 1),
+            "submit_rate_3_over_0": round(rates["in server"] / rates["none"], 3),
+            "submit_rate_3_worker_apart_over_0": round(rates["apart"] / rates["none"], 3),
+            "cost_percent": round(100 * (1 - rates["in server"] / rates["none"]), 1),
         }
     return figures
+
+
+# (mode, endpoints): none; 3 with the server's own worker; 3 with the server's worker off
+# and ``quizgraph webhooks worker`` in a process of its own (on the other core).
+RUNS = (("none", 0), ("in server", 3), ("apart", 3))
+
+
+@contextmanager
+def _worker_process(env: dict[str, str], wanted: bool) -> Iterator[None]:
+    if not wanted:
+        yield
+        return
+    command = pinned(1, [str(BIN / "quizgraph"), "webhooks", "worker"])
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env})
+    try:
+        yield
+    finally:
+        process.terminate()
+        process.wait(10)
 
 
 def _delivery_figures(receiver: Receiver, counts: dict[str, int]) -> dict[str, object]:
