@@ -248,7 +248,7 @@ export function graceExplanation(seconds: number): string {
   return `For ${label}, every message carries two signatures, one with the old secret and one with the new, so your receivers keep accepting them while you switch. After that only the new secret signs.`;
 }
 
-// --- verification snippets (docs/webhooks.md) ------------------------------------------------
+// --- verification snippets (README "Webhooks") ------------------------------------------------
 
 export const PYTHON_SNIPPET = `# pip install standardwebhooks
 import os
