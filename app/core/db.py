@@ -29,6 +29,7 @@ The sessions do two more things for the credential cache
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import AsyncIterator, Iterable, Mapping
@@ -37,9 +38,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, inspect, make_url
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
-from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm import Mapper, Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import instance_dict, instance_state
 from sqlalchemy.pool import NullPool
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.orm.session import Session as SQLModelSession
@@ -62,7 +64,6 @@ CREDENTIAL_TABLES: dict[str, str | None] = {
     "platform_admins": None,
 }
 _CHANGED_SCOPES = "quizgraph_credential_scopes"
-_OFFERED_ROWS = "quizgraph_offered_rows"
 
 logger = logging.getLogger("quizgraph.db")
 
@@ -153,9 +154,86 @@ def _note_credential_rows(session: Session, _context: Any, _instances: Any) -> N
 
 
 class RequestSession(SerialisedSession):
-    """The sessions of requests, the command line and background work."""
+    """The sessions of requests, the command line and background work.
+
+    Opened lazily: constructing an ``AsyncSession`` (its ``Session``, identity map and
+    proxy registration) and closing it cost about a tenth of a cached ``viewer``
+    request, which needs neither. The session is built on first use of anything it
+    holds (any attribute the real ``__init__`` sets); until then ``offer_rows`` keeps
+    the offered rows on this object, ``in_transaction`` is False, ``rollback`` and
+    ``close`` have nothing to do, and ``peek`` answers offered rows.
+    """
 
     sync_session_class = _TrackingSyncSession
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._deferred: tuple[tuple[Any, ...], dict[str, Any]] | None = (args, kwargs)
+        self._offered: OfferedRows | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        # Only attributes the real ``__init__`` sets are missing before it ran.
+        deferred = self.__dict__.get("_deferred")
+        if deferred is None:
+            raise AttributeError(name)
+        self._deferred = None
+        super().__init__(*deferred[0], **deferred[1])
+        return getattr(self, name)
+
+    @property
+    def opened(self) -> bool:
+        """Whether the session has been built (something used it)."""
+        return self._deferred is None
+
+    def in_transaction(self) -> bool:
+        return self.opened and super().in_transaction()
+
+    async def close(self) -> None:
+        if not self.opened:
+            return
+        if not _holds_connection(self.sync_session):
+            self.sync_session.close()  # no connection to give back: nothing to await
+            return
+        await super().close()
+
+    async def __aexit__(self, type_: Any, value: Any, traceback: Any) -> None:
+        if not self.opened:
+            return
+        if not _holds_connection(self.sync_session):
+            self.sync_session.close()  # and no task to shield it, as AsyncSession's does
+            return
+        await super().__aexit__(type_, value, traceback)
+
+    def read_in_autocommit(self) -> None:
+        """Let the statements that follow run each on its own, without BEGIN and COMMIT,
+        on PostgreSQL (see ``autocommit_reads``); only between transactions."""
+        if not self.opened:
+            _args, kwargs = self._deferred or ((), {})
+            bind = kwargs.get("bind")
+            if isinstance(bind, AsyncEngine) and not is_sqlite(str(bind.url)):
+                kwargs["bind"] = _autocommit_engine(bind)
+            return
+        sync = self.sync_session
+        bind = sync.bind
+        if sync.in_transaction() or not isinstance(bind, Engine) or bind.dialect.name == "sqlite":
+            return
+        if bind.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+            found = _autocommit_engines.get(id(bind))
+            sync.bind = (found or _autocommit_engine(AsyncEngine(bind))).sync_engine
+
+    def offer(self, offered: OfferedRows) -> None:
+        held = self._offered
+        self._offered = offered if held is None else {**held, **offered}
+
+    def peek(self, entity: Any, ident: Any) -> Any:
+        """The row the session holds for this identity, else the offered row itself
+        (shared with other requests: read it, never change it), else None. No SQL, and
+        an unused session stays unopened."""
+        if self.opened:
+            held = self.sync_session.identity_map.get(self.sync_session.identity_key(entity, ident))
+            if held is not None:
+                return held
+        offered = self._offered
+        return offered.get((entity, ident)) if offered else None
 
     async def commit(self) -> None:
         # Held throughout, so no other resolver's statement slips in between the flush
@@ -181,11 +259,13 @@ class RequestSession(SerialisedSession):
             self._use_lock.release()
 
     async def rollback(self) -> None:
+        if not self.opened:
+            return  # nothing began, nothing is pending
         self.sync_session.info.pop(_CHANGED_SCOPES, None)
         await super().rollback()
 
     async def get(self, entity: Any, ident: Any, **options: Any) -> Any:
-        offered = self.sync_session.info.get(_OFFERED_ROWS)
+        offered = self._offered
         plain = not any(options.get(name) for name in ("options", "populate_existing"))
         if offered and plain and options.get("with_for_update") is None:
             row = offered.get((entity, ident))
@@ -194,10 +274,70 @@ class RequestSession(SerialisedSession):
         return await super().get(entity, ident, **options)
 
     def _adopt(self, row: object) -> object:
-        """The session's own copy of an offered row (its identity map's, when it has one)."""
+        """The session's own copy of an offered row (its identity map's, when it has one).
+
+        A fresh instance with the row's column values and identity, attached as a
+        persistent, clean row: what ``merge(row, load=False)`` gives, without merge's
+        walk over every attribute and property and without beginning a transaction
+        (a fifth of the CPU of a cached ``viewer`` request went there). Attaching uses
+        the session's own step for a detached row (``_update_impl``: identity map and
+        attach events), the one ``add`` ends in, minus ``add``'s cascade walk."""
         sync = self.sync_session
-        held = sync.identity_map.get(inspect(row).key)
-        return held if held is not None else sync.merge(row, load=False)
+        source = instance_state(row)
+        held = sync.identity_map.get(source.key) if source.key is not None else None
+        if held is not None:
+            return held
+        copy = source.manager.new_instance()
+        values = instance_dict(copy)
+        loaded = source.dict
+        for key in _column_keys(source.manager.mapper):
+            if key in loaded:
+                values[key] = loaded[key]
+        state = instance_state(copy)
+        state.key = source.key
+        sync._update_impl(state)
+        return copy
+
+
+def _holds_connection(sync: Session) -> bool:
+    """Whether closing the session has a connection to give back (I/O, so awaited); a
+    transaction that never ran a statement (attaching a row begins one) holds none."""
+    transaction = sync.get_transaction()
+    return transaction is not None and bool(transaction._connections)
+
+
+@functools.cache
+def _column_keys(mapper: Mapper[Any]) -> tuple[str, ...]:
+    return tuple(attribute.key for attribute in mapper.column_attrs)
+
+
+_autocommit_engines: dict[int, AsyncEngine] = {}
+
+
+def _autocommit_engine(engine: AsyncEngine) -> AsyncEngine:
+    """The engine's AUTOCOMMIT variant (same pool; the isolation level is set on each
+    checkout and put back when the connection returns to the pool)."""
+    key = id(engine.sync_engine)
+    found = _autocommit_engines.get(key)
+    if found is None:
+        found = _autocommit_engines[key] = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return found
+
+
+def autocommit_reads(session: AsyncSession) -> None:
+    """A read-only operation's statements run without a transaction around them.
+
+    On PostgreSQL a request's transaction at READ COMMITTED (the server's default, and
+    this app sets no other) takes a new snapshot for every statement, so a read gains
+    nothing from it but costs two round trips, BEGIN and COMMIT. In AUTOCOMMIT each
+    statement is its own transaction and sees what was committed before it started:
+    the same as in the transaction. Call it only for an operation that doesn't write
+    (a query; mutations keep their transaction) and before its first statement: a
+    session already in a transaction (the door's credential lookup ends its own) is
+    left as it is. SQLite keeps its transaction: there ``BEGIN`` gives the statements
+    one snapshot, which autocommit would take away."""
+    if isinstance(session, RequestSession):
+        session.read_in_autocommit()
 
 
 async def _end_change(generations: credential_generations.Backend, scopes: set[str]) -> None:
@@ -229,10 +369,19 @@ def offerable(rows: Iterable[object]) -> OfferedRows:
 
 
 def offer_rows(session: AsyncSession, offered: OfferedRows) -> None:
-    """Let ``get`` answer these rows (``offerable``) with a copy of its own, without SQL."""
-    info = session.sync_session.info
-    held = info.get(_OFFERED_ROWS)
-    info[_OFFERED_ROWS] = offered if held is None else {**held, **offered}
+    """Let ``get`` answer these rows (``offerable``) with a copy of its own, without SQL
+    (a ``RequestSession``'s: every session of the app is one)."""
+    if not isinstance(session, RequestSession):
+        raise TypeError("only a RequestSession takes offered rows")
+    session.offer(offered)
+
+
+def peek(session: AsyncSession, entity: Any, ident: Any) -> Any:
+    """A row read without SQL and without opening the session: the one the session
+    holds, or the one the door offered (read only: never change it), or None."""
+    if isinstance(session, RequestSession):
+        return session.peek(entity, ident)
+    return session.sync_session.identity_map.get(session.sync_session.identity_key(entity, ident))
 
 
 def detached_copy(row: Any) -> Any:
@@ -281,4 +430,5 @@ async def dispose_engines() -> None:
     for engine in list(_engines.values()):
         await engine.dispose()
     _engines.clear()
+    _autocommit_engines.clear()
     _factories.clear()

@@ -53,7 +53,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.execution import ExecutionContext, ExecutionResult, PreExecutionError
 from strawberry.types.graphql import OperationType  # not graphql-core's: never equal
 
-from app.core.db import begin_write
+from app.core.db import autocommit_reads, begin_write
 from app.core.errors import BadUserInput, Conflict
 from app.events.bus import publish_all
 from app.graphql.context import Context
@@ -134,6 +134,10 @@ class RequestBoundary(SchemaExtension):
         elif self.execution_context.operation_type is OperationType.MUTATION:
             await context.sc.db.rollback()
             await begin_write(context.sc.db)
+        elif self.execution_context.operation_type is OperationType.QUERY:
+            # A query writes nothing: on PostgreSQL its statements run without BEGIN and
+            # COMMIT around them (same snapshots at READ COMMITTED; app.core.db).
+            autocommit_reads(context.sc.db)
         yield
 
     def on_stream_result(self, result: object) -> Iterator[None]:
@@ -259,6 +263,8 @@ def _nothing_to_commit(db: Any) -> bool:
     """No statement ran in the session's transaction (a read answered from rows the
     door offered, or from caches) and nothing is pending: its commit would only cost
     time."""
+    if not getattr(db, "opened", True):
+        return True  # nothing used the session (``app.core.db.RequestSession`` is lazy)
     sync = db.sync_session
     if not sync.in_transaction():
         return True

@@ -5,13 +5,14 @@ from __future__ import annotations
 import secrets
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy.exc import IntegrityError
 
 from app.access.request import ServiceContext
 from app.access.scopes import Scope
 from app.audit import service as audit
+from app.core.db import peek
 from app.core.errors import BadUserInput, Conflict, NotFound
 from app.core.passwords import hash_secret
 from app.core.validation import Problems
@@ -132,11 +133,17 @@ async def set_disabled(sc: ServiceContext, org_id: uuid.UUID, disabled: bool) ->
 
 
 async def own_org(sc: ServiceContext) -> Organization | None:
-    """The org the actor's credential belongs to: reading your own org's public fields
-    needs no scope (its guarded fields declare theirs). None for anonymous callers and
-    platform staff."""
+    """The org the actor's credential belongs to, to read: reading your own org's public
+    fields needs no scope (its guarded fields declare theirs). None for anonymous
+    callers and platform staff."""
     if sc.actor.org_id is None:
         return None
+    # The row the request holds, or the one the door offered (a cached credential's):
+    # no SQL, and the session stays unopened. Read it; to change an org, use
+    # ``get_for_actor``, whose row is the session's own.
+    row = peek(sc.db, Organization, sc.actor.org_id)
+    if row is not None:
+        return cast(Organization, row)
     return await repository.by_id(sc.db, sc.actor.org_id)
 
 

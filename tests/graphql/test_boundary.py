@@ -284,3 +284,41 @@ async def test_a_read_answered_without_sql_is_not_committed_and_a_write_is(
     created = await owner.gql(ADD, new_member("reader"))
     assert created.errors == [], created
     assert len(commits) >= 1
+
+
+async def test_queries_run_without_a_transaction_on_postgresql_and_mutations_with_one(
+    org: OrgFixture, signed_in: SignIn, database_url: str
+) -> None:
+    """On PostgreSQL a query's statements run in AUTOCOMMIT (no BEGIN, no COMMIT: at
+    READ COMMITTED each statement has its own snapshot either way); a mutation's run in
+    its transaction. SQLite keeps its transaction for both (one snapshot per read)."""
+    from sqlalchemy import event as sa_event
+    from sqlalchemy.engine import Connection
+
+    from app.core.db import get_engine
+
+    owner = await signed_in(org, "owner")
+    await owner.gql("{ viewer { kind } }")  # the door's own reads (cold cache) come first
+    seen: list[tuple[str, str | None]] = []
+
+    def note(connection: Connection, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append((statement, connection.get_execution_options().get("isolation_level")))
+
+    engine = get_engine().sync_engine
+    sa_event.listen(engine, "before_cursor_execute", note)
+    try:
+        listed = await owner.gql("{ viewer { organization { members(first: 1) { totalCount } } } }")
+        assert listed.errors == [], listed
+        reads = list(seen)
+        seen.clear()
+        created = await owner.gql(ADD, new_member("in-a-transaction"))
+        assert created.errors == [], created
+        writes = list(seen)
+    finally:
+        sa_event.remove(engine, "before_cursor_execute", note)
+    postgres = not database_url.startswith("sqlite")
+    # The operation's own statement (the door's credential reads, when it makes any,
+    # end in their own transaction before the operation starts).
+    counted = [level for statement, level in reads if "count(" in statement.lower()]
+    assert counted == (["AUTOCOMMIT"] if postgres else [None]), reads
+    assert writes and {level for _, level in writes} == {None}
