@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 if TYPE_CHECKING:
     from app.audit.service import BrokenLink
@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--reload", action="store_true", help="restart on code changes")
+    serve.add_argument(
+        "--demo-credentials",
+        type=Path,
+        metavar="FILE",
+        help="once listening, print the demo org's login URL and the credentials in FILE",
+    )
     serve.set_defaults(handler=_serve)
 
     migrate = commands.add_parser("migrate", help="bring the database to the newest schema")
@@ -79,6 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="load the demo org acme-academy")
     demo.add_argument("--json", action="store_true", help="print the credentials as JSON")
     demo.add_argument("--base-url", default="http://127.0.0.1:8000", help="for the login link")
+    demo.add_argument(
+        "--no-credentials",
+        action="store_true",
+        help="say only what was added (`serve --demo-credentials` prints them)",
+    )
     demo.set_defaults(handler=_demo)
 
     print_schema = commands.add_parser("print-schema", help="print the GraphQL SDL")
@@ -129,6 +140,12 @@ def _serve(args: argparse.Namespace) -> int:
 
     from app.core.settings import get_settings
 
+    if args.demo_credentials is not None:
+        from app.demo.announce import announce_when_listening
+
+        announce_when_listening(args.host, args.port, args.demo_credentials)
+    from app.web.ws_protocol import WS_PROTOCOL
+
     uvicorn.run(
         "app.web.asgi:app",
         host=args.host,
@@ -137,6 +154,7 @@ def _serve(args: argparse.Namespace) -> int:
         reload=args.reload,
         loop="uvloop",
         http="httptools",
+        ws=WS_PROTOCOL,
         ws_per_message_deflate=get_settings().websocket_compression,
         proxy_headers=False,
         log_level="info",
@@ -205,17 +223,22 @@ def _csv(value: str) -> list[str]:
 def _demo(args: argparse.Namespace) -> int:
     from app.cli_actions import DEMO_CREDENTIALS_FILE, load_demo
 
-    credentials: dict[str, Any] | None = _run(lambda: load_demo(args.base_url))
-    if credentials is None:
-        print(
-            "The demo org acme-academy is already loaded; its credentials were printed when it "
-            f"was created and saved in {DEMO_CREDENTIALS_FILE}."
-        )
-        return 0
+    load = _run(lambda: load_demo(args.base_url))
+    credentials = load.credentials
     if args.json:
         print(json.dumps(credentials))
         return 0
-    print("Demo org loaded. Sign in at", credentials["loginUrl"])
+    added = "; ".join(load.added) or "nothing new"
+    print(f"Demo org acme-academy loaded ({'added ' if load.added else ''}{added}).")
+    if args.no_credentials:
+        return 0
+    if credentials is None:
+        print(
+            "Its credentials were printed when it was created; they are not in "
+            f"{DEMO_CREDENTIALS_FILE} any more."
+        )
+        return 0
+    print("Sign in at", credentials["loginUrl"])
     print(f"  portal code: {credentials['portalCode']}")
     for member in credentials["members"]:
         print(f"  {member['role']:<8} {member['username']:<12} password: {member['password']}")

@@ -81,6 +81,8 @@ def serve(
         "uvloop",
         "--http",
         "httptools",
+        "--ws",
+        "app.web.ws_protocol:LiveWebSocketProtocol",  # as quizgraph serve runs
         "--ws-per-message-deflate",
         "false",
         "--no-access-log",

@@ -11,12 +11,15 @@ traceback). ``python -m bench.live_memory``; findings in ``docs/perf/live.md``.
 from __future__ import annotations
 
 import asyncio
+import cProfile
 import gc
 import os
+import pstats
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 import tracemalloc
 from collections import Counter
 from pathlib import Path
@@ -31,6 +34,10 @@ from bench.subscribers import START, SUBMIT, rss_kib
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "300"))
 EVENTS = int(os.environ.get("BENCH_GROWTH_EVENTS", "30"))
 TOP = int(os.environ.get("BENCH_TOP", "12"))
+# BENCH_MODE=profile: no tracemalloc; the server's CPU per change without and with the
+# subscribers (the difference per delivered message is the fan-out's cost), and a
+# cProfile of the changes with subscribers.
+PROFILE = os.environ.get("BENCH_MODE") == "profile"
 
 
 def main() -> None:
@@ -40,7 +47,7 @@ def main() -> None:
     ):
         org_id, owner_id = db.org_id, db.owner_id
         assert org_id and owner_id
-        students = data.member_rows(org_id, EVENTS + 2)
+        students = data.member_rows(org_id, 2 * EVENTS + 2)
         quiz = data.quiz_rows(org_id, owner_id, 1)
 
         async def seed() -> tuple[list[str], list[str]]:
@@ -62,6 +69,10 @@ def main() -> None:
         from app.core.settings import get_settings
 
         get_settings.cache_clear()  # seeding read the settings before the env was set
+        if PROFILE:
+            import uvloop  # as the server runs in production
+
+            uvloop.install()
         asyncio.run(_diagnose(watch_keys, student_keys, quiz))
 
 
@@ -70,7 +81,13 @@ async def _diagnose(watch_keys: list[str], student_keys: list[str], quiz: dict[s
 
     port = free_port()
     config = uvicorn.Config(
-        "app.web.asgi:app", host="127.0.0.1", port=port, log_level="warning", http="httptools"
+        "app.web.asgi:app",
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        http="httptools",
+        ws=os.environ.get("BENCH_WS", "app.web.ws_protocol:LiveWebSocketProtocol"),
+        ws_per_message_deflate=False,
     )
     server = uvicorn.Server(config)
     serving = asyncio.create_task(server.serve())
@@ -112,9 +129,19 @@ async def _diagnose(watch_keys: list[str], student_keys: list[str], quiz: dict[s
 
         await change(student_keys[0])  # warm every path once
         await change(student_keys[1])
-        tracemalloc.start(int(os.environ.get("BENCH_FRAMES", "6")))
+        alone = 0.0
+        if PROFILE:
+            started = time.process_time()
+            for key in student_keys[2 + EVENTS : 2 + 2 * EVENTS]:
+                await change(key)
+                await asyncio.sleep(0.15)
+            await asyncio.sleep(0.5)
+            alone = (time.process_time() - started) / EVENTS
+            print(f"server+driver CPU per change, no subscribers: {alone * 1e3:.2f} ms")
+        else:
+            tracemalloc.start(int(os.environ.get("BENCH_FRAMES", "6")))
         gc.collect()
-        base = tracemalloc.take_snapshot()
+        base = None if PROFILE else tracemalloc.take_snapshot()
         rss_base = rss_kib(os.getpid())
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "client.json"
@@ -132,23 +159,41 @@ async def _diagnose(watch_keys: list[str], student_keys: list[str], quiz: dict[s
             assert line.startswith("ready"), line
             await asyncio.sleep(2)
             gc.collect()
-            idle = tracemalloc.take_snapshot()
-            rss_idle = rss_kib(os.getpid())
-            _report("per idle subscriber", base, idle, SUBSCRIBERS, rss_idle - rss_base)
+            if PROFILE:
+                profile = cProfile.Profile()
+                started = time.process_time()
+                profile.enable()
+            else:
+                idle = tracemalloc.take_snapshot()
+                rss_idle = rss_kib(os.getpid())
+                _report("per idle subscriber", base, idle, SUBSCRIBERS, rss_idle - rss_base)
             for key in student_keys[2 : 2 + EVENTS]:
                 await change(key)
                 await asyncio.sleep(0.15)
             await asyncio.sleep(2)
-            gc.collect()
-            after = tracemalloc.take_snapshot()
-            rss_after = rss_kib(os.getpid())
-            _report(
-                "per delivered message", idle, after, SUBSCRIBERS * EVENTS, rss_after - rss_idle
-            )
+            if PROFILE:
+                profile.disable()
+                spent = (time.process_time() - started) / EVENTS
+                fanout = (spent - alone) / SUBSCRIBERS
+                print(
+                    f"CPU per change with {SUBSCRIBERS:,} subscribers: {spent * 1e3:.2f} ms; "
+                    f"fan-out per delivered message: {fanout * 1e6:.1f} us (under cProfile)"
+                )
+                stats = pstats.Stats(profile)
+                stats.sort_stats("tottime").print_stats(TOP)
+                stats.sort_stats("cumulative").print_stats(TOP)
+            else:
+                gc.collect()
+                after = tracemalloc.take_snapshot()
+                rss_after = rss_kib(os.getpid())
+                _report(
+                    "per delivered message", idle, after, SUBSCRIBERS * EVENTS, rss_after - rss_idle
+                )
             client.stdin.write("stop\n")
             client.stdin.flush()
             await asyncio.get_running_loop().run_in_executor(None, client.wait)
-    tracemalloc.stop()
+    if not PROFILE:
+        tracemalloc.stop()
     server.should_exit = True
     await serving
 

@@ -48,7 +48,7 @@ from typing import Any, cast
 from sqlalchemy.exc import OperationalError
 from starlette.datastructures import Headers
 from starlette.types import Scope
-from starlette.websockets import WebSocket, WebSocketDisconnect
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.schema import BaseSchema
@@ -81,6 +81,7 @@ from app.graphql.errors import ClassifiedError
 from app.graphql.live import FrameKind, LiveTarget, SocketSender
 from app.web.credentials import resolve_actor
 from app.web.door import cookie_value
+from app.web.ws_protocol import FRAMES_EXTENSION
 
 logger = logging.getLogger("quizgraph.websocket")
 
@@ -117,17 +118,25 @@ class LiveSocket:
 
 
 def socket_sender(websocket: WebSocket) -> SocketSender:
-    """The connection's live sender: the ASGI send coroutine itself (the sender steps
-    it by hand, so it is not wrapped in a task), a text frame per message."""
+    """The connection's live sender. Where the server's protocol offers raw frames
+    (``app.web.ws_protocol``), whole websocket frames straight to the transport and a
+    close that does not wait for a stalled transport; else the ASGI send coroutine
+    itself (the sender steps it by hand, so it is not wrapped in a task), a text
+    frame per message."""
     send = websocket.send
+    raw = websocket.scope.get("extensions", {}).get(FRAMES_EXTENSION)
 
     def write(text: str) -> Any:
         return send({"type": "websocket.send", "text": text})
 
     async def close(code: int, reason: str) -> None:
+        if raw is not None and websocket.application_state == WebSocketState.CONNECTED:
+            raw.close(code, reason)
+            websocket.application_state = WebSocketState.DISCONNECTED
+            return
         await websocket.close(code, reason)
 
-    return SocketSender(write, close)
+    return SocketSender(write, close, raw=raw)
 
 
 @dataclass(slots=True)

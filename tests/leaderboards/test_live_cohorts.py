@@ -8,17 +8,22 @@ on; the first message and the updates are the board's, whatever the cohort.
 
 from __future__ import annotations
 
+import asyncio
 import os
+import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+import websockets
+from websockets.typing import Subprotocol
 
+from app.graphql.live import SLOW_CONSUMER_CLOSE, SLOW_CONSUMER_REASON
 from tests.leaderboards.support import two_point_quiz
 from tests.leaderboards.test_live import BOARD, REVOKE_KEY, key_for, submit
 from tests.support.client import ApiClient
 from tests.support.servers import PASSWORD, Deployment, deployment
-from tests.support.websocket import Subscriber
+from tests.support.websocket import TRANSPORT_WS, Subscriber
 
 ADD_MEMBER = """mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }"""
 UPDATE_ROLE = """mutation($id: ID!, $role: Role!) {
@@ -112,3 +117,61 @@ async def test_a_changed_role_closes_one_socket_and_its_reconnect_joins_the_new_
     assert top_entry(await other_socket.next_data())["score"] == 2.0  # type: ignore[index]
     await again.close()
     await other_socket.close()
+
+
+# A heavy board message: 25 copies of the entries (max_aliases is 30), ~9 KB a frame
+# with three long names on the board.
+HEAVY_BOARD = (
+    "subscription($slug: String!, $quizId: ID, $top: Int) {"
+    " leaderboardUpdated(orgSlug: $slug, quizId: $quizId, top: $top) { quizId "
+    + " ".join(f"e{n}: entries {{ rank displayName score }}" for n in range(25))
+    + " changed { rank displayName score } } }"
+)
+
+
+async def test_a_client_that_stops_reading_is_closed_with_4008_and_others_get_every_update(
+    server: Deployment,
+) -> None:
+    owner = await server.signed_in("owner")
+    quiz = await two_point_quiz(owner, "Slow consumer", attemptsAllowed=None)
+    students = []
+    for _ in range(3):
+        name = f"s{os.urandom(3).hex()}"
+        member = {"username": name, "displayName": name * 11, "role": "STUDENT"}
+        (await owner.gql(ADD_MEMBER, {"input": {**member, "password": PASSWORD}})).ok()
+        students.append(await server.signed_in(name))
+        await submit(students[-1], quiz, 1)
+    _key_id, secret = await key_for(owner, ["leaderboard:read"])
+    variables = {"slug": server.slug, "quizId": quiz["id"], "top": 10}
+    # a client with a small receive buffer runs 20 heavy subscriptions (the most a
+    # connection may), reads their first messages, then stops reading from its socket
+    sock = socket.create_connection(("127.0.0.1", int(server.urls[0].rsplit(":", 1)[1])))
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    connection = await websockets.connect(
+        server.ws_url(), sock=sock, subprotocols=[Subprotocol(TRANSPORT_WS)], max_queue=1
+    )
+    slow = Subscriber(connection, TRANSPORT_WS)
+    await slow.send({"type": "connection_init", "payload": {"authorization": f"Bearer {secret}"}})
+    await slow.acknowledged()
+    for op in range(20):
+        await slow.subscribe(HEAVY_BOARD, variables, op_id=str(op))
+    firsts = {(await slow.receive())["id"] for _ in range(20)}
+    assert firsts == {str(op) for op in range(20)}
+    transport = connection.transport
+    assert isinstance(transport, asyncio.Transport)
+    transport.pause_reading()
+    # another subscriber of the same cohort keeps reading
+    fast = await key_subscriber(server, secret, quiz["id"])
+    await fast.subscribe(HEAVY_BOARD, variables, op_id="heavy")
+    await fast.next_data()  # the board subscription's first message
+    await fast.next_data()  # the heavy one's
+    # when the board changes 8 times (~180 KB a change for the slow socket)
+    for _ in range(8):
+        await submit(students[0], quiz, 2)
+        # the other subscriber gets every change, both subscriptions
+        received = {(await fast.receive())["id"], (await fast.receive())["id"]}
+        assert received == {"1", "heavy"}
+    # then the slow client, reading again, finds its socket closed as a slow consumer
+    transport.resume_reading()
+    assert await slow.closed(timeout=10) == (SLOW_CONSUMER_CLOSE, SLOW_CONSUMER_REASON)
+    await fast.close()

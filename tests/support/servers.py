@@ -147,6 +147,8 @@ async def deployment(
             str(port),
             "--log-level",
             "warning",
+            "--ws",
+            "app.web.ws_protocol:LiveWebSocketProtocol",  # as quizgraph serve runs
             env=env,
         )
         for port in ports

@@ -167,9 +167,10 @@ class Cohort:
         offered = 0
         for subscriber in list(self.subscribers):
             if subscriber.cohort is self:
-                subscriber.sender.offer(
-                    subscriber.operation_id,
-                    frames.text(subscriber.kind, subscriber.operation_id),
+                sender = subscriber.sender
+                operation_id = subscriber.operation_id
+                sender.offer(
+                    operation_id, frames.for_socket(sender.raw, subscriber.kind, operation_id)
                 )
                 offered += 1
         return offered
@@ -211,8 +212,9 @@ class LiveHub:
         payload = await cohort.payload_of(value)
         if subscriber.cohort is not cohort or cohort.delivered > subscriber.seen:
             return  # left, or already has a newer frame
-        frame = Frames(payload).text(subscriber.kind, subscriber.operation_id)
-        subscriber.sender.offer(subscriber.operation_id, frame)
+        sender = subscriber.sender
+        frame = Frames(payload).for_socket(sender.raw, subscriber.kind, subscriber.operation_id)
+        sender.offer(subscriber.operation_id, frame)
 
     async def publish(self, topic: Hashable, value: Any) -> int:
         """``value`` is the topic's new state: each cohort runs once; the frames

@@ -7,16 +7,22 @@ as a JSON string (orjson: quotes, backslashes and control characters escaped; an
 orjson refuses, such as one holding a lone surrogate, is written with ``\\u``
 escapes by the standard library), and the payload is inserted as it is. Subscribers
 sharing an id (most clients number their operations from 1) share one frame object.
+
+``wire`` gives the same message as a whole websocket text frame (RFC 6455: FIN and
+the text opcode, the length, no mask: a server's frames are unmasked), for a socket
+whose protocol takes frames as they go on the wire: made once, written to every
+socket of the cohort as it is.
 """
 
 from __future__ import annotations
 
 import json
+import struct
 from enum import Enum
 
 import orjson
 
-__all__ = ["FrameKind", "Frames", "encode_id"]
+__all__ = ["FrameKind", "Frames", "encode_id", "text_frame"]
 
 
 class FrameKind(Enum):
@@ -41,19 +47,32 @@ def encode_id(operation_id: str) -> bytes:
         return json.dumps(operation_id).encode()
 
 
+def text_frame(message: bytes) -> bytes:
+    """``message`` (UTF-8 JSON) as one unmasked, final websocket text frame."""
+    length = len(message)
+    if length < 126:
+        head = bytes((0x81, length))
+    elif length < 1 << 16:
+        head = struct.pack("!BBH", 0x81, 126, length)
+    else:
+        head = struct.pack("!BBQ", 0x81, 127, length)
+    return head + message
+
+
 class Frames:
     """The frames of one payload, made on first use per (kind, operation id).
 
     ``frame`` gives the bytes; ``text`` the same frame as ``str`` (what an ASGI text
     message takes), made from the payload decoded once, not once per socket."""
 
-    __slots__ = ("_bytes", "_payload_text", "_text", "payload")
+    __slots__ = ("_bytes", "_payload_text", "_text", "_wire", "payload")
 
     def __init__(self, payload: bytes) -> None:
         self.payload = payload
         self._payload_text: str | None = None
         self._bytes: dict[tuple[FrameKind, str], bytes] = {}
         self._text: dict[tuple[FrameKind, str], str] = {}
+        self._wire: dict[tuple[FrameKind, str], bytes] = {}
 
     def frame(self, kind: FrameKind, operation_id: str) -> bytes:
         key = (kind, operation_id)
@@ -75,3 +94,15 @@ class Frames:
             )
             self._text[key] = found
         return found
+
+    def wire(self, kind: FrameKind, operation_id: str) -> bytes:
+        """The frame as a whole websocket text frame, header included."""
+        key = (kind, operation_id)
+        found = self._wire.get(key)
+        if found is None:
+            found = self._wire[key] = text_frame(self.frame(kind, operation_id))
+        return found
+
+    def for_socket(self, raw: bool, kind: FrameKind, operation_id: str) -> bytes | str:
+        """What a socket's sender takes: the wire frame when ``raw``, else the text."""
+        return self.wire(kind, operation_id) if raw else self.text(kind, operation_id)

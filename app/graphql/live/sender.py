@@ -22,6 +22,14 @@ waits, so one slow or dead client can't hold up the others:
   door notices the disconnect and ends the socket's operations.
 
 Nothing stays allocated for an idle socket but this object (no task, no queue).
+
+**Raw frames**: where the server's websocket protocol offers it (``RawWriter``, see
+``app.web.ws_protocol``), a frame is a whole websocket frame made once per cohort
+(``Frames.wire``) and written straight to the transport: per socket one
+``transport.write``. The transport always takes the frame; when its buffer is past
+the high-water mark afterwards, the socket counts as stalled until it drains, and
+frames queue as above. The 4008 close is then written at once, behind what is
+buffered (the protocol aborts the connection if the client never answers it).
 """
 
 from __future__ import annotations
@@ -29,12 +37,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine, Generator, Hashable
-from typing import Any
+from typing import Any, Protocol
 
 __all__ = [
     "MAX_SUPERSEDED",
     "SLOW_CONSUMER_CLOSE",
     "SLOW_CONSUMER_REASON",
+    "RawWriter",
     "SocketSender",
 ]
 
@@ -52,6 +61,19 @@ Send = Callable[[Any], Coroutine[Any, Any, None]]
 Close = Callable[[int, str], Awaitable[None]]
 
 
+class RawWriter(Protocol):
+    """A socket's transport, for whole websocket frames."""
+
+    def write(self, frame: bytes) -> bool | None:
+        """Write ``frame``: True, the transport takes more; False, written but the
+        transport is paused now; None, the connection is gone (nothing written)."""
+        ...
+
+    def drained(self) -> Awaitable[None]:
+        """Until the transport takes bytes again."""
+        ...
+
+
 class SocketSender:
     """The frames bound for one websocket. ``send`` writes one frame (whatever the
     cohort made: bytes or text, as the door asked); ``close`` closes the socket."""
@@ -60,17 +82,29 @@ class SocketSender:
         "_close",
         "_closing",
         "_pending",
+        "_raw",
         "_send",
         "_stalled",
         "_started_send",
         "closed",
         "max_superseded",
+        "raw",
         "sent",
         "superseded",
     )
 
-    def __init__(self, send: Send, close: Close, *, max_superseded: int = MAX_SUPERSEDED) -> None:
+    def __init__(
+        self,
+        send: Send,
+        close: Close,
+        *,
+        max_superseded: int = MAX_SUPERSEDED,
+        raw: RawWriter | None = None,
+    ) -> None:
         self._send = send
+        self._raw = raw
+        # Frames for it are whole websocket frames (``Frames.wire``), else ASGI text.
+        self.raw = raw is not None
         self._close = close
         self.max_superseded = max_superseded
         self._pending: dict[Hashable, Any] | None = None
@@ -148,6 +182,20 @@ class SocketSender:
             logger.debug("closing a websocket failed", exc_info=True)
 
     def _start(self, frame: Any) -> None:
+        raw = self._raw
+        if raw is not None:
+            try:
+                taking = raw.write(frame)
+            except Exception:
+                self._failed()
+                return
+            if taking is None:
+                self._stop()  # the connection is closing: its door ends the operations
+                return
+            self._done()
+            if not taking:
+                self._stalled = asyncio.get_running_loop().create_task(self._drain(raw))
+            return
         coroutine = self._send(frame)
         try:
             waiting = coroutine.send(None)
@@ -186,6 +234,29 @@ class SocketSender:
             if self._stalled is asyncio.current_task():
                 self._stalled = None
                 self._started_send = None
+
+    async def _drain(self, raw: RawWriter) -> None:
+        """The transport paused: wait until it drains, write what waits meanwhile."""
+        try:
+            while True:
+                await raw.drained()
+                if self.closed or not self._pending:
+                    return
+                slot = next(iter(self._pending))
+                taking = raw.write(self._pending.pop(slot))
+                if taking is None:
+                    self._stop()
+                    return
+                self._done()
+                if taking and not self._pending:
+                    return
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self._failed()
+        finally:
+            if self._stalled is asyncio.current_task():
+                self._stalled = None
 
 
 class _Resumed:

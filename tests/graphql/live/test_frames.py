@@ -62,3 +62,23 @@ def test_any_id_round_trips(operation_id: str) -> None:
     message = json.loads(Frames(PAYLOAD).frame(FrameKind.NEXT, operation_id))
     assert message["id"] == operation_id
     assert message["payload"] == orjson.loads(PAYLOAD)
+
+
+def test_wire_frames_are_unmasked_final_text_frames_of_the_message() -> None:
+    from app.graphql.live.frames import text_frame
+
+    for size in (10, 125, 126, 65_535, 65_536):
+        payload = b'{"data":"' + b"x" * size + b'"}'
+        frames = Frames(payload)
+        wire = frames.wire(FrameKind.NEXT, "7")
+        message = frames.frame(FrameKind.NEXT, "7")
+        assert wire == text_frame(message) and wire.endswith(message)
+        assert wire[0] == 0x81  # FIN, text
+        assert wire[1] & 0x80 == 0  # no mask
+        length = wire[1] & 0x7F
+        if length == 126:
+            length = int.from_bytes(wire[2:4], "big")
+        elif length == 127:
+            length = int.from_bytes(wire[2:10], "big")
+        assert length == len(message)
+        assert frames.wire(FrameKind.NEXT, "7") is wire  # made once

@@ -137,3 +137,82 @@ async def test_a_send_suspending_several_times_is_finished_by_the_task() -> None
     sender.offer("1", "b")
     await settle()
     assert steps == ["start a", "end a", "start b", "end b"] and sender.sent == 2
+
+
+class FakeTransport:
+    """A protocol's raw frames: takes every frame; ``taking`` says whether it is past
+    its high-water mark afterwards."""
+
+    def __init__(self) -> None:
+        self.frames: list[bytes] = []
+        self.taking = True
+        self.gone = False
+        self.resumed = asyncio.Event()
+        self.resumed.set()
+        self.closed_with: tuple[int, str] | None = None
+
+    def write(self, frame: bytes) -> bool | None:
+        if self.gone:
+            return None
+        self.frames.append(frame)
+        return self.taking
+
+    async def drained(self) -> None:
+        await self.resumed.wait()
+
+    def pause(self) -> None:
+        self.taking = False
+        self.resumed.clear()
+
+    def resume(self) -> None:
+        self.taking = True
+        self.resumed.set()
+
+    async def close(self, code: int, reason: str) -> None:
+        self.closed_with = (code, reason)
+
+
+def raw_sender(transport: FakeTransport) -> SocketSender:
+    async def unused(_frame: object) -> None:
+        raise AssertionError("a raw sender never sends through ASGI")
+
+    return SocketSender(unused, transport.close, raw=transport)
+
+
+async def test_raw_frames_are_written_at_once_and_queue_while_the_transport_is_paused() -> None:
+    transport = FakeTransport()
+    sender = raw_sender(transport)
+    tasks_before = len(asyncio.all_tasks())
+    sender.offer("1", b"a1")
+    assert transport.frames == [b"a1"] and not sender.busy
+    assert len(asyncio.all_tasks()) == tasks_before
+    # when a write leaves the transport past its high-water mark
+    transport.pause()
+    sender.offer("1", b"a2")  # written (the transport takes it), then the socket stalls
+    sender.offer("1", b"a3")
+    sender.offer("2", b"b1")
+    sender.offer("1", b"a4")  # replaces a3
+    assert transport.frames == [b"a1", b"a2"] and sender.busy and sender.superseded == 1
+    # then, drained, the newest frame per operation goes out, oldest operation first
+    transport.resume()
+    await settle()
+    assert transport.frames == [b"a1", b"a2", b"a4", b"b1"]
+    assert not sender.busy and sender.superseded == 0
+
+
+async def test_a_raw_socket_that_stays_paused_is_closed_with_4008() -> None:
+    transport = FakeTransport()
+    sender = raw_sender(transport)
+    transport.pause()
+    sender.offer("1", b"first")
+    for n in range(MAX_SUPERSEDED + 1):
+        sender.offer("1", f"f{n}".encode())
+    await settle()
+    assert transport.closed_with is not None and transport.closed_with[0] == SLOW_CONSUMER_CLOSE
+    assert sender.closed and transport.frames == [b"first"]
+    # a connection that is gone takes nothing and ends the sender quietly
+    gone = FakeTransport()
+    gone.gone = True
+    other = raw_sender(gone)
+    other.offer("1", b"x")
+    assert other.closed and gone.frames == []

@@ -1,0 +1,151 @@
+"""The server's websocket protocol: uvicorn's sans-I/O protocol (``websockets``), with a
+direct way out for live frames and less kept per connection.
+
+``quizgraph serve`` (and the bench) run uvicorn with ``ws=WS_PROTOCOL``. What it adds
+to uvicorn's ``WebSocketsSansIOProtocol``:
+
+- **Raw frames** (``scope["extensions"]["quizgraph.frames"]``, a ``RawFrames``): a
+  live cohort writes a frame it built once for all its sockets (``Frames.wire``: a
+  text frame's header and bytes, servers don't mask) straight to the transport. Per
+  socket that is one ``transport.write``: no ASGI message, no Starlette state checks,
+  no coroutine, no re-encoding of the text, no websockets ``Frame``. Every other
+  message (acks, errors, ``complete``, closes) goes through ASGI as before; each
+  write is a whole frame, so both interleave at frame boundaries.
+- **Bounded buffers**: the kernel's send buffer is fixed (``SEND_BUFFER``; unset,
+  Linux autotunes it up to ``tcp_wmem``'s maximum, 4 MiB here, which is why a client
+  that stopped reading was never noticed) and the transport's write buffer pauses
+  at ``WRITE_HIGH``. ``RawFrames.write`` answers whether the transport still takes
+  bytes; when it does not, the live sender queues (newest frame wins) and closes a
+  client that can't keep up with 4008 (``app.graphql.live.sender``).
+- **Close without waiting** (``RawFrames.close``): the close frame is written behind
+  what is buffered, even while the transport is paused (uvicorn's ``send`` would
+  wait for it to drain first, forever for a client that stopped reading), and the
+  connection is aborted when the closing handshake does not finish within
+  ``close_timeout``.
+- **Less per connection**: the handshake's request and response are dropped once
+  accepted, and the receive queue is a small one of its own (uvicorn's
+  ``asyncio.Queue`` is four deques and an event).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from collections import deque
+from typing import Any
+
+from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
+
+__all__ = ["FRAMES_EXTENSION", "SEND_BUFFER", "WRITE_HIGH", "WS_PROTOCOL", "LiveWebSocketProtocol"]
+
+WS_PROTOCOL = "app.web.ws_protocol:LiveWebSocketProtocol"
+FRAMES_EXTENSION = "quizgraph.frames"
+# The kernel's send buffer per websocket (Linux doubles what is asked for its own
+# bookkeeping) and the transport's write buffer high-water mark (low: a quarter).
+SEND_BUFFER = 64 * 1024
+WRITE_HIGH = 64 * 1024
+
+
+class _ReceiveQueue:
+    """What uvicorn's protocol needs of its queue (``put_nowait``, ``get``, ``empty``),
+    for one reader: a deque and at most one waiting future."""
+
+    __slots__ = ("_items", "_waiter")
+
+    def __init__(self) -> None:
+        self._items: deque[Any] = deque()
+        self._waiter: asyncio.Future[None] | None = None
+
+    def put_nowait(self, item: Any) -> None:
+        self._items.append(item)
+        waiter, self._waiter = self._waiter, None
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    async def get(self) -> Any:
+        while not self._items:
+            waiter = self._waiter = asyncio.get_running_loop().create_future()
+            try:
+                await waiter
+            finally:
+                if self._waiter is waiter:
+                    self._waiter = None
+        return self._items.popleft()
+
+    def empty(self) -> bool:
+        return not self._items
+
+    def qsize(self) -> int:
+        return len(self._items)
+
+
+class RawFrames:
+    """One connection's direct way out (see the module). Holds the protocol only."""
+
+    __slots__ = ("_protocol",)
+
+    def __init__(self, protocol: LiveWebSocketProtocol) -> None:
+        self._protocol = protocol
+
+    def write(self, frame: bytes) -> bool | None:
+        """Write a whole, ready frame. True: the transport takes more; False: written,
+        but the transport is paused now (wait on ``drained``); None: the connection
+        is closing or gone, nothing was written."""
+        protocol = self._protocol
+        if protocol.close_sent or protocol.disconnected:
+            return None
+        transport = protocol.transport
+        if transport.is_closing():
+            return None
+        transport.write(frame)
+        return protocol.writable.is_set()
+
+    async def drained(self) -> None:
+        """Until the transport takes bytes again (or the connection is gone)."""
+        await self._protocol.writable.wait()
+
+    def close(self, code: int, reason: str) -> None:
+        """Send a close frame now, behind what is buffered, without waiting."""
+        self._protocol.close_now(code, reason)
+
+
+class LiveWebSocketProtocol(WebSocketsSansIOProtocol):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.queue = _ReceiveQueue()  # type: ignore[assignment]
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
+        with contextlib.suppress(AttributeError, NotImplementedError):
+            self.transport.set_write_buffer_limits(high=WRITE_HIGH)
+
+    def handle_connect(self, event: Any) -> None:
+        super().handle_connect(event)
+        scope = getattr(self, "scope", None)
+        if scope is not None and not self.close_sent:
+            scope["extensions"][FRAMES_EXTENSION] = RawFrames(self)
+
+    async def send(self, message: Any) -> None:
+        await super().send(message)
+        if self.handshake_complete:
+            # The handshake's request and response are not needed past the accept.
+            self.request = None  # type: ignore[assignment]
+            self.response = None  # type: ignore[assignment]
+
+    def close_now(self, code: int, reason: str) -> None:
+        if self.close_sent or self.disconnected or self.transport.is_closing():
+            return
+        self.queue.put_nowait({"type": "websocket.disconnect", "code": code, "reason": reason})
+        self.conn.send_close(code, reason)
+        self.transport.write(b"".join(self.conn.data_to_send()))
+        self.close_sent = True
+        if self.read_paused:
+            self.read_paused = False
+            self.transport.resume_reading()
+        # A client that never reads again never answers the close: drop it.
+        self.close_timer = self.loop.call_later(self.close_timeout, self.transport.abort)
