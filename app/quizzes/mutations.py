@@ -226,6 +226,7 @@ class QuizMutations:
             input.format,
             filename=filename,
             title=input.title,
+            pasted=input.file is None,
         )
         return ImportQuizPayload(
             quiz=Quiz.from_row(quiz) if quiz else None,

@@ -272,17 +272,22 @@ async def import_quiz(
     *,
     filename: str | None,
     title: str | None,
+    pasted: bool = False,
 ) -> tuple[Quiz | None, ImportResult, ImportFormat]:
     """Parse (in a thread: it is CPU work) and store the draft in the caller's transaction.
 
     The format is detected from the file when not named; the file's name (without its
-    extension) is the title when neither the file nor the caller gives one."""
+    extension) is the title when neither the file nor the caller gives one. ``pasted``:
+    the data was pasted into the import form, and the problems call it "pasted text"."""
     sc.actor.require(Scope.QUIZZES_WRITE, org_id)
     fmt = fmt or detect_format(filename, data)
     if fmt is None:
-        raise BadUserInput({"format": "could not be detected from the file; name it"})
+        source = "pasted text" if pasted else "file"
+        raise BadUserInput({"format": f"could not be detected from the {source}; choose one"})
     title_hint = PurePath(filename).stem if filename else None
-    result = await anyio.to_thread.run_sync(partial(parse_quiz, data, fmt, title_hint=title_hint))
+    result = await anyio.to_thread.run_sync(
+        partial(parse_quiz, data, fmt, title_hint=title_hint, pasted=pasted)
+    )
     if result.draft is None:
         return None, result, fmt
     draft = result.draft if not title else dataclasses.replace(result.draft, title=title)

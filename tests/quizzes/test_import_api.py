@@ -164,3 +164,28 @@ async def test_students_cannot_import(org: OrgFixture, signed_in: SignIn) -> Non
     student = await signed_in(org, "student")
     result = await upload(student, "good.json", (FIXTURES / "good.json").read_bytes())
     assert result.code == "FORBIDDEN"
+
+
+async def test_pasted_text_is_called_pasted_text_and_a_file_a_file(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
+    # given a teacher pasting, then uploading, a JSON quiz with an empty prompt
+    teacher = await signed_in(org, "teacher")
+    text = json.dumps({"title": "T", "questions": [{"kind": "TRUE_FALSE", "prompt": ""}]})
+
+    pasted = payload(await teacher.gql(IMPORT, {"input": {"text": text, "format": "JSON"}}))
+    uploaded = payload(await upload(teacher, "quiz.json", text.encode(), fmt="JSON"))
+
+    # then the problems name the question and field in words, and the source as it came
+    expected = [
+        'Question 1: "answer" is missing',
+        'Question 1, "prompt": is empty; write some text',
+    ]
+    assert [p["message"] for p in pasted["problems"]] == [
+        *expected,
+        "No question could be imported from the pasted text",
+    ]
+    assert [p["message"] for p in uploaded["problems"]] == [
+        *expected,
+        "No question could be imported from the file",
+    ]

@@ -95,12 +95,12 @@ def test_json_bad_questions_are_skipped_with_path_and_line() -> None:
     result = read("broken.json", ImportFormat.JSON)
 
     assert lines_and_messages(result.problems) == [
-        (9, "$.questions[1]: The question has no correct answer"),
-        (14, "$.questions[2].tolerance: -1 is less than the minimum of 0"),
+        (9, "Question 2 has no correct answer"),
+        (14, 'Question 3, "tolerance": is -1; it must be 0 or more'),
         (
             20,
-            "$.questions[3].kind: 'ESSAY' is not one of "
-            "['SINGLE_CHOICE', 'MULTIPLE_CHOICE', 'TRUE_FALSE', 'SHORT_ANSWER', 'NUMERIC']",
+            'Question 4, "kind": is "ESSAY"; '
+            "use one of SINGLE_CHOICE, MULTIPLE_CHOICE, TRUE_FALSE, SHORT_ANSWER, NUMERIC",
         ),
     ]
     assert result.draft is not None
@@ -113,7 +113,7 @@ def test_json_invalid_quiz_settings_refuse_the_whole_file() -> None:
 
     assert result.draft is None
     assert lines_and_messages(result.problems) == [
-        (1, "$.timeLimitSeconds: -5 is less than the minimum of 1")
+        (1, 'The quiz, "timeLimitSeconds": is -5; it must be 1 or more')
     ]
 
 
@@ -135,7 +135,10 @@ def test_json_field_of_another_kind_is_named() -> None:
 
     assert result.draft is None
     assert (
-        ImportProblem(1, "$.questions[0].options: this field is not used by questions of this kind")
+        ImportProblem(
+            1,
+            'Question 1, "options": this field is not used by questions of this kind; remove it',
+        )
         in result.problems
     )
 
@@ -155,7 +158,7 @@ def test_json_number_too_big_for_a_float_is_a_problem_not_a_crash() -> None:
 
     assert result.draft is None
     assert lines_and_messages(result.problems) == [
-        (1, "$.questions[0]: The question needs a finite numeric answer"),
+        (1, "Question 1 needs a finite numeric answer"),
         (None, "No question could be imported from the file"),
     ]
 
@@ -164,7 +167,7 @@ def test_json_top_level_must_be_an_object() -> None:
     result = parse_quiz(b"[]", ImportFormat.JSON)
 
     assert result.draft is None
-    assert lines_and_messages(result.problems) == [(None, "$: [] is not of type 'object'")]
+    assert lines_and_messages(result.problems) == [(None, "The quiz: must be an object {...}")]
 
 
 def test_the_published_schema_is_valid_and_accepts_the_sample() -> None:
@@ -447,7 +450,7 @@ def test_wrong_encoding_is_refused_with_offset_and_line(fmt: ImportFormat) -> No
         (
             3,
             "The file is not UTF-8 text: the byte at offset 47 (line 3) is not valid UTF-8. "
-            "Save the file as UTF-8 and import it again",
+            "Save it as UTF-8 and import it again",
         )
     ]
 
@@ -551,3 +554,49 @@ def test_gift_escapes_do_not_shift_line_numbers() -> None:
         3,
         "Matching questions (->) are not supported",
     )
+
+
+def test_json_problems_name_the_question_and_field_in_words() -> None:
+    # given a question with an empty prompt, an empty option and no kind
+    document = {
+        "title": "T",
+        "questions": [
+            {"kind": "SHORT_ANSWER", "prompt": "Fine", "acceptedAnswers": ["yes"]},
+            {
+                "kind": "SINGLE_CHOICE",
+                "prompt": "",
+                "options": [{"text": "a", "correct": True}, {"text": " "}],
+            },
+            {"prompt": "No kind", "extra": 1},
+        ],
+    }
+
+    result = parse_quiz(json.dumps(document).encode(), ImportFormat.JSON)
+
+    # then each problem says which question and field, once, with no validator text
+    messages = [problem.message for problem in result.problems]
+    assert messages == [
+        'Question 2, option 2, "text": is empty; write some text',
+        'Question 2, "prompt": is empty; write some text',
+        'Question 3: "kind" is missing',
+        'Question 3: "extra" is not a field here',
+    ]
+    assert not any("does not match" in m or "\\S" in m or "$." in m for m in messages)
+    assert result.imported_questions == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "fmt"),
+    [
+        (b"{", ImportFormat.JSON),
+        (b"", ImportFormat.AIKEN),
+        (b"No answers here", ImportFormat.AIKEN),
+    ],
+)
+def test_pasted_text_is_called_pasted_text(data: bytes, fmt: ImportFormat) -> None:
+    pasted = parse_quiz(data, fmt, pasted=True)
+    uploaded = parse_quiz(data, fmt)
+
+    assert any("pasted text" in problem.message for problem in pasted.problems)
+    assert not any("file" in problem.message for problem in pasted.problems)
+    assert any("file" in problem.message for problem in uploaded.problems)

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
@@ -39,6 +41,7 @@ __all__ = [
     "keep_if_valid",
     "parse_quiz",
     "result_of",
+    "source_noun",
     "too_many_questions",
 ]
 
@@ -50,6 +53,24 @@ MAX_REPORTED_PROBLEMS = 100
 
 DEFAULT_TITLE = "Imported quiz"
 """The draft's title when neither the file nor the caller gives one."""
+
+
+_SOURCE: ContextVar[str] = ContextVar("quiz_import_source", default="file")
+
+
+def source_noun() -> str:
+    """What the problems call the input: "file", or "pasted text" for text pasted into the
+    import form (`parse_quiz(..., pasted=True)`)."""
+    return _SOURCE.get()
+
+
+@contextmanager
+def _reading(pasted: bool) -> Iterator[None]:
+    token = _SOURCE.set("pasted text" if pasted else "file")
+    try:
+        yield
+    finally:
+        _SOURCE.reset(token)
 
 
 class ImportFormat(StrEnum):
@@ -81,17 +102,25 @@ class ImportResult:
     imported_questions: int
 
 
-def parse_quiz(data: bytes, fmt: ImportFormat, *, title_hint: str | None = None) -> ImportResult:
+def parse_quiz(
+    data: bytes, fmt: ImportFormat, *, title_hint: str | None = None, pasted: bool = False
+) -> ImportResult:
     """Read a quiz from `data` in format `fmt`.
 
     `title_hint` (say, the file name without its extension) titles the draft when the file
-    has no title of its own.
+    has no title of its own. `pasted`: the data is text pasted into the import form, and
+    the problems say so ("the pasted text") instead of "the file".
     """
+    with _reading(pasted):
+        return _parse(data, fmt, title_hint)
+
+
+def _parse(data: bytes, fmt: ImportFormat, title_hint: str | None) -> ImportResult:
     if not data:
-        return _refused("The file is empty")
+        return _refused(f"The {source_noun()} is empty")
     if len(data) > MAX_IMPORT_BYTES:
         return _refused(
-            f"The file is {len(data):,} bytes; quiz imports are limited to "
+            f"The {source_noun()} is {len(data):,} bytes; quiz imports are limited to "
             f"{MAX_IMPORT_BYTES // 1024 // 1024} MiB ({MAX_IMPORT_BYTES:,} bytes)"
         )
     if fmt is ImportFormat.PDF:
@@ -155,8 +184,8 @@ def decode_text(data: bytes) -> str | ImportProblem:
         line = data.count(b"\n", 0, error.start) + 1
         return ImportProblem(
             line,
-            f"The file is not UTF-8 text: the byte at offset {error.start} (line {line}) "
-            "is not valid UTF-8. Save the file as UTF-8 and import it again",
+            f"The {source_noun()} is not UTF-8 text: the byte at offset {error.start} "
+            f"(line {line}) is not valid UTF-8. Save it as UTF-8 and import it again",
         )
 
 
@@ -165,14 +194,16 @@ def keep_if_valid(
     line: int | None,
     problems: list[ImportProblem],
     *,
+    label: str = "The question",
     prefix: str = "",
     suffix: str = "",
 ) -> QuestionDraft | None:
     """`question` when it could be published; otherwise None, with its problems recorded.
 
-    `prefix` and `suffix` frame each message (say, with a JSON path).
+    `label` names the question in the messages ("Question 3 has no correct answer");
+    `prefix` and `suffix` frame each message.
     """
-    reasons = validate_question(question, label="The question")
+    reasons = validate_question(question, label=label)
     problems.extend(ImportProblem(line, f"{prefix}{reason}{suffix}") for reason in reasons)
     return None if reasons else question
 
@@ -191,7 +222,9 @@ def result_of(
         del problems[MAX_REPORTED_PROBLEMS:]
         problems.append(ImportProblem(None, f"... and {left_out:,} more problems"))
     if not questions:
-        problems.append(ImportProblem(None, "No question could be imported from the file"))
+        problems.append(
+            ImportProblem(None, f"No question could be imported from the {source_noun()}")
+        )
         return ImportResult(draft=None, problems=problems, imported_questions=0)
     if len(questions) > MAX_QUESTIONS:
         return too_many_questions(len(questions))
@@ -201,7 +234,9 @@ def result_of(
 
 def too_many_questions(count: int) -> ImportResult:
     """The refusal of a file with more questions than a quiz may hold."""
-    return _refused(f"The file has {count:,} questions; a quiz holds at most {MAX_QUESTIONS:,}")
+    return _refused(
+        f"The {source_noun()} has {count:,} questions; a quiz holds at most {MAX_QUESTIONS:,}"
+    )
 
 
 def _refused(message: str) -> ImportResult:

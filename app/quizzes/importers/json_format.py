@@ -4,10 +4,12 @@ The schema (JSON Schema draft 2020-12, checked by `jsonschema`) is the one defin
 the format: partners validate against the same file we do, so this module only turns a
 valid document into a draft and says where an invalid one is wrong.
 
-Where: every problem names the JSON path of the value (``$.questions[2].options``) and,
-where possible, its line. The standard `json` module keeps no positions, so the document
-is read with its own pure-Python scanner with one change: each object remembers where its
-``{`` is. A schema error takes the line of the innermost object around the value.
+Where: every problem names the value as its author would look for it (``Question 3,
+"options"``, ``Question 1, option 2, "text"``), says what is wrong in words (never the
+validator's text) and, where possible, gives its line. The standard `json` module keeps
+no positions, so the document is read with its own pure-Python scanner with one change:
+each object remembers where its ``{`` is. A schema error takes the line of the innermost
+object around the value.
 
 Policy: an invalid question is reported and skipped, like a bad block of the text
 formats; an invalid quiz setting (say, a negative time limit) refuses the whole file,
@@ -43,6 +45,7 @@ from app.quizzes.importers import (
     ImportResult,
     keep_if_valid,
     result_of,
+    source_noun,
     too_many_questions,
 )
 
@@ -64,11 +67,11 @@ def parse_json(text: str, *, title_hint: str | None = None) -> ImportResult:
     try:
         document = _LocatingDecoder().decode(text)
     except json.JSONDecodeError as error:
-        return _refused(error.lineno, f"The file is not valid JSON: {error.msg}")
+        return _refused(error.lineno, f"The {source_noun()} is not valid JSON: {error.msg}")
     except ValueError as error:  # NaN/Infinity, or an integer with thousands of digits
-        return _refused(None, f"The file is not valid JSON: {error}")
+        return _refused(None, f"The {source_noun()} is not valid JSON: {error}")
     except RecursionError:
-        return _refused(None, "The file is not valid JSON: it is nested too deeply")
+        return _refused(None, f"The {source_noun()} is not valid JSON: it is nested too deeply")
 
     questions_in_file = document.get("questions") if isinstance(document, dict) else None
     if isinstance(questions_in_file, list) and len(questions_in_file) > MAX_QUESTIONS:
@@ -87,17 +90,19 @@ def parse_json(text: str, *, title_hint: str | None = None) -> ImportResult:
 
     quiz_errors, question_errors = _schema_errors(document)
     if quiz_errors:
-        problems = [ImportProblem(line_of(e.absolute_path), _describe(e)) for e in quiz_errors]
+        # one problem once (an empty text breaks two rules, said in the same words)
+        problems = _once(ImportProblem(line_of(e.absolute_path), _describe(e)) for e in quiz_errors)
         return ImportResult(draft=None, problems=problems, imported_questions=0)
-    problems = [ImportProblem(line_of(e.absolute_path), _describe(e)) for e in question_errors]
+    found = (ImportProblem(line_of(e.absolute_path), _describe(e)) for e in question_errors)
+    problems = _once(found)
     broken_questions = {error.absolute_path[1] for error in question_errors}
 
     questions: list[QuestionDraft] = []
     for index, item in enumerate(document["questions"]):
         if index in broken_questions:
             continue
-        line, prefix = line_of(["questions", index]), f"$.questions[{index}]: "
-        kept = keep_if_valid(_question(item), line, problems, prefix=prefix)
+        line, label = line_of(["questions", index]), f"Question {index + 1}"
+        kept = keep_if_valid(_question(item), line, problems, label=label)
         if kept is not None:
             questions.append(kept)
     return result_of(questions, problems, _settings(document))
@@ -115,11 +120,79 @@ def _schema_errors(document: Any) -> tuple[list[ValidationError], list[Validatio
     return quiz_errors, question_errors
 
 
+def _once(problems: Iterable[ImportProblem]) -> list[ImportProblem]:
+    return list(dict.fromkeys(problems))
+
+
 def _describe(error: ValidationError) -> str:
-    where = error.json_path
-    if error.validator == "not":  # the schema's way of saying "not for this kind"
-        return f"{where}: this field is not used by questions of this kind"
-    return f"{where}: {error.message}"
+    """A schema error in words for the quiz's author: where (question, option and field
+    as the file names them) and what is wrong, never the validator's own text."""
+    return f"{_where(list(error.absolute_path))}: {_what(error)}"
+
+
+def _where(path: list[str | int]) -> str:
+    """``["questions", 2, "options", 0, "text"]`` → ``Question 3, option 1, "text"``."""
+    if not path:
+        return "The quiz"
+    words: list[str] = []
+    rest = list(path)
+    if rest[0] == "questions" and len(rest) >= 2 and isinstance(rest[1], int):
+        words.append(f"Question {rest[1] + 1}")
+        rest = rest[2:]
+        if len(rest) >= 2 and isinstance(rest[1], int):
+            item = {"options": "option", "acceptedAnswers": "accepted answer"}.get(str(rest[0]))
+            words.append(f"{item or rest[0]} {rest[1] + 1}")
+            rest = rest[2:]
+    elif rest[0] != "questions" or len(rest) == 1:
+        words.append("The quiz")
+    words.extend(f'"{part}"' if isinstance(part, str) else f"item {part + 1}" for part in rest)
+    return ", ".join(words)
+
+
+_TYPES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list [...]",
+    "object": "an object {...}",
+    "null": "null",
+}
+_QUOTED = re.compile(r"'([^']+)'")
+
+
+def _what(error: ValidationError) -> str:
+    rule, value, instance = error.validator, error.validator_value, error.instance
+    if rule == "not":  # the schema's way of saying "not for this kind"
+        return "this field is not used by questions of this kind; remove it"
+    if rule == "required":
+        missing = _QUOTED.findall(error.message)
+        return f'"{missing[0] if missing else value}" is missing'
+    if rule == "additionalProperties":
+        unknown = ", ".join(f'"{name}"' for name in _QUOTED.findall(error.message))
+        return f"{unknown} {'is not a field' if ',' not in unknown else 'are not fields'} here"
+    if rule in {"pattern", "minLength"} and isinstance(instance, str) and not instance.strip():
+        return "is empty; write some text"
+    if rule == "minLength":
+        return f"needs at least {value} characters"
+    if rule == "maxLength":
+        return f"is {len(instance):,} characters long; at most {value:,} are allowed"
+    if rule == "minItems":
+        return f"needs at least {value} {'item' if value == 1 else 'items'}"
+    if rule == "maxItems":
+        return f"has {len(instance):,} items; at most {value:,} are allowed"
+    if rule == "minimum":
+        return f"is {instance}; it must be {value} or more"
+    if rule == "exclusiveMinimum":
+        return f"is {instance}; it must be more than {value}"
+    if rule == "maximum":
+        return f"is {instance}; it must be {value} or less"
+    if rule == "enum":
+        return f"is {json.dumps(instance)}; use one of {', '.join(map(str, value))}"
+    if rule == "type":
+        kinds = [value] if isinstance(value, str) else list(value)
+        return f"must be {' or '.join(_TYPES.get(kind, kind) for kind in kinds)}"
+    return str(error.message)  # a rule the schema gains later, until it gets its words here
 
 
 def _settings(document: dict[str, Any]) -> QuizDraft:
