@@ -12,7 +12,7 @@ from strawberry.types import Info
 
 from app.access.scopes import Scope
 from app.audit import service
-from app.audit.types import AuditEvent
+from app.audit.types import AuditAction, AuditEvent, all_actions
 from app.core.errors import BadUserInput
 from app.core.pagination import fetch_page, map_page
 from app.graphql.permissions import requires
@@ -49,6 +49,19 @@ class OrganizationAuditLog:
         first: First = None,
         after: After = None,
         action: Annotated[str | None, strawberry.argument(description="Only this action.")] = None,
+        area: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Only the actions of this area (`api_key`: every key action); "
+                "the areas are those of `auditActions`."
+            ),
+        ] = None,
+        exclude_actions: Annotated[
+            list[str] | None,
+            strawberry.argument(
+                description='Leave out these actions (`["auth.login"]` folds sign-ins).'
+            ),
+        ] = None,
         actor: Annotated[
             str | None, strawberry.argument(description="Only this actor: username or key prefix.")
         ] = None,
@@ -66,6 +79,8 @@ class OrganizationAuditLog:
             info.context.sc,
             self.org_id,
             action=action,
+            area=area,
+            exclude_actions=exclude_actions,
             actor_label=actor,
             actor_id=_actor_uuid(actor_id),
             since=since,
@@ -73,3 +88,11 @@ class OrganizationAuditLog:
         )
         page = await fetch_page(info.context.sc.db, query, first=first, after=after)
         return Connection[AuditEvent].from_page(map_page(page, AuditEvent.from_row))
+
+    @strawberry.field(
+        description="Every action the audit log records, grouped by area, with labels to "
+        "pick from. Needs audit:read.",
+        permission_classes=[requires(Scope.AUDIT_READ)],
+    )
+    def audit_actions(self) -> list[AuditAction] | None:
+        return all_actions()

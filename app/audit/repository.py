@@ -24,6 +24,8 @@ def listing(
     org_id: uuid.UUID,
     *,
     action: str | None = None,
+    area: str | None = None,
+    exclude_actions: list[str] | None = None,
     actor_label: str | None = None,
     actor_id: uuid.UUID | None = None,
     since: datetime | None = None,
@@ -32,6 +34,10 @@ def listing(
     query = scoped(select(AuditEvent), AuditEvent, org_id)
     if action:
         query = query.where(AuditEvent.action == action)
+    if area:
+        query = query.where(col(AuditEvent.action).startswith(f"{area}.", autoescape=True))
+    if exclude_actions:
+        query = query.where(col(AuditEvent.action).not_in(exclude_actions))
     if actor_label:
         query = query.where(AuditEvent.actor_label == actor_label)
     if actor_id:

@@ -15,6 +15,7 @@ from app.access.request import ServiceContext
 from app.access.scopes import Scope
 from app.access.tenancy import require_found
 from app.audit import repository
+from app.audit.actions import AREA_NAMES
 from app.audit.chain import (
     GENESIS_HASH,
     checkpoint_signature,
@@ -98,6 +99,8 @@ def listing(
     org_id: uuid.UUID,
     *,
     action: str | None = None,
+    area: str | None = None,
+    exclude_actions: list[str] | None = None,
     actor_label: str | None = None,
     actor_id: uuid.UUID | None = None,
     since: datetime | None = None,
@@ -107,8 +110,17 @@ def listing(
     sc.actor.require(Scope.AUDIT_READ, org_id)
     if since and until and since >= until:
         raise BadUserInput({"until": "must be after since"})
+    if area is not None and area not in AREA_NAMES:
+        raise BadUserInput({"area": f"is not one of {', '.join(sorted(AREA_NAMES))}"})
     return repository.listing(
-        org_id, action=action, actor_label=actor_label, actor_id=actor_id, since=since, until=until
+        org_id,
+        action=action,
+        area=area,
+        exclude_actions=exclude_actions,
+        actor_label=actor_label,
+        actor_id=actor_id,
+        since=since,
+        until=until,
     )
 
 
