@@ -2,26 +2,36 @@
 SHELL := /bin/bash
 UV := $(shell ./scripts/ensure-uv.sh)
 RUN := $(UV) run --frozen
+# Serving needs no linters or test tools: `make run` installs and runs without the dev group.
+SERVE := $(UV) run --frozen --no-dev
+DEMO_CREDENTIALS := var/demo-credentials.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/graphiql.html frontend/package.json frontend/vite.config.ts \
 	frontend/codegen.ts frontend/tsconfig.json frontend/schema.pending.graphql schema.graphql -type f 2>/dev/null)
 
-.PHONY: run install migrate demo frontend test test-python test-frontend test-e2e lint format schema bench bench-peer system-deps clean
+.PHONY: run install install-dev migrate demo frontend test test-python test-frontend test-e2e lint format schema bench bench-peer system-deps clean
 
 run: install migrate demo frontend/dist/index.html  ## serve the API and dashboard with SQLite
-	QUIZGRAPH_COOKIE_SECURE=false $(RUN) quizgraph serve --host $(HOST) --port $(PORT)
+	@# The demo's login URL and credentials are the last lines, once the server listens.
+	QUIZGRAPH_COOKIE_SECURE=false $(SERVE) quizgraph serve --host $(HOST) --port $(PORT) \
+	  --demo-credentials $(DEMO_CREDENTIALS)
 
-install: .venv/.installed
+install: .venv/.installed  ## what serving needs
 .venv/.installed: pyproject.toml uv.lock
-	$(UV) sync --frozen
+	$(UV) sync --frozen --no-dev --inexact
 	@touch $@
 
-migrate: install
-	$(RUN) quizgraph migrate
+install-dev: .venv/.installed-dev  ## everything, with the linters and test tools
+.venv/.installed-dev: pyproject.toml uv.lock
+	$(UV) sync --frozen
+	@touch $@ .venv/.installed
 
-demo: install
-	$(RUN) quizgraph demo --base-url http://$(HOST):$(PORT)
+migrate: install
+	$(SERVE) quizgraph migrate
+
+demo: install  ## load (or complete) the demo org; `make run` prints its credentials
+	$(SERVE) quizgraph demo --base-url http://$(HOST):$(PORT) --no-credentials
 
 frontend: frontend/dist/index.html
 frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
@@ -30,15 +40,15 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SOURCES)
 	cd frontend && npm run build
 
-schema: install  ## print the schema into schema.graphql after a change
+schema: install-dev  ## print the schema into schema.graphql after a change
 	$(RUN) quizgraph print-schema > schema.graphql.tmp && mv schema.graphql.tmp schema.graphql
 
-lint: install
+lint: install-dev
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	$(RUN) mypy app tests
 
-format: install
+format: install-dev
 	$(RUN) ruff check --fix .
 	$(RUN) ruff format .
 
@@ -50,21 +60,21 @@ system-deps:  ## Debian packages the tests and benchmarks use
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-test: install lint system-deps test-frontend test-python test-e2e
+test: install-dev lint system-deps test-frontend test-python test-e2e
 
-test-python: install
+test-python: install-dev
 	$(RUN) pytest
 
 test-frontend: frontend/dist/index.html
 	cd frontend && npm test
 
-test-e2e: install system-deps frontend/dist/index.html  ## the dashboard in headless chromium against a real server
+test-e2e: install-dev system-deps frontend/dist/index.html  ## the dashboard in headless chromium against a real server
 	cd frontend && QUIZGRAPH_CMD="$(RUN) quizgraph" npm run e2e:server
 
-bench: install system-deps
+bench: install-dev system-deps
 	$(RUN) python -m bench.run
 
-bench-peer: install system-deps  ## the quiz list against PostGraphile 5 (npm) on the same PostgreSQL
+bench-peer: install-dev system-deps  ## the quiz list against PostGraphile 5 (npm) on the same PostgreSQL
 	$(RUN) python -m bench.peer
 
 clean:

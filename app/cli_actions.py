@@ -8,30 +8,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.access.actor import Actor, ActorKind
 from app.access.request import RequestMeta, ServiceContext
-from app.access.scopes import ALL_SCOPES, Role
+from app.access.scopes import ALL_SCOPES
 from app.audit import service as audit
 from app.auth import service as auth
 from app.core.db import unit_of_work
 from app.core.errors import BadUserInput
 from app.core.settings import VAR_DIR
-from app.members import service as members
 from app.orgs import service as orgs
-from app.orgs.service import generate_password
+
+if TYPE_CHECKING:
+    from app.demo.loader import DemoLoad
 
 CLI_META = RequestMeta(request_id="cli", ip=None, user_agent="quizgraph-cli")
-DEMO_SLUG = "acme-academy"
 DEMO_CREDENTIALS_FILE = VAR_DIR / "demo-credentials.json"
-DEMO_MEMBERS = [
-    ("admin", "Ada Admin", Role.ADMIN),
-    ("teacher", "Tom Teacher", Role.TEACHER),
-    ("alice", "Alice Student", Role.STUDENT),
-    ("bob", "Bob Student", Role.STUDENT),
-    ("carol", "Carol Student", Role.STUDENT),
-]
 
 
 # Platform staff with no staff account behind it: the audit log records its changes
@@ -97,47 +90,13 @@ async def create_platform_key(
     return issued.secret
 
 
-async def load_demo(base_url: str = "http://127.0.0.1:8000") -> dict[str, Any] | None:
-    """Create the demo org with staff and students; None when it already exists."""
-    async with unit_of_work() as db:
-        sc = _cli_context(db)
-        if await orgs.find_by_slug(sc, DEMO_SLUG):
-            return None
-        created = await orgs.create_org(
-            sc,
-            slug=DEMO_SLUG,
-            name="Acme Academy",
-            owner_username="owner",
-            owner_display_name="Olivia Owner",
-        )
-        created.org.tagline = "Learning, measured."
-        created.org.primary_color = "#1d4ed8"
-        accounts = [{"role": "OWNER", "username": "owner", "password": created.owner_password}]
-        for username, display_name, role in DEMO_MEMBERS:
-            password = generate_password()
-            await members.add_member(
-                sc,
-                created.org.id,
-                username=username,
-                display_name=display_name,
-                role=role,
-                password=password,
-            )
-            accounts.append({"role": role.value, "username": username, "password": password})
-    credentials = {
-        "slug": DEMO_SLUG,
-        "portalCode": created.portal_code,
-        "loginUrl": f"{base_url}/org/{DEMO_SLUG}/portal/{created.portal_code}/login",
-        "members": accounts,
-    }
-    _save_private(DEMO_CREDENTIALS_FILE, credentials)
-    return credentials
+async def load_demo(
+    base_url: str = "http://127.0.0.1:8000", credentials_file: Path = DEMO_CREDENTIALS_FILE
+) -> DemoLoad:
+    """Create the demo org, or add what it lacks (app/demo); see ``DemoLoad``."""
+    from app.demo.loader import load_demo as load
 
-
-def _save_private(path: Path, data: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch(mode=0o600, exist_ok=True)
-    path.write_text(json.dumps(data, indent=2))
+    return await load(CLI_ACTOR, base_url, credentials_file)
 
 
 async def verify_audit(

@@ -37,7 +37,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"graphql"}),  # the GraphQL toolkit every domain uses
     frozenset({"domains"}),
     frozenset({"schema"}),  # the composition root of the GraphQL schema
-    frozenset({"web", "tables", "cli", "cli_actions"}),  # the process: HTTP, CLI, alembic
+    frozenset({"web", "tables", "cli", "cli_actions", "demo"}),  # the process: HTTP, CLI, alembic
 )
 
 PRIVATE_TO_A_DOMAIN = frozenset({"models", "repository"})
