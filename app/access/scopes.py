@@ -39,6 +39,44 @@ class Scope(StrEnum):
 
 ALL_SCOPES: frozenset[Scope] = frozenset(Scope)
 
+# What each scope lets its holder do, in the words of CONTRACT.md section 3; the schema
+# publishes them (``Query.accessModel``) so that clients need no copy of this table.
+SCOPE_DESCRIPTIONS: dict[Scope, str] = {
+    Scope.ORG_READ: "Read the organization",
+    Scope.ORG_WRITE: "Change the organization's settings, API access switch and status",
+    Scope.MEMBERS_READ: "List members",
+    Scope.MEMBERS_WRITE: "Add, change and remove members (user management)",
+    Scope.QUIZZES_READ: "Read quizzes (students: published ones, without answers)",
+    Scope.QUIZZES_WRITE: "Create, import, update, publish and archive quizzes",
+    Scope.ATTEMPTS_READ: "Read everyone's attempts and results (students: their own)",
+    Scope.ATTEMPTS_WRITE: "Take quizzes",
+    Scope.LEADERBOARD_READ: "Read leaderboards",
+    Scope.ANALYTICS_READ: "Read analytics",
+    Scope.AUDIT_READ: "Read the audit log",
+    Scope.INTEGRITY_READ: "Read integrity events",
+    Scope.INTEGRITY_WRITE: "Report an integrity event of an own attempt",
+    Scope.NOTIFICATIONS_READ: "Read notifications",
+    Scope.WEBHOOKS_READ: "Read webhook endpoints and their deliveries",
+    Scope.WEBHOOKS_WRITE: "Add, change, test and remove webhook endpoints",
+    Scope.API_KEYS_READ: "List API keys",
+    Scope.API_KEYS_WRITE: "Create, pause, rotate and revoke API keys",
+}
+
+# The resource part of a scope (``quizzes`` of ``quizzes:read``), as a heading.
+RESOURCE_LABELS: dict[str, str] = {
+    "org": "Organization",
+    "members": "Members",
+    "quizzes": "Quizzes",
+    "attempts": "Attempts & results",
+    "leaderboard": "Leaderboard",
+    "analytics": "Analytics",
+    "audit": "Audit log",
+    "integrity": "Integrity",
+    "notifications": "Notifications",
+    "webhooks": "Webhooks",
+    "api_keys": "API keys",
+}
+
 _STAFF: frozenset[Scope] = frozenset(
     {
         Scope.ORG_READ,

@@ -31,6 +31,7 @@ from app.quizzes.checks import MAX_OPTIONS
 from app.quizzes.drafts import MAX_QUESTIONS
 from app.quizzes.importers import MAX_REPORTED_PROBLEMS
 from app.quizzes.mutations import QuizMutations
+from app.schema.access_model import AccessModelQueries
 from app.schema.node import NodeQueries
 from app.schema.organization import Organization
 from app.webhooks import outbox
@@ -56,7 +57,7 @@ LIST_SIZES: ListSizes = {
 
 
 @strawberry.type(description="Everything you can read.")
-class Query(AuthQueries, OrgQueries, NodeQueries, WebhookQueries):
+class Query(AuthQueries, OrgQueries, NodeQueries, WebhookQueries, AccessModelQueries):
     pass
 
 

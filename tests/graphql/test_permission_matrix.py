@@ -390,6 +390,7 @@ async def _deletable_webhook(w: World, _a: Actor, fresh: bool) -> dict[str, Any]
 
 CASES: dict[str, Case] = {
     "Query.viewer": Case("{ viewer { kind } }", _none),
+    "Query.accessModel": Case("{ accessModel { roles { role } } }", _none),
     "Query.organization": _on_org("name branding { tagline }"),
     "Query.node(Organization)": _node("... on Organization { slug }", _org_id),
     "Query.node(Member)": _node("... on Member { username }", _student_id),
