@@ -61,7 +61,7 @@ async def test_listing_members_by_role(
     else:
         assert result.code == "FORBIDDEN"
         assert result.errors[0]["extensions"]["requiredScopes"] == ["members:read"]
-        assert result.data is not None and result.data["organization"] is None
+        assert result.data is not None and result.data["organization"] == {"members": None}
 
 
 @pytest.mark.parametrize(
