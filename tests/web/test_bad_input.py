@@ -212,13 +212,24 @@ async def post_json(client: ApiClient, body: object, **headers: str) -> GraphQLR
     )
 
 
+def value_at(data: dict[str, Any], path: list[str | int]) -> object:
+    """The response's value at an error's path (None where the path stops early)."""
+    value: Any = data
+    for step in path:
+        if value is None:
+            return None
+        value = value[step]
+    return value
+
+
 def assert_refused(result: GraphQLResult) -> None:
     """BAD_USER_INPUT with a message: at the door (400 problem) or from GraphQL (200)."""
     assert result.status in {200, 400}, result
     assert result.code == "BAD_USER_INPUT", result
     assert result.errors[0]["message"]
-    # Refused before anything ran (no data), or a field failed and is null.
-    assert not result.data or all(value is None for value in result.data.values()), result
+    # Refused before anything ran (no data), or the field that failed is null.
+    if result.data:
+        assert value_at(result.data, result.errors[0]["path"]) is None, result
     if result.status == 400:
         assert result.response.headers["content-type"] == "application/problem+json"
         assert result.body["detail"]
