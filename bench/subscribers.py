@@ -162,7 +162,10 @@ def _measure(
     with httpx.Client(base_url=url, timeout=60) as http:
         http.post("/graphql", json={"query": "{ hello }"})
         time.sleep(1)
+        cpu_start = cpu_seconds(pid)
         rate_alone = _submit_rate(http, samples[:SUBMIT_SAMPLES], quiz_gid, answers)
+        # the server's own CPU for one start+submit pair with nobody listening
+        cpu_per_pair = (cpu_seconds(pid) - cpu_start) / max(1, SUBMIT_SAMPLES)
         time.sleep(1)
         rss_before = rss_kib(pid)
         with tempfile.TemporaryDirectory() as tmp:
@@ -218,6 +221,11 @@ def _measure(
             "max_ms": round(max(latencies, default=0.0), 1),
             "server_cpu_s": round(cpu_latency, 2),
             "server_cpu_us_per_message": round(cpu_latency * 1e6 / max(1, latency_messages), 1),
+            "server_cpu_ms_per_pair_alone": round(cpu_per_pair * 1e3, 2),
+            # what the submits themselves cost (measured with nobody listening) left out
+            "fanout_cpu_us_per_message": round(
+                (cpu_latency - LATENCY_EVENTS * cpu_per_pair) * 1e6 / max(1, latency_messages), 1
+            ),
             "connect_all_s": round(connect_seconds, 1),
             "client_processes": SUBSCRIBER_PROCESSES,
             "client_cpu_s": client_cpu,
@@ -242,6 +250,9 @@ def _measure(
                 (rss_after_growth - rss_after_latency) * 1024 / max(1, growth_messages)
             ),
             "server_cpu_us_per_message": round(cpu_growth * 1e6 / max(1, growth_messages), 1),
+            "fanout_cpu_us_per_message": round(
+                (cpu_growth - GROWTH_EVENTS * cpu_per_pair) * 1e6 / max(1, growth_messages), 1
+            ),
         },
     }
 
