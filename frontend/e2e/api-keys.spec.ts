@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { apiViewerKind, env, recordMetric, shot, signIn } from './helpers';
 
 const slug = () => env('QG_ORG_SLUG');
@@ -46,7 +46,7 @@ test('owner creates an API key, uses it, and it is shown only once; disable then
   const secret = await secretBox.inputValue();
   expect(secret).toMatch(/^iq_live_[0-9a-f]{40}$/);
   await expect(reveal.getByText(/shown only once/)).toBeVisible();
-  await expect(reveal.getByRole('button', { name: 'Copy' })).toBeVisible();
+  await expect(reveal.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
   await shot(page, 'e2e-api-key-secret-once', [secretBox]);
 
   // It works against the API.
@@ -55,7 +55,7 @@ test('owner creates an API key, uses it, and it is shown only once; disable then
   expect(ok.body).toMatchObject({ data: { viewer: { kind: 'API_KEY' } } });
 
   // Closing and reloading: the secret is nowhere on the page.
-  await reveal.getByRole('button', { name: /close/i }).first().click();
+  await leaveSecret(page);
   await expect(reveal).toHaveCount(0);
   await page.reload();
   const row = page.locator('tr', { has: page.getByRole('rowheader', { name: new RegExp(escapeRe(keyName)) }) });
@@ -105,7 +105,7 @@ test('owner rotates a key: the new secret works, the old one stops', async ({ pa
   await dialog.getByRole('button', { name: 'Quiz management' }).click();
   await dialog.getByRole('button', { name: 'Create key' }).click();
   const oldSecret = await page.getByTestId('api-key-secret').inputValue();
-  await page.getByRole('button', { name: /close/i }).first().click();
+  await leaveSecret(page);
 
   const oldRow = page.locator('tr', { hasText: `${oldSecret.slice(0, 16)}…` });
   await oldRow.getByRole('button', { name: `Rotate ${keyName}` }).click();
@@ -117,7 +117,7 @@ test('owner rotates a key: the new secret works, the old one stops', async ({ pa
   expect(newSecret).toMatch(/^iq_live_[0-9a-f]{40}$/);
   expect(newSecret).not.toBe(oldSecret);
   await shot(page, 'e2e-api-key-rotated', [newBox]);
-  await page.getByRole('button', { name: /close/i }).first().click();
+  await leaveSecret(page);
 
   expect((await apiViewerKind(request, newSecret)).status).toBe(200);
   expect((await apiViewerKind(request, oldSecret)).status).toBe(401);
@@ -189,14 +189,8 @@ test('the audit log lists what the owner did', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Dashboard sections' }).getByRole('link', { name: 'Audit log' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
   await expect(page.getByRole('table')).toBeVisible();
-  // Filter by the newest event's action: every row then shows that action.
-  const firstAction = (await page.locator('tbody tr').first().locator('td').nth(1).innerText()).trim();
-  expect(firstAction).not.toBe('');
-  await page.getByLabel('Action').fill(firstAction);
-  await page.getByRole('button', { name: 'Apply filters' }).click();
-  await expect
-    .poll(async () => [...new Set((await page.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((a) => a.trim()))])
-    .toEqual([firstAction]);
+  // Sentences, the action picker and the sign-in fold: audit-graphiql.spec.ts.
+  await expect(page.locator('.audit-sentence').first()).toBeVisible();
   await shot(page, 'e2e-audit-log');
 });
 
@@ -231,4 +225,10 @@ test('a student cannot reach the staff pages', async ({ page }) => {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Leaves the one-time secret dialog: Done, then confirm (it won't be shown again). */
+async function leaveSecret(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('dialog', { name: 'Close without the secret?' }).getByRole('button', { name: 'Close, I have stored it' }).click();
 }

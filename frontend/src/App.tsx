@@ -1,9 +1,9 @@
-import { useMemo, useState, useCallback } from 'react';
-import { BrowserRouter, Route, Routes, Link } from 'react-router';
+import { useEffect, useMemo, useState, useCallback } from 'react';
+import { BrowserRouter, Route, Routes, Link, useNavigate } from 'react-router';
 import { Provider } from 'urql';
 import { makeClient, resetConnections } from './client';
 import { LoginPage } from './pages/LoginPage';
-import { SignedInLayout } from './pages/SignedInLayout';
+import { SignedInLayout, SignedOutPage } from './pages/SignedInLayout';
 import { DashboardHome } from './pages/DashboardHome';
 import { MembersPage } from './pages/MembersPage';
 import { ApiKeysPage } from './pages/ApiKeysPage';
@@ -16,7 +16,8 @@ import { StudentQuizzesPage } from './pages/StudentQuizzesPage';
 import { QuizEditorPage } from './pages/QuizEditorPage';
 import { AttemptPage } from './pages/AttemptPage';
 import { RequireSection } from './pages/RequireSection';
-import { SessionContext } from './session';
+import { SessionContext, onSessionEnded, sessionEndedLoginPath, signedInSlug } from './session';
+import { rememberedPortal } from './lib/portal';
 
 export function App() {
   // A new client (empty cache) after every sign-in or sign-out.
@@ -32,6 +33,7 @@ export function App() {
     <SessionContext.Provider value={session}>
       <Provider value={client}>
         <BrowserRouter>
+          <SessionWatcher onEnded={resetSession} />
           <Routes>
             <Route path="/org/:slug/portal/:portalCode/login" element={<LoginPage />} />
             <Route path="/org/:slug" element={<SignedInLayout area="dashboard" />}>
@@ -51,6 +53,7 @@ export function App() {
               <Route path="attempts/:attemptId" element={<AttemptPage />} />
               <Route path="leaderboard" element={<LeaderboardPage />} />
             </Route>
+            <Route path="/org/:slug/signed-out" element={<SignedOutPage />} />
             <Route path="/" element={<Home />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
@@ -58,6 +61,30 @@ export function App() {
       </Provider>
     </SessionContext.Provider>
   );
+}
+
+/**
+ * Sends the user to their org's portal login ("Your session ended; sign in again") when any
+ * answer says UNAUTHENTICATED, remembering the page to come back to. Login pages are left alone.
+ */
+function SessionWatcher({ onEnded }: { onEnded: () => void }) {
+  const navigate = useNavigate();
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        const { pathname, search, hash } = window.location;
+        const slug = signedInSlug(pathname);
+        if (!slug) return;
+        const here = `${pathname}${search}${hash}`;
+        const portal = rememberedPortal(slug);
+        onEnded();
+        navigate(portal ? sessionEndedLoginPath(slug, portal, here) : `/org/${encodeURIComponent(slug)}/signed-out?next=${encodeURIComponent(here)}`, {
+          replace: true,
+        });
+      }),
+    [navigate, onEnded],
+  );
+  return null;
 }
 
 function Home() {

@@ -1,5 +1,6 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange, type Exchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { isUnauthenticated, reportSessionEnded } from './session';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -18,6 +19,18 @@ export function wsClient(): WsClient {
   return ws;
 }
 
+/**
+ * The one place that notices an ended session: any answer (query, mutation, subscription)
+ * with an `UNAUTHENTICATED` error calls `onEnded`. Pages never handle it themselves.
+ */
+export function sessionExchange(onEnded: () => void = reportSessionEnded): Exchange {
+  return mapExchange({
+    onError(error) {
+      if (isUnauthenticated(error)) onEnded();
+    },
+  });
+}
+
 export function makeClient(): Client {
   return new Client({
     url: GRAPHQL_PATH,
@@ -28,6 +41,7 @@ export function makeClient(): Client {
     requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange,
+      sessionExchange(),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useClient } from 'urql';
 import type { WebhookFieldsFragment } from '../gql/graphql';
 import {
@@ -22,7 +22,7 @@ import {
 } from '../lib/webhooks';
 import { ConfirmDialog, Dialog, ErrorMessage, Field } from './ui';
 import { EventPicker } from './EventPicker';
-import { SecretReveal } from './SecretReveal';
+import { OneTimeSecretDialog } from './SecretReveal';
 
 export type WebhookRow = WebhookFieldsFragment;
 
@@ -39,50 +39,14 @@ interface ShownSecret {
  * asks for confirmation first, because it will not be shown again.
  */
 function OneTimeSecret({ shown, title, onDone }: { shown: ShownSecret; title: string; onDone: () => void }) {
-  const [confirming, setConfirming] = useState(false);
-
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, []);
-
   return (
-    <Dialog open title={confirming ? 'Close without the secret?' : title} onClose={() => (confirming ? setConfirming(false) : setConfirming(true))} wide>
-      {confirming ? (
-        <div role="alert" className="confirm-leave">
-          <p>
-            <strong>The secret will not be shown again.</strong> If you haven't stored it, go back and copy it now; otherwise you will have to
-            rotate the secret to get a new one.
-          </p>
-          <div className="actions">
-            <button type="button" className="btn" onClick={() => setConfirming(false)} autoFocus>
-              Back to the secret
-            </button>
-            <button type="button" className="btn btn-primary" onClick={onDone}>
-              Close, I have stored it
-            </button>
-          </div>
-        </div>
-      ) : (
-        <>
-          <SecretReveal secret={shown.secret} keyName={shown.url} id="webhook-secret" />
-          {shown.note && <p className="hint">{shown.note}</p>}
-          <p className="hint">
-            Give it to the receiver (for example as <code>QUIZGRAPH_WEBHOOK_SECRET</code>) and verify every delivery with it: see
-            “Verifying deliveries” on the Webhooks page.
-          </p>
-          <div className="actions">
-            <button type="button" className="btn btn-primary" onClick={() => setConfirming(true)}>
-              Done
-            </button>
-          </div>
-        </>
-      )}
-    </Dialog>
+    <OneTimeSecretDialog title={title} secret={shown.secret} label={shown.url} id="webhook-secret" lostHint="rotate the secret to get a new one" onDone={onDone}>
+      {shown.note && <p className="hint">{shown.note}</p>}
+      <p className="hint">
+        Give it to the receiver (for example as <code>QUIZGRAPH_WEBHOOK_SECRET</code>) and verify every delivery with it: see
+        “Verifying deliveries” on the Webhooks page.
+      </p>
+    </OneTimeSecretDialog>
   );
 }
 

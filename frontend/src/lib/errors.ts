@@ -5,6 +5,8 @@ export interface ErrorInfo {
   message: string;
   retryAfterSeconds: number | null;
   fields: Record<string, string>;
+  /** The server's request id when it answered with an error (quote it when reporting). */
+  requestId?: string | null;
 }
 
 interface ErrorLike {
@@ -18,10 +20,10 @@ function firstGraphQLError(error: CombinedError | null | undefined): ErrorLike |
 }
 
 const FRIENDLY: Record<string, string> = {
-  UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
+  UNAUTHENTICATED: 'Your session ended; sign in again.',
   FORBIDDEN: "You don't have permission to do that.",
   NOT_FOUND: 'That item no longer exists.',
-  INTERNAL: 'Something went wrong on our side. Please try again.',
+  INTERNAL: 'The server ran into an error. Please try again.',
   QUERY_TOO_COMPLEX: 'That request was too large.',
   USER_DISABLED: 'This account is disabled.',
   ORG_DISABLED: 'This organization is disabled.',
@@ -40,6 +42,27 @@ function fieldsOf(ext: Record<string, unknown> | null | undefined): Record<strin
   return out;
 }
 
+/** The request id of a failed answer: the error's `extensions.requestId`, else the `X-Request-ID` header. */
+function requestIdOf(error: CombinedError, gql: ErrorLike | null): string | null {
+  const fromExt = gql?.extensions?.requestId;
+  if (typeof fromExt === 'string' && fromExt) return fromExt;
+  const res = (error as { response?: { headers?: { get?: (n: string) => string | null } } }).response;
+  try {
+    return res?.headers?.get?.('x-request-id') ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function httpStatusOf(error: CombinedError): number | null {
+  const res = (error as { response?: { status?: unknown } }).response;
+  return res && typeof res.status === 'number' ? res.status : null;
+}
+
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
 export function errorInfo(error: CombinedError | null | undefined): ErrorInfo | null {
   if (!error) return null;
   const gql = firstGraphQLError(error);
@@ -48,20 +71,33 @@ export function errorInfo(error: CombinedError | null | undefined): ErrorInfo | 
     const code = typeof ext.code === 'string' ? ext.code : null;
     const ra = ext.retryAfterSeconds ?? ext.retryAfter;
     const retryAfterSeconds = typeof ra === 'number' ? Math.max(0, Math.ceil(ra)) : typeof ra === 'string' && /^\d+$/.test(ra) ? Number(ra) : null;
-    const message = code === 'FORBIDDEN' || code === 'BAD_USER_INPUT' || code === 'CONFLICT' || !code || !FRIENDLY[code]
+    let message = code === 'FORBIDDEN' || code === 'BAD_USER_INPUT' || code === 'CONFLICT' || !code || !FRIENDLY[code]
       ? gql.message || FRIENDLY[code ?? ''] || 'Something went wrong.'
       : FRIENDLY[code] ?? gql.message;
-    return { code, message, retryAfterSeconds, fields: fieldsOf(ext) };
+    if (code === 'INTERNAL') {
+      const id = requestIdOf(error, gql);
+      if (id) message = `${message} If it keeps happening, quote request id ${id}.`;
+    }
+    return { code, message, retryAfterSeconds, fields: fieldsOf(ext), requestId: requestIdOf(error, gql) };
   }
-  if (error.networkError) {
+  const status = httpStatusOf(error);
+  if (status != null && (status < 200 || status >= 300)) {
+    // The server (or a proxy before it) answered, with an error and no GraphQL body.
+    const id = requestIdOf(error, null);
     return {
-      code: 'NETWORK',
-      message: "Can't reach the server. Check your connection and try again.",
+      code: status >= 500 ? 'INTERNAL' : 'HTTP',
+      message: `The server answered with an error (HTTP ${status}). Please try again.${id ? ` If it keeps happening, quote request id ${id}.` : ''}`,
       retryAfterSeconds: null,
       fields: {},
+      requestId: id,
     };
   }
-  return { code: null, message: error.message || 'Something went wrong.', retryAfterSeconds: null, fields: {} };
+  if (error.networkError) {
+    return isOffline()
+      ? { code: 'OFFLINE', message: "You're offline. Check your connection and try again.", retryAfterSeconds: null, fields: {}, requestId: null }
+      : { code: 'NETWORK', message: "Can't reach the server. Check your connection and try again.", retryAfterSeconds: null, fields: {}, requestId: null };
+  }
+  return { code: null, message: error.message || 'Something went wrong.', retryAfterSeconds: null, fields: {}, requestId: null };
 }
 
 /** The one message the login page shows. */

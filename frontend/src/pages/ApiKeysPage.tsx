@@ -26,7 +26,9 @@ import {
 } from '../lib/validation';
 import { ConfirmDialog, Dialog, ErrorMessage, Field, Notice, ConnectionPager, Spinner } from '../components/ui';
 import { ScopePicker } from '../components/ScopePicker';
-import { SecretReveal } from '../components/SecretReveal';
+import { CodeSnippet, OneTimeSecretDialog } from '../components/SecretReveal';
+import { curlSnippet, pythonSnippet } from '../lib/apiKeySnippets';
+import { GRAPHQL_PATH } from '../client';
 
 const PAGE = 25;
 
@@ -60,12 +62,21 @@ export function ApiKeysPage() {
   const [revokeBusy, setRevokeBusy] = useState(false);
   const [revokeError, setRevokeError] = useState<string | null>(null);
   const [accessBusy, setAccessBusy] = useState(false);
+  const [confirmAccessOff, setConfirmAccessOff] = useState(false);
+  const [accessError, setAccessError] = useState<string | null>(null);
 
   const guard = (run: () => void) => ({ onClick: run });
 
   const org = data?.organization;
   const conn = org?.apiKeys;
   const rows = (conn?.edges ?? []).map((e) => e.node as KeyRow);
+  const accessOn = org?.apiAccessEnabled ?? null;
+  // Keys that work now and stop while API access is off (a rotated key in its grace period too).
+  const working = rows.filter((k) => {
+    const st = keyStatus(k);
+    return st === 'active' || st === 'retiring';
+  }).length;
+  const moreOnLaterPages = Boolean(conn?.pageInfo.hasNextPage);
 
   async function setEnabled(k: KeyRow, enabled: boolean) {
     if (busyId === k.id) return;
@@ -96,15 +107,21 @@ export function ApiKeysPage() {
     reload();
   }
 
-  async function setAccess(enabled: boolean) {
+  async function setAccess(enabled: boolean): Promise<boolean> {
     setAccessBusy(true);
     setActionError(null);
+    setAccessError(null);
+    setNotice(null);
     const r = await client.mutation(SetApiAccessMutation, { input: { enabled } }).toPromise();
     setAccessBusy(false);
     const info = errorInfo(r.error);
-    if (info) setActionError(info.message);
-    else setNotice(enabled ? 'API access is on for the organization.' : 'API access is off: every key of the organization is refused.');
     reload();
+    if (info) {
+      setAccessError(info.message);
+      return false;
+    }
+    setNotice(enabled ? 'API access is on for the organization.' : 'API access is off: every key of the organization is refused.');
+    return true;
   }
 
   return (
@@ -118,22 +135,35 @@ export function ApiKeysPage() {
         )}
       </div>
 
-      {org && isOwner && (
+      {isOwner && (
         <div className="card switch-card">
           <label className="switch">
             <input
               type="checkbox"
               role="switch"
-              checked={org.apiAccessEnabled}
-              disabled={accessBusy}
-              onChange={(e) => void setAccess(e.target.checked)}
+              checked={accessOn ?? false}
+              disabled={accessBusy || accessOn == null}
+              onChange={(e) => {
+                if (e.target.checked) void setAccess(true);
+                else {
+                  setAccessError(null);
+                  setConfirmAccessOff(true);
+                }
+              }}
               aria-describedby="api-access-hint"
             />
             <span>API access for the organization</span>
           </label>
           <p className="hint" id="api-access-hint">
-            {org.apiAccessEnabled ? 'On: keys work according to their own status.' : 'Off: every key of this organization is refused.'}
+            {accessOn == null
+              ? fetching
+                ? 'Loading…'
+                : "Unknown: the organization's settings could not be loaded."
+              : accessOn
+                ? 'On: keys work according to their own status.'
+                : 'Off: every key of this organization is refused; they show as paused and work again when access is switched on.'}
           </p>
+          {!confirmAccessOff && <ErrorMessage message={accessError} />}
         </div>
       )}
       {org && !isOwner && !org.apiAccessEnabled && (
@@ -145,7 +175,7 @@ export function ApiKeysPage() {
 
       {fetching && !data ? (
         <Spinner label="Loading API keys…" />
-      ) : error && !data ? (
+      ) : error ? (
         <ErrorMessage error={error} onRetry={reload} />
       ) : rows.length === 0 ? (
         <p className="empty">No API keys yet.</p>
@@ -195,9 +225,15 @@ export function ApiKeysPage() {
                     <td data-label="Last used">{formatDateTime(k.lastUsedAt, 'Never')}</td>
                     <td data-label="Expires">{formatDate(k.expiresAt, 'Never')}</td>
                     <td data-label="Status">
-                      <span className={`status status-${status}`} data-testid="key-status">
-                        {status.charAt(0).toUpperCase() + status.slice(1)}
-                      </span>
+                      {accessOn === false && (status === 'active' || status === 'retiring') ? (
+                        <span className="status status-paused" data-testid="key-status">
+                          Paused (API access off)
+                        </span>
+                      ) : (
+                        <span className={`status status-${status}`} data-testid="key-status">
+                          {status.charAt(0).toUpperCase() + status.slice(1)}
+                        </span>
+                      )}
                       {status === 'retiring' && <div className="muted small">until {formatDateTime(k.revokedAt)}</div>}
                     </td>
                     {canWrite && (
@@ -267,6 +303,27 @@ export function ApiKeysPage() {
         />
       )}
       <ConfirmDialog
+        open={confirmAccessOff}
+        title="Switch API access off?"
+        confirmLabel="Switch API access off"
+        danger
+        busy={accessBusy}
+        error={accessError}
+        onCancel={() => setConfirmAccessOff(false)}
+        onConfirm={() =>
+          void setAccess(false).then((ok) => {
+            if (ok) setConfirmAccessOff(false);
+          })
+        }
+      >
+        <p data-testid="api-access-off-count">
+          {working === 0 && !moreOnLaterPages
+            ? 'No key works right now, so nothing stops; new keys will be refused until access is switched on again.'
+            : `${moreOnLaterPages ? 'At least ' : ''}${working} ${working === 1 ? 'key stops' : 'keys stop'} working at once: every request with ${working === 1 ? 'it' : 'them'} is refused until API access is switched on again.`}
+        </p>
+        <p>The keys are not changed: they show as paused and work again when you switch access back on.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
         open={revoking != null}
         title="Revoke API key"
         confirmLabel={revoking ? `Revoke “${revoking.name}”` : 'Revoke'}
@@ -330,18 +387,9 @@ function CreateKeyDialog({ viewerScopes, onClose }: { viewerScopes: readonly str
     onClose(created?.name ?? null);
   };
 
+  if (created) return <KeySecretDialog title="Your new API key" name={created.name} secret={created.secret} onDone={close} />;
   return (
-    <Dialog open title={created ? 'Your new API key' : 'Create API key'} onClose={close} wide>
-      {created ? (
-        <>
-          <SecretReveal secret={created.secret} keyName={created.name} />
-          <div className="actions">
-            <button type="button" className="btn btn-primary" onClick={close}>
-              I have copied it, close
-            </button>
-          </div>
-        </>
-      ) : (
+    <Dialog open title="Create API key" onClose={close} wide>
         <form onSubmit={submit} noValidate>
           <Field label="Name" error={errors.name} hint="What uses this key, e.g. “Gradebook sync”.">
             {(p) => <input {...p} autoComplete="off" value={form.name} onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} />}
@@ -379,7 +427,6 @@ function CreateKeyDialog({ viewerScopes, onClose }: { viewerScopes: readonly str
             </button>
           </div>
         </form>
-      )}
     </Dialog>
   );
 }
@@ -428,18 +475,9 @@ function RotateKeyDialog({ apiKey, onClose }: { apiKey: KeyRow; onClose: (rotate
     onClose(done);
   };
 
+  if (secret) return <KeySecretDialog title="Your rotated API key" name={secret.name} secret={secret.secret} onDone={close} />;
   return (
-    <Dialog open title={secret ? 'Your rotated API key' : `Rotate “${apiKey.name}”`} onClose={close} wide>
-      {secret ? (
-        <>
-          <SecretReveal secret={secret.secret} keyName={secret.name} />
-          <div className="actions">
-            <button type="button" className="btn btn-primary" onClick={close}>
-              I have copied it, close
-            </button>
-          </div>
-        </>
-      ) : (
+    <Dialog open title={`Rotate “${apiKey.name}”`} onClose={close} wide>
         <form onSubmit={rotate}>
           <p>
             A new secret replaces <code>{apiKey.prefix}…</code>, with the same name, scopes and limit. Choose how long the old secret keeps
@@ -466,7 +504,22 @@ function RotateKeyDialog({ apiKey, onClose }: { apiKey: KeyRow; onClose: (rotate
             </button>
           </div>
         </form>
-      )}
     </Dialog>
+  );
+}
+
+/** A new key's secret, once, with ready-to-paste calls using it; leaving asks first. */
+function KeySecretDialog({ title, name, secret, onDone }: { title: string; name: string; secret: string; onDone: () => void }) {
+  const endpoint = `${window.location.origin}${GRAPHQL_PATH}`;
+  return (
+    <OneTimeSecretDialog title={title} secret={secret} label={name} id="api-key-secret" lostHint="rotate the key to get a new one" onDone={onDone}>
+      <div className="key-snippets">
+        <p className="hint">
+          Send it as <code>Authorization: Bearer …</code> to <code>{endpoint}</code>. Ready to paste, with this key:
+        </p>
+        <CodeSnippet title="curl" code={curlSnippet(endpoint, secret)} testId="snippet-curl" />
+        <CodeSnippet title="Python" code={pythonSnippet(endpoint, secret)} testId="snippet-python" />
+      </div>
+    </OneTimeSecretDialog>
   );
 }

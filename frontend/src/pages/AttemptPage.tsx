@@ -37,6 +37,8 @@ export function AttemptPage() {
   const location = useLocation();
   const passed = (location.state as { attempt?: Attempt } | null)?.attempt;
   const [override, setOverride] = useState<Attempt | null>(passed && passed.id === attemptId ? passed : null);
+  // Set when this page submitted the attempt because its time ran out.
+  const [timeUp, setTimeUp] = useState(false);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AttemptQuery,
     variables: { id: attemptId },
@@ -55,7 +57,18 @@ export function AttemptPage() {
       </section>
     );
   }
-  return attempt.status === 'IN_PROGRESS' ? <TakeAttempt key={attempt.id} attempt={attempt} onClosed={setOverride} /> : <AttemptResult attempt={attempt} />;
+  return attempt.status === 'IN_PROGRESS' ? (
+    <TakeAttempt
+      key={attempt.id}
+      attempt={attempt}
+      onClosed={(closed, byTimer) => {
+        setTimeUp(byTimer);
+        setOverride(closed);
+      }}
+    />
+  ) : (
+    <AttemptResult attempt={attempt} timeUp={timeUp} />
+  );
 }
 
 function useNow(ms = 1000): number {
@@ -67,7 +80,7 @@ function useNow(ms = 1000): number {
   return now;
 }
 
-function TakeAttempt({ attempt, onClosed }: { attempt: Attempt; onClosed: (a: Attempt) => void }) {
+function TakeAttempt({ attempt, onClosed }: { attempt: Attempt; onClosed: (a: Attempt, byTimer: boolean) => void }) {
   const client = useClient();
   const [answers, setAnswers] = useState<Answers>(() => loadAnswers(attempt.id));
   const [dirty, setDirty] = useState(false);
@@ -100,7 +113,7 @@ function TakeAttempt({ attempt, onClosed }: { attempt: Attempt; onClosed: (a: At
       return;
     }
     storeAnswers(attempt.id, null);
-    onClosed(closed);
+    onClosed(closed, autoSubmitted.current);
     window.scrollTo?.(0, 0);
   }, [client, attempt.id, questions, answers, onClosed]);
 
@@ -162,6 +175,22 @@ function TakeAttempt({ attempt, onClosed }: { attempt: Attempt; onClosed: (a: At
           </div>
         )}
       </div>
+      {left != null && (
+        // Phones: the header above scrolls away, this compact timer stays at the top.
+        <div
+          className={`take-timer-compact countdown-${countdownLevel(left)}`}
+          role="timer"
+          aria-label={`Time left: ${describeCountdown(left)}`}
+          data-testid="countdown-compact"
+        >
+          <span aria-hidden="true">
+            <span className="take-timer-label">Time left</span> <strong className="take-timer-value">{formatCountdown(left)}</strong>
+          </span>
+          <span className="take-timer-progress" aria-hidden="true">
+            {done}/{questions.length} answered
+          </span>
+        </div>
+      )}
       <p className="visually-hidden" aria-live="assertive">
         {announce}
       </p>
@@ -250,7 +279,7 @@ function TakeAttempt({ attempt, onClosed }: { attempt: Attempt; onClosed: (a: At
   );
 }
 
-function AttemptResult({ attempt }: { attempt: Attempt }) {
+function AttemptResult({ attempt, timeUp = false }: { attempt: Attempt; timeUp?: boolean }) {
   const { slug } = useViewer();
   const quizId = attempt.quiz?.id ?? null;
   const [{ data: rankData, fetching: rankFetching }, refetchRank] = useQuery({
@@ -259,7 +288,7 @@ function AttemptResult({ attempt }: { attempt: Attempt }) {
     requestPolicy: 'network-only',
     pause: !quizId,
   });
-  const myRank = rankData?.organization?.leaderboard.myRank;
+  const myRank = rankData?.organization?.leaderboard?.myRank;
   // The board is updated right after the submission; ask again briefly if it isn't there yet.
   const tries = useRef(0);
   useEffect(() => {
@@ -281,7 +310,14 @@ function AttemptResult({ attempt }: { attempt: Attempt }) {
       <h1 id="res-title" tabIndex={-1} ref={headingRef}>
         Result: {attempt.quizTitle}
       </h1>
-      {attempt.status === 'EXPIRED' && <Notice kind="warning">Time ran out; the answers saved before the deadline were scored.</Notice>}
+      {(timeUp || attempt.status === 'EXPIRED') && (
+        <Notice kind="warning">
+          <span data-testid="time-up">
+            Time's up: your answers were submitted.
+            {attempt.status === 'EXPIRED' ? ' The answers saved before the deadline were scored.' : ''}
+          </span>
+        </Notice>
+      )}
       <div className="card result-summary" data-testid="attempt-result">
         <dl className="stats">
           <div>
@@ -307,7 +343,7 @@ function AttemptResult({ attempt }: { attempt: Attempt }) {
           <div>
             <dt>Your rank</dt>
             <dd data-testid="my-rank">
-              {!quizId ? '—' : myRank ? `#${myRank.rank} of ${rankData?.organization?.leaderboard.totalCount}` : rankFetching || tries.current < 5 ? 'Loading…' : 'Not ranked yet'}
+              {!quizId ? '—' : myRank ? `#${myRank.rank} of ${rankData?.organization?.leaderboard?.totalCount}` : rankFetching || tries.current < 5 ? 'Loading…' : 'Not ranked yet'}
             </dd>
           </div>
         </dl>

@@ -29,7 +29,7 @@ export function LeaderboardPage() {
   const window: LeaderboardWindow = WINDOWS.some((w) => w.value === windowParam) ? windowParam! : 'ALL_TIME';
   const pager = useCursorPager();
   const [{ data: quizData }] = useQuery({ query: LeaderboardQuizzesQuery, variables: { slug } });
-  const quizzes = (quizData?.organization?.quizzes.edges ?? []).map((e) => e.node).filter((q) => q.status !== 'DRAFT');
+  const quizzes = (quizData?.organization?.quizzes?.edges ?? []).map((e) => e.node).filter((q) => q.status !== 'DRAFT');
 
   const [{ data, fetching, error }, reload] = useLatestQuery(LeaderboardQuery, { slug, quizId, window, first: PAGE, after: pager.after });
   const board = data?.organization?.leaderboard;
@@ -133,7 +133,7 @@ export function LeaderboardPage() {
       )}
       {fetching && !data ? (
         <Spinner label="Loading the leaderboard…" />
-      ) : error && !data ? (
+      ) : error ? (
         <ErrorMessage error={error} onRetry={reload} />
       ) : rows.length === 0 ? (
         <p className="empty" data-testid="leaderboard-empty">

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { LoginMutation, PublicOrganizationQuery } from '../operations/viewer';
 import { errorInfo, loginErrorMessage } from '../lib/errors';
 import { landingPath } from '../lib/nav';
 import { rememberPortal } from '../lib/portal';
-import { useSession } from '../session';
-import { Field, Spinner } from '../components/ui';
+import { SESSION_ENDED_MESSAGE, isSessionEndedReason, safeNext, useSession } from '../session';
+import { Field, Notice, Spinner } from '../components/ui';
 import type { Role } from '../lib/scopes';
 
 export function LoginPage() {
@@ -14,6 +14,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const client = useClient();
   const { resetSession } = useSession();
+  const [params] = useSearchParams();
+  const sessionEnded = isSessionEndedReason(params);
   const [org] = useQuery({ query: PublicOrganizationQuery, variables: { slug }, requestPolicy: 'cache-first' });
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -73,7 +75,9 @@ export function LoginPage() {
     rememberPortal(slug, portalCode);
     resetSession();
     const targetSlug = viewer.organization?.slug ?? slug;
-    navigate(landingPath(targetSlug, (viewer.role ?? null) as Role | null, viewer.scopes), { replace: true });
+    // Back to the page the user was on when the session ended (same org only).
+    const next = safeNext(params.get('next'), targetSlug);
+    navigate(next ?? landingPath(targetSlug, (viewer.role ?? null) as Role | null, viewer.scopes), { replace: true });
   }
 
   const rateMessage = waitUntil != null && secondsLeft > 0
@@ -96,6 +100,7 @@ export function LoginPage() {
         )}
         <form onSubmit={onSubmit} noValidate aria-describedby={shownError ? 'login-error' : undefined}>
           <h2 className="form-title">Sign in</h2>
+          {sessionEnded && !shownError && <Notice kind="warning">{SESSION_ENDED_MESSAGE}</Notice>}
           <div
             id="login-error"
             ref={errorRef}

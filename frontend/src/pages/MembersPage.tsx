@@ -4,6 +4,7 @@ import { useLatestQuery } from '../lib/useLatestQuery';
 import { AddMemberMutation, MembersQuery, RemoveMemberMutation, UpdateMemberMutation } from '../operations/members';
 import { useViewer } from '../viewer';
 import { ROLES, type Role } from '../lib/scopes';
+import { assignableRoles, manageRefusal } from '../lib/roles';
 import { errorInfo } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { useCursorPager, useDebounced } from '../lib/pagination';
@@ -42,6 +43,10 @@ export function MembersPage() {
   const [roleBusy, setRoleBusy] = useState(false);
   const [roleError, setRoleError] = useState<string | null>(null);
   const guard = (self: boolean, run: () => void) => ({ disabled: self, onClick: run });
+  const actorRole = (viewer.role ?? null) as Role | null;
+  const platform = viewer.kind === 'PLATFORM_ADMIN';
+  const grantable = assignableRoles(ROLES, actorRole, platform);
+  const ownerRule = manageRefusal(actorRole, 'OWNER', platform);
 
   const conn = data?.organization?.members;
   const rows = (conn?.edges ?? []).map((e) => e.node as MemberRow);
@@ -160,7 +165,7 @@ export function MembersPage() {
 
       {fetching && !data ? (
         <Spinner label="Loading members…" />
-      ) : error && !data ? (
+      ) : error ? (
         <ErrorMessage error={error} onRetry={reload} />
       ) : rows.length === 0 ? (
         <p className="empty">No members match.</p>
@@ -181,6 +186,7 @@ export function MembersPage() {
             <tbody>
               {rows.map((m) => {
                 const self = m.id === viewer.member?.id;
+                const refusal = manageRefusal(actorRole, m.role, platform);
                 return (
                   <tr key={m.id}>
                     <th scope="row">
@@ -195,6 +201,11 @@ export function MembersPage() {
                     <td data-label="Joined">{formatDate(m.createdAt)}</td>
                     {canWrite && (
                       <td data-label="Actions">
+                        {refusal ? (
+                          <span className="muted small" data-testid="member-rule">
+                            {refusal}
+                          </span>
+                        ) : (
                         <div className="row-actions">
                           <button
                             type="button"
@@ -227,6 +238,7 @@ export function MembersPage() {
                             Remove
                           </button>
                         </div>
+                        )}
                       </td>
                     )}
                   </tr>
@@ -242,6 +254,8 @@ export function MembersPage() {
 
       <AddMemberDialog
         open={adding}
+        roles={grantable}
+        rule={ownerRule}
         onClose={() => setAdding(false)}
         onAdded={(name) => {
           setAdding(false);
@@ -259,7 +273,7 @@ export function MembersPage() {
           onCancel={() => setChangingRole(null)}
           onConfirm={() => void confirmRole()}
         >
-          <RolePicker member={changingRole} value={newRole} onChange={setNewRole} />
+          <RolePicker member={changingRole} roles={grantable} rule={ownerRule} value={newRole} onChange={setNewRole} />
         </ConfirmDialog>
       )}
       <ConfirmDialog
@@ -280,17 +294,32 @@ export function MembersPage() {
   );
 }
 
-function RolePicker({ member, value, onChange }: { member: MemberRow; value: Role; onChange: (r: Role) => void }) {
+function RolePicker({
+  member,
+  roles,
+  rule,
+  value,
+  onChange,
+}: {
+  member: MemberRow;
+  roles: readonly Role[];
+  rule: string | null;
+  value: Role;
+  onChange: (r: Role) => void;
+}) {
   useEffect(() => onChange(member.role), [member, onChange]);
   return (
     <>
       <p>
         Choose a new role for <strong>{member.displayName}</strong> ({member.username}).
       </p>
-      <Field label="Role" hint="Owners and admins manage members and API keys; teachers manage quizzes; students take quizzes.">
+      <Field
+        label="Role"
+        hint={`Owners and admins manage members and API keys; teachers manage quizzes; students take quizzes.${rule ? ` ${rule}` : ''}`}
+      >
         {(p) => (
           <select {...p} value={value} onChange={(e) => onChange(e.target.value as Role)}>
-            {ROLES.map((r) => (
+            {roles.map((r) => (
               <option key={r} value={r}>
                 {roleLabel(r)}
               </option>
@@ -308,7 +337,19 @@ export function roleLabel(r: Role | string): string {
 
 const EMPTY: AddMemberForm = { username: '', displayName: '', role: 'STUDENT', password: '' };
 
-function AddMemberDialog({ open, onClose, onAdded }: { open: boolean; onClose: () => void; onAdded: (name: string) => void }) {
+function AddMemberDialog({
+  open,
+  roles,
+  rule,
+  onClose,
+  onAdded,
+}: {
+  open: boolean;
+  roles: readonly Role[];
+  rule: string | null;
+  onClose: () => void;
+  onAdded: (name: string) => void;
+}) {
   const client = useClient();
   const [form, setForm] = useState<AddMemberForm>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors<AddMemberField>>({});
@@ -358,10 +399,10 @@ function AddMemberDialog({ open, onClose, onAdded }: { open: boolean; onClose: (
         <Field label="Display name" error={errors.displayName}>
           {(p) => <input {...p} autoComplete="off" value={form.displayName} onChange={set('displayName')} />}
         </Field>
-        <Field label="Role" error={errors.role}>
+        <Field label="Role" error={errors.role} {...(rule ? { hint: rule } : {})}>
           {(p) => (
             <select {...p} value={form.role} onChange={set('role')}>
-              {ROLES.map((r) => (
+              {roles.map((r) => (
                 <option key={r} value={r}>
                   {roleLabel(r)}
                 </option>

@@ -65,7 +65,7 @@ export function QuizEditorPage() {
           setLoadError(errorInfo(r.error) ?? { code: 'NOT_FOUND', message: 'That quiz no longer exists.', fields: {}, retryAfterSeconds: null });
           return;
         }
-        setLoaded({ quiz: node, attempts: r.data?.organization?.attempts.totalCount ?? 0 });
+        setLoaded({ quiz: node, attempts: r.data?.organization?.attempts?.totalCount ?? 0 });
         setForm(formFromQuiz(node, node.questionsWithAnswers));
       });
     return () => {

@@ -148,7 +148,7 @@ export function QuizzesPage() {
       {publishProblems && <PublishProblems title={publishProblems.title} problems={publishProblems.problems} />}
       {fetching && !data ? (
         <Spinner label="Loading quizzes…" />
-      ) : error && !data ? (
+      ) : error ? (
         <ErrorMessage error={error} onRetry={reload} />
       ) : !conn || conn.edges.length === 0 ? (
         <p className="empty">{debounced || status ? 'No quizzes match.' : 'No quizzes yet. Create one or import a file.'}</p>

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, NavLink, Navigate, Outlet, useNavigate, useParams } from 'react-router';
+import { Link, NavLink, Navigate, Outlet, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { LogoutMutation, ViewerQuery } from '../operations/viewer';
 import { ViewerContext, useViewer } from '../viewer';
 import { isStaff, visibleSections } from '../lib/nav';
 import { loginPath, rememberedPortal } from '../lib/portal';
-import { useSession } from '../session';
+import { SESSION_ENDED_MESSAGE, sessionEndedLoginPath, useSession } from '../session';
 import { ErrorMessage, Spinner } from '../components/ui';
 import type { Role } from '../lib/scopes';
 
@@ -63,11 +63,24 @@ export function SignedInLayout({ area }: { area: 'dashboard' | 'student' }) {
 
 function SignedOut({ slug }: { slug: string }) {
   const portal = rememberedPortal(slug);
-  if (portal) return <Navigate to={loginPath(slug, portal)} replace />;
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}${location.hash}`;
+  if (portal) return <Navigate to={sessionEndedLoginPath(slug, portal, here)} replace />;
+  return <SignedOutCard />;
+}
+
+/** `/org/:slug/signed-out`: a session ended and this browser doesn't know the org's portal link. */
+export function SignedOutPage() {
+  const [params] = useSearchParams();
+  return <SignedOutCard ended={params.has('next')} />;
+}
+
+function SignedOutCard({ ended = false }: { ended?: boolean }) {
   return (
     <main className="center-page" id="main">
       <div className="card narrow">
         <h1>Please sign in</h1>
+        {ended && <p role="status">{SESSION_ENDED_MESSAGE}</p>}
         <p>Open your organization's sign-in link to continue.</p>
       </div>
     </main>

@@ -30,8 +30,8 @@ export function StudentQuizzesPage() {
   });
   const [starting, setStarting] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
-  const quizzes = (data?.organization?.quizzes.edges ?? []).map((e) => e.node).filter((q) => q.isOpen);
-  const attempts = (attemptsResult.data?.organization?.attempts.edges ?? []).map((e) => e.node);
+  const quizzes = (data?.organization?.quizzes?.edges ?? []).map((e) => e.node).filter((q) => q.isOpen);
+  const attempts = (attemptsResult.data?.organization?.attempts?.edges ?? []).map((e) => e.node);
   const openAttempt = (quizId: string) => attempts.find((a) => a.status === 'IN_PROGRESS' && a.quiz?.id === quizId);
 
   async function start(quizId: string, title: string) {
@@ -62,7 +62,7 @@ export function StudentQuizzesPage() {
       <ErrorMessage message={startError} />
       {fetching && !data ? (
         <Spinner label="Loading quizzes…" />
-      ) : error && !data ? (
+      ) : error ? (
         <ErrorMessage error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : quizzes.length === 0 ? (
         <p className="empty">{debounced ? 'No open quiz matches.' : 'No quizzes are open for you right now.'}</p>
@@ -98,7 +98,7 @@ export function StudentQuizzesPage() {
       <h2 className="section-title">Your attempts</h2>
       {attemptsResult.fetching && !attemptsResult.data ? (
         <Spinner label="Loading your attempts…" />
-      ) : attemptsResult.error && !attemptsResult.data ? (
+      ) : attemptsResult.error ? (
         <ErrorMessage error={attemptsResult.error} />
       ) : attempts.length === 0 ? (
         <p className="empty">You haven't taken a quiz yet.</p>
