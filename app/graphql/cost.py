@@ -81,7 +81,12 @@ class QueryCost(SchemaExtension):
         # A subscription is measured once, when it starts, and never charged: its
         # messages carry no cost (a budget lookup per delivered message would cost more
         # than the message).
-        if key_id is None or self.execution_context.operation_type is OperationType.SUBSCRIPTION:
+        context = self.execution_context
+        if key_id is None or (
+            # A document that didn't parse has no operation type (and was charged nothing).
+            context.graphql_document is not None
+            and context.operation_type is OperationType.SUBSCRIPTION
+        ):
             return {}
         state = self.charged or await ratelimit.peek(_key_budget(), *_identifiers(key_id))
         return {
