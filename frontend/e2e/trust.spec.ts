@@ -293,3 +293,33 @@ test('every page fits a 360 px screen', async ({ browser }) => {
     await phone.close();
   }
 });
+
+test("when time runs out the answers are submitted and the result says so", async ({ browser, page }) => {
+  await signIn(page, slug(), portal(), ...owner());
+  await expect(page).toHaveURL(new RegExp(`/org/${slug()}/dashboard$`));
+  const title = `Short timer ${Date.now().toString(36)}`;
+  const created = await gql(page.request, 'mutation($input: CreateQuizInput!) { createQuiz(input: $input) { quiz { id } } }', {
+    input: {
+      title,
+      timeLimitSeconds: 4,
+      questions: [{ kind: 'TRUE_FALSE', prompt: 'Ten is even.', options: [{ text: 'True', correct: true }, { text: 'False' }] }],
+    },
+  });
+  const quizId = (created.createQuiz as { quiz: { id: string } }).quiz.id;
+  await gql(page.request, 'mutation($input: QuizIdInput!) { publishQuiz(input: $input) { quiz { id } } }', { input: { id: quizId } });
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  try {
+    const s = await phone.newPage();
+    await signIn(s, slug(), portal(), ...student());
+    await expect(s).toHaveURL(new RegExp(`/org/${slug()}/quizzes$`));
+    await s.getByRole('button', { name: `Start ${title}` }).click();
+    // Nobody presses Submit: the page submits when the countdown reaches zero (on a slow machine the
+    // server may have closed the attempt first; the result says the same, plus what was scored).
+    await expect(s.getByTestId('time-up')).toContainText("Time's up: your answers were submitted.", { timeout: 20_000 });
+    await expect(s.getByTestId('attempt-result')).toBeVisible();
+    await shot(s, 'e2e-time-up');
+  } finally {
+    await phone.close();
+  }
+});
