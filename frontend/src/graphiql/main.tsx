@@ -1,6 +1,9 @@
 /**
  * GraphiQL, bundled with the dashboard so it loads with no CDN (offline machines, strict
  * Content-Security-Policy). Served by the API for GET /graphql asking for HTML.
+ *
+ * Before rendering it asks the API who the viewer is (the session cookie, if any, goes
+ * along) and opens with an example for that role, under a note on the Authorization header.
  */
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
@@ -8,21 +11,34 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { exampleFor, type ExampleViewer } from './examples';
+
+const endpoint = `${window.location.origin}/graphql`;
 
 const fetcher = createGraphiQLFetcher({
-  url: `${window.location.origin}/graphql`,
+  url: endpoint,
   subscriptionUrl: `${window.location.origin.replace(/^http/, 'ws')}/graphql`,
 });
 
-const EXAMPLE = `# Send an API key in the headers tab below: {"Authorization": "Bearer iq_live_…"}
-# (or sign in on your organization's portal first: the session cookie is sent too).
-{
-  viewer { kind role scopes organization { slug name } }
+async function whoAmI(): Promise<ExampleViewer | null> {
+  try {
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ query: '{ viewer { kind role scopes organization { slug } } }' }),
+    });
+    const json = (await res.json()) as { data?: { viewer?: ExampleViewer } };
+    return json.data?.viewer ?? null;
+  } catch {
+    return null; // the example for a key still helps
+  }
 }
-`;
 
-createRoot(document.getElementById('graphiql')!).render(
-  <StrictMode>
-    <GraphiQL fetcher={fetcher} defaultQuery={EXAMPLE} />
-  </StrictMode>,
-);
+void whoAmI().then((viewer) => {
+  createRoot(document.getElementById('graphiql')!).render(
+    <StrictMode>
+      <GraphiQL fetcher={fetcher} defaultQuery={exampleFor(viewer)} />
+    </StrictMode>,
+  );
+});

@@ -6,20 +6,55 @@ export const AuditLogQuery = graphql(`
     $first: Int!
     $after: String
     $action: String
+    $area: String
+    $excludeActions: [String!]
     $actor: String
     $since: DateTime
     $until: DateTime
   ) {
     organization(slug: $slug) {
       id
-      auditLog(first: $first, after: $after, action: $action, actor: $actor, since: $since, until: $until) {
+      auditLog(
+        first: $first
+        after: $after
+        action: $action
+        area: $area
+        excludeActions: $excludeActions
+        actor: $actor
+        since: $since
+        until: $until
+      ) {
         totalCount
         pageInfo { hasNextPage endCursor }
         edges {
           cursor
-          node { id action actorLabel targetType targetId ip userAgent createdAt }
+          node {
+            id
+            action
+            actorKind
+            actorLabel
+            targetType
+            targetId
+            targetLabel
+            targetNodeId
+            details
+            actionInfo { label areaLabel }
+            ip
+            userAgent
+            createdAt
+          }
         }
       }
+    }
+  }
+`);
+
+/** The actions the server records, with labels and areas, for the picker. */
+export const AuditActionsQuery = graphql(`
+  query AuditActions($slug: String!) {
+    organization(slug: $slug) {
+      id
+      auditActions { action label area areaLabel }
     }
   }
 `);

@@ -1,31 +1,26 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { AuditActorsQuery, AuditLogQuery } from '../operations/auditLog';
+import { AuditActionsQuery, AuditActorsQuery, AuditLogQuery } from '../operations/auditLog';
 import { useViewer } from '../viewer';
 import { dayBoundaryIso, formatDateTime } from '../lib/format';
 import { useCursorPager } from '../lib/pagination';
+import { canSee, sectionById } from '../lib/nav';
+import {
+  auditSentence,
+  detailRows,
+  excludedActions,
+  groupActions,
+  parsePick,
+  type AuditEventLike,
+  type AuditLink,
+} from '../lib/auditSentence';
 import { ErrorMessage, Field, ConnectionPager, Spinner } from '../components/ui';
 
 const PAGE = 50;
 
-/** Common actions offered as suggestions; any text works. */
-const ACTION_SUGGESTIONS = [
-  'login.succeeded',
-  'login.failed',
-  'member.added',
-  'member.updated',
-  'member.removed',
-  'api_key.created',
-  'api_key.enabled',
-  'api_key.disabled',
-  'api_key.revoked',
-  'api_key.rotated',
-  'org.api_access_changed',
-  'quiz.created',
-  'quiz.published',
-];
-
 interface Filters {
+  /** The picker's value: '' (any), 'area:<area>' or 'action:<action>'. */
   action: string;
   actor: string;
   since: string;
@@ -38,13 +33,18 @@ export function AuditLogPage() {
   const pager = useCursorPager();
   const [draft, setDraft] = useState<Filters>(NONE);
   const [applied, setApplied] = useState<Filters>(NONE);
+  const [showSignIns, setShowSignIns] = useState(false);
+  const pick = parsePick(applied.action);
+  const excluded = excludedActions(pick, showSignIns);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AuditLogQuery,
     variables: {
       slug,
       first: PAGE,
       after: pager.after,
-      action: applied.action.trim() || null,
+      action: pick.action,
+      area: pick.area,
+      excludeActions: excluded,
       actor: applied.actor.trim() || null,
       since: dayBoundaryIso(applied.since, false) ?? null,
       until: dayBoundaryIso(applied.until, true) ?? null,
@@ -53,6 +53,23 @@ export function AuditLogPage() {
   });
   const canListMembers = viewer.scopes.includes('members:read');
   const [actors] = useQuery({ query: AuditActorsQuery, variables: { slug }, pause: !canListMembers });
+  const [actionList] = useQuery({ query: AuditActionsQuery, variables: { slug } });
+  const groups = groupActions(actionList.data?.organization?.auditActions ?? []);
+  const hrefOf = (link: AuditLink | undefined): string | undefined => {
+    if (!link) return undefined;
+    const base = `/org/${slug}/dashboard`;
+    const can = (id: Parameters<typeof sectionById>[0]) => canSee(sectionById(id), viewer.scopes);
+    switch (link.page) {
+      case 'members':
+        return can('members') ? `${base}/members` : undefined;
+      case 'apiKeys':
+        return can('apiKeys') ? `${base}/api-keys` : undefined;
+      case 'quiz':
+        return can('quizzes') ? `${base}/quizzes/${encodeURIComponent(link.id)}` : undefined;
+      case 'webhook':
+        return can('webhooks') ? `${base}/webhooks/${encodeURIComponent(link.id)}` : undefined;
+    }
+  };
   const conn = data?.organization?.auditLog;
   const rows = conn?.edges.map((e) => e.node) ?? [];
 
@@ -79,20 +96,19 @@ export function AuditLogPage() {
       <form className="filters" aria-label="Filter the audit log" onSubmit={apply}>
         <Field label="Action">
           {(p) => (
-            <>
-              <input
-                {...p}
-                list="audit-actions"
-                placeholder="e.g. api_key.created"
-                value={draft.action}
-                onChange={(e) => setDraft((d) => ({ ...d, action: e.target.value }))}
-              />
-              <datalist id="audit-actions">
-                {ACTION_SUGGESTIONS.map((a) => (
-                  <option key={a} value={a} />
-                ))}
-              </datalist>
-            </>
+            <select {...p} value={draft.action} onChange={(e) => setDraft((d) => ({ ...d, action: e.target.value }))}>
+              <option value="">Any action</option>
+              {groups.map((g) => (
+                <optgroup key={g.area} label={g.areaLabel}>
+                  <option value={`area:${g.area}`}>All: {g.areaLabel}</option>
+                  {g.actions.map((a) => (
+                    <option key={a.action} value={`action:${a.action}`}>
+                      {a.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
           )}
         </Field>
         <Field label="Actor" hint="A username or an API key prefix.">
@@ -108,7 +124,7 @@ export function AuditLogPage() {
               />
               {canListMembers && (
                 <datalist id="audit-actors">
-                  {(actors.data?.organization?.members.edges ?? []).map(({ node }) => (
+                  {(actors.data?.organization?.members?.edges ?? []).map(({ node }) => (
                     <option key={node.id} value={node.username}>
                       {node.displayName}
                     </option>
@@ -134,6 +150,21 @@ export function AuditLogPage() {
         </div>
       </form>
 
+      <div className="audit-fold">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={showSignIns || excluded === null}
+            disabled={excluded === null && !showSignIns}
+            onChange={(e) => {
+              pager.reset();
+              setShowSignIns(e.target.checked);
+            }}
+          />{' '}
+          Show sign-ins
+        </label>
+        {excluded !== null && <span className="muted small"> Successful sign-ins are folded away.</span>}
+      </div>
       {fetching && !data ? (
         <Spinner label="Loading the audit log…" />
       ) : error && !data ? (
@@ -147,9 +178,7 @@ export function AuditLogPage() {
             <thead>
               <tr>
                 <th scope="col">When</th>
-                <th scope="col">Action</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Target</th>
+                <th scope="col">What happened</th>
                 <th scope="col">From</th>
               </tr>
             </thead>
@@ -159,11 +188,9 @@ export function AuditLogPage() {
                   <td data-label="When">
                     <time dateTime={ev.createdAt}>{formatDateTime(ev.createdAt)}</time>
                   </td>
-                  <td data-label="Action">
-                    <code>{ev.action}</code>
+                  <td data-label="What happened">
+                    <EventSentence ev={ev} hrefOf={hrefOf} />
                   </td>
-                  <td data-label="Actor">{ev.actorLabel}</td>
-                  <td data-label="Target">{ev.targetType ? `${ev.targetType}${ev.targetId ? ` ${ev.targetId}` : ''}` : '—'}</td>
                   <td data-label="From">
                     <span>{ev.ip ?? '—'}</span>
                     {ev.userAgent && (
@@ -183,5 +210,57 @@ export function AuditLogPage() {
         <ConnectionPager label="Audit log" pager={pager} connection={conn} />
       )}
     </section>
+  );
+}
+
+function EventSentence({ ev, hrefOf }: { ev: AuditEventLike & { action: string }; hrefOf: (l: AuditLink | undefined) => string | undefined }) {
+  const rows = detailRows(ev);
+  return (
+    <div className="audit-event">
+      <p className="audit-sentence">
+        {auditSentence(ev).map((part, i) => {
+          if (part.kind === 'text') return <span key={i}>{part.text}</span>;
+          const href = hrefOf(part.link);
+          const cls = part.kind === 'actor' ? 'audit-actor' : 'audit-target';
+          return href ? (
+            <Link key={i} className={cls} to={href}>
+              {part.text}
+            </Link>
+          ) : (
+            <strong key={i} className={cls}>
+              {part.text}
+            </strong>
+          );
+        })}
+      </p>
+      <details className="audit-details">
+        <summary>
+          Details <span className="visually-hidden">of this event</span>
+        </summary>
+        <dl>
+          <div className="audit-detail-row">
+            <dt>Action</dt>
+            <dd>
+              {ev.actionInfo ? `${ev.actionInfo.label} ` : ''}
+              <code>{ev.action}</code>
+            </dd>
+          </div>
+          {ev.targetType && (
+            <div className="audit-detail-row">
+              <dt>Target</dt>
+              <dd>
+                {ev.targetType} <code>{ev.targetId}</code>
+              </dd>
+            </div>
+          )}
+          {rows.map((r) => (
+            <div key={r.label} className="audit-detail-row">
+              <dt>{r.label}</dt>
+              <dd>{r.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </div>
   );
 }
