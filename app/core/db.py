@@ -231,7 +231,9 @@ class RequestSession(SerialisedSession):
         if self.opened:
             held = self.sync_session.identity_map.get(self.sync_session.identity_key(entity, ident))
             if held is not None:
-                return held
+                # Expired by a commit or rollback: reading it would load (I/O); let the
+                # caller ``get`` it instead.
+                return held if _fully_loaded(held) else None
         offered = self._offered
         return offered.get((entity, ident)) if offered else None
 
@@ -297,6 +299,13 @@ class RequestSession(SerialisedSession):
         state.key = source.key
         sync._update_impl(state)
         return copy
+
+
+def _fully_loaded(row: object) -> bool:
+    """Whether every column of the row is loaded (none expired, none deferred)."""
+    state = instance_state(row)
+    unloaded = state.unloaded
+    return not unloaded or unloaded.isdisjoint(_column_keys(state.manager.mapper))
 
 
 def _holds_connection(sync: Session) -> bool:
@@ -381,7 +390,8 @@ def peek(session: AsyncSession, entity: Any, ident: Any) -> Any:
     holds, or the one the door offered (read only: never change it), or None."""
     if isinstance(session, RequestSession):
         return session.peek(entity, ident)
-    return session.sync_session.identity_map.get(session.sync_session.identity_key(entity, ident))
+    held = session.sync_session.identity_map.get(session.sync_session.identity_key(entity, ident))
+    return held if held is not None and _fully_loaded(held) else None
 
 
 def detached_copy(row: Any) -> Any:

@@ -47,3 +47,15 @@ async def test_offered_rows_are_peeked_without_opening_and_got_as_a_copy(
         assert list(db.dirty) == [got] and org.name == "Lazy School"
         await db.rollback()
     assert org.name == "Lazy School"
+
+
+async def test_an_expired_row_is_not_peeked(database_url: str) -> None:
+    """A row the session holds but a commit or rollback expired would load on reading:
+    ``peek`` leaves it to ``get``."""
+    org = an_org()
+    async with session_factory()() as db:
+        offer_rows(db, offerable([org]))
+        got = await db.get(Organization, org.id)
+        assert peek(db, Organization, org.id) is got
+        db.expire(got)
+        assert peek(db, Organization, org.id) is None

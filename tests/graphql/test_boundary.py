@@ -286,6 +286,39 @@ async def test_a_read_answered_without_sql_is_not_committed_and_a_write_is(
     assert len(commits) >= 1
 
 
+async def test_a_cached_session_viewer_builds_no_session(
+    org: OrgFixture, signed_in: SignIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``member`` and ``organization`` of a cached credential are read from the door's
+    offered rows (``peek``): the request's session is never built."""
+    from app.core.db import RequestSession
+
+    owner = await signed_in(org, "owner")
+    made: list[RequestSession] = []
+    init = RequestSession.__init__
+
+    def noted(self: RequestSession, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(RequestSession, "__init__", noted)
+    viewer = "{ viewer { member { username } organization { name } } }"
+    for _ in range(2):  # the session's cache entry is warm from here on
+        await owner.gql(viewer)
+    made.clear()
+    result = await owner.gql(viewer)
+    assert result.ok()["viewer"] == {
+        "member": {"username": "owner"},
+        "organization": {"name": f"Org {org.slug}"},
+    }
+    assert made and not any(session.opened for session in made)
+    # A field that needs the session still builds it.
+    made.clear()
+    listed = await owner.gql("{ viewer { organization { members(first: 1) { totalCount } } } }")
+    assert listed.errors == [], listed
+    assert any(session.opened for session in made)
+
+
 async def test_queries_run_without_a_transaction_on_postgresql_and_mutations_with_one(
     org: OrgFixture, signed_in: SignIn, database_url: str
 ) -> None:
