@@ -405,6 +405,7 @@ CASES: dict[str, Case] = {
     "Organization.disabled": _on_org("disabled"),
     "Organization.members": _on_org("members { totalCount }"),
     "Organization.auditLog": _on_org("auditLog(first: 1) { totalCount }"),
+    "Organization.auditActions": _on_org("auditActions { action label area }"),
     "Organization.apiKeys": _on_org("apiKeys(first: 1) { totalCount }"),
     "Organization.quizzes": _on_org("quizzes(first: 1) { totalCount }"),
     "Organization.attempts": _on_org("attempts(first: 1) { totalCount }"),

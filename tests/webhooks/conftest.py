@@ -22,7 +22,11 @@ async def receiver(app: Starlette) -> AsyncIterator[Receiver]:
 
 @pytest.fixture
 async def worker(app: Starlette) -> AsyncIterator[Worker]:
-    """A worker the test runs by hand (``run_once``); jitter from a seeded random."""
+    """A worker the test runs by hand (``run_once``); jitter from a seeded random.
+
+    A worker sends whatever is due in the database, so endpoints other test modules left
+    (the permission matrix makes some) are forgotten first: only this test's work counts."""
+    await forget_endpoints()
     made = Worker(rng=random.Random(7))
     yield made
     await made.close()
