@@ -15,7 +15,8 @@
 - A credential revoked, disabled or expired while connected (or whose member or org
   is disabled), and a change of the member's role (for a key, its creator's), close
   its sockets with 4403 within ``WATCH_INTERVAL``: one pass checks every live
-  credential of the process with one query per kind, whatever the number of sockets.
+  credential of the process with one query per kind; sockets are indexed by
+  credential, so a pass's work follows the distinct credentials, not the sockets.
 - The process accepts at most ``max_websockets`` connections, and at most
   ``max_unauthenticated_websockets_per_ip`` per client address that have not passed
   ``connection_init`` yet (both: 1013 "try again later"); each connection runs at
@@ -454,23 +455,57 @@ class AwaitingInit:
             del self._by_address[address]
 
 
+# A credential as the watch groups sockets: an API key's id or a session's id, and the
+# role the socket was admitted with (two sockets of one credential admitted before and
+# after a role change are two groups: only the older one closes).
+CredentialGroup = tuple[bool, uuid.UUID, Role | None]
+
+
+def _group_of(actor: Actor) -> CredentialGroup | None:
+    if actor.api_key_id is not None:
+        return (True, actor.api_key_id, actor.role)
+    if actor.session_id is not None:
+        return (False, actor.session_id, actor.role)
+    return None  # nothing revocable to watch
+
+
 class CredentialWatch:
-    """Closes sockets whose credential stopped passing the door, or whose role changed."""
+    """Closes sockets whose credential stopped passing the door, or whose role changed.
+
+    Sockets are indexed by credential (``CredentialGroup``) when they pass the door and
+    removed when their connection ends, so a pass costs one query per kind plus a
+    lookup per distinct credential, whatever the number of sockets; only the sockets
+    of a refused credential are visited, to close them."""
 
     def __init__(self) -> None:
-        self.sockets: set[LiveSocket] = set()
+        self._groups: dict[CredentialGroup, set[LiveSocket]] = {}
         self._task: asyncio.Task[None] | None = None
 
+    def __len__(self) -> int:
+        return sum(len(sockets) for sockets in self._groups.values())
+
+    @property
+    def credentials(self) -> int:
+        return len(self._groups)
+
     def add(self, socket: LiveSocket) -> None:
-        self.sockets.add(socket)
+        group = _group_of(socket.actor)
+        if group is None:
+            return
+        self._groups.setdefault(group, set()).add(socket)
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._run(), name="credential-watch")
 
     def discard(self, socket: LiveSocket) -> None:
-        self.sockets.discard(socket)
+        group = _group_of(socket.actor)
+        if group is None or (sockets := self._groups.get(group)) is None:
+            return
+        sockets.discard(socket)
+        if not sockets:
+            del self._groups[group]
 
     async def _run(self) -> None:
-        while self.sockets:
+        while self._groups:
             await asyncio.sleep(WATCH_INTERVAL)
             try:
                 await self.check_once()
@@ -478,38 +513,35 @@ class CredentialWatch:
                 logger.exception("credential watch failed; retrying")
 
     async def check_once(self) -> None:
-        sockets = [s for s in self.sockets if s.websocket.client_state.name == "CONNECTED"]
-        sessions = {s.actor.session_id for s in sockets if s.actor.session_id}
-        keys = {s.actor.api_key_id for s in sockets if s.actor.api_key_id}
+        groups = list(self._groups)
+        sessions = {credential for is_key, credential, _ in groups if not is_key}
+        keys = {credential for is_key, credential, _ in groups if is_key}
         async with session_factory()() as db:
             sc = ServiceContext(db, ANONYMOUS, RequestMeta(request_id="credential-watch"))
             live_sessions = await live_session_ids(sc, sessions) if sessions else {}
             live_keys = await live_key_ids(sc, keys) if keys else {}
             await db.rollback()
-        for socket in sockets:
-            reason = _why_closed(socket.actor, live_sessions, live_keys)
-            if reason is not None:
-                self.discard(socket)
+        for group in groups:
+            is_key, credential, role = group
+            reason = _why_closed(credential, role, live_keys if is_key else live_sessions)
+            if reason is None:
+                continue
+            for socket in self._groups.pop(group, set()):
                 socket.closed()  # no live frame after the decision
+                if socket.websocket.client_state != WebSocketState.CONNECTED:
+                    continue  # already gone; its handler is ending
                 with contextlib.suppress(Exception):
                     await socket.websocket.close(code=4403, reason=reason)
 
 
 def _why_closed(
-    actor: Actor,
-    sessions: Mapping[uuid.UUID, Role | None],
-    keys: Mapping[uuid.UUID, Role | None],
+    credential: uuid.UUID, role: Role | None, live: Mapping[uuid.UUID, Role | None]
 ) -> str | None:
-    """Why the socket of ``actor`` must close now; None while it still stands."""
-    if actor.api_key_id is not None:
-        credential, live = actor.api_key_id, keys
-    elif actor.session_id is not None:
-        credential, live = actor.session_id, sessions
-    else:
-        return None
+    """Why the sockets of ``credential`` admitted as ``role`` must close now; None
+    while it still stands."""
     if credential not in live:
         return "Credential revoked"
-    if live[credential] != actor.role:
+    if live[credential] != role:
         # The socket's subscriptions were allowed for the old role; the client's
         # reconnect subscribes again under the new one.
         return "Role changed; reconnect"
