@@ -2,18 +2,26 @@
 
 One server (on the run's database, no Redis) for the protocol, coalescing and
 credential tests; two servers sharing the database and Redis for the cross-process
-test. Results are made through the servers' own API, as clients would.
+tests (one of them counts the board's messages on the Redis channel with a
+connection of its own). Results are made through the servers' own API, as clients would.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
+import orjson
 import pytest
+from redis.asyncio import Redis
+from strawberry import relay
 
+from app.events.bus import Event
+from app.events.redis_bus import CHANNEL, encode
+from app.leaderboards.service import LEADERBOARD_UPDATED
 from tests.api_keys.test_rate_limits import REDIS_URL
 from tests.leaderboards.support import answers, two_point_quiz
 from tests.quizzes.api import START, SUBMIT
@@ -251,3 +259,75 @@ async def test_a_submit_on_one_process_reaches_a_subscriber_on_another(database_
         update = (await subscriber.next_data())["leaderboardUpdated"]
         assert update["entries"] == [{"rank": 1, "displayName": "Sam", "score": 2.0}]
         await subscriber.close()
+
+
+async def test_one_redis_message_per_board_change_reaches_cohorts_on_both_processes(
+    database_url: str,
+) -> None:
+    changes = 3
+    async with deployment(database_url, processes=2, redis_url=REDIS_URL) as pair:
+        # given a separate Redis connection listening on the servers' channel
+        counter = Redis.from_url(REDIS_URL)
+        counted = counter.pubsub()
+        await counted.subscribe(CHANNEL)
+        try:
+            owner = await pair.signed_in("owner")
+            quiz = await two_point_quiz(owner, "Counted")
+            quiz_id = relay.GlobalID.from_id(quiz["id"]).node_id
+            students = [await pair.add_student(owner, f"cat{n}") for n in range(changes)]
+            # and two cohorts on each process (two keys whose scopes differ), two
+            # subscribers in each
+            secrets = [
+                (await key_for(owner, scopes))[1]
+                for scopes in (["leaderboard:read"], ["leaderboard:read", "quizzes:read"])
+            ]
+            subscribers: list[tuple[int, Subscriber]] = []
+            for index in (0, 1):
+                for secret in secrets:
+                    for _ in range(2):
+                        subscriber = await Subscriber.connect(
+                            pair.ws_url(index), payload={"authorization": f"Bearer {secret}"}
+                        )
+                        await subscriber.acknowledged()
+                        await subscriber.subscribe(
+                            BOARD, {"slug": pair.slug, "quizId": quiz["id"], "top": 10}
+                        )
+                        first = (await subscriber.next_data())["leaderboardUpdated"]
+                        assert first["entries"] == []
+                        subscribers.append((index, subscriber))
+
+            # when the board changes three times, each submit made on process 0 and
+            # each change received everywhere before the next
+            for n, student in enumerate(students):
+                await submit(student, quiz, 2 if n == 0 else 1)
+                # then every subscriber on both processes gets that change
+                for _index, subscriber in subscribers:
+                    update = (await subscriber.next_data())["leaderboardUpdated"]
+                    assert update["changed"]["displayName"] == f"Cat{n}"
+            assert {index for index, _ in subscribers} == {0, 1}
+
+            # and the channel carried one message per change for this board, not one
+            # per subscriber or per process (a sentinel marks the end of the count)
+            sentinel = str(uuid.uuid4())
+            await counter.publish(
+                CHANNEL, encode(Event("test.sentinel", uuid.uuid4(), {"s": sentinel}))
+            )
+            board_messages = 0
+            async with asyncio.timeout(10):  # a bound, not a measure
+                async for message in counted.listen():
+                    if message.get("type") != "message":
+                        continue
+                    body = orjson.loads(message["data"])
+                    if body["data"].get("s") == sentinel:
+                        break
+                    if (
+                        body["name"] == LEADERBOARD_UPDATED
+                        and body["data"].get("quizId") == quiz_id
+                    ):
+                        board_messages += 1
+            assert board_messages == changes
+            for _index, subscriber in subscribers:
+                await subscriber.close()
+        finally:
+            await counted.aclose()  # type: ignore[no-untyped-call]
+            await counter.aclose()
