@@ -66,9 +66,10 @@ def server(app_path: str, env: dict[str, str], *, workers: int = 1) -> Iterator[
 
 @contextmanager
 def serve(
-    app_path: str, env: dict[str, str], *, workers: int = 1
+    app_path: str, env: dict[str, str], *, workers: int = 1, core: int = 0
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Like ``server`` but also yields the process (taskset execs uvicorn: same pid)."""
+    """Like ``server`` but also yields the process (taskset execs uvicorn: same pid);
+    pinned to ``core`` (0 unless told)."""
     port = free_port()
     command = [
         str(BIN / "uvicorn"),
@@ -91,7 +92,7 @@ def serve(
         "--workers",
         str(workers),
     ]
-    process = subprocess.Popen(pinned(0, command), cwd=ROOT, env={**os.environ, **env})
+    process = subprocess.Popen(pinned(core, command), cwd=ROOT, env={**os.environ, **env})
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url)

@@ -26,12 +26,30 @@
   sockets waiting for ``connection_init`` is lifted for the run; the driver raises its
   file-descriptor limit to the hard limit before starting the server (which inherits
   it) and each client process does the same.
-Run alone: ``python -m bench.subscribers``; ``BENCH_SUBSCRIBERS=10000`` for the aim.
+- Across processes (``BENCH_SERVER_PROCESSES=2`` or ``--processes 2``): that many
+  server processes on one database (``BENCH_BACKEND``/``--backend``: sqlite, the
+  default, or postgresql) and Redis (``BENCH_REDIS_URL``, default
+  redis://127.0.0.1:6379/0), each pinned to ``BENCH_SERVER_CORES`` in turn (default
+  "0": all on core 0, the clients keep core 1); the client processes are dealt out
+  over the servers (their count is rounded up to a multiple of the servers'), so the
+  subscribers are split evenly; every submit goes to the first process. CPU and RSS
+  are the servers' sums (each process's figures are reported too); a separate Redis
+  subscriber counts the ``leaderboard.updated`` messages of the bench's org on the
+  channel during the latency events (one per board change is the aim, whatever the
+  subscribers).
+- The machine's load average (1 min) is reported before and after: the bench is only
+  comparable between runs on an otherwise idle machine.
+Run alone: ``python -m bench.subscribers``; ``BENCH_SUBSCRIBERS=10000 BENCH_GROWTH_EVENTS=10``
+for the aim on one process (100,000 messages in the growth phase);
+``python -m bench.subscribers --processes 2 --subscribers 20000 --growth-events 5`` for
+two processes with Redis.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import contextlib
 import json
 import os
 import resource
@@ -49,9 +67,14 @@ from bench import data
 from bench.harness import ROOT, pinned, serve
 
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "1000"))
-SUBSCRIBER_PROCESSES = int(
-    os.environ.get("BENCH_SUBSCRIBER_PROCESSES", str(max(2, -(-SUBSCRIBERS // 2500))))
-)
+SERVER_PROCESSES = int(os.environ.get("BENCH_SERVER_PROCESSES", "1"))
+SERVER_CORES = [int(c) for c in os.environ.get("BENCH_SERVER_CORES", "0").split(",")]
+BACKEND = os.environ.get("BENCH_BACKEND", "sqlite")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+REDIS_CHANNEL = "quizgraph:events"  # app.events.redis_bus.CHANNEL
+_processes = int(os.environ.get("BENCH_SUBSCRIBER_PROCESSES", str(max(2, -(-SUBSCRIBERS // 2500)))))
+# a multiple of the server processes, so each server gets the same number of clients
+SUBSCRIBER_PROCESSES = -(-_processes // SERVER_PROCESSES) * SERVER_PROCESSES
 LATENCY_EVENTS = 20
 SUBMIT_SAMPLES = int(os.environ.get("BENCH_SUBMIT_SAMPLES", "10"))
 GROWTH_EVENTS = int(os.environ.get("BENCH_GROWTH_EVENTS", "60"))
@@ -79,6 +102,43 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def cpu_all(pids: list[int]) -> float:
+    return sum(cpu_seconds(pid) for pid in pids)
+
+
+def rss_all(pids: list[int]) -> int:
+    return sum(rss_kib(pid) for pid in pids)
+
+
+class RedisCount:
+    """Counts the bench org's ``leaderboard.updated`` messages on the servers' channel
+    (a connection of its own, as any other process would see them)."""
+
+    def __init__(self, org_id: uuid.UUID) -> None:
+        import redis
+
+        self.org = str(org_id)
+        self.client = redis.Redis.from_url(REDIS_URL)
+        self.pubsub = self.client.pubsub()  # type: ignore[no-untyped-call]
+        self.pubsub.subscribe(REDIS_CHANNEL)
+        self.pubsub.get_message(timeout=5)  # the subscribe confirmation
+
+    def take(self) -> dict[str, int]:
+        """The channel's messages since the last call: all, and the bench's board changes."""
+        total = boards = 0
+        while (message := self.pubsub.get_message(timeout=0.5)) is not None:
+            if message.get("type") != "message":
+                continue
+            total += 1
+            body = json.loads(message["data"])
+            boards += body["name"] == "leaderboard.updated" and body["org_id"] == self.org
+        return {"channel_messages": total, "board_changes": boards}
+
+    def close(self) -> None:
+        self.pubsub.close()
+        self.client.close()
+
+
 def rss_kib(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -87,9 +147,12 @@ def rss_kib(pid: int) -> int:
 
 
 def run(scratch: Path) -> dict[str, dict[str, object]]:
-    with contextlib_affinity(), data.fresh_database("sqlite", scratch, "subscribers") as db:
+    with contextlib_affinity(), data.fresh_database(BACKEND, scratch, "subscribers") as db:
         assert db.org_id and db.owner_id
-        students = data.member_rows(db.org_id, LATENCY_EVENTS + GROWTH_EVENTS + 2 * SUBMIT_SAMPLES)
+        # the last one warms the submit path up before anything is measured
+        students = data.member_rows(
+            db.org_id, LATENCY_EVENTS + GROWTH_EVENTS + 2 * SUBMIT_SAMPLES + 1
+        )
         quiz = data.quiz_rows(db.org_id, db.owner_id, 1)
         asyncio.run(_insert_members(db.url, students))
         asyncio.run(data.insert_quizzes(db.url, quiz))
@@ -110,6 +173,8 @@ def run(scratch: Path) -> dict[str, dict[str, object]]:
             "QUIZGRAPH_MAX_UNAUTHENTICATED_WEBSOCKETS_PER_IP": str(SUBSCRIBERS + 100),
             "QUIZGRAPH_MAX_WEBSOCKETS": str(max(10_000, SUBSCRIBERS + 100)),
         }
+        if SERVER_PROCESSES > 1:
+            env["QUIZGRAPH_REDIS_URL"] = REDIS_URL
         answers = [
             {
                 "questionId": data.global_id("Question", q["id"]),
@@ -121,14 +186,21 @@ def run(scratch: Path) -> dict[str, dict[str, object]]:
             }
             for q in quiz["quiz_questions"]
         ]
-        with serve("app.web.asgi:app", env) as (url, process):
+        with contextlib.ExitStack() as servers:
+            running = [
+                servers.enter_context(
+                    serve("app.web.asgi:app", env, core=SERVER_CORES[n % len(SERVER_CORES)])
+                )
+                for n in range(SERVER_PROCESSES)
+            ]
             return _measure(
-                url,
-                process.pid,
+                [url for url, _ in running],
+                [process.pid for _, process in running],
                 watch_keys,
                 list(zip(student_ids, student_keys, strict=True)),
                 quiz_id,
                 answers,
+                db.org_id,
             )
 
 
@@ -150,32 +222,40 @@ async def _insert_members(url: str, rows: list[dict[str, object]]) -> None:
 
 
 def _measure(
-    url: str,
-    pid: int,
+    urls: list[str],
+    pids: list[int],
     watch_keys: list[str],
     students: list[tuple[uuid.UUID, str]],
     quiz_id: uuid.UUID,
     answers: list[dict[str, object]],
+    org_id: uuid.UUID,
 ) -> dict[str, dict[str, object]]:
     quiz_gid = data.global_id("Quiz", quiz_id)
     samples = students[LATENCY_EVENTS + GROWTH_EVENTS :]
-    with httpx.Client(base_url=url, timeout=60) as http:
+    load_before = round(os.getloadavg()[0], 2)
+    redis_count = RedisCount(org_id) if SERVER_PROCESSES > 1 else None
+    with httpx.Client(base_url=urls[0], timeout=60) as http:
         http.post("/graphql", json={"query": "{ hello }"})
+        _take_quiz(http, students[-1][1], quiz_gid, answers)  # warm-up, not measured
         time.sleep(1)
-        cpu_start = cpu_seconds(pid)
+        cpu_start = cpu_all(pids)
         rate_alone = _submit_rate(http, samples[:SUBMIT_SAMPLES], quiz_gid, answers)
-        # the server's own CPU for one start+submit pair with nobody listening
-        cpu_per_pair = (cpu_seconds(pid) - cpu_start) / max(1, SUBMIT_SAMPLES)
+        # the servers' own CPU for one start+submit pair with nobody listening
+        cpu_per_pair = (cpu_all(pids) - cpu_start) / max(1, SUBMIT_SAMPLES)
         time.sleep(1)
-        rss_before = rss_kib(pid)
+        rss_before_each = [rss_kib(pid) for pid in pids]
+        rss_before = sum(rss_before_each)
         with tempfile.TemporaryDirectory() as tmp:
             connect_started = time.monotonic()
-            clients = _start_clients(url, watch_keys, quiz_gid, Path(tmp))
+            clients = _start_clients(urls, watch_keys, quiz_gid, Path(tmp))
             connect_seconds = time.monotonic() - connect_started
             try:
                 time.sleep(3)  # settle: every first message sent, buffers idle
-                rss_idle = rss_kib(pid)
-                cpu_start = cpu_seconds(pid)
+                rss_idle_each = [rss_kib(pid) for pid in pids]
+                rss_idle = sum(rss_idle_each)
+                if redis_count is not None:
+                    redis_count.take()  # what came before the latency events
+                cpu_start = cpu_all(pids)
                 returned: dict[str, float] = {}
                 for member_id, key in students[:LATENCY_EVENTS]:
                     returned[data.global_id("Member", member_id)] = _take_quiz(
@@ -183,19 +263,25 @@ def _measure(
                     )
                     time.sleep(0.5)
                 time.sleep(2)
-                cpu_latency = cpu_seconds(pid) - cpu_start
-                rss_after_latency = rss_kib(pid)
-                cpu_start = cpu_seconds(pid)
+                cpu_latency = cpu_all(pids) - cpu_start
+                redis_latency = redis_count.take() if redis_count is not None else None
+                rss_after_latency = rss_all(pids)
+                cpu_start = cpu_all(pids)
                 for _member_id, key in students[LATENCY_EVENTS : LATENCY_EVENTS + GROWTH_EVENTS]:
                     _take_quiz(http, key, quiz_gid, answers)
                     time.sleep(0.15)
                 time.sleep(3)
-                cpu_growth = cpu_seconds(pid) - cpu_start
-                rss_after_growth = rss_kib(pid)
-                rate_connected = _submit_rate(http, samples[SUBMIT_SAMPLES:], quiz_gid, answers)
+                cpu_growth = cpu_all(pids) - cpu_start
+                rss_after_growth = rss_all(pids)
+                rate_connected = _submit_rate(
+                    http, samples[SUBMIT_SAMPLES : 2 * SUBMIT_SAMPLES], quiz_gid, answers
+                )
                 client_cpu = [round(cpu_seconds(p.pid), 2) for p, _ in clients]
             finally:
                 received = _stop_clients(clients)
+                if redis_count is not None:
+                    redis_count.close()
+    load_after = round(os.getloadavg()[0], 2)
     latencies = [
         (stamp - returned[member]) * 1000
         for messages in received
@@ -211,7 +297,7 @@ def _measure(
     }
     growth_messages = sum(1 for ms in received for member, _ in ms if member in growth_members)
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
-    return {
+    results: dict[str, dict[str, object]] = {
         f"leaderboardUpdated, {SUBSCRIBERS:,} subscribers, submit to delivery": {
             "events": LATENCY_EVENTS,
             "deliveries": len(latencies),
@@ -227,9 +313,12 @@ def _measure(
                 (cpu_latency - LATENCY_EVENTS * cpu_per_pair) * 1e6 / max(1, latency_messages), 1
             ),
             "connect_all_s": round(connect_seconds, 1),
+            "server_processes": SERVER_PROCESSES,
+            "backend": BACKEND,
             "client_processes": SUBSCRIBER_PROCESSES,
             "client_cpu_s": client_cpu,
             "delivered_total": delivered,
+            "load_average_1m_before_after": [load_before, load_after],
         },
         "submit rate (start + submit pairs a second)": {
             "alone": round(rate_alone, 1),
@@ -240,6 +329,9 @@ def _measure(
             "rss_before_kib": rss_before,
             "rss_idle_kib": rss_idle,
             "kib_per_subscriber": round((rss_idle - rss_before) / SUBSCRIBERS, 1),
+            "rss_before_idle_kib_per_process": list(
+                zip(rss_before_each, rss_idle_each, strict=True)
+            ),
         },
         "server memory growth with events": {
             "rss_after_latency_events_kib": rss_after_latency,
@@ -255,6 +347,9 @@ def _measure(
             ),
         },
     }
+    if redis_latency is not None:
+        results[f"Redis channel during the {LATENCY_EVENTS} latency events"] = dict(redis_latency)
+    return results
 
 
 def _submit_rate(
@@ -289,12 +384,13 @@ def _take_quiz(http: httpx.Client, key: str, quiz: str, answers: list[dict[str, 
 
 
 def _start_clients(
-    url: str, keys: list[str], quiz: str, tmp: Path
+    urls: list[str], keys: list[str], quiz: str, tmp: Path
 ) -> list[tuple[subprocess.Popen[str], Path]]:
-    ws = url.replace("http://", "ws://") + "/graphql"
-    share = SUBSCRIBERS // SUBSCRIBER_PROCESSES
+    """SUBSCRIBER_PROCESSES client processes on core 1, dealt out over the servers."""
     clients = []
     for n in range(SUBSCRIBER_PROCESSES):
+        ws = urls[n % len(urls)].replace("http://", "ws://") + "/graphql"
+        share = SUBSCRIBERS // SUBSCRIBER_PROCESSES + (n < SUBSCRIBERS % SUBSCRIBER_PROCESSES)
         out = tmp / f"client{n}.json"
         command = [sys.executable, "-m", "bench.subscribers", "client", ws, quiz, str(share)]
         command += [str(out), *keys]
@@ -385,6 +481,22 @@ if __name__ == "__main__":
         ws_url, quiz, count, out, *keys = sys.argv[2:]
         Path(out).write_text(json.dumps(asyncio.run(_client(ws_url, quiz, int(count), keys))))
         raise SystemExit(0)
-    from bench.run import main
+    parser = argparse.ArgumentParser(description="bench.subscribers (see its docstring)")
+    parser.add_argument("--subscribers", type=int)
+    parser.add_argument("--processes", type=int, help="server processes (2+: with Redis)")
+    parser.add_argument("--backend", choices=data.BACKENDS)
+    parser.add_argument("--growth-events", type=int)
+    parser.add_argument("--server-cores", help='e.g. "0" or "0,1"')
+    options = parser.parse_args()
+    for name, value in {
+        "BENCH_SUBSCRIBERS": options.subscribers,
+        "BENCH_SERVER_PROCESSES": options.processes,
+        "BENCH_BACKEND": options.backend,
+        "BENCH_GROWTH_EVENTS": options.growth_events,
+        "BENCH_SERVER_CORES": options.server_cores,
+    }.items():
+        if value is not None:
+            os.environ[name] = str(value)
+    from bench.run import main  # imports bench.subscribers anew, with these settings
 
-    raise SystemExit(main(["subscribers", *sys.argv[1:]]))
+    raise SystemExit(main(["subscribers"]))
