@@ -75,6 +75,8 @@ REDIS_CHANNEL = "quizgraph:events"  # app.events.redis_bus.CHANNEL
 _processes = int(os.environ.get("BENCH_SUBSCRIBER_PROCESSES", str(max(2, -(-SUBSCRIBERS // 2500)))))
 # a multiple of the server processes, so each server gets the same number of clients
 SUBSCRIBER_PROCESSES = -(-_processes // SERVER_PROCESSES) * SERVER_PROCESSES
+# connections each client process sets up at once (connect to first message)
+CONNECTING_PER_CLIENT = int(os.environ.get("BENCH_CONNECTING_PER_CLIENT", "50"))
 LATENCY_EVENTS = 20
 SUBMIT_SAMPLES = int(os.environ.get("BENCH_SUBMIT_SAMPLES", "10"))
 GROWTH_EVENTS = int(os.environ.get("BENCH_GROWTH_EVENTS", "60"))
@@ -421,13 +423,26 @@ def _stop_clients(clients: list[tuple[subprocess.Popen[str], Path]]) -> list[lis
 
 
 async def _subscriber(
-    ws_url: str, key: str, quiz: str, log: list[list], ready: asyncio.Event
+    ws_url: str, key: str, quiz: str, log: list[list], ready: asyncio.Event, gate: asyncio.Semaphore
 ) -> None:
+    """One subscriber; ``gate`` bounds the connections being set up at once (from the
+    TCP connect to the first message), so a slow server makes the clients wait
+    instead of piling handshakes past their timeout."""
     import websockets
 
-    async with websockets.connect(
-        ws_url, subprotocols=["graphql-transport-ws"], compression=None, max_queue=None
-    ) as ws:
+    await gate.acquire()
+    try:
+        ws = await websockets.connect(
+            ws_url,
+            subprotocols=["graphql-transport-ws"],
+            compression=None,
+            max_queue=None,
+            open_timeout=120,
+        )
+    except BaseException:
+        gate.release()
+        raise
+    async with ws:
         await ws.send(
             json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {key}"}})
         )
@@ -450,20 +465,22 @@ async def _subscriber(
                 raise RuntimeError(message)
             changed = message["payload"]["data"]["leaderboardUpdated"]["changed"]
             log.append([changed["memberId"] if changed else None, stamp])
-            ready.set()
+            if not ready.is_set():
+                ready.set()
+                gate.release()
 
 
 async def _client(ws_url: str, quiz: str, count: int, keys: list[str]) -> list[list[list]]:
     raise_fd_limit()
     logs: list[list[list]] = [[] for _ in range(count)]
     readies = [asyncio.Event() for _ in range(count)]
-    tasks = []
-    for n in range(count):
-        tasks.append(
-            asyncio.create_task(_subscriber(ws_url, keys[n % len(keys)], quiz, logs[n], readies[n]))
+    gate = asyncio.Semaphore(CONNECTING_PER_CLIENT)
+    tasks = [
+        asyncio.create_task(
+            _subscriber(ws_url, keys[n % len(keys)], quiz, logs[n], readies[n], gate)
         )
-        if n % 50 == 49:
-            await asyncio.sleep(0.05)  # don't SYN-flood the listen backlog
+        for n in range(count)
+    ]
     while not all(r.is_set() for r in readies):
         failed = [t for t in tasks if t.done() and t.exception()]
         if failed:
