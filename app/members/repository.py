@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import cast
 
 from sqlalchemy import func
 from sqlmodel import col, select
@@ -10,16 +11,28 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from app.access.scopes import Role
-from app.access.tenancy import Tenant, get_scoped, scoped
+from app.access.tenancy import Tenant, get_scoped, in_tenant, scoped
+from app.core.db import peek
 from app.members.models import Member
 
 
 async def by_id(
-    db: AsyncSession, member_id: uuid.UUID, tenant: Tenant, *, fresh: bool = False
+    db: AsyncSession,
+    member_id: uuid.UUID,
+    tenant: Tenant,
+    *,
+    fresh: bool = False,
+    read_only: bool = False,
 ) -> Member | None:
     # get_scoped answers from the session's identity map when the door already loaded
     # the member for this request, saving a query on every ``viewer { member }``;
-    # ``fresh`` reads it as committed now instead.
+    # ``fresh`` reads it as committed now instead. ``read_only`` may answer the row the
+    # door offered itself (``peek``: shared, never to be changed), without opening the
+    # session.
+    if read_only and not fresh:
+        row = peek(db, Member, member_id)
+        if row is not None and in_tenant(row.org_id, tenant):
+            return cast(Member, row)
     return await get_scoped(db, Member, member_id, tenant, fresh=fresh)
 
 

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import uuid
-from typing import cast
 
 from sqlmodel.sql.expression import SelectOfScalar
 from strawberry import relay
@@ -32,7 +31,6 @@ from app.access.scopes import (
 from app.access.tenancy import require_found
 from app.audit import service as audit
 from app.core.clock import utcnow
-from app.core.db import peek
 from app.core.errors import Conflict, Forbidden, NotFound
 from app.core.passwords import hash_secret
 from app.core.validation import Problems
@@ -264,12 +262,9 @@ async def own_member(sc: ServiceContext) -> Member | None:
     yourself needs no scope. None for anonymous callers and platform staff."""
     if sc.actor.member_id is None or sc.actor.org_id is None:
         return None
-    # The row the request holds, or the one the door offered (a cached credential's):
-    # no SQL, and the session stays unopened. Read it, never change it.
-    row = peek(sc.db, Member, sc.actor.member_id)
-    if row is not None and row.org_id == sc.actor.org_id:
-        return cast(Member, row)
-    return await repository.by_id(sc.db, sc.actor.member_id, sc.actor.org_id)
+    # Read only: the row the request holds or the one the door offered (a cached
+    # credential's), with no SQL and the session left unopened. Never change it.
+    return await repository.by_id(sc.db, sc.actor.member_id, sc.actor.org_id, read_only=True)
 
 
 async def create_first_owner(
