@@ -29,6 +29,7 @@ from collections.abc import AsyncIterator, Callable, Generator, Iterator, Sequen
 from typing import Any, ClassVar
 
 from strawberry.extensions import SchemaExtension
+from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.types import ExecutionContext
 
 PHASES = ("on_operation", "on_parse", "on_validate", "on_execute")
@@ -261,3 +262,104 @@ def compose(name: str, *parts: type[SchemaExtension]) -> type[ComposedExtension]
         else:
             namespace[phase] = _phase_hook(phase, asynchronous)
     return type(name, (ComposedExtension,), namespace)
+
+
+# --- a runner of our own --------------------------------------------------------------
+#
+# Strawberry enters each phase through a context manager that, per request and phase,
+# looks up every extension's hook, wraps it with ``contextlib`` and enters it on an exit
+# stack. With one composed extension that is still one wrapped generator per phase, and
+# the composed hook drives the parts. ``PipelineRunner`` drives the parts directly: each
+# phase is one small object calling ``_enter`` and ``_leave``, with the same nesting,
+# the same exception handling (a part may handle, replace or pass on what the phase
+# raised) and the same results.
+
+
+class _Phase:
+    """One phase of one request: ``async with`` or ``with``, as Strawberry uses it."""
+
+    __slots__ = ("args", "entered", "extension", "name")
+
+    def __init__(self, extension: ComposedExtension, name: str, *args: Any) -> None:
+        self.extension = extension
+        self.name = name
+        self.args = args
+        self.entered: list[Any] = []
+
+    async def __aenter__(self) -> None:
+        self.entered = await self.extension._enter(self.name, *self.args)
+
+    async def __aexit__(self, kind: Any, error: BaseException | None, traceback: Any) -> bool:
+        if kind is None:
+            await self.extension._leave(self.entered, None)
+            return False
+        if error is None:
+            error = kind()
+        try:
+            await self.extension._leave(self.entered, error)
+        except BaseException as raised:
+            if raised is error:
+                return False  # passed on unchanged: let it propagate as it is
+            raise
+        return True  # a part handled it
+
+    def __enter__(self) -> None:
+        for _, _, kind in self.extension._tables[self.name]:
+            if kind in (_ASYNC_GENERATOR, _COROUTINE):
+                raise RuntimeError(
+                    f"SchemaExtension hook {type(self.extension).__name__}.{self.name} "
+                    "failed to complete synchronously."
+                )
+        self.entered = self.extension._enter_sync(self.name, *self.args)
+
+    def __exit__(self, kind: Any, error: BaseException | None, traceback: Any) -> bool:
+        if kind is None:
+            _leave_sync(self.entered, None)
+            return False
+        if error is None:
+            error = kind()
+        try:
+            _leave_sync(self.entered, error)
+        except BaseException as raised:
+            if raised is error:
+                return False
+            raise
+        return True
+
+
+class PipelineRunner(SchemaExtensionsRunner):
+    """Strawberry's runner for a schema whose only extension is a composed one."""
+
+    def __init__(self, execution_context: ExecutionContext, extension: ComposedExtension) -> None:
+        super().__init__(execution_context=execution_context, extensions=[extension])
+        self.composed = extension
+
+    def operation(self) -> Any:
+        return _Phase(self.composed, "on_operation")
+
+    def validation(self) -> Any:
+        return _Phase(self.composed, "on_validate")
+
+    def parsing(self) -> Any:
+        return _Phase(self.composed, "on_parse")
+
+    def executing(self) -> Any:
+        return _Phase(self.composed, "on_execute")
+
+    def on_stream_result(self, result: Any) -> Any:
+        return _Phase(self.composed, "on_stream_result", result)
+
+    async def get_extensions_results(self, ctx: ExecutionContext) -> dict[str, Any]:
+        data = await self.composed.get_results()
+        data.update(ctx.extensions_results)
+        return data
+
+
+def runner(
+    execution_context: ExecutionContext, extensions: list[SchemaExtension]
+) -> SchemaExtensionsRunner:
+    """``PipelineRunner`` when the request's only extension is composed (``compose``),
+    else Strawberry's own: for ``Schema.create_extensions_runner``."""
+    if len(extensions) == 1 and isinstance(extensions[0], ComposedExtension):
+        return PipelineRunner(execution_context, extensions[0])
+    return SchemaExtensionsRunner(execution_context=execution_context, extensions=extensions)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
 from app.api_keys.mutations import ApiKeyMutations
 from app.attempts.mutations import AttemptMutations
@@ -21,7 +24,7 @@ from app.graphql.cost import QueryCost
 from app.graphql.exposure import QuietExecutionContext, SchemaExposure
 from app.graphql.inputs import StorableStrings
 from app.graphql.limits import ParseCache, QueryLimits
-from app.graphql.pipeline import compose
+from app.graphql.pipeline import compose, runner
 from app.graphql.scalars import SCALAR_OVERRIDES
 from app.leaderboards.subscriptions import MAX_TOP, LeaderboardSubscriptions
 from app.members.mutations import MemberMutations
@@ -104,6 +107,13 @@ RequestPipeline = compose(
 class QuizgraphSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: object = None) -> None:
         """Silenced: ``RequestBoundary`` logs the unexpected errors, with the request id."""
+
+    def create_extensions_runner(
+        self, execution_context: ExecutionContext, extensions: list[SchemaExtension]
+    ) -> SchemaExtensionsRunner:
+        """The composed pipeline's phases driven directly (``app.graphql.pipeline.runner``),
+        not through Strawberry's per-phase context managers."""
+        return runner(execution_context, extensions)
 
 
 schema = QuizgraphSchema(

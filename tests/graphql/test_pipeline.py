@@ -10,7 +10,7 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from app.graphql.pipeline import compose
+from app.graphql.pipeline import PipelineRunner, compose, runner
 
 log: list[str] = []
 
@@ -69,10 +69,25 @@ class Query:
         return "world"
 
 
+class RunnerSchema(strawberry.Schema):
+    """Drives the composed extension with ``app.graphql.pipeline.runner``."""
+
+    used: list[object] = []
+
+    def create_extensions_runner(self, execution_context: Any, extensions: list[Any]) -> Any:
+        made = runner(execution_context, extensions)
+        self.used.append(made)
+        return made
+
+
 def schemas() -> tuple[strawberry.Schema, strawberry.Schema]:
     listed = strawberry.Schema(query=Query, extensions=[Outer, Middle, Inner])
     composed = strawberry.Schema(query=Query, extensions=[compose("Both", Outer, Middle, Inner)])
     return listed, composed
+
+
+def with_runner() -> RunnerSchema:
+    return RunnerSchema(query=Query, extensions=[compose("Both", Outer, Middle, Inner)])
 
 
 async def run(schema: strawberry.Schema, query: str) -> tuple[Any, list[str]]:
@@ -87,6 +102,32 @@ async def test_composed_runs_like_listed(query: str) -> None:
     listed, composed = schemas()
     expected = await run(listed, query)
     assert await run(composed, query) == expected
+
+
+@pytest.mark.parametrize("query", ["{ hello }", "{ nope }", "{ hello(", "{ hello } # fail"])
+async def test_our_runner_runs_like_strawberrys(query: str) -> None:
+    """Results, extensions and hook order (with an error handled or replaced on the way
+    out) are the same with ``PipelineRunner`` as with Strawberry's runner of the listed
+    parts."""
+    listed, _ = schemas()
+    fast = with_runner()
+    fast.used.clear()
+    expected = await run(listed, query)
+    assert await run(fast, query) == expected
+    assert fast.used and all(isinstance(made, PipelineRunner) for made in fast.used)
+
+
+def test_our_runner_refuses_an_async_hook_in_a_sync_execution() -> None:
+    """As Strawberry's runner does (the hooks are async: no sync execution)."""
+    _, composed = schemas()
+    with pytest.raises(RuntimeError):
+        composed.execute_sync("{ hello }")
+    with pytest.raises(RuntimeError):
+        with_runner().execute_sync("{ hello }")
+
+
+def test_other_extension_lists_get_strawberrys_runner() -> None:
+    assert not isinstance(runner(None, [Outer(), Middle()]), PipelineRunner)  # type: ignore[arg-type]
 
 
 async def test_order_and_nesting() -> None:
