@@ -99,7 +99,11 @@ def serve(
         yield url, process
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # e.g. thousands of websockets still closing
+            process.kill()
+            process.wait(timeout=30)
 
 
 def wait_until_up(url: str, timeout: float = 30.0) -> None:

@@ -173,7 +173,7 @@ def run(scratch: Path) -> dict[str, dict[str, object]]:
             **db.env,
             # every client connects from 127.0.0.1
             "QUIZGRAPH_MAX_UNAUTHENTICATED_WEBSOCKETS_PER_IP": str(SUBSCRIBERS + 100),
-            "QUIZGRAPH_MAX_WEBSOCKETS": str(max(10_000, SUBSCRIBERS + 100)),
+            "QUIZGRAPH_MAX_WEBSOCKETS": str(max(10_000, -(-SUBSCRIBERS // SERVER_PROCESSES) + 100)),
         }
         if SERVER_PROCESSES > 1:
             env["QUIZGRAPH_REDIS_URL"] = REDIS_URL
