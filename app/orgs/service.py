@@ -84,8 +84,17 @@ async def create_org(
 
 
 async def get_public(sc: ServiceContext, slug: str) -> Organization | None:
-    """Anyone may see an org's public profile; disabled orgs are hidden."""
-    org = await repository.by_slug(sc.db, slug.strip().lower())
+    """Anyone may see an org's public profile; disabled orgs are hidden. Read only: the
+    caller's own org may be the door's cached row (never change it)."""
+    slug = slug.strip().lower()
+    if sc.actor.org_id is not None:
+        # The actor's own org, as the door offered it (a cached credential's, exact: any
+        # change to the org changes its credential token, which drops the cache entry)
+        # or as the request holds it: no SQL.
+        own = peek(sc.db, Organization, sc.actor.org_id)
+        if own is not None and own.slug == slug:
+            return None if own.disabled else cast(Organization, own)
+    org = await repository.by_slug(sc.db, slug)
     if org is None or org.disabled:
         return None
     return org

@@ -319,6 +319,35 @@ async def test_a_cached_session_viewer_builds_no_session(
     assert any(session.opened for session in made)
 
 
+async def test_the_actors_own_org_by_slug_is_answered_from_the_cached_row(
+    org: OrgFixture, signed_in: SignIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``organization(slug:)`` naming the credential's own org reads the door's row (no
+    session built); another slug is still looked up, and an unknown one is null."""
+    from app.core.db import RequestSession
+
+    owner = await signed_in(org, "owner")
+    made: list[RequestSession] = []
+    init = RequestSession.__init__
+
+    def noted(self: RequestSession, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(RequestSession, "__init__", noted)
+    query = "query($s: String!) { organization(slug: $s) { name slug } }"
+    for _ in range(2):  # the session's cache entry is warm from here on
+        await owner.gql(query, {"s": org.slug})
+    made.clear()
+    own = await owner.gql(query, {"s": f"  {org.slug.upper()} "})
+    assert own.ok()["organization"] == {"name": f"Org {org.slug}", "slug": org.slug}
+    assert made and not any(session.opened for session in made)
+    made.clear()
+    other = await owner.gql(query, {"s": "no-such-org"})
+    assert other.ok()["organization"] is None
+    assert any(session.opened for session in made)
+
+
 async def test_queries_run_without_a_transaction_on_postgresql_and_mutations_with_one(
     org: OrgFixture, signed_in: SignIn, database_url: str
 ) -> None:
