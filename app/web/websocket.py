@@ -73,6 +73,7 @@ from app.access.scopes import Role
 from app.api_keys.door import live_key_ids
 from app.auth.service import live_session_ids
 from app.auth.tokens import SESSION_COOKIE
+from app.core.credential_generations import GenerationsUnavailable
 from app.core.db import session_factory
 from app.core.errors import AppError, Unauthenticated
 from app.core.settings import get_settings
@@ -157,6 +158,11 @@ class SocketContext(ConnectionContext):
             actor = await _resolve(self.sc, self.socket)
         except AppError as error:
             raise SocketRejected(4403, f"{error.code}: {error.message}") from error
+        except GenerationsUnavailable as error:
+            # The credential can't be checked now (Redis down or overloaded): never admit
+            # it unchecked; the client may retry (1013: try again later).
+            logger.warning("connection_init refused, credentials unavailable: %s", error)
+            raise SocketRejected(1013, "Try again later: credentials can't be checked") from error
         if not actor.is_authenticated:
             raise SocketRejected(
                 4401, 'Unauthorized: send {"authorization": "Bearer …"} or a session cookie'
