@@ -43,10 +43,11 @@ frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SOURCES)
 schema: install-dev  ## print the schema into schema.graphql after a change
 	$(RUN) quizgraph print-schema > schema.graphql.tmp && mv schema.graphql.tmp schema.graphql
 
-lint: install-dev
+lint: install-dev frontend/node_modules/.installed  ## Python (ruff, mypy) and the dashboard (ESLint)
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	$(RUN) mypy app tests
+	cd frontend && npm run lint
 
 format: install-dev
 	$(RUN) ruff check --fix .

@@ -2,21 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse, Kind, type DefinitionNode } from 'graphql';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// The printed backend schema lives at the repository root. Until the backend has
-// printed it, fall back to the provisional schema written from shared/CONTRACT.md.
+// The printed backend schema lives at the repository root (`make schema` prints it).
 // QG_SCHEMA points at another printed schema (e.g. a fresh `quizgraph print-schema`).
 const ROOT_SCHEMA = process.env.QG_SCHEMA ?? '../schema.graphql';
-const FALLBACK_SCHEMA = './schema.provisional.graphql';
 // What the frontend needs and the real schema lacks yet (see the file's header).
 const PENDING_SCHEMA = './schema.pending.graphql';
-const useRoot = existsSync(ROOT_SCHEMA) && process.env.QG_SCHEMA_FALLBACK !== '1';
-if (!useRoot) {
-  console.warn(`[codegen] ${ROOT_SCHEMA} not found: using ${FALLBACK_SCHEMA}`);
+if (!existsSync(ROOT_SCHEMA)) {
+  throw new Error(`[codegen] ${ROOT_SCHEMA} not found: print it with \`make schema\` (or set QG_SCHEMA)`);
 }
 const pendingSdl = existsSync(PENDING_SCHEMA) ? readFileSync(PENDING_SCHEMA, 'utf8') : '';
 const hasPending = /^\s*[^#\s]/m.test(pendingSdl);
-const schema = !useRoot ? [FALLBACK_SCHEMA] : hasPending ? [ROOT_SCHEMA, PENDING_SCHEMA] : [ROOT_SCHEMA];
-if (useRoot && hasPending) checkPending(readFileSync(ROOT_SCHEMA, 'utf8'), pendingSdl);
+const schema = hasPending ? [ROOT_SCHEMA, PENDING_SCHEMA] : [ROOT_SCHEMA];
+if (hasPending) checkPending(readFileSync(ROOT_SCHEMA, 'utf8'), pendingSdl);
 
 /**
  * Keeps schema.pending.graphql honest: a pending type that the real schema now has must

@@ -5,17 +5,14 @@ const slug = () => env('QG_ORG_SLUG');
 const portal = () => env('QG_PORTAL_CODE');
 const ownerName = () => env('QG_OWNER_USERNAME');
 
-// The mock server (npm run e2e:mock) has no action list, target names or GraphiQL page.
-test.skip(process.env.QG_MOCK_SERVER === '1', 'needs the real server (npm run e2e:server)');
-
-async function gql(api: APIRequestContext, query: string, variables: Record<string, unknown> = {}) {
+async function gql<T = unknown>(api: APIRequestContext, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const res = await api.post(`${base()}/graphql`, {
     headers: { 'content-type': 'application/json', origin: base() },
     data: { query, variables },
   });
-  const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown };
+  const body = (await res.json()) as { data?: T; errors?: unknown };
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data ?? {};
+  return body.data as T;
 }
 
 async function signInOwner(page: Page): Promise<void> {
@@ -25,7 +22,7 @@ async function signInOwner(page: Page): Promise<void> {
 
 /** A key made through the API with the page's session. */
 async function createKey(page: Page, name: string): Promise<{ id: string; prefix: string; secret: string }> {
-  const data = await gql(
+  const data = await gql<{ createApiKey: { secret: string; apiKey: { id: string; prefix: string } } }>(
     page.request,
     'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id prefix } } }',
     { input: { name, scopes: ['quizzes:read'] } },

@@ -7,8 +7,6 @@ const title = `E2E arithmetic ${Date.now().toString(36)}`;
 let quizPath = '';
 
 test.describe.configure({ mode: 'serial' });
-// The mock server (npm run e2e:mock) has no quizzes, attempts or subscriptions.
-test.skip(process.env.QG_MOCK_SERVER === '1', 'needs the real server (npm run e2e:server)');
 
 async function signInOwner(page: Page) {
   await signIn(page, slug(), portal(), env('QG_OWNER_USERNAME'), env('QG_OWNER_PASSWORD'));

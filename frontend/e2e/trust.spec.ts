@@ -3,7 +3,6 @@ import { execFileSync } from 'node:child_process';
 import { apiViewerKind, base, env, shot, signIn } from './helpers';
 
 // Issue 14: sessions that end, the one-time secret, API access, the phone timer, role controls.
-test.skip(process.env.QG_MOCK_SERVER === '1', 'needs the real server (npm run e2e:server)');
 
 const slug = () => env('QG_ORG_SLUG');
 const portal = () => env('QG_PORTAL_CODE');

@@ -7,8 +7,6 @@ import { base, env, shot, signIn } from './helpers';
 const slug = () => env('QG_ORG_SLUG');
 const portal = () => env('QG_PORTAL_CODE');
 
-// The mock server (npm run e2e:mock) has no webhooks, quizzes or delivery worker.
-test.skip(process.env.QG_MOCK_SERVER === '1', 'needs the real server (npm run e2e:server)');
 test.describe.configure({ mode: 'serial' });
 
 /** One request the test receiver got. */
@@ -55,19 +53,19 @@ function verifies(secret: string, r: Received): boolean {
     });
 }
 
-async function gql(api: APIRequestContext, query: string, variables: Record<string, unknown>) {
+async function gql<T = unknown>(api: APIRequestContext, query: string, variables: Record<string, unknown>): Promise<T> {
   const res = await api.post(`${base()}/graphql`, {
     headers: { 'content-type': 'application/json', origin: base() },
     data: { query, variables },
   });
-  const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown };
+  const body = (await res.json()) as { data?: T; errors?: unknown };
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data ?? {};
+  return body.data as T;
 }
 
 /** The owner (the page's session) publishes a one-question quiz; the student completes it through the API. */
 async function completeAQuiz(page: Page): Promise<void> {
-  const created = await gql(
+  const created = await gql<{ createQuiz: { quiz: { id: string } } }>(
     page.request,
     'mutation($input: CreateQuizInput!) { createQuiz(input: $input) { quiz { id } } }',
     {
@@ -77,7 +75,7 @@ async function completeAQuiz(page: Page): Promise<void> {
       },
     },
   );
-  const quizId = created.createQuiz.quiz.id as string;
+  const quizId = created.createQuiz.quiz.id;
   await gql(page.request, 'mutation($input: QuizIdInput!) { publishQuiz(input: $input) { quiz { id status } } }', { input: { id: quizId } });
 
   const student = await playwrightRequest.newContext();
@@ -85,15 +83,15 @@ async function completeAQuiz(page: Page): Promise<void> {
     await gql(student, 'mutation($input: LoginInput!) { login(input: $input) { viewer { kind } } }', {
       input: { orgSlug: slug(), portalCode: portal(), username: env('QG_STUDENT_USERNAME'), password: env('QG_STUDENT_PASSWORD') },
     });
-    const started = await gql(
+    const started = await gql<{ startAttempt: { attempt: { id: string; questions: { id: string; options: { id: string; text: string }[] }[] } } }>(
       student,
       'mutation($input: StartAttemptInput!) { startAttempt(input: $input) { attempt { id questions { id options { id text } } } } }',
       { input: { quizId } },
     );
-    const attempt = started.startAttempt.attempt as { id: string; questions: { id: string; options: { id: string; text: string }[] }[] };
+    const attempt = started.startAttempt.attempt;
     const q = attempt.questions[0]!;
     const answer = q.options.find((o) => o.text === 'True')!;
-    const submitted = await gql(
+    const submitted = await gql<{ submitAttempt: { attempt: { id: string; status: string } } }>(
       student,
       'mutation($input: AttemptAnswersInput!) { submitAttempt(input: $input) { attempt { id status } } }',
       { input: { attemptId: attempt.id, answers: [{ questionId: q.id, selectedOptionIds: [answer.id] }] } },

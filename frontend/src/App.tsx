@@ -21,11 +21,10 @@ import { rememberedPortal } from './lib/portal';
 
 export function App() {
   // A new client (empty cache) after every sign-in or sign-out.
-  const [generation, setGeneration] = useState(0);
-  const client = useMemo(() => makeClient(), [generation]);
+  const [client, setClient] = useState(makeClient);
   const resetSession = useCallback(() => {
     resetConnections();
-    setGeneration((g) => g + 1);
+    setClient(makeClient());
   }, []);
   const session = useMemo(() => ({ resetSession }), [resetSession]);
 

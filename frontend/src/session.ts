@@ -61,7 +61,7 @@ export function isSessionEndedReason(params: URLSearchParams): boolean {
 export function safeNext(next: string | null, slug: string): string | null {
   if (!next) return null;
   if (!next.startsWith(`/org/${encodeURIComponent(slug)}/`) && !next.startsWith(`/org/${slug}/`)) return null;
-  if (next.includes('//') || next.includes('\\') || /[\u0000-\u001f]/.test(next)) return null;
+  if (next.includes('//') || next.includes('\\') || [...next].some((c) => c.charCodeAt(0) < 0x20)) return null;
   if (signedInSlug(next.split(/[?#]/)[0]!) == null) return null;
   return next;
 }

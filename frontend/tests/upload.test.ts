@@ -6,7 +6,7 @@ const IMPORT = parse('mutation Import($input: ImportQuizInput!) { importQuiz(inp
 
 /** Stubs `fetch` with one answer; returns the mock to read what was sent. */
 function answerWith(response: Response) {
-  const fetchMock = vi.fn(async (_url: string, _init: RequestInit) => response);
+  const fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>(async () => response);
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }

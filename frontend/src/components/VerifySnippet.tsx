@@ -30,29 +30,33 @@ export function VerifySnippet() {
         Webhooks). Verify the raw body with the endpoint's secret before trusting it, answer 2xx quickly, and deduplicate on{' '}
         <code>webhook-id</code>: it stays the same on every retry.
       </p>
-      <div className="snippet-tabs" role="tablist" aria-label="Language">
-        {SNIPPETS.map((s) => (
-          <button
-            key={s.id}
-            type="button"
-            role="tab"
-            id={`${base}-tab-${s.id}`}
-            aria-selected={lang === s.id}
-            aria-controls={`${base}-panel`}
-            className={`btn btn-small chip${lang === s.id ? ' chip-active' : ''}`}
-            onClick={() => {
-              setLang(s.id);
-              setCopied(null);
-            }}
-          >
-            {s.label}
-          </button>
-        ))}
+      {/* The tablist holds only its tabs (ARIA: a tablist owns tabs); the copy button sits beside it. */}
+      <div className="snippet-tabs">
+        <div className="snippet-tablist" role="tablist" aria-label="Language">
+          {SNIPPETS.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              role="tab"
+              id={`${base}-tab-${s.id}`}
+              aria-selected={lang === s.id}
+              aria-controls={`${base}-panel`}
+              className={`btn btn-small chip${lang === s.id ? ' chip-active' : ''}`}
+              onClick={() => {
+                setLang(s.id);
+                setCopied(null);
+              }}
+            >
+              {s.label}
+            </button>
+          ))}
+        </div>
         <button type="button" className="btn btn-small" onClick={() => void copy()}>
           Copy {current.label} snippet
         </button>
       </div>
       <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${lang}`}>
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable code block must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable) */}
         <pre className="code-block" tabIndex={0} aria-label={`${current.label} verification code`}>
           <code>{current.code}</code>
         </pre>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, type AnyVariables, type CombinedError, type TypedDocumentNode } from 'urql';
 
 export interface LatestQueryState<Data> {
@@ -19,16 +19,16 @@ export function useLatestQuery<Data, Variables extends AnyVariables>(
   const client = useClient();
   const [state, setState] = useState<LatestQueryState<Data>>({ data: undefined, error: undefined, fetching: true });
   const seq = useRef(0);
+  // The variables by value: a new object with the same content is not a new request.
   const key = JSON.stringify(variables);
-  const varsRef = useRef(variables);
-  varsRef.current = variables;
+  const vars = useMemo(() => JSON.parse(key) as Variables, [key]);
 
   const run = useCallback(() => {
     const mine = ++seq.current;
     setState((s) => ({ ...s, fetching: true }));
     // urql hands a result to every operation with the same key, so an answer to an older
     // request still in flight can arrive here first: wait for the one this run sent.
-    const source = client.query(query, varsRef.current, {
+    const source = client.query(query, vars, {
       requestPolicy: 'network-only',
       latestQueryRun: mine,
     });
@@ -38,9 +38,10 @@ export function useLatestQuery<Data, Variables extends AnyVariables>(
       if (mine !== seq.current) return;
       setState((s) => ({ data: r.data ?? (r.error ? s.data : undefined), error: r.error, fetching: false }));
     });
-  }, [client, query]);
+  }, [client, query, vars]);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(run, [run, key]);
+  // Starting the request marks the state as fetching: the effect syncs with the network.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the request's own state, set as it is sent
+  useEffect(run, [run]);
   return [state, run];
 }

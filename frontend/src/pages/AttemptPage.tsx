@@ -290,15 +290,15 @@ function AttemptResult({ attempt, timeUp = false }: { attempt: Attempt; timeUp?:
   });
   const myRank = rankData?.organization?.leaderboard?.myRank;
   // The board is updated right after the submission; ask again briefly if it isn't there yet.
-  const tries = useRef(0);
+  const [tries, setTries] = useState(0);
   useEffect(() => {
-    if (!quizId || rankFetching || !rankData || myRank || tries.current >= 5) return;
+    if (!quizId || rankFetching || !rankData || myRank || tries >= 5) return;
     const t = setTimeout(() => {
-      tries.current += 1;
+      setTries((n) => n + 1);
       refetchRank({ requestPolicy: 'network-only' });
     }, 800);
     return () => clearTimeout(t);
-  }, [quizId, rankFetching, rankData, myRank, refetchRank]);
+  }, [quizId, rankFetching, rankData, myRank, refetchRank, tries]);
 
   const results = attempt.results ?? [];
   const correct = results.filter((r) => r.correct).length;
@@ -343,7 +343,7 @@ function AttemptResult({ attempt, timeUp = false }: { attempt: Attempt; timeUp?:
           <div>
             <dt>Your rank</dt>
             <dd data-testid="my-rank">
-              {!quizId ? '—' : myRank ? `#${myRank.rank} of ${rankData?.organization?.leaderboard?.totalCount}` : rankFetching || tries.current < 5 ? 'Loading…' : 'Not ranked yet'}
+              {!quizId ? '—' : myRank ? `#${myRank.rank} of ${rankData?.organization?.leaderboard?.totalCount}` : rankFetching || tries < 5 ? 'Loading…' : 'Not ranked yet'}
             </dd>
           </div>
         </dl>

@@ -28,16 +28,17 @@ export function LoginPage() {
   // Count down a rate limit so the message stays true.
   useEffect(() => {
     if (waitUntil == null) return;
-    const t = setInterval(() => setNow(Date.now()), 1000);
+    const t = setInterval(() => {
+      const n = Date.now();
+      setNow(n);
+      if (n >= waitUntil) {
+        setWaitUntil(null);
+        setError(null);
+      }
+    }, 1000);
     return () => clearInterval(t);
   }, [waitUntil]);
   const secondsLeft = waitUntil == null ? 0 : Math.max(0, Math.ceil((waitUntil - now) / 1000));
-  useEffect(() => {
-    if (waitUntil != null && secondsLeft === 0) {
-      setWaitUntil(null);
-      setError(null);
-    }
-  }, [secondsLeft, waitUntil]);
 
   const organization = org.data?.organization ?? null;
   const branding = organization?.branding ?? null;

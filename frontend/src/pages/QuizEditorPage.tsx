@@ -38,6 +38,11 @@ type Quiz = QuizSettingsFragment;
 /** Create (`quizzes/new`) or edit (`quizzes/:quizId`) a quiz. */
 export function QuizEditorPage() {
   const { quizId } = useParams();
+  // A fresh editor (state and all) for each quiz, and for a new one.
+  return <QuizEditorLoader key={quizId ?? 'new'} quizId={quizId} />;
+}
+
+function QuizEditorLoader({ quizId }: { quizId: string | undefined }) {
   const { slug } = useViewer();
   const client = useClient();
   const isNew = !quizId;
@@ -46,15 +51,15 @@ export function QuizEditorPage() {
   const [form, setForm] = useState<QuizForm | null>(isNew ? emptyQuizForm() : null);
   const [reloadTick, setReloadTick] = useState(0);
 
-  useEffect(() => {
-    if (!quizId) {
-      setLoaded(null);
-      setForm(emptyQuizForm());
-      return;
-    }
-    let live = true;
+  const reload = () => {
     setForm(null);
     setLoadError(null);
+    setReloadTick((t) => t + 1);
+  };
+
+  useEffect(() => {
+    if (!quizId) return;
+    let live = true;
     void client
       .query(QuizEditorQuery, { id: quizId, slug }, { requestPolicy: 'network-only' })
       .toPromise()
@@ -77,7 +82,7 @@ export function QuizEditorPage() {
     return (
       <section aria-labelledby="qe-title">
         <h1 id="qe-title">Quiz</h1>
-        <ErrorMessage message={loadError.message} onRetry={() => setReloadTick((t) => t + 1)} />
+        <ErrorMessage message={loadError.message} onRetry={reload} />
         <p>
           <Link to={`/org/${slug}/dashboard/quizzes`}>Back to quizzes</Link>
         </p>
@@ -91,7 +96,7 @@ export function QuizEditorPage() {
       initial={form}
       quiz={loaded?.quiz ?? null}
       attempts={loaded?.attempts ?? 0}
-      onChanged={() => setReloadTick((t) => t + 1)}
+      onChanged={reload}
     />
   );
 }
