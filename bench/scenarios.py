@@ -77,6 +77,9 @@ VIEWER_KEY = {"query": "{ viewer { organization { name } } }"}
 CREATE_KEY = """mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret } }"""
 
 
+HOT_KEYS = 64
+
+
 def create_keys(url: str, cookie: str, count: int) -> list[str]:
     """Keys with the highest rate limit, made by the owner through the API."""
     secrets: list[str] = []
@@ -104,11 +107,18 @@ def viewer_api_key(scratch: Path) -> dict[str, WrkResult]:
     env = app_env(scratch, "viewer_api_key")
     org = fresh_org(env)
     with server("app.web.asgi:app", env) as url:
-        keys = create_keys(url, login_cookie(url, org), 1002)
+        keys = create_keys(url, login_cookie(url, org), HOT_KEYS + 1000)
         bearer = [f"Bearer {key}" for key in keys]
-        one_key = run_wrk(url, VIEWER_KEY, auth_values=bearer[:1], warmup_auth_values=bearer[1:2])
-        many_keys = run_wrk(url, VIEWER_KEY, auth_values=bearer[2:], warmup_auth_values=bearer[2:])
-    return {"viewer (one API key)": one_key, "viewer (1,000 API keys in rotation)": many_keys}
+        # One key's limit (10,000 a minute) is far below what the door serves, so the
+        # cached case spreads its requests over a few keys: every answer is a 200, none a 429.
+        hot = bearer[:HOT_KEYS]
+        hot_keys = run_wrk(url, VIEWER_KEY, auth_values=hot, warmup_auth_values=hot)
+        many = bearer[HOT_KEYS:]
+        many_keys = run_wrk(url, VIEWER_KEY, auth_values=many, warmup_auth_values=many)
+    return {
+        f"viewer ({HOT_KEYS} cached API keys)": hot_keys,
+        "viewer (1,000 API keys in rotation)": many_keys,
+    }
 
 
 ALL: dict[str, Scenario] = {
