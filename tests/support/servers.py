@@ -120,41 +120,11 @@ async def deployment(
     if redis_url:
         env["QUIZGRAPH_REDIS_URL"] = redis_url
     await cli(env, "migrate")
-    slug = f"live-{os.urandom(4).hex()}"
-    created = json.loads(
-        await cli(
-            env,
-            "create-org",
-            "--slug",
-            slug,
-            "--name",
-            "Live School",
-            "--owner-password",
-            PASSWORD,
-            "--json",
-        )
-    )
+    slug, portal_code = await create_org(env, "live", "Live School")
     ports = [free_port() for _ in range(processes)]
-    servers = [
-        await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "app.web.asgi:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--ws",
-            "app.web.ws_protocol:LiveWebSocketProtocol",  # as quizgraph serve runs
-            env=env,
-        )
-        for port in ports
-    ]
+    servers = [await spawn_server(env, port) for port in ports]
     urls = [f"http://127.0.0.1:{port}" for port in ports]
-    found = Deployment(urls, slug, created["portalCode"], env)
+    found = Deployment(urls, slug, portal_code, env)
     try:
         for url, server in zip(urls, servers, strict=True):
             await wait_until_up(url, server)
@@ -165,6 +135,53 @@ async def deployment(
         for server in servers:
             server.terminate()
             await server.wait()
+
+
+async def create_org(env: dict[str, str], prefix: str, name: str) -> tuple[str, str]:
+    """A new org made with the CLI (owner password ``PASSWORD``): its slug and portal code."""
+    slug = f"{prefix}-{os.urandom(4).hex()}"
+    created = json.loads(
+        await cli(
+            env,
+            "create-org",
+            "--slug",
+            slug,
+            "--name",
+            name,
+            "--owner-password",
+            PASSWORD,
+            "--json",
+        )
+    )
+    return slug, str(created["portalCode"])
+
+
+async def spawn_server(env: dict[str, str], port: int) -> asyncio.subprocess.Process:
+    """A uvicorn process serving the app on ``port``, as ``quizgraph serve`` runs it."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "app.web.asgi:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--ws",
+        "app.web.ws_protocol:LiveWebSocketProtocol",
+        env=env,
+    )
+
+
+async def start_server(env: dict[str, str]) -> tuple[str, asyncio.subprocess.Process]:
+    """A server on a free port, once it answers: its URL and process."""
+    port = free_port()
+    process = await spawn_server(env, port)
+    url = f"http://127.0.0.1:{port}"
+    await wait_until_up(url, process)
+    return url, process
 
 
 async def wait_until_up(url: str, process: asyncio.subprocess.Process) -> None:

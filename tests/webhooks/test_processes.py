@@ -9,7 +9,6 @@ import asyncio
 import json
 import os
 import signal
-import sys
 from collections import Counter
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -32,7 +31,7 @@ from tests.quizzes.api import published_quiz, right_answers
 from tests.support.client import ApiClient
 from tests.support.databases import postgres_database, sqlite_database
 from tests.support.factories import cli_context
-from tests.support.servers import ADD_MEMBER, PASSWORD, cli, free_port, wait_until_up
+from tests.support.servers import ADD_MEMBER, PASSWORD, cli, create_org, start_server
 from tests.webhooks.support import Receiver, create_webhook, deliveries, running_receiver
 
 EVENTS = 1_000
@@ -58,41 +57,8 @@ async def prepared(database_url: str, **extra: str) -> tuple[dict[str, str], str
     }
     env.pop("QUIZGRAPH_REDIS_URL", None)
     await cli(env, "migrate")
-    slug = f"hooks-{os.urandom(4).hex()}"
-    created = json.loads(
-        await cli(
-            env,
-            "create-org",
-            "--slug",
-            slug,
-            "--name",
-            "Hooks",
-            "--owner-password",
-            PASSWORD,
-            "--json",
-        )
-    )
-    return env, slug, created["portalCode"]
-
-
-async def start_server(env: dict[str, str]) -> tuple[str, asyncio.subprocess.Process]:
-    port = free_port()
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "app.web.asgi:app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    await wait_until_up(url, process)
-    return url, process
+    slug, portal_code = await create_org(env, "hooks", "Hooks")
+    return env, slug, portal_code
 
 
 async def stop(process: asyncio.subprocess.Process) -> None:
