@@ -54,7 +54,7 @@ PLATFORM = "platform"
 PENDING_TTL_SECONDS = 30
 # Redis calls fail fast when Redis is unreachable: the door answers, it doesn't hang.
 REDIS_TIMEOUT_SECONDS = 2.0
-REDIS_POOL_SIZE = 64  # connections per process; one round trip per request holds one briefly
+REDIS_POOL_SIZE = 1_000  # connections per process at most; each round trip holds one briefly
 _PREFIX = "quizgraph:credentials"
 _LIMITS_PREFIX = "LIMITS"  # the ``limits`` library's key prefix: the same counters
 
@@ -239,16 +239,15 @@ class RedisGenerations:
     def __init__(self, url: str) -> None:
         import redis.asyncio as redis
 
-        # A burst of requests (thousands of sockets passing connection_init at once) waits
-        # for a pooled connection instead of failing with "Too many connections".
-        pool = redis.BlockingConnectionPool.from_url(
+        # A burst of requests (thousands of sockets passing connection_init at once) needs
+        # more than redis-py's default pool of 100, which fails the 101st at once with
+        # "Too many connections". The pool is the client's own, closed with it.
+        self.client: Any = redis.Redis.from_url(
             url,
             max_connections=REDIS_POOL_SIZE,
-            timeout=REDIS_TIMEOUT_SECONDS,
             socket_timeout=REDIS_TIMEOUT_SECONDS,
             socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
         )
-        self.client: Any = redis.Redis(connection_pool=pool)
         self._read_and_spend = self.client.register_script(_READ_AND_SPEND)
         self._change = self.client.register_script(_CHANGE)
 
