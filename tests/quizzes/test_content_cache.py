@@ -286,12 +286,14 @@ async def test_concurrent_misses_of_one_version_are_read_once(
             found = await loaders.load_contents(db, keys, tenant=org.id)
         return [[q.prompt for q in questions] for questions in found]
 
-    # when three requests miss them at the same time (one of them only the second quiz)
+    # when three requests miss both at the same time (each opens its own session first, so
+    # which one reaches the cache first varies; asking for the same keys keeps the count
+    # exact whichever it is)
     with counting() as statements:
-        results = list(await asyncio.gather(read(keys), read(keys), read(keys[1:])))
+        results = list(await asyncio.gather(read(keys), read(keys), read(keys)))
     # then the content was read once, and every request got it
     assert [reads_content(statement) for statement in statements].count(True) == 1
-    assert results == [[["Quiz 1"], ["Quiz 2"]], [["Quiz 1"], ["Quiz 2"]], [["Quiz 2"]]]
+    assert results == [[["Quiz 1"], ["Quiz 2"]]] * 3
     assert not loaders._reading
 
 
