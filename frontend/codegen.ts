@@ -58,7 +58,7 @@ function checkPending(rootSdl: string, pendingSdl: string): void {
 
 const config: CodegenConfig = {
   schema,
-  documents: ['src/operations/**/*.ts'],
+  documents: ['src/**/operations.ts'],
   ignoreNoDocuments: false,
   generates: {
     'src/gql/': {

@@ -1,22 +1,22 @@
 import { useEffect, useMemo, useState, useCallback } from 'react';
 import { BrowserRouter, Route, Routes, Link, useNavigate } from 'react-router';
 import { Provider } from 'urql';
-import { makeClient, resetConnections } from './client';
-import { LoginPage } from './pages/LoginPage';
-import { SignedInLayout, SignedOutPage } from './pages/SignedInLayout';
-import { DashboardHome } from './pages/DashboardHome';
-import { MembersPage } from './pages/MembersPage';
-import { ApiKeysPage } from './pages/ApiKeysPage';
-import { AuditLogPage } from './pages/AuditLogPage';
-import { WebhooksPage } from './pages/WebhooksPage';
-import { WebhookDetailPage } from './pages/WebhookDetailPage';
-import { QuizzesPage } from './pages/QuizzesPage';
-import { LeaderboardPage } from './pages/LeaderboardPage';
-import { StudentQuizzesPage } from './pages/StudentQuizzesPage';
-import { QuizEditorPage } from './pages/QuizEditorPage';
-import { AttemptPage } from './pages/AttemptPage';
-import { RequireSection } from './pages/RequireSection';
-import { SessionContext, onSessionEnded, sessionEndedLoginPath, signedInSlug } from './session';
+import { makeClient, resetConnections } from './data/client';
+import { LoginPage } from './pages/session/LoginPage';
+import { SignedInLayout, SignedOutPage } from './pages/session/SignedInLayout';
+import { DashboardHome } from './pages/home/DashboardHome';
+import { MembersPage } from './pages/members/MembersPage';
+import { ApiKeysPage } from './pages/apiKeys/ApiKeysPage';
+import { AuditLogPage } from './pages/audit/AuditLogPage';
+import { WebhooksPage } from './pages/webhooks/WebhooksPage';
+import { WebhookDetailPage } from './pages/webhooks/WebhookDetailPage';
+import { QuizzesPage } from './pages/quizzes/QuizzesPage';
+import { LeaderboardPage } from './pages/leaderboard/LeaderboardPage';
+import { StudentQuizzesPage } from './pages/take/StudentQuizzesPage';
+import { QuizEditorPage } from './pages/quizzes/QuizEditorPage';
+import { AttemptPage } from './pages/take/AttemptPage';
+import { RequireSection } from './pages/session/RequireSection';
+import { SessionContext, onSessionEnded, sessionEndedLoginPath, signedInSlug } from './data/session';
 import { rememberedPortal } from './lib/portal';
 
 export function App() {

@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { Client, fetchExchange, gql } from '@urql/core';
 import { createElement } from 'react';
-import { sessionExchange } from '../src/client';
+import { sessionExchange } from '../src/data/client';
 import { errorInfo } from '../src/lib/errors';
-import { onSessionEnded, reportSessionEnded, safeNext, sessionEndedLoginPath, signedInSlug } from '../src/session';
+import { onSessionEnded, reportSessionEnded, safeNext, sessionEndedLoginPath, signedInSlug } from '../src/data/session';
 import { App } from '../src/App';
 
 const json = (body: unknown, init: ResponseInit = {}) =>

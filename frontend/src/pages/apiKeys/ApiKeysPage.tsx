@@ -1,0 +1,525 @@
+import { useState, type FormEvent } from 'react';
+import { useClient } from 'urql';
+import { useLatestQuery } from '../../lib/useLatestQuery';
+import {
+  ApiKeysQuery,
+  CreateApiKeyMutation,
+  RevokeApiKeyMutation,
+  RotateApiKeyMutation,
+  SetApiAccessMutation,
+  SetApiKeyEnabledMutation,
+} from './operations';
+import { useViewer } from '../../data/viewer';
+import { errorInfo } from '../../lib/errors';
+import { formatDate, formatDateTime, keyStatus } from '../../lib/format';
+import { canWriteOrg } from '../../lib/nav';
+import { sortScopes } from '../../lib/scopes';
+import { useCursorPager } from '../../lib/pagination';
+import {
+  DEFAULT_RATE_LIMIT,
+  expiryToIso,
+  hasErrors,
+  validateCreateKey,
+  type CreateKeyField,
+  type CreateKeyForm,
+  type FieldErrors,
+} from '../../lib/validation';
+import { ConfirmDialog, Dialog, ErrorMessage, Field, Notice, ConnectionPager, Spinner } from '../../components/ui';
+import { ScopePicker } from './ScopePicker';
+import { CodeSnippet, OneTimeSecretDialog } from '../../components/SecretReveal';
+import { curlSnippet, pythonSnippet } from '../../lib/apiKeySnippets';
+import { GRAPHQL_PATH } from '../../data/client';
+
+const PAGE = 25;
+
+interface KeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  rateLimitPerMinute: number;
+  createdAt: string;
+  lastUsedAt?: string | null;
+  expiresAt?: string | null;
+  enabled: boolean;
+  revokedAt?: string | null;
+  createdBy?: { displayName: string } | null;
+}
+
+export function ApiKeysPage() {
+  const { viewer, slug } = useViewer();
+  const client = useClient();
+  const canWrite = viewer.scopes.includes('api_keys:write');
+  const isOwner = canWriteOrg(viewer.scopes);
+  const pager = useCursorPager();
+  const [{ data, fetching, error }, reload] = useLatestQuery(ApiKeysQuery, { slug, first: PAGE, after: pager.after });
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<KeyRow | null>(null);
+  const [rotating, setRotating] = useState<KeyRow | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [revokeBusy, setRevokeBusy] = useState(false);
+  const [revokeError, setRevokeError] = useState<string | null>(null);
+  const [accessBusy, setAccessBusy] = useState(false);
+  const [confirmAccessOff, setConfirmAccessOff] = useState(false);
+  const [accessError, setAccessError] = useState<string | null>(null);
+
+  const guard = (run: () => void) => ({ onClick: run });
+
+  const org = data?.organization;
+  const conn = org?.apiKeys;
+  const rows = (conn?.edges ?? []).map((e) => e.node as KeyRow);
+  const accessOn = org?.apiAccessEnabled ?? null;
+  // Keys that work now and stop while API access is off (a rotated key in its grace period too).
+  const working = rows.filter((k) => {
+    const st = keyStatus(k);
+    return st === 'active' || st === 'retiring';
+  }).length;
+  const moreOnLaterPages = Boolean(conn?.pageInfo.hasNextPage);
+
+  async function setEnabled(k: KeyRow, enabled: boolean) {
+    if (busyId === k.id) return;
+    setBusyId(k.id);
+    setActionError(null);
+    setNotice(null);
+    const r = await client.mutation(SetApiKeyEnabledMutation, { input: { id: k.id, enabled } }).toPromise();
+    setBusyId(null);
+    const info = errorInfo(r.error);
+    if (info) setActionError(`${k.name}: ${info.message}`);
+    else setNotice(`“${k.name}” is ${enabled ? 'enabled' : 'disabled'}.`);
+    reload();
+  }
+
+  async function confirmRevoke() {
+    if (!revoking) return;
+    setRevokeBusy(true);
+    setRevokeError(null);
+    const r = await client.mutation(RevokeApiKeyMutation, { input: { id: revoking.id } }).toPromise();
+    setRevokeBusy(false);
+    const info = errorInfo(r.error);
+    if (info) {
+      setRevokeError(info.message);
+      return;
+    }
+    setNotice(`“${revoking.name}” was revoked.`);
+    setRevoking(null);
+    reload();
+  }
+
+  async function setAccess(enabled: boolean): Promise<boolean> {
+    setAccessBusy(true);
+    setActionError(null);
+    setAccessError(null);
+    setNotice(null);
+    const r = await client.mutation(SetApiAccessMutation, { input: { enabled } }).toPromise();
+    setAccessBusy(false);
+    const info = errorInfo(r.error);
+    reload();
+    if (info) {
+      setAccessError(info.message);
+      return false;
+    }
+    setNotice(enabled ? 'API access is on for the organization.' : 'API access is off: every key of the organization is refused.');
+    return true;
+  }
+
+  return (
+    <section aria-labelledby="keys-title">
+      <div className="page-head">
+        <h1 id="keys-title">API keys</h1>
+        {canWrite && (
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            Create API key
+          </button>
+        )}
+      </div>
+
+      {isOwner && (
+        <div className="card switch-card">
+          <label className="switch">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={accessOn ?? false}
+              disabled={accessBusy || accessOn == null}
+              onChange={(e) => {
+                if (e.target.checked) void setAccess(true);
+                else {
+                  setAccessError(null);
+                  setConfirmAccessOff(true);
+                }
+              }}
+              aria-describedby="api-access-hint"
+            />
+            <span>API access for the organization</span>
+          </label>
+          <p className="hint" id="api-access-hint">
+            {accessOn == null
+              ? fetching
+                ? 'Loading…'
+                : "Unknown: the organization's settings could not be loaded."
+              : accessOn
+                ? 'On: keys work according to their own status.'
+                : 'Off: every key of this organization is refused; they show as paused and work again when access is switched on.'}
+          </p>
+          {!confirmAccessOff && <ErrorMessage message={accessError} />}
+        </div>
+      )}
+      {org && !isOwner && !org.apiAccessEnabled && (
+        <Notice kind="warning">API access is switched off for this organization by its owner; no key works.</Notice>
+      )}
+
+      {notice && <Notice kind="success">{notice}</Notice>}
+      <ErrorMessage message={actionError} />
+
+      {fetching && !data ? (
+        <Spinner label="Loading API keys…" />
+      ) : error ? (
+        <ErrorMessage error={error} onRetry={reload} />
+      ) : rows.length === 0 ? (
+        <p className="empty">No API keys yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table table-stack" data-testid="api-keys-table">
+            <caption className="visually-hidden">API keys</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Prefix</th>
+                <th scope="col">Scopes</th>
+                <th scope="col">Limit</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Status</th>
+                {canWrite && <th scope="col">Actions</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((k) => {
+                const status = keyStatus(k);
+                // A rotated key in its grace period can still be revoked at once, nothing else.
+                const canChange = status !== 'revoked' && status !== 'retiring';
+                const canRevoke = status !== 'revoked';
+                return (
+                  <tr key={k.id} data-key-name={k.name}>
+                    <th scope="row">
+                      {k.name}
+                      <div className="muted small">
+                        by {k.createdBy?.displayName ?? 'unknown'}, {formatDate(k.createdAt)}
+                      </div>
+                    </th>
+                    <td data-label="Prefix">
+                      <code>{k.prefix}…</code>
+                    </td>
+                    <td data-label="Scopes">
+                      <ul className="chips" aria-label="Scopes">
+                        {sortScopes(k.scopes).map((s) => (
+                          <li key={s} className="chip-static">
+                            {s}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td data-label="Limit">{k.rateLimitPerMinute}/min</td>
+                    <td data-label="Last used">{formatDateTime(k.lastUsedAt, 'Never')}</td>
+                    <td data-label="Expires">{formatDate(k.expiresAt, 'Never')}</td>
+                    <td data-label="Status">
+                      {accessOn === false && (status === 'active' || status === 'retiring') ? (
+                        <span className="status status-paused" data-testid="key-status">
+                          Paused (API access off)
+                        </span>
+                      ) : (
+                        <span className={`status status-${status}`} data-testid="key-status">
+                          {status.charAt(0).toUpperCase() + status.slice(1)}
+                        </span>
+                      )}
+                      {status === 'retiring' && <div className="muted small">until {formatDateTime(k.revokedAt)}</div>}
+                    </td>
+                    {canWrite && (
+                      <td data-label="Actions">
+                        <div className="row-actions">
+                          {canChange && (
+                            <>
+                              <button
+                                type="button"
+                                className="btn btn-small"
+                                {...guard(() => void setEnabled(k, !k.enabled))}
+                                aria-busy={busyId === k.id || undefined}
+                                aria-label={`${k.enabled ? 'Disable' : 'Enable'} ${k.name}`}
+                              >
+                                {k.enabled ? 'Disable' : 'Enable'}
+                              </button>
+                              <button type="button" className="btn btn-small" {...guard(() => setRotating(k))} aria-label={`Rotate ${k.name}`}>
+                                Rotate
+                              </button>
+                            </>
+                          )}
+                          {canRevoke && (
+                            <button
+                              type="button"
+                              className="btn btn-small btn-danger"
+                              {...guard(() => {
+                                setRevokeError(null);
+                                setRevoking(k);
+                              })}
+                              aria-label={`Revoke ${k.name}`}
+                            >
+                              Revoke
+                            </button>
+                          )}
+                        </div>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {conn && (
+        <ConnectionPager label="API keys" pager={pager} connection={conn} />
+      )}
+
+      {creating && (
+        <CreateKeyDialog
+          viewerScopes={viewer.scopes}
+          onClose={(created) => {
+            setCreating(false);
+            if (created) setNotice(`“${created}” was created.`);
+            reload();
+          }}
+        />
+      )}
+      {rotating && (
+        <RotateKeyDialog
+          apiKey={rotating}
+          onClose={(rotated) => {
+            setRotating(null);
+            if (rotated) setNotice(`“${rotating.name}” was rotated.`);
+            reload();
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={confirmAccessOff}
+        title="Switch API access off?"
+        confirmLabel="Switch API access off"
+        danger
+        busy={accessBusy}
+        error={accessError}
+        onCancel={() => setConfirmAccessOff(false)}
+        onConfirm={() =>
+          void setAccess(false).then((ok) => {
+            if (ok) setConfirmAccessOff(false);
+          })
+        }
+      >
+        <p data-testid="api-access-off-count">
+          {working === 0 && !moreOnLaterPages
+            ? 'No key works right now, so nothing stops; new keys will be refused until access is switched on again.'
+            : `${moreOnLaterPages ? 'At least ' : ''}${working} ${working === 1 ? 'key stops' : 'keys stop'} working at once: every request with ${working === 1 ? 'it' : 'them'} is refused until API access is switched on again.`}
+        </p>
+        <p>The keys are not changed: they show as paused and work again when you switch access back on.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={revoking != null}
+        title="Revoke API key"
+        confirmLabel={revoking ? `Revoke “${revoking.name}”` : 'Revoke'}
+        danger
+        busy={revokeBusy}
+        error={revokeError}
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => void confirmRevoke()}
+      >
+        <p>
+          Revoke <strong>“{revoking?.name}”</strong> (<code>{revoking?.prefix}…</code>)? Requests with this key are refused from now on.
+          This can't be undone.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+const EMPTY_FORM: CreateKeyForm = { name: '', scopes: [], rateLimitPerMinute: String(DEFAULT_RATE_LIMIT), expiresOn: '' };
+
+/** Mounted only while open, so the secret lives only as long as the dialog. */
+function CreateKeyDialog({ viewerScopes, onClose }: { viewerScopes: readonly string[]; onClose: (created: string | null) => void }) {
+  const client = useClient();
+  const [form, setForm] = useState<CreateKeyForm>(EMPTY_FORM);
+  const [errors, setErrors] = useState<FieldErrors<CreateKeyField>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const v = validateCreateKey(form, viewerScopes);
+    setErrors(v);
+    setFormError(null);
+    if (hasErrors(v)) return;
+    setBusy(true);
+    const rl = form.rateLimitPerMinute.trim();
+    const r = await client
+      .mutation(CreateApiKeyMutation, {
+        input: {
+          name: form.name.trim(),
+          scopes: [...form.scopes],
+          ...(rl ? { rateLimitPerMinute: Number(rl) } : {}),
+          ...(form.expiresOn ? { expiresAt: expiryToIso(form.expiresOn) } : {}),
+        },
+      })
+      .toPromise();
+    setBusy(false);
+    const info = errorInfo(r.error);
+    const payload = r.data?.createApiKey;
+    if (info || !payload) {
+      setErrors(mapKeyFields(info?.fields ?? {}));
+      setFormError(info?.message ?? 'The key could not be created.');
+      return;
+    }
+    setCreated({ name: payload.apiKey.name, secret: payload.secret });
+  }
+
+  const close = () => {
+    setCreated(null);
+    onClose(created?.name ?? null);
+  };
+
+  if (created) return <KeySecretDialog title="Your new API key" name={created.name} secret={created.secret} onDone={close} />;
+  return (
+    <Dialog open title="Create API key" onClose={close} wide>
+        <form onSubmit={submit} noValidate>
+          <Field label="Name" error={errors.name} hint="What uses this key, e.g. “Gradebook sync”.">
+            {(p) => <input {...p} autoComplete="off" value={form.name} onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))} />}
+          </Field>
+          <ScopePicker
+            selected={form.scopes}
+            viewerScopes={viewerScopes}
+            error={errors.scopes}
+            onChange={(scopes) => setForm((f) => ({ ...f, scopes }))}
+          />
+          <div className="row-2">
+            <Field label="Rate limit (requests per minute)" error={errors.rateLimitPerMinute} hint="1 to 10,000.">
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="numeric"
+                  value={form.rateLimitPerMinute}
+                  onChange={(e) => setForm((f) => ({ ...f, rateLimitPerMinute: e.target.value }))}
+                />
+              )}
+            </Field>
+            <Field label="Expires on (optional)" error={errors.expiresOn} hint="Leave empty for a key that does not expire.">
+              {(p) => (
+                <input {...p} type="date" value={form.expiresOn} onChange={(e) => setForm((f) => ({ ...f, expiresOn: e.target.value }))} />
+              )}
+            </Field>
+          </div>
+          <ErrorMessage message={formError} />
+          <div className="actions">
+            <button type="button" className="btn" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {busy ? 'Creating…' : 'Create key'}
+            </button>
+          </div>
+        </form>
+    </Dialog>
+  );
+}
+
+function mapKeyFields(fields: Record<string, string>): FieldErrors<CreateKeyField> {
+  const out: FieldErrors<CreateKeyField> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (k === 'expiresAt') out.expiresOn = v;
+    else if (k === 'name' || k === 'scopes' || k === 'rateLimitPerMinute') out[k] = v;
+  }
+  return out;
+}
+
+export const GRACE_PERIODS: readonly { seconds: number; label: string }[] = [
+  { seconds: 0, label: 'None: the old key stops now' },
+  { seconds: 3600, label: '1 hour' },
+  { seconds: 86400, label: '24 hours' },
+  { seconds: 7 * 86400, label: '7 days (the longest allowed)' },
+];
+
+function RotateKeyDialog({ apiKey, onClose }: { apiKey: KeyRow; onClose: (rotated: boolean) => void }) {
+  const client = useClient();
+  const [grace, setGrace] = useState(86400);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
+
+  async function rotate(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const r = await client.mutation(RotateApiKeyMutation, { input: { id: apiKey.id, gracePeriodSeconds: grace } }).toPromise();
+    setBusy(false);
+    const info = errorInfo(r.error);
+    const payload = r.data?.rotateApiKey;
+    if (info || !payload) {
+      setError(info?.message ?? 'The key could not be rotated.');
+      return;
+    }
+    setSecret({ name: payload.apiKey.name, secret: payload.secret });
+  }
+
+  const close = () => {
+    const done = secret != null;
+    setSecret(null);
+    onClose(done);
+  };
+
+  if (secret) return <KeySecretDialog title="Your rotated API key" name={secret.name} secret={secret.secret} onDone={close} />;
+  return (
+    <Dialog open title={`Rotate “${apiKey.name}”`} onClose={close} wide>
+        <form onSubmit={rotate}>
+          <p>
+            A new secret replaces <code>{apiKey.prefix}…</code>, with the same name, scopes and limit. Choose how long the old secret keeps
+            working so your systems can switch over.
+          </p>
+          <ErrorMessage message={error} />
+          <Field label="Grace period for the old secret">
+            {(p) => (
+              <select {...p} value={grace} onChange={(e) => setGrace(Number(e.target.value))}>
+                {GRACE_PERIODS.map((g) => (
+                  <option key={g.seconds} value={g.seconds}>
+                    {g.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="actions">
+            <button type="button" className="btn" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {busy ? 'Rotating…' : 'Rotate key'}
+            </button>
+          </div>
+        </form>
+    </Dialog>
+  );
+}
+
+/** A new key's secret, once, with ready-to-paste calls using it; leaving asks first. */
+function KeySecretDialog({ title, name, secret, onDone }: { title: string; name: string; secret: string; onDone: () => void }) {
+  const endpoint = `${window.location.origin}${GRAPHQL_PATH}`;
+  return (
+    <OneTimeSecretDialog title={title} secret={secret} label={name} id="api-key-secret" lostHint="rotate the key to get a new one" onDone={onDone}>
+      <div className="key-snippets">
+        <p className="hint">
+          Send it as <code>Authorization: Bearer …</code> to <code>{endpoint}</code>. Ready to paste, with this key:
+        </p>
+        <CodeSnippet title="curl" code={curlSnippet(endpoint, secret)} testId="snippet-curl" />
+        <CodeSnippet title="Python" code={pythonSnippet(endpoint, secret)} testId="snippet-python" />
+      </div>
+    </OneTimeSecretDialog>
+  );
+}

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useLatestQuery } from '../../lib/useLatestQuery';
+import { WebhooksQuery } from './operations';
+import { useViewer } from '../../data/viewer';
+import { useCursorPager } from '../../lib/pagination';
+import { formatDateTime } from '../../lib/format';
+import { describeEvents, healthSummary, sortEvents } from '../../lib/webhooks';
+import { ConnectionPager, ErrorMessage, Notice, Spinner } from '../../components/ui';
+import { EndpointDialog, WebhookActions, type WebhookRow } from './WebhookDialogs';
+import { VerifySnippet } from './VerifySnippet';
+
+const PAGE = 25;
+
+export function HealthCell({ webhook }: { webhook: WebhookRow }) {
+  const h = healthSummary(webhook, (iso) => formatDateTime(iso));
+  return (
+    <>
+      <span className={`status status-${h.tone}`} data-testid="webhook-status">
+        {h.label}
+      </span>
+      <div className="muted small" data-testid="webhook-health">
+        {h.detail}
+      </div>
+    </>
+  );
+}
+
+export function WebhooksPage() {
+  const { viewer, slug } = useViewer();
+  const canWrite = viewer.scopes.includes('webhooks:write');
+  const pager = useCursorPager();
+  const [{ data, fetching, error }, reload] = useLatestQuery(WebhooksQuery, { slug, first: PAGE, after: pager.after });
+  const [creating, setCreating] = useState(false);
+  const location = useLocation();
+  // A notice handed over by the endpoint's page (after a delete).
+  const [notice, setNotice] = useState<string | null>(() => {
+    const st = location.state as { notice?: unknown } | null;
+    return typeof st?.notice === 'string' ? st.notice : null;
+  });
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const conn = data?.organization?.webhooks;
+  const rows = (conn?.edges ?? []).map((e) => e.node);
+  const base = `/org/${slug}/dashboard/webhooks`;
+  const changed = (message: string) => {
+    setActionError(null);
+    setNotice(message);
+    reload();
+  };
+  const failed = (message: string) => {
+    setNotice(null);
+    setActionError(message);
+    reload();
+  };
+
+  return (
+    <section aria-labelledby="webhooks-title" className="webhooks-page">
+      <div className="page-head">
+        <h1 id="webhooks-title">Webhooks</h1>
+        {canWrite && (
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            Add endpoint
+          </button>
+        )}
+      </div>
+      <p className="hint page-intro">
+        Your systems are told when something happens (a quiz completed, a member added…) instead of polling. Each endpoint gets a signed POST per
+        event, retried for about a day until it answers 2xx.
+      </p>
+
+      {notice && <Notice kind="success">{notice}</Notice>}
+      <ErrorMessage message={actionError} />
+
+      {fetching && !data ? (
+        <Spinner label="Loading webhook endpoints…" />
+      ) : error && !data ? (
+        <ErrorMessage error={error} onRetry={reload} />
+      ) : !data?.organization ? (
+        <ErrorMessage message="The organization could not be loaded." onRetry={reload} />
+      ) : (
+        <>
+          {/* A failed refresh keeps the last list, and says so. */}
+          {error && <ErrorMessage error={error} onRetry={reload} />}
+          {rows.length === 0 ? (
+            <p className="empty">No webhook endpoints yet.{canWrite ? ' Add one to have events sent to your systems.' : ''}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table table-stack" data-testid="webhooks-table">
+                <caption className="visually-hidden">Webhook endpoints</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Endpoint</th>
+                    <th scope="col">Events</th>
+                    <th scope="col">Status and recent health</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((w) => (
+                    <tr key={w.id} data-webhook-url={w.url}>
+                      <th scope="row">
+                        <Link to={`${base}/${encodeURIComponent(w.id)}`} className="webhook-url">
+                          {w.url}
+                        </Link>
+                        <div className="muted small">{w.description || 'No description'}</div>
+                      </th>
+                      <td data-label="Events">
+                        <span title={w.events.length ? sortEvents(w.events).join(', ') : undefined}>{describeEvents(w.events)}</span>
+                      </td>
+                      <td data-label="Status">
+                        <HealthCell webhook={w} />
+                      </td>
+                      <td data-label="Actions">
+                        <div className="row-actions">
+                          <Link className="btn btn-small" to={`${base}/${encodeURIComponent(w.id)}`} aria-label={`Delivery log of ${w.url}`}>
+                            Delivery log
+                          </Link>
+                        </div>
+                        {canWrite && <WebhookActions webhook={w} onChanged={changed} onError={failed} onDeleted={changed} />}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {conn && <ConnectionPager label="Webhook endpoints" pager={pager} connection={conn} />}
+        </>
+      )}
+
+      <VerifySnippet />
+
+      {creating && (
+        <EndpointDialog
+          onClose={(saved) => {
+            setCreating(false);
+            if (saved) changed(`${saved.url} was added.`);
+          }}
+        />
+      )}
+    </section>
+  );
+}
