@@ -10,6 +10,7 @@ actor can't learn which ids exist elsewhere.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -22,7 +23,13 @@ from app.access.scopes import (
     Scope,
     scopes_for,
 )
-from app.core.errors import BadUserInput, InsufficientScopes, NotFound, Unauthenticated
+from app.core.errors import (
+    BadUserInput,
+    Forbidden,
+    InsufficientScopes,
+    NotFound,
+    Unauthenticated,
+)
 
 
 class ActorKind(StrEnum):
@@ -61,6 +68,27 @@ class Actor:
         if self.is_platform:
             return self.reachable_org_ids is None or org_id in self.reachable_org_ids
         return self.org_id == org_id
+
+    def reaches_all(self, org_ids: Iterable[uuid.UUID] | None) -> bool:
+        """Reaches a platform object (of no org: a platform endpoint, say) that covers
+        ``org_ids``, None meaning every org. Only platform staff do, and staff restricted
+        to some orgs only when those include every org it covers, so a restricted key
+        can't change what other orgs' data flows to. ``tenancy.platform_reach_clause``
+        is this rule in SQL."""
+        if not self.is_platform:
+            return False
+        if self.reachable_org_ids is None:
+            return True
+        return org_ids is not None and self.reachable_org_ids.issuperset(org_ids)
+
+    def require_platform(self, scope: Scope) -> None:
+        """Raise unless the actor is platform staff (a platform admin or a platform key)
+        holding ``scope``: for what only staff do, such as configuring across orgs."""
+        if not self.is_authenticated:
+            raise Unauthenticated()
+        if not self.is_platform:
+            raise Forbidden("Only platform staff may act across organizations.")
+        self.require(scope, None)
 
     def home_org(self) -> uuid.UUID:
         """The org a mutation without an org argument acts on."""
@@ -102,6 +130,12 @@ class Actor:
 
 
 ANONYMOUS = Actor(kind=ActorKind.ANONYMOUS)
+
+
+def org_reach(stored: Iterable[str] | None) -> frozenset[uuid.UUID] | None:
+    """The orgs a platform key or platform endpoint is restricted to, from its stored
+    ``org_ids`` (a JSON list of ids as strings); None, unrestricted, reaches every org."""
+    return None if stored is None else frozenset(uuid.UUID(value) for value in stored)
 
 
 def member_actor(

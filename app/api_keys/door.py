@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from app.access.actor import Actor, ActorKind
+from app.access.actor import Actor, ActorKind, org_reach
 from app.access.credential_cache import CachedCredential, CredentialCache, snapshot
 from app.access.request import ServiceContext
 from app.access.scopes import KEY_GRANTABLE_SCOPES, Role, Scope, parse_scopes, scopes_for
@@ -200,15 +200,12 @@ def _org_actor(key: ApiKey, org: Organization | None, creator: Member | None) ->
 def _platform_actor(key: ApiKey) -> Actor:
     if key.created_by_admin_id is None:
         raise UserDisabled("The platform admin who created this API key was removed.")
-    reachable = (
-        None if key.org_ids is None else frozenset(uuid.UUID(value) for value in key.org_ids)
-    )
     return Actor(
         kind=ActorKind.API_KEY,
         scopes=_key_scopes(key),
         api_key_id=key.id,
         platform_admin_id=key.created_by_admin_id,
-        reachable_org_ids=reachable,
+        reachable_org_ids=org_reach(key.org_ids),
         label=key.prefix,
     )
 

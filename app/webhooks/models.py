@@ -24,6 +24,7 @@ from enum import StrEnum
 from sqlalchemy import JSON, Column, Index, Text
 from sqlmodel import Field, SQLModel
 
+from app.access.actor import org_reach
 from app.core.models import id_field, timestamp_field
 
 URL_MAX = 2000
@@ -69,6 +70,11 @@ class WebhookEndpoint(SQLModel, table=True):
     @property
     def is_platform(self) -> bool:
         return self.org_id is None
+
+    @property
+    def reach(self) -> frozenset[uuid.UUID] | None:
+        """A platform endpoint's orgs (None: every org)."""
+        return org_reach(self.org_ids)
 
 
 class WebhookMessage(SQLModel, table=True):

@@ -26,7 +26,7 @@ from app.access.request import ServiceContext
 from app.access.scopes import Scope
 from app.audit import service as audit
 from app.core.clock import as_utc, utcnow
-from app.core.errors import BadUserInput, Forbidden, NotFound, Unauthenticated
+from app.core.errors import BadUserInput, NotFound, Unauthenticated
 from app.core.validation import Problems
 from app.orgs import service as orgs
 from app.webhooks import repository, signing, ssrf
@@ -69,11 +69,6 @@ def listing(sc: ServiceContext, org_id: uuid.UUID) -> SelectOfScalar[WebhookEndp
     return repository.listing(org_id)
 
 
-def platform_listing(sc: ServiceContext) -> SelectOfScalar[WebhookEndpoint]:
-    _require_platform_staff(sc, Scope.WEBHOOKS_READ)
-    return repository.platform_listing()
-
-
 async def reachable_platform_listing(sc: ServiceContext) -> SelectOfScalar[WebhookEndpoint]:
     """The platform endpoints the actor reaches, newest first: every one for a platform
     admin or an unrestricted platform key; for a key restricted to orgs, those whose
@@ -87,7 +82,7 @@ async def reachable_platform_listing(sc: ServiceContext) -> SelectOfScalar[Webho
         return query
     # Restricted: few endpoints, each with its list of orgs (JSON); judged here.
     found = await sc.db.exec(repository.platform_listing())
-    ids = [endpoint.id for endpoint in found.all() if _platform_reaches(sc, endpoint)]
+    ids = [endpoint.id for endpoint in found.all() if sc.actor.reaches_all(endpoint.reach)]
     return query.where(col(WebhookEndpoint.id).in_(ids))
 
 
@@ -115,7 +110,7 @@ async def create(
     """An org's endpoint (``org_id``), or with ``org_id`` None a platform endpoint for
     every org (``org_slugs`` None) or the listed ones."""
     if org_id is None:
-        _require_platform_staff(sc, Scope.WEBHOOKS_WRITE)
+        sc.actor.require_platform(Scope.WEBHOOKS_WRITE)
     else:
         sc.actor.require(Scope.WEBHOOKS_WRITE, org_id)
     problems = Problems()
@@ -313,28 +308,13 @@ async def _load(sc: ServiceContext, scope: Scope, endpoint_id: uuid.UUID) -> Web
     endpoint = await repository.endpoint_by_id(sc.db, endpoint_id, sc.actor)
     if endpoint is None and sc.actor.is_platform:
         endpoint = await repository.platform_endpoint_by_id(sc.db, endpoint_id)
-        if endpoint is not None and not _platform_reaches(sc, endpoint):
+        if endpoint is not None and not sc.actor.reaches_all(endpoint.reach):
             endpoint = None
     if endpoint is None:
         raise NotFound()
     if endpoint.org_id is not None:
         sc.actor.require(scope, endpoint.org_id)
     return endpoint
-
-
-def _platform_reaches(sc: ServiceContext, endpoint: WebhookEndpoint) -> bool:
-    reach = sc.actor.reachable_org_ids
-    if reach is None:
-        return True
-    return endpoint.org_ids is not None and {uuid.UUID(i) for i in endpoint.org_ids} <= reach
-
-
-def _require_platform_staff(sc: ServiceContext, scope: Scope) -> None:
-    if not sc.actor.is_authenticated:
-        raise Unauthenticated()
-    if not sc.actor.is_platform:
-        raise Forbidden("Only platform staff configure endpoints across organizations.")
-    sc.actor.require(scope, None)
 
 
 async def _audit(
