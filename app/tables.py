@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from app.analytics.models import MemberDay, OptionDay, QuestionDay, ScoreDay
 from app.api_keys.models import ApiKey
 from app.attempts.models import Attempt, AttemptAnswer
 from app.audit.models import AuditEvent
@@ -26,14 +27,18 @@ __all__ = [
     "AuditEvent",
     "LeaderboardResult",
     "Member",
+    "MemberDay",
     "MemberSession",
     "Option",
+    "OptionDay",
     "OrgStanding",
     "Organization",
     "PlatformAdmin",
     "Question",
+    "QuestionDay",
     "Quiz",
     "QuizStanding",
+    "ScoreDay",
     "WebhookDelivery",
     "WebhookDeliveryAttempt",
     "WebhookEndpoint",

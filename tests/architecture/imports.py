@@ -26,6 +26,7 @@ DOMAINS = frozenset(
         "attempts",
         "leaderboards",
         "webhooks",
+        "analytics",
     }
 )
 
@@ -48,11 +49,18 @@ _ONE_QUERY_DOOR = (
     "indexed query; a service call per domain would add two queries to every request, and "
     "the rows it loads are the ones the request's resolvers reuse"
 )
+_ANALYTICS_READS_ATTEMPTS = (
+    "analytics reads closed attempts in bulk (the response matrix of the item analysis, "
+    "the streamed CSV export with members' names) in one statement each, not row by row "
+    "through the attempts service"
+)
 ALLOWED: dict[tuple[str, str], str] = {
     ("app.api_keys.repository", "app.members.models"): _ONE_QUERY_DOOR,
     ("app.api_keys.repository", "app.orgs.models"): _ONE_QUERY_DOOR,
     ("app.auth.repository", "app.members.models"): _ONE_QUERY_DOOR,
     ("app.auth.repository", "app.orgs.models"): _ONE_QUERY_DOOR,
+    ("app.analytics.repository", "app.attempts.models"): _ANALYTICS_READS_ATTEMPTS,
+    ("app.analytics.repository", "app.members.models"): _ANALYTICS_READS_ATTEMPTS,
     ("app.leaderboards.repository", "app.members.models"): (
         "boards show display names: joining members in the page's statement keeps a board "
         "page one query"

@@ -1,0 +1,1 @@
+"""Analytics: quiz statistics with item analysis, org trends, the results export."""
