@@ -10,6 +10,8 @@ when a repository query of a tenant table uses neither.
 The tenant is an org id (a query on behalf of that org, the caller having checked
 access to it) or the ``Actor`` (a load by id such as ``node(id:)``, where the org is
 not known yet): a member or org key sees its org, platform staff the orgs they reach.
+Rows of no org that cover a list of orgs (platform endpoints) are narrowed by
+``platform_reach_clause``, ``Actor.reaches_all`` in SQL.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from __future__ import annotations
 import uuid
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import ColumnElement, false, true
+import sqlalchemy as sa
+from sqlalchemy import ColumnElement, and_, false, func, true
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -49,6 +53,25 @@ def tenant_clause(model: Any, tenant: Tenant) -> ColumnElement[bool]:
     if tenant.org_id is None:
         return false()
     return org_id == tenant.org_id
+
+
+def platform_reach_clause(org_ids: Any, actor: Actor, dialect: str) -> ColumnElement[bool]:
+    """``actor.reaches_all(org_ids)`` as a SQL condition, for a platform row's ``org_ids``
+    column (a JSON list of org ids as strings, NULL for every org) on the database of
+    ``dialect`` ("postgresql" or "sqlite": JSON has no portable "every item in" test)."""
+    if not actor.is_platform:
+        return false()
+    if actor.reachable_org_ids is None:
+        return true()
+    reach = sorted(str(org_id) for org_id in actor.reachable_org_ids)
+    if dialect == "postgresql":
+        as_jsonb = sa.cast(org_ids, JSONB)
+        return and_(func.jsonb_typeof(as_jsonb) == "array", as_jsonb.contained_by(reach))
+    # SQLite: an array none of whose items is outside the reach (NULL, a JSON null or
+    # a scalar is no list of orgs: every org, reached only by unrestricted staff).
+    items = func.json_each(org_ids).table_valued("value")
+    outside = sa.select(items.c.value).where(items.c.value.not_in(reach))
+    return and_(func.json_type(org_ids) == "array", ~outside.exists())
 
 
 def scoped(statement: Statement, model: Any, tenant: Tenant) -> Statement:

@@ -48,7 +48,7 @@ class WebhookQueries:
         self, info: Info, first: First = None, after: After = None
     ) -> Connection[Webhook]:
         sc = info.context.sc
-        query = await service.reachable_platform_listing(sc)
+        query = service.reachable_platform_listing(sc)
         page = await fetch_page(sc.db, query, first=first, after=after)
         return Connection[Webhook].from_page(map_page(page, Webhook.from_row))
 

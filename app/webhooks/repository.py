@@ -18,7 +18,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
-from app.access.tenancy import Tenant, across_orgs, get_scoped, scoped
+from app.access.actor import Actor
+from app.access.tenancy import Tenant, across_orgs, get_scoped, platform_reach_clause, scoped
 from app.webhooks.models import (
     DeliveryStatus,
     WebhookDelivery,
@@ -61,9 +62,11 @@ def listing(org_id: uuid.UUID) -> SelectOfScalar[WebhookEndpoint]:
     )
 
 
-def platform_listing() -> SelectOfScalar[WebhookEndpoint]:
+def platform_listing(actor: Actor, dialect: str) -> SelectOfScalar[WebhookEndpoint]:
+    """The platform endpoints the actor reaches (``Actor.reaches_all``), newest first."""
+    reached = platform_reach_clause(col(WebhookEndpoint.org_ids), actor, dialect)
     return across_orgs(
-        select(WebhookEndpoint).where(col(WebhookEndpoint.org_id).is_(None)), _PLATFORM
+        select(WebhookEndpoint).where(col(WebhookEndpoint.org_id).is_(None), reached), _PLATFORM
     ).order_by(col(WebhookEndpoint.created_at).desc(), col(WebhookEndpoint.id))
 
 

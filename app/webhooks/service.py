@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy import Select
-from sqlmodel import col
 from sqlmodel.sql.expression import SelectOfScalar
 
 from app.access.request import ServiceContext
@@ -69,21 +67,13 @@ def listing(sc: ServiceContext, org_id: uuid.UUID) -> SelectOfScalar[WebhookEndp
     return repository.listing(org_id)
 
 
-async def reachable_platform_listing(sc: ServiceContext) -> SelectOfScalar[WebhookEndpoint]:
+def reachable_platform_listing(sc: ServiceContext) -> SelectOfScalar[WebhookEndpoint]:
     """The platform endpoints the actor reaches, newest first: every one for a platform
     admin or an unrestricted platform key; for a key restricted to orgs, those whose
     orgs are all among its orgs; none for anyone else (an org's endpoints are
     ``Organization.webhooks``). Needs webhooks:read."""
     sc.actor.require(Scope.WEBHOOKS_READ, None)
-    query = repository.platform_listing()
-    if not sc.actor.is_platform:
-        return query.where(sa.false())
-    if sc.actor.reachable_org_ids is None:
-        return query
-    # Restricted: few endpoints, each with its list of orgs (JSON); judged here.
-    found = await sc.db.exec(repository.platform_listing())
-    ids = [endpoint.id for endpoint in found.all() if sc.actor.reaches_all(endpoint.reach)]
-    return query.where(col(WebhookEndpoint.id).in_(ids))
+    return repository.platform_listing(sc.actor, sc.db.get_bind().dialect.name)
 
 
 async def get(sc: ServiceContext, endpoint_id: uuid.UUID) -> WebhookEndpoint:

@@ -6,10 +6,15 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from sqlmodel import col, select
 
 from app.access.actor import Actor, ActorKind, member_actor, org_reach, platform_admin_actor
 from app.access.scopes import Role, Scope
+from app.access.tenancy import platform_reach_clause
+from app.core.db import unit_of_work
 from app.core.errors import Forbidden, InsufficientScopes, Unauthenticated
+from app.webhooks import signing
+from app.webhooks.models import WebhookEndpoint
 
 ORG_A, ORG_B, ORG_C = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
 
@@ -62,4 +67,56 @@ def test_only_staff_holding_the_scope_pass_require_platform() -> None:
 
 def test_stored_org_ids_become_the_reach() -> None:
     assert org_reach(None) is None
-    assert org_reach([str(ORG_A), str(ORG_B)]) == {ORG_A, ORG_B}
+    assert org_reach([str(ORG_A), str(ORG_B)]) == frozenset({ORG_A, ORG_B})
+
+
+# The same rule in SQL, on each database: which platform rows a listing returns.
+EVERY, ONLY_A, A_AND_B, A_AND_C = "every", "only-a", "a-and-b", "a-and-c"
+ROWS: dict[str, list[str] | None] = {
+    EVERY: None,
+    ONLY_A: [str(ORG_A)],
+    A_AND_B: sorted([str(ORG_A), str(ORG_B)]),
+    A_AND_C: sorted([str(ORG_A), str(ORG_C)]),
+}
+
+
+async def reached_rows(actor: Actor, marker: str) -> list[str]:
+    async with unit_of_work(write=False) as db:
+        dialect = db.get_bind().dialect.name
+        reached = platform_reach_clause(col(WebhookEndpoint.org_ids), actor, dialect)
+        found = await db.exec(
+            select(WebhookEndpoint.description).where(
+                col(WebhookEndpoint.url).startswith(marker),
+                col(WebhookEndpoint.org_id).is_(None),
+                reached,
+            )
+        )
+        return sorted(found.all())
+
+
+async def test_the_sql_clause_reaches_the_rows_the_actor_does(database_url: str) -> None:
+    # given platform endpoints for every org, for A, for A and B, for A and C
+    marker = f"https://reach-{uuid.uuid4().hex[:8]}.example/"
+    async with unit_of_work() as db:
+        for name, org_ids in ROWS.items():
+            db.add(
+                WebhookEndpoint(
+                    url=marker + name,
+                    description=name,
+                    org_ids=org_ids,
+                    secret_encrypted=signing.seal(signing.new_secret()),
+                )
+            )
+    actors = {
+        "admin": platform_admin_actor(uuid.uuid4(), "ops"),
+        "key for A and B": platform_key(ORG_A, ORG_B),
+        "key for C": platform_key(ORG_C),
+        "owner of A": owner_of(ORG_A),
+    }
+    for label, actor in actors.items():
+        # when the rows are listed through the clause
+        listed = await reached_rows(actor, marker)
+        # then they are exactly those Actor.reaches_all admits
+        expected = sorted(name for name, ids in ROWS.items() if actor.reaches_all(org_reach(ids)))
+        assert listed == expected, label
+    assert await reached_rows(actors["key for A and B"], marker) == [A_AND_B, ONLY_A]
