@@ -50,15 +50,26 @@ class CreateWebhookInput:
     )
 
 
-@strawberry.type
-class CreateWebhookPayload:
+# The shapes several mutations share. Each mutation keeps its own GraphQL type (the
+# names are the contract's and clients declare variables with them), subclassing these.
+@strawberry.input(description="An endpoint, by id.")
+class EndpointInput:
+    id: relay.GlobalID = strawberry.field(description="The endpoint's id.")
+
+
+@strawberry.type(description="An endpoint and its new signing secret.")
+class IssuedSecretPayload:
     webhook: Webhook
     secret: str = strawberry.field(description=_SECRET)
 
 
+@strawberry.type
+class CreateWebhookPayload(IssuedSecretPayload):
+    pass
+
+
 @strawberry.input(description="Change an endpoint; fields left out stay as they are.")
-class UpdateWebhookInput:
-    id: relay.GlobalID = strawberry.field(description="The endpoint's id.")
+class UpdateWebhookInput(EndpointInput):
     url: str | None = strawberry.field(
         default=None, description="A new URL (checked as on create)."
     )
@@ -76,8 +87,8 @@ class UpdateWebhookPayload:
 
 
 @strawberry.input(description="The endpoint to delete, with its delivery log.")
-class DeleteWebhookInput:
-    id: relay.GlobalID = strawberry.field(description="The endpoint's id.")
+class DeleteWebhookInput(EndpointInput):
+    pass
 
 
 @strawberry.type
@@ -86,8 +97,7 @@ class DeleteWebhookPayload:
 
 
 @strawberry.input(description="Give an endpoint a new secret.")
-class RotateWebhookSecretInput:
-    id: relay.GlobalID = strawberry.field(description="The endpoint's id.")
+class RotateWebhookSecretInput(EndpointInput):
     grace_period_seconds: int = strawberry.field(
         description=f"How long the old secret keeps signing alongside the new one: 0 to "
         f"{GRACE_MAX_SECONDS} seconds (7 days)."
@@ -95,14 +105,13 @@ class RotateWebhookSecretInput:
 
 
 @strawberry.type
-class RotateWebhookSecretPayload:
-    webhook: Webhook
-    secret: str = strawberry.field(description=_SECRET)
+class RotateWebhookSecretPayload(IssuedSecretPayload):
+    pass
 
 
 @strawberry.input(description="Send a test message (event webhook.ping) to an endpoint.")
-class PingWebhookInput:
-    id: relay.GlobalID = strawberry.field(description="The endpoint's id.")
+class PingWebhookInput(EndpointInput):
+    pass
 
 
 @strawberry.type
