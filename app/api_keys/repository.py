@@ -64,6 +64,29 @@ def listing(org_id: uuid.UUID) -> SelectOfScalar[ApiKey]:
     )
 
 
+async def expiring(
+    db: AsyncSession, since: datetime, until: datetime, limit: int, offset: int = 0
+) -> list[ApiKey]:
+    """Org keys of every org whose expiry falls in [since, until), not revoked, soonest
+    first (the notifications sweep reminds each org of its own)."""
+    found = await db.exec(
+        across_orgs(
+            select(ApiKey)
+            .where(
+                col(ApiKey.org_id).is_not(None),
+                col(ApiKey.revoked_at).is_(None),
+                col(ApiKey.expires_at) >= since,
+                col(ApiKey.expires_at) < until,
+            )
+            .order_by(col(ApiKey.expires_at), col(ApiKey.id))
+            .offset(offset)
+            .limit(limit),
+            "the notifications sweep reminds every org of its keys about to expire",
+        )
+    )
+    return list(found.all())
+
+
 async def touch_last_used(
     db: AsyncSession, key_id: uuid.UUID, used_at: datetime, interval: timedelta
 ) -> bool:

@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from app.access.request import ServiceContext
@@ -45,6 +46,14 @@ def is_revoked(key: ApiKey, now: datetime) -> bool:
 
 def is_expired(key: ApiKey, now: datetime) -> bool:
     return key.expires_at is not None and as_utc(key.expires_at) <= now
+
+
+async def expiring(
+    db: AsyncSession, since: datetime, until: datetime, limit: int, offset: int = 0
+) -> list[ApiKey]:
+    """Every org's live keys expiring in [since, until), for the server's own reminders
+    (no actor: nothing is shown to anyone from here)."""
+    return await repository.expiring(db, since, until, limit, offset)
 
 
 def listing(sc: ServiceContext, org_id: uuid.UUID) -> SelectOfScalar[ApiKey]:

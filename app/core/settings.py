@@ -80,6 +80,12 @@ class Settings(BaseSettings):
     # Seconds between passes of the sweep that closes attempts left open past their
     # deadline (app/attempts/sweep.py); 0 turns it off.
     attempt_sweep_seconds: float = Field(default=30.0, ge=0)
+    # Staff notifications (app/notifications): seconds between passes of their sweep
+    # (API key expiry reminders, pruning; 0 turns it off), how many days a notification
+    # is kept, and the participant counts at which a quiz's owner hears of it.
+    notification_sweep_seconds: float = Field(default=300.0, ge=0)
+    notification_retention_days: int = Field(default=90, ge=1)
+    notification_milestones: list[int] = Field(default_factory=lambda: [10, 50, 100, 500, 1000])
     # Tools that map the API for a stranger: on outside production, off in production
     # unless set true (None means "follow the environment").
     introspection: bool | None = None

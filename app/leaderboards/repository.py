@@ -420,6 +420,18 @@ async def entry(db: AsyncSession, board: Standings, member_id: uuid.UUID) -> Boa
 # --- windows aggregated from the daily bests (until their standings are rebuilt) -------
 
 
+async def participants(db: AsyncSession, org_id: uuid.UUID, quiz_id: uuid.UUID, up_to: int) -> int:
+    """How many members have closed an attempt of the quiz (one standing each), counted
+    no further than ``up_to`` (an index range of at most that many entries)."""
+    some = (
+        scoped(select(col(QuizStanding.member_id)), QuizStanding, org_id)
+        .where(col(QuizStanding.quiz_id) == quiz_id)
+        .limit(up_to)
+    )
+    found = await db.execute(select(func.count()).select_from(some.subquery()))
+    return int(found.scalar_one())
+
+
 def window_start(today: date, days: int) -> date:
     """The first day of the window of ``days`` UTC days ending with ``today``."""
     return today - timedelta(days=days - 1)

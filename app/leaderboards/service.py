@@ -110,6 +110,14 @@ async def entry_of(sc: ServiceContext, board: Board, member_id: uuid.UUID) -> Bo
     return await repository.entry(sc.db, board.standings, member_id)
 
 
+async def participant_count(
+    sc: ServiceContext, org_id: uuid.UUID, quiz_id: uuid.UUID, up_to: int
+) -> int:
+    """Members who closed an attempt of the quiz, counted up to ``up_to`` (for the
+    server's own use, such as notifications' milestones: no scope is checked)."""
+    return await repository.participants(sc.db, org_id, quiz_id, up_to)
+
+
 def today() -> date:
     """The UTC day the windows end on."""
     return utcnow().astimezone(UTC).date()

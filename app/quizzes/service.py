@@ -40,6 +40,11 @@ from app.quizzes.models import Option, Question, Quiz, QuizStatus
 from app.quizzes.repository import OptionView
 from app.quizzes.visibility import QuizVisibility
 
+# Events published after the commit (notifications listen; webhooks don't offer them).
+QUIZ_ARCHIVED = "quiz.archived"
+QUIZ_IMPORT_PROBLEMS = "quiz.import_problems"
+IMPORT_PROBLEMS_IN_EVENT = 3  # the first problems an event carries, as text
+
 LOCKED_SETTINGS = frozenset({"shuffle_questions", "shuffle_options"})
 LOCKED_MESSAGE = (
     "This quiz has attempts, so its questions can no longer change. "
@@ -245,7 +250,20 @@ async def archive_quiz(sc: ServiceContext, quiz_id: uuid.UUID) -> Quiz:
     quiz = await get_writable(sc, quiz_id)
     if quiz.status is QuizStatus.ARCHIVED:
         return quiz
-    return await _set_status(sc, quiz, QuizStatus.ARCHIVED, "quiz.archived")
+    await _set_status(sc, quiz, QuizStatus.ARCHIVED, "quiz.archived")
+    sc.events.append(
+        Event(
+            QUIZ_ARCHIVED,
+            quiz.org_id,
+            {
+                "quizId": global_id("Quiz", quiz.id),
+                "title": quiz.title,
+                "createdById": global_id("Member", quiz.created_by_id),
+                "archivedById": global_id("Member", sc.actor.member_id),
+            },
+        )
+    )
+    return quiz
 
 
 async def duplicate_quiz(sc: ServiceContext, quiz_id: uuid.UUID, title: str | None) -> Quiz:
@@ -289,6 +307,7 @@ async def import_quiz(
         partial(parse_quiz, data, fmt, title_hint=title_hint, pasted=pasted)
     )
     if result.draft is None:
+        _announce_import_problems(sc, org_id, None, result, fmt, filename)
         return None, result, fmt
     draft = result.draft if not title else dataclasses.replace(result.draft, title=title)
     quiz = await create_quiz(
@@ -298,7 +317,37 @@ async def import_quiz(
         action="quiz.imported",
         details={"format": fmt.value, "problems": len(result.problems)},
     )
+    _announce_import_problems(sc, org_id, quiz, result, fmt, filename)
     return quiz, result, fmt
+
+
+def _announce_import_problems(
+    sc: ServiceContext,
+    org_id: uuid.UUID,
+    quiz: Quiz | None,
+    result: ImportResult,
+    fmt: ImportFormat,
+    filename: str | None,
+) -> None:
+    """An import that left something out is told to its importer after the commit."""
+    if not result.problems:
+        return
+    sc.events.append(
+        Event(
+            QUIZ_IMPORT_PROBLEMS,
+            org_id,
+            {
+                "quizId": global_id("Quiz", quiz.id) if quiz else None,
+                "title": quiz.title if quiz else None,
+                "memberId": global_id("Member", sc.actor.member_id),
+                "format": fmt.value,
+                "filename": filename,
+                "importedQuestions": result.imported_questions,
+                "problems": len(result.problems),
+                "firstProblems": [str(p) for p in result.problems[:IMPORT_PROBLEMS_IN_EVENT]],
+            },
+        )
+    )
 
 
 async def draft_of(sc: ServiceContext, quiz: Quiz) -> QuizDraft:

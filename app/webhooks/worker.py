@@ -55,7 +55,7 @@ from app.core.clock import as_utc, utcnow
 from app.core.db import get_engine, is_sqlite, unit_of_work
 from app.core.errors import AppError
 from app.core.settings import get_settings
-from app.events.bus import Event, get_bus
+from app.events.bus import Event, get_bus, publish_all
 from app.leaderboards import service as leaderboards
 from app.orgs import service as orgs
 from app.webhooks import repository, signing, ssrf
@@ -87,6 +87,8 @@ DELAYS: tuple[timedelta, ...] = (
 MAX_TRIES = len(DELAYS)
 JITTER = 0.1
 DISABLE_AFTER = timedelta(days=5)
+# Published after the commit that switched an endpoint off (notifications listen).
+WEBHOOK_DISABLED = "webhook.disabled"
 RESPONSE_CAP = 64 * 1024
 LOGGED_BODY = 1024
 # A healthy endpoint's last success is written at most this often.
@@ -358,6 +360,7 @@ class Worker:
     async def _write(self, batch: list[_Done]) -> None:
         failing: dict[uuid.UUID, list[_Done]] = {}
         healthy: dict[uuid.UUID, _Done] = {}
+        disabled: list[Event] = []  # endpoints switched off, announced after the commit
         async with unit_of_work() as db:
             for done in batch:
                 if not await self._write_delivery(db, done):
@@ -371,7 +374,8 @@ class Worker:
                 if endpoint_id not in failing:
                     await self._note_success(db, done)
             for outcomes in failing.values():
-                await self._note_failures(db, outcomes)
+                await self._note_failures(db, outcomes, disabled)
+        await publish_all(disabled)
 
     async def _write_delivery(self, db: AsyncSession, done: _Done) -> bool:
         """The try's log line and the delivery's new state, while the claim still holds
@@ -441,7 +445,9 @@ class Worker:
         await repository.update_endpoint(db, endpoint.id, failing_since=None, last_success_at=now)
         self._noted[endpoint.id] = now
 
-    async def _note_failures(self, db: AsyncSession, outcomes: list[_Done]) -> None:
+    async def _note_failures(
+        self, db: AsyncSession, outcomes: list[_Done], disabled: list[Event]
+    ) -> None:
         """An endpoint's outcomes of the batch, in order, when any failed: its failing
         since, and disabling it (410, or failing for DISABLE_AFTER)."""
         current = await repository.endpoint_for_worker(db, outcomes[0].endpoint.id)
@@ -464,15 +470,26 @@ class Worker:
         self._noted.pop(current.id, None)
         if disable and current.enabled:
             values.update(enabled=False, disabled_reason=disable)
-            await self._announce_disabled(db, current, disable)
+            await self._announce_disabled(db, current, disable, disabled)
         await repository.update_endpoint(db, current.id, **values)
 
     async def _announce_disabled(
-        self, db: AsyncSession, endpoint: WebhookEndpoint, why: str
+        self, db: AsyncSession, endpoint: WebhookEndpoint, why: str, disabled: list[Event]
     ) -> None:
         logger.warning("webhook endpoint %s disabled: %s", endpoint.id, why)
         if endpoint.org_id is None:
             return
+        disabled.append(
+            Event(
+                WEBHOOK_DISABLED,
+                endpoint.org_id,
+                {
+                    "webhookId": str(relay.GlobalID("Webhook", str(endpoint.id))),
+                    "url": endpoint.url,
+                    "reason": why,
+                },
+            )
+        )
 
         assert isinstance(db, AsyncSession)
         sc = ServiceContext(db=db, actor=SYSTEM_ACTOR, meta=WORKER_META)
