@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from strawberry import relay
+
 from tests.support.client import ApiClient, GraphQLResult
+
+# The IETF draft's RateLimit header of a key's response: remaining requests, seconds to reset.
+RATE_LIMIT = re.compile(r'"api-key";r=(\d+);t=(\d+)')
 
 KEY_FIELDS = """
   id name prefix scopes rateLimitPerMinute createdAt lastUsedAt expiresAt enabled revokedAt
@@ -70,6 +76,11 @@ class IssuedKey:
     @property
     def headers(self) -> dict[str, str]:
         return bearer(self.secret)
+
+
+def key_uuid(key: IssuedKey) -> str:
+    """The key's row id, as its Redis keys name it."""
+    return relay.GlobalID.from_id(key.id).node_id
 
 
 def bearer(secret: str) -> dict[str, str]:

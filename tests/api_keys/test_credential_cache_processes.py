@@ -24,11 +24,19 @@ from app.core import ratelimit
 from app.core.db import unit_of_work
 from app.core.settings import get_settings
 from app.orgs import service as orgs
-from tests.api_keys.support import CREATE_KEY, REVOKE, ROTATE, SET_API_ACCESS, SET_ENABLED, bearer
-from tests.api_keys.test_rate_limits import RATE_LIMIT, REDIS_URL, delete_redis_keys
+from tests.api_keys.support import (
+    CREATE_KEY,
+    RATE_LIMIT,
+    REVOKE,
+    ROTATE,
+    SET_API_ACCESS,
+    SET_ENABLED,
+    bearer,
+)
 from tests.support.client import ApiClient
 from tests.support.databases import postgres_database
 from tests.support.factories import cli_context
+from tests.support.redis import REDIS_URL, delete_redis_keys
 from tests.support.servers import PASSWORD, Deployment, deployment
 
 VIEWER = "{ viewer { kind role scopes organization { slug } } }"

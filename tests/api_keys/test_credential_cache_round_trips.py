@@ -6,15 +6,13 @@ is known before the body reaches GraphQL). Nothing else talks to Redis."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
 from app.core import credential_generations, ratelimit
 from app.core.settings import get_settings
-from tests.api_keys.support import create_key
-from tests.api_keys.test_rate_limits import REDIS_URL, delete_redis_keys, key_uuid
+from tests.api_keys.support import create_key, key_uuid
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import SignIn
 
@@ -45,28 +43,12 @@ class RoundTrips:
         self.scripts = self.limits = 0
 
 
-@pytest.fixture
-async def with_redis(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[list[str]]:
-    """Redis configured for this test; yields a list to put the key ids used in."""
-    monkeypatch.setenv("QUIZGRAPH_REDIS_URL", REDIS_URL)
-    get_settings.cache_clear()
-    await ratelimit.close()
-    used: list[str] = []
-    try:
-        yield used
-    finally:
-        monkeypatch.delenv("QUIZGRAPH_REDIS_URL")
-        get_settings.cache_clear()
-        await ratelimit.close()
-        await delete_redis_keys(used)
-
-
 async def test_a_cached_key_costs_one_round_trip(
-    org: OrgFixture, signed_in: SignIn, with_redis: list[str], monkeypatch: pytest.MonkeyPatch
+    org: OrgFixture, signed_in: SignIn, redis_limits: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, ["org:read"], rateLimitPerMinute=50)
-    with_redis.append(key_uuid(key))
+    redis_limits.append(key_uuid(key))
     trips = RoundTrips(monkeypatch)
     query = f"{{ viewer {{ organization {{ name }} }} }} # {uuid.uuid4()}"
     budget = get_settings().query_cost_budget
@@ -91,11 +73,11 @@ async def test_a_cached_key_costs_one_round_trip(
 
 
 async def test_a_budget_spent_in_the_door_refuses_the_query(
-    org: OrgFixture, signed_in: SignIn, with_redis: list[str], monkeypatch: pytest.MonkeyPatch
+    org: OrgFixture, signed_in: SignIn, redis_limits: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, ["org:read"], rateLimitPerMinute=50)
-    with_redis.append(key_uuid(key))
+    redis_limits.append(key_uuid(key))
     monkeypatch.setenv("QUIZGRAPH_QUERY_COST_BUDGET", "5")
     get_settings.cache_clear()
     query = f"{{ viewer {{ organization {{ name }} }} }} # {uuid.uuid4()}"

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import re
-from collections.abc import AsyncIterator
-
-import pytest
-import redis.asyncio as redis
-from strawberry import relay
-
-from app.core import ratelimit
-from app.core.settings import get_settings
-from tests.api_keys.support import VIEWER, IssuedKey, as_key, assert_door_problem, create_key
+from tests.api_keys.support import (
+    RATE_LIMIT,
+    VIEWER,
+    IssuedKey,
+    as_key,
+    assert_door_problem,
+    create_key,
+    key_uuid,
+)
 from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import SignIn
-
-REDIS_URL = os.environ.get("QUIZGRAPH_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-RATE_LIMIT = re.compile(r'"api-key";r=(\d+);t=(\d+)')
-
-
-def key_uuid(key: IssuedKey) -> str:
-    return relay.GlobalID.from_id(key.id).node_id
+from tests.support.redis import redis_keys_for
 
 
 async def spend(client: ApiClient, key: IssuedKey, times: int) -> list[GraphQLResult]:
@@ -88,44 +80,6 @@ async def test_refused_keys_spend_no_budget(org: OrgFixture, signed_in: SignIn) 
         {"i": {"enabled": True}},
     )
     await assert_exactly_n_pass(owner, key, 2)
-
-
-@pytest.fixture
-async def redis_limits(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[list[str]]:
-    """Rate limits in the real Redis; yields a list to put the key ids used in.
-
-    Only the counters of those keys (fresh UUIDs, so no other run shares them) are
-    deleted afterwards.
-    """
-    monkeypatch.setenv("QUIZGRAPH_REDIS_URL", REDIS_URL)
-    get_settings.cache_clear()
-    await ratelimit.close()
-    used: list[str] = []
-    try:
-        yield used
-    finally:
-        monkeypatch.delenv("QUIZGRAPH_REDIS_URL")
-        get_settings.cache_clear()
-        await ratelimit.close()
-        await delete_redis_keys(used)
-
-
-async def redis_keys_for(ids: list[str]) -> list[bytes]:
-    client = redis.from_url(REDIS_URL)
-    try:
-        return [name for key_id in ids async for name in client.scan_iter(match=f"*{key_id}*")]
-    finally:
-        await client.aclose()
-
-
-async def delete_redis_keys(ids: list[str]) -> None:
-    names = await redis_keys_for(ids)
-    if names:
-        client = redis.from_url(REDIS_URL)
-        try:
-            await client.delete(*names)
-        finally:
-            await client.aclose()
 
 
 async def test_limits_are_counted_in_redis_when_it_is_configured(

@@ -14,12 +14,17 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from app.core import ratelimit
-from app.core.settings import get_settings
-from tests.api_keys.support import REVOKE, VIEWER, as_key, assert_door_problem, create_key
-from tests.api_keys.test_rate_limits import REDIS_URL, delete_redis_keys, key_uuid
+from tests.api_keys.support import (
+    REVOKE,
+    VIEWER,
+    as_key,
+    assert_door_problem,
+    create_key,
+    key_uuid,
+)
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import SignIn
+from tests.support.redis import REDIS_URL, delete_redis_keys, point_at_redis
 from tests.support.servers import free_port
 from tests.support.statements import counting
 
@@ -38,9 +43,7 @@ class RedisSwitch:
         self.used: list[str] = []
 
     async def up(self, reachable: bool = True) -> None:
-        self.monkeypatch.setenv("QUIZGRAPH_REDIS_URL", REDIS_URL if reachable else self.dead)
-        get_settings.cache_clear()
-        await ratelimit.close()
+        await point_at_redis(self.monkeypatch, REDIS_URL if reachable else self.dead)
 
     async def down(self) -> None:
         await self.up(False)
@@ -53,9 +56,7 @@ async def redis(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[RedisSwitch]:
     try:
         yield switch
     finally:
-        monkeypatch.delenv("QUIZGRAPH_REDIS_URL")
-        get_settings.cache_clear()
-        await ratelimit.close()
+        await point_at_redis(monkeypatch, None)
         await delete_redis_keys(switch.used)
 
 

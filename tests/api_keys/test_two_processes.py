@@ -17,8 +17,8 @@ import pytest
 from strawberry import relay
 
 from tests.api_keys.support import CREATE_KEY, REVOKE, VIEWER, bearer
-from tests.api_keys.test_rate_limits import REDIS_URL, delete_redis_keys
 from tests.support.databases import postgres_database
+from tests.support.redis import REDIS_URL, delete_redis_keys
 from tests.support.servers import Deployment, deployment
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 
 from app.core.credential_generations import REDIS_POOL_SIZE, RedisGenerations, org_scope
-from tests.api_keys.test_rate_limits import REDIS_URL
+from tests.support.redis import REDIS_URL
 
 
 async def test_a_burst_larger_than_the_default_pool_is_served() -> None:

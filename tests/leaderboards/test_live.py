@@ -22,10 +22,10 @@ from strawberry import relay
 from app.events.bus import Event
 from app.events.redis_bus import CHANNEL, encode
 from app.leaderboards.service import LEADERBOARD_UPDATED
-from tests.api_keys.test_rate_limits import REDIS_URL
 from tests.leaderboards.support import answers, two_point_quiz
 from tests.quizzes.api import START, SUBMIT
 from tests.support.client import ApiClient
+from tests.support.redis import REDIS_URL
 from tests.support.servers import Deployment, deployment
 from tests.support.websocket import LEGACY_WS, Subscriber
 

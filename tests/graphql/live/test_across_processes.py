@@ -19,8 +19,8 @@ from app.access.scopes import Role
 from app.events.bus import Event
 from app.events.redis_bus import RedisEventBus, encode
 from app.graphql.live import LiveHub, Visibility
-from tests.api_keys.test_rate_limits import REDIS_URL
 from tests.graphql.live.support import ORG, FakeSocket, actor, board, join
+from tests.support.redis import REDIS_URL
 
 SUBSCRIBERS_PER_PROCESS = 40
 CHANGES = 5
