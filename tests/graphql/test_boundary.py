@@ -35,6 +35,7 @@ from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import SignIn
 from tests.support.servers import Deployment, deployment
+from tests.support.sessions import record_sessions, warm_credential_cache
 from tests.support.websocket import LEGACY_WS, TRANSPORT_WS, Subscriber
 
 ADD = "mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }"
@@ -269,8 +270,7 @@ async def test_a_read_answered_without_sql_is_not_committed_and_a_write_is(
 
     monkeypatch.setattr(RequestSession, "commit", counted)
     viewer = "{ viewer { member { username } organization { name } } }"
-    for _ in range(2):  # the session's cache entry is warm from here on
-        await owner.gql(viewer)
+    await warm_credential_cache(owner, viewer)
     commits.clear()
     result = await owner.gql(viewer)
     assert result.ok()["viewer"]["member"]["username"] == "owner"
@@ -291,20 +291,10 @@ async def test_a_cached_session_viewer_builds_no_session(
 ) -> None:
     """``member`` and ``organization`` of a cached credential are read from the door's
     offered rows (``peek``): the request's session is never built."""
-    from app.core.db import RequestSession
-
     owner = await signed_in(org, "owner")
-    made: list[RequestSession] = []
-    init = RequestSession.__init__
-
-    def noted(self: RequestSession, *args: Any, **kwargs: Any) -> None:
-        init(self, *args, **kwargs)
-        made.append(self)
-
-    monkeypatch.setattr(RequestSession, "__init__", noted)
+    made = record_sessions(monkeypatch)
     viewer = "{ viewer { member { username } organization { name } } }"
-    for _ in range(2):  # the session's cache entry is warm from here on
-        await owner.gql(viewer)
+    await warm_credential_cache(owner, viewer)
     made.clear()
     result = await owner.gql(viewer)
     assert result.ok()["viewer"] == {
@@ -324,20 +314,10 @@ async def test_the_actors_own_org_by_slug_is_answered_from_the_cached_row(
 ) -> None:
     """``organization(slug:)`` naming the credential's own org reads the door's row (no
     session built); another slug is still looked up, and an unknown one is null."""
-    from app.core.db import RequestSession
-
     owner = await signed_in(org, "owner")
-    made: list[RequestSession] = []
-    init = RequestSession.__init__
-
-    def noted(self: RequestSession, *args: Any, **kwargs: Any) -> None:
-        init(self, *args, **kwargs)
-        made.append(self)
-
-    monkeypatch.setattr(RequestSession, "__init__", noted)
+    made = record_sessions(monkeypatch)
     query = "query($s: String!) { organization(slug: $s) { name slug } }"
-    for _ in range(2):  # the session's cache entry is warm from here on
-        await owner.gql(query, {"s": org.slug})
+    await warm_credential_cache(owner, query, {"s": org.slug})
     made.clear()
     own = await owner.gql(query, {"s": f"  {org.slug.upper()} "})
     assert own.ok()["organization"] == {"name": f"Org {org.slug}", "slug": org.slug}
