@@ -7,6 +7,7 @@ from app.api_keys.models import ApiKey
 from app.attempts.models import Attempt, AttemptAnswer
 from app.audit.models import AuditEvent
 from app.auth.models import MemberSession, PlatformAdmin
+from app.integrity.models import AttemptIntegrity, IntegrityEvent, IntegrityRules
 from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
 from app.members.models import Member
 from app.orgs.models import Organization
@@ -24,7 +25,10 @@ __all__ = [
     "ApiKey",
     "Attempt",
     "AttemptAnswer",
+    "AttemptIntegrity",
     "AuditEvent",
+    "IntegrityEvent",
+    "IntegrityRules",
     "LeaderboardResult",
     "Member",
     "MemberDay",

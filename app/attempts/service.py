@@ -44,6 +44,7 @@ from app.audit import service as audit
 from app.core.clock import as_utc, utcnow
 from app.core.errors import BadUserInput, Conflict, Forbidden, NotFound
 from app.events.bus import QUIZ_COMPLETED, USER_SCORED, Event
+from app.integrity import recording as integrity
 from app.leaderboards import service as leaderboards
 from app.quizzes import service as quizzes
 from app.quizzes.drafts import AnswerReveal, QuizStatus
@@ -163,6 +164,7 @@ async def start_attempt(sc: ServiceContext, quiz_id: uuid.UUID) -> Attempt:
     await close_expired(sc, quiz.org_id, quiz_id=quiz.id, member_id=member_id)
     existing = await repository.open_for(sc.db, quiz.org_id, quiz.id, member_id)
     if existing is not None:
+        await integrity.seen(sc, existing)
         return existing
     used = await repository.count_for(sc.db, quiz.org_id, quiz.id, member_id)
     if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
@@ -190,6 +192,7 @@ async def start_attempt(sc: ServiceContext, quiz_id: uuid.UUID) -> Attempt:
         org_id=quiz.org_id,
         details={"quizId": str(quiz.id), "number": attempt.number},
     )
+    await integrity.seen(sc, attempt)
     return attempt
 
 
@@ -200,6 +203,7 @@ async def save_answers(
     attempt = await _owned(sc, attempt_id)
     if attempt.status is not AttemptStatus.IN_PROGRESS:
         raise Conflict("The attempt is already closed.", reason="ATTEMPT_CLOSED")
+    await integrity.seen(sc, attempt)
     quiz = await quizzes.quiz_of_record(sc, attempt.quiz_id, attempt.org_id)
     content = await quizzes.content_of(sc, quiz)
     checked = await _checked_answers(sc, quiz, answers, content.questions)
@@ -225,6 +229,7 @@ async def submit_attempt(
     attempt = await _owned(sc, attempt_id)
     if attempt.status is not AttemptStatus.IN_PROGRESS:
         return attempt
+    await integrity.seen(sc, attempt)
     quiz = await quizzes.quiz_of_record(sc, attempt.quiz_id, attempt.org_id)
     questions = await quizzes.questions_of(sc, quiz)
     checked = await _checked_answers(sc, quiz, answers, questions)
@@ -307,10 +312,19 @@ async def _still_answering(
     return open_attempt is not None and not past_deadline(open_attempt, now)
 
 
-async def _owned(sc: ServiceContext, attempt_id: uuid.UUID) -> Attempt:
-    attempt = require_found(
-        sc.actor, Scope.ATTEMPTS_WRITE, await repository.by_id(sc.db, attempt_id, sc.actor)
-    )
+async def own_open_attempt(sc: ServiceContext, attempt_id: uuid.UUID, scope: Scope) -> Attempt:
+    """The actor's own attempt, open and within its deadline, for an action of ``scope``
+    on it (integrity reports): CONFLICT with reason ATTEMPT_CLOSED otherwise."""
+    attempt = await _owned(sc, attempt_id, scope)
+    if attempt.status is not AttemptStatus.IN_PROGRESS or past_deadline(attempt, utcnow()):
+        raise Conflict("The attempt is already closed.", reason="ATTEMPT_CLOSED")
+    return attempt
+
+
+async def _owned(
+    sc: ServiceContext, attempt_id: uuid.UUID, scope: Scope = Scope.ATTEMPTS_WRITE
+) -> Attempt:
+    attempt = require_found(sc.actor, scope, await repository.by_id(sc.db, attempt_id, sc.actor))
     if attempt.member_id != sc.actor.member_id:
         if AttemptVisibility(sc.actor).allows(attempt):
             raise Forbidden("Only the member who started the attempt can answer or submit it.")

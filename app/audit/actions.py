@@ -31,8 +31,18 @@ ORGANIZATION = Area("org", "Organization")
 QUIZZES = Area("quiz", "Quizzes")
 ATTEMPTS = Area("attempt", "Attempts")
 WEBHOOKS = Area("webhook", "Webhooks")
+INTEGRITY = Area("integrity", "Integrity")
 
-AREAS: tuple[Area, ...] = (SIGN_IN, MEMBERS, API_KEYS, ORGANIZATION, QUIZZES, ATTEMPTS, WEBHOOKS)
+AREAS: tuple[Area, ...] = (
+    SIGN_IN,
+    MEMBERS,
+    API_KEYS,
+    ORGANIZATION,
+    QUIZZES,
+    ATTEMPTS,
+    WEBHOOKS,
+    INTEGRITY,
+)
 
 # Sign-ins that succeeded: the most frequent event by far, which the dashboard folds.
 SIGNED_IN = "auth.login"
@@ -66,6 +76,9 @@ ACTIONS: tuple[ActionInfo, ...] = (
     ActionInfo("webhook.secret_rotated", "Endpoint secret rotated", WEBHOOKS),
     ActionInfo("webhook.disabled", "Endpoint disabled", WEBHOOKS),
     ActionInfo("webhook.deleted", "Endpoint deleted", WEBHOOKS),
+    ActionInfo("integrity.flagged", "Attempt flagged for review", INTEGRITY),
+    ActionInfo("integrity.reviewed", "Integrity flag reviewed", INTEGRITY),
+    ActionInfo("integrity.rules_updated", "Integrity rules changed", INTEGRITY),
 )
 
 BY_NAME: dict[str, ActionInfo] = {info.action: info for info in ACTIONS}

@@ -26,6 +26,8 @@ from app.graphql.inputs import StorableStrings
 from app.graphql.limits import ParseCache, QueryLimits
 from app.graphql.pipeline import compose, runner
 from app.graphql.scalars import SCALAR_OVERRIDES
+from app.integrity.mutations import IntegrityMutations
+from app.integrity.rules import LIMIT_NAMES
 from app.leaderboards.subscriptions import MAX_TOP, LeaderboardSubscriptions
 from app.members.mutations import MemberMutations
 from app.orgs.mutations import OrgMutations
@@ -55,6 +57,8 @@ LIST_SIZES: ListSizes = {
     # The listed problems, plus one that says how many more were left out.
     ("ImportQuizPayload", "problems"): MAX_REPORTED_PROBLEMS + 1,
     ("WebhookDelivery", "tries"): MAX_TRIES_SHOWN,
+    # One reason per rule at most.
+    ("AttemptIntegrity", "flagReasons"): len(LIMIT_NAMES),
     ("RedeliverWebhookMessagePayload", "deliveries"): MAX_ENDPOINT_DELIVERIES,
 }
 
@@ -73,6 +77,7 @@ class Mutation(
     QuizMutations,
     AttemptMutations,
     WebhookMutations,
+    IntegrityMutations,
 ):
     pass
 

@@ -8,6 +8,7 @@ from graphql import GraphQLResolveInfo
 from app.api_keys.queries import OrganizationApiKeys
 from app.attempts.queries import OrganizationAttempts
 from app.audit.queries import OrganizationAuditLog
+from app.integrity.queries import OrganizationIntegrity
 from app.leaderboards.queries import OrganizationLeaderboard
 from app.members.queries import OrganizationMembers
 from app.orgs.types import OrganizationFields
@@ -25,6 +26,7 @@ class Organization(
     OrganizationAttempts,
     OrganizationLeaderboard,
     OrganizationWebhooks,
+    OrganizationIntegrity,
 ):
     @classmethod
     def is_type_of(cls, obj: object, _info: GraphQLResolveInfo[object]) -> bool:

@@ -27,6 +27,7 @@ DOMAINS = frozenset(
         "leaderboards",
         "webhooks",
         "analytics",
+        "integrity",
     }
 )
 

@@ -388,6 +388,35 @@ async def _deletable_webhook(w: World, _a: Actor, fresh: bool) -> dict[str, Any]
     return {"input": {"id": await _new_webhook(w.owner) if fresh else w.webhook_id}}
 
 
+async def _report(w: World, actor: Actor, _fresh: bool) -> dict[str, Any]:
+    return {"input": {"attemptId": await _start(w, actor), "type": "COPY"}}
+
+
+_flagged: dict[int, str] = {}
+
+
+async def _flagged_attempt(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    """An attempt flagged once for the world (four page switches, over the default 3)."""
+    if id(w) not in _flagged:
+        account = await w.org.add(f"flagged-{next(_names)}", Role.STUDENT)
+        taker = await w.org.signed_in(w.app, account.username)
+        w.clients.append(taker)
+        started = await taker.gql(
+            "mutation($q: ID!) { startAttempt(input: {quizId: $q}) { attempt { id } } }",
+            {"q": w.quiz["id"]},
+        )
+        attempt_id = str(started.ok()["startAttempt"]["attempt"]["id"])
+        for _ in range(4):
+            reported = await taker.gql(
+                "mutation($a: ID!) { reportIntegrityEvent(input: {attemptId: $a, "
+                "type: PAGE_HIDDEN}) { event { id } } }",
+                {"a": attempt_id},
+            )
+            reported.ok()
+        _flagged[id(w)] = attempt_id
+    return {"input": {"attemptId": _flagged[id(w)], "outcome": "CLEARED"}}
+
+
 CASES: dict[str, Case] = {
     "Query.viewer": Case("{ viewer { kind } }", _none),
     "Query.accessModel": Case("{ accessModel { roles { role } } }", _none),
@@ -410,6 +439,13 @@ CASES: dict[str, Case] = {
     "Organization.quizzes": _on_org("quizzes(first: 1) { totalCount }"),
     "Organization.attempts": _on_org("attempts(first: 1) { totalCount }"),
     "Organization.leaderboard": _on_org("leaderboard(first: 1) { totalCount }"),
+    "Organization.integrityEvents": _on_org("integrityEvents(first: 1) { totalCount }"),
+    "Organization.integrityAttempts": _on_org(
+        "integrityAttempts(first: 1) { totalCount edges { node { timeline(first: 1) "
+        "{ totalCount } } } }"
+    ),
+    "Organization.integrityRules": _on_org("integrityRules { maxPageSwitches }"),
+    "Organization.integrityNotice": _on_org("integrityNotice"),
     "Organization.webhooks": _on_org(
         "webhooks(first: 1) { totalCount edges { node { deliveries(first: 1) { totalCount } } } }"
     ),
@@ -490,6 +526,21 @@ CASES: dict[str, Case] = {
     ),
     "Mutation.submitAttempt": _mutation(
         "submitAttempt", "AttemptAnswersInput", "attempt { status }", _answer
+    ),
+    "Mutation.reportIntegrityEvent": _mutation(
+        "reportIntegrityEvent", "ReportIntegrityEventInput", "event { type }", _report
+    ),
+    "Mutation.reviewIntegrityFlag": _mutation(
+        "reviewIntegrityFlag",
+        "ReviewIntegrityFlagInput",
+        "attemptIntegrity { review { outcome } }",
+        _flagged_attempt,
+    ),
+    "Mutation.updateIntegrityRules": _mutation(
+        "updateIntegrityRules",
+        "UpdateIntegrityRulesInput",
+        "rules { maxPageSwitches }",
+        _input({"maxPageSwitches": 3}),  # the default: the other cases judge by it
     ),
     "Mutation.createWebhook": _mutation(
         "createWebhook", "CreateWebhookInput", "webhook { url }", _input({"url": WEBHOOK_URL})
@@ -735,6 +786,7 @@ def test_the_operations_on_one_object_declare_a_target() -> None:
         "Mutation.archiveQuiz",
         "Mutation.duplicateQuiz",
         "Mutation.publishQuiz",
+        "Mutation.reportIntegrityEvent",
         "Mutation.saveAttemptAnswers",
         "Mutation.startAttempt",
         "Mutation.submitAttempt",
