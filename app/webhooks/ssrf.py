@@ -169,12 +169,27 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
 
 class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's transport over ``GuardedBackend``: no proxy, no Unix socket; TLS is
-    verified against the URL's host name (sent as SNI), whatever address it resolved to."""
+    verified against the URL's host name (sent as SNI), whatever address it resolved to.
+
+    Why it replaces ``_pool``, httpx's private attribute: httpx (0.28) has no public
+    way to put an httpcore network backend under its transport; httpcore's pool takes
+    one publicly (``network_backend``), and httpx's transport is the public piece that
+    maps httpcore's exceptions and streams to httpx's. The other public route, a
+    transport of our own over the pool, would copy that mapping out of httpx. An open
+    pull request (encode/httpx#3749, from discussion #3180) adds the parameter; once
+    released, pass ``GuardedBackend`` there and drop this. Until then, if httpx stops
+    keeping its pool in ``_pool``, construction fails here rather than sending through
+    an unguarded pool (and tests/webhooks/test_connect_guard.py fails too)."""
 
     def __init__(
         self, *, limits: httpx.Limits, backend: httpcore.AsyncNetworkBackend | None = None
     ) -> None:
         super().__init__(limits=limits, trust_env=False)
+        if not isinstance(getattr(self, "_pool", None), httpcore.AsyncConnectionPool):
+            raise RuntimeError(
+                "httpx.AsyncHTTPTransport no longer keeps its connection pool in _pool: "
+                "GuardedTransport can't put GuardedBackend under it"
+            )
         ssl_context = httpx.create_ssl_context(trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=ssl_context,

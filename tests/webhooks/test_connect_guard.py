@@ -138,3 +138,16 @@ async def test_the_worker_sends_through_the_guarded_transport_without_proxies() 
         assert worker._client.trust_env is False
     finally:
         await worker.close()
+
+
+def test_the_transport_refuses_to_be_built_when_httpx_keeps_no_pool_to_replace(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # given an httpx whose transport keeps its pool elsewhere (a future release)
+    def keeps_no_pool(self: httpx.AsyncHTTPTransport, **_options: Any) -> None:
+        pass
+
+    monkeypatch.setattr(httpx.AsyncHTTPTransport, "__init__", keeps_no_pool)
+    # then no transport is made that would send through an unguarded pool
+    with pytest.raises(RuntimeError, match="_pool"):
+        ssrf.GuardedTransport(limits=LIMITS)
