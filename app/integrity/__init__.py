@@ -1,1 +1,1 @@
-"""Integrity: events reported while taking a quiz, the rules that flag attempts, and their review."""
+"""Integrity: events reported while taking a quiz, the rules that flag attempts, reviews."""

@@ -107,18 +107,20 @@ async def update_rules(sc: ServiceContext, changes: dict[str, int | None]) -> Li
     sc.db.add(row)
     await sc.db.flush()
     after = await recording.limits_of(sc, org_id)
-    await audit.record(
-        sc,
-        "integrity.rules_updated",
-        target_type="IntegrityRules",
-        target_id=row.id,
-        org_id=org_id,
-        details={
-            _camel(name): {"from": getattr(before, name), "to": getattr(after, name)}
-            for name in LIMIT_NAMES
-            if getattr(before, name) != getattr(after, name)
-        },
-    )
+    changed = {
+        _camel(name): {"from": getattr(before, name), "to": getattr(after, name)}
+        for name in LIMIT_NAMES
+        if getattr(before, name) != getattr(after, name)
+    }
+    if changed:
+        await audit.record(
+            sc,
+            "integrity.rules_updated",
+            target_type="IntegrityRules",
+            target_id=row.id,
+            org_id=org_id,
+            details=changed,
+        )
     return after
 
 
