@@ -36,6 +36,7 @@ from app.access.actor import Actor
 from app.access.request import ServiceContext
 from app.access.scopes import Scope
 from app.access.tenancy import require_found
+from app.analytics import service as analytics
 from app.attempts import repository
 from app.attempts.grading import AttemptScore, score_answers
 from app.attempts.models import Attempt, AttemptAnswer, AttemptStatus
@@ -461,6 +462,25 @@ async def _finish(
             score=attempt.score,
             started_at=attempt.started_at,
             closed_at=attempt.closed_at,
+        ),
+    )
+    await analytics.record_attempt(
+        sc,
+        analytics.ScoredAttempt(
+            attempt_id=attempt.id,
+            org_id=attempt.org_id,
+            quiz_id=attempt.quiz_id,
+            member_id=attempt.member_id,
+            number=attempt.number,
+            submitted=status is AttemptStatus.SUBMITTED,
+            started_at=attempt.started_at,
+            closed_at=attempt.closed_at,
+            score=attempt.score,
+            percentage=attempt.percentage,
+            passed=attempt.passed,
+            answers=tuple(
+                analytics.ScoredAnswer(a.question_id, a.points, tuple(a.selected)) for a in answers
+            ),
         ),
     )
     action = "attempt.submitted" if status is AttemptStatus.SUBMITTED else "attempt.expired"

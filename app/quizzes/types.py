@@ -26,6 +26,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from app.access.scopes import Scope
+from app.analytics.queries import QuizStatisticsField
 from app.core.clock import as_utc, utcnow
 from app.core.errors import BadUserInput
 from app.graphql.permissions import requires
@@ -275,7 +276,7 @@ class QuizValue:
 @strawberry.type(
     description="A quiz. Its answers are only on questionsWithAnswers (quizzes:write)."
 )
-class Quiz(relay.Node):
+class Quiz(relay.Node, QuizStatisticsField):
     """Declares the GraphQL type; the objects it resolves are ``QuizValue``s, which have
     every attribute declared here (``from_row``/``from_columns`` hand them out as
     ``Quiz`` for the connection and ``Node`` signatures; see ``as_quiz``)."""

@@ -13,6 +13,8 @@ from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from app.analytics import service as analytics
+from app.analytics.figures import HISTOGRAM_BUCKETS
 from app.api_keys.mutations import ApiKeyMutations
 from app.attempts.mutations import AttemptMutations
 from app.auth.mutations import AuthMutations
@@ -60,6 +62,12 @@ LIST_SIZES: ListSizes = {
     # One reason per rule at most.
     ("AttemptIntegrity", "flagReasons"): len(LIMIT_NAMES),
     ("RedeliverWebhookMessagePayload", "deliveries"): MAX_ENDPOINT_DELIVERIES,
+    ("QuizStatistics", "questions"): MAX_QUESTIONS,
+    ("QuizStatistics", "scoreDistribution"): HISTOGRAM_BUCKETS,
+    ("QuestionStatistics", "options"): MAX_OPTIONS,
+    ("OrganizationAnalytics", "timeline"): analytics.MAX_BUCKETS,
+    ("OrganizationAnalytics", "topQuizzes"): analytics.MAX_TOP_QUIZZES,
+    ("MemberProgress", "timeline"): analytics.MAX_BUCKETS,
 }
 
 

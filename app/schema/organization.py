@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from graphql import GraphQLResolveInfo
 
+from app.analytics.queries import OrganizationAnalyticsFields
 from app.api_keys.queries import OrganizationApiKeys
 from app.attempts.queries import OrganizationAttempts
 from app.audit.queries import OrganizationAuditLog
@@ -26,6 +27,7 @@ class Organization(
     OrganizationAttempts,
     OrganizationLeaderboard,
     OrganizationWebhooks,
+    OrganizationAnalyticsFields,
     OrganizationIntegrity,
 ):
     @classmethod

@@ -18,7 +18,7 @@ from app.attempts import sweep as attempts_sweep
 from app.core.db import dispose_engines
 from app.core.settings import get_settings
 from app.schema import schema
-from app.web import frontend
+from app.web import frontend, results_export
 from app.web.capacity import raise_open_file_limit
 from app.web.door import GraphQLDoor
 from app.web.event_bus import running_bus
@@ -61,6 +61,7 @@ def create_app() -> Starlette:
         routes=[
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql_app),
+            Route(results_export.PATH, results_export.app(), methods=["GET"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             *frontend.routes(),

@@ -459,6 +459,13 @@ CASES: dict[str, Case] = {
         _node("", _quiz_id).prepare,
         through=("Query.node(Quiz)",),
     ),
+    "Organization.analytics": _on_org("analytics { attempts activeMembers timeline { start } }"),
+    "Organization.memberProgress": _on_org("memberProgress { attempts timeline { start } }"),
+    "Quiz.statistics": Case(
+        _node("... on Quiz { statistics { attempts mean cronbachAlpha } }", _quiz_id).document,
+        _node("", _quiz_id).prepare,
+        through=("Query.node(Quiz)",),
+    ),
     "Mutation.login": Case("", run=_login),
     "Mutation.logout": Case("", run=_logout),
     "Mutation.addMember": _mutation(
