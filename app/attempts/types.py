@@ -167,7 +167,7 @@ class Attempt(relay.Node):
 
     async def _ordered(self, info: Info) -> tuple[QuizRow, list[QuestionValue]]:
         quiz = await self._quiz(info)
-        rows = await load_questions(info, ContentKey(quiz.id, quiz.version, quiz.status))
+        rows = await load_questions(info, ContentKey(quiz.id, quiz.version))
         return quiz, question_order(self.row.id, rows, quiz.shuffle_questions)
 
 

@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 from strawberry import relay
 
 from app.graphql.compiled import immutable
-from app.quizzes.drafts import QuestionKind, QuizStatus
+from app.quizzes.drafts import QuestionKind
 
 # About 2,000 quizzes of 10 questions of 4 options; an entry weighs its questions and
 # options (a quiz of 1,000 questions takes its share, not one slot).
@@ -114,20 +114,18 @@ Questions = tuple[QuestionValue, ...]
 
 
 class ContentKey(NamedTuple):
-    """Which content a request needs: the quiz, and the version (and status) of the row
-    the request read; the cache is keyed by quiz and version only."""
+    """Which content a request needs: the quiz, and the version of the row the request
+    read (its status doesn't matter: a version's content is the same in every status)."""
 
     quiz_id: uuid.UUID
     version: int
-    status: QuizStatus
 
 
 @dataclass(frozen=True, slots=True)
 class LoadedContent:
-    """A quiz's content as one statement read it, with the version and status it read."""
+    """A quiz's content as one statement read it, with the version it read."""
 
     version: int
-    status: QuizStatus
     questions: Questions
 
 
@@ -137,14 +135,13 @@ def assemble(rows: Iterable[Sequence[Any]]) -> dict[uuid.UUID, LoadedContent]:
     do accepted answers (JSON text on SQLite): a question's columns repeat on each of
     its options' rows, so each is made a ``uuid.UUID`` (or decoded) once, here, not once
     per row; an option's id only when it is asked for."""
-    heads: dict[Any, tuple[uuid.UUID, int, QuizStatus, list[_Pending]]] = {}
+    heads: dict[Any, tuple[uuid.UUID, int, list[_Pending]]] = {}
     questions: list[_Pending] = []
     options: list[OptionValue] = []
     last: Any = None
     for (
         quiz_raw,
         version,
-        status,
         *question,
         option_raw,
         option_text,
@@ -152,7 +149,7 @@ def assemble(rows: Iterable[Sequence[Any]]) -> dict[uuid.UUID, LoadedContent]:
     ) in rows:
         if quiz_raw not in heads:
             questions = []
-            heads[quiz_raw] = (_uuid(quiz_raw), version, status, questions)
+            heads[quiz_raw] = (_uuid(quiz_raw), version, questions)
         question_raw = question[0]
         if question_raw is None:
             continue
@@ -162,8 +159,8 @@ def assemble(rows: Iterable[Sequence[Any]]) -> dict[uuid.UUID, LoadedContent]:
         if option_raw is not None:
             options.append(OptionValue(option_raw, option_text, option_correct))
     return {
-        quiz_id: LoadedContent(version, status, tuple(_question(*q) for q in found))
-        for quiz_id, version, status, found in heads.values()
+        quiz_id: LoadedContent(version, tuple(_question(*q) for q in found))
+        for quiz_id, version, found in heads.values()
     }
 
 

@@ -99,8 +99,8 @@ async def questions_of(
 async def content_rows(
     db: AsyncSession, quiz_ids: Sequence[uuid.UUID], tenant: Tenant
 ) -> dict[uuid.UUID, LoadedContent]:
-    """The questions and options of these quizzes, with each quiz's version and status,
-    in one statement: one snapshot, so the version read is the content's version (the
+    """The questions and options of these quizzes, with each quiz's version, in one
+    statement: one snapshot, so the version read is the content's version (the
     content cache relies on it). Quizzes outside the tenant are left out."""
     return assemble((await db.execute(content_query(quiz_ids, tenant))).all())
 
@@ -153,7 +153,6 @@ def content_query(quiz_ids: Sequence[uuid.UUID], tenant: Tenant) -> Select[Any]:
         sa.select(
             raw(col(Quiz.id)),
             col(Quiz.version),
-            col(Quiz.status),
             raw(q.id),
             q.position,
             q.kind,

@@ -331,7 +331,7 @@ class Quiz(relay.Node, QuizStatisticsField):
     ) -> Sequence[QuestionValue] | Awaitable[Sequence[QuestionValue]]:
         # synchronous when the content is cached: no awaitable for the executor to gather
         first = _checked(first)
-        found = questions_of(info, ContentKey(self.row_id, self.version, self.status))
+        found = questions_of(info, ContentKey(self.row_id, self.version))
         if isinstance(found, tuple):
             return _first(found, first)
         return found if first is None else _first_when_loaded(found, first)
@@ -345,9 +345,7 @@ class Quiz(relay.Node, QuizStatisticsField):
         self, info: Info, first: FirstQuestions = None
     ) -> Sequence[QuestionValue]:
         first = _checked(first)
-        return _first(
-            await load_questions(info, ContentKey(self.row_id, self.version, self.status)), first
-        )
+        return _first(await load_questions(info, ContentKey(self.row_id, self.version)), first)
 
     @strawberry.field(
         description="Who created it (null once removed). Needs quizzes:write.",

@@ -26,7 +26,7 @@ from app.quizzes.content import (
     QuestionValue,
     content_cache,
 )
-from app.quizzes.drafts import OptionDraft, QuestionDraft, QuestionKind, QuizStatus
+from app.quizzes.drafts import OptionDraft, QuestionDraft, QuestionKind
 from app.quizzes.service import QuizChanges
 from tests.quizzes.api import ARCHIVE, PUBLISH, UPDATE, published_quiz
 from tests.quizzes.test_statement_count import counting
@@ -82,9 +82,7 @@ async def edit(teacher: ApiClient, quiz_id: str, *questions: dict[str, Any]) -> 
 # The cache on its own
 
 
-def content(
-    version: int, *prompts: str, status: QuizStatus = QuizStatus.PUBLISHED
-) -> LoadedContent:
+def content(version: int, *prompts: str) -> LoadedContent:
     questions = tuple(
         QuestionValue(
             row_id=uuid.uuid4(),
@@ -100,7 +98,7 @@ def content(
         )
         for n, prompt in enumerate(prompts)
     )
-    return LoadedContent(version, status, questions)
+    return LoadedContent(version, questions)
 
 
 def test_a_lookup_finds_only_the_version_stored() -> None:
@@ -121,17 +119,6 @@ def test_a_newer_version_replaces_the_entry_and_an_older_one_does_not() -> None:
     found = cache.get(quiz, 4)
     assert found is not None and found[0].prompt == "v4"
     assert len(cache) == 1 and cache.weight == 1 + 3
-
-
-def test_every_status_is_stored_by_version() -> None:
-    cache, quiz = ContentCache(), uuid.uuid4()
-    cache.put(quiz, content(1, "draft", status=QuizStatus.DRAFT))
-    found = cache.get(quiz, 1)
-    assert found is not None and found[0].prompt == "draft"
-    cache.put(quiz, content(2, "archived", status=QuizStatus.ARCHIVED))
-    assert cache.get(quiz, 1) is None
-    found = cache.get(quiz, 2)
-    assert found is not None and found[0].prompt == "archived"
 
 
 def test_the_least_recently_used_quizzes_leave_first_when_full() -> None:
@@ -246,7 +233,7 @@ async def test_content_read_at_a_newer_version_is_kept_under_that_version(
     teacher = await signed_in(org, "teacher")
     quiz = await published_quiz(teacher, questions=[choice("One", "a", "b")])
     quiz_id = row_id(quiz["id"])
-    held = ContentKey(quiz_id, quiz["version"], QuizStatus.PUBLISHED)
+    held = ContentKey(quiz_id, quiz["version"])
     # ... when an edit commits before it loads the content
     account = org.account("teacher")
     actor = member_actor(
@@ -278,7 +265,7 @@ async def test_concurrent_misses_of_one_version_are_read_once(
     quizzes = [
         await published_quiz(teacher, questions=[choice(f"Quiz {n}", "a", "b")]) for n in (1, 2)
     ]
-    keys = [ContentKey(row_id(q["id"]), q["version"], QuizStatus.PUBLISHED) for q in quizzes]
+    keys = [ContentKey(row_id(q["id"]), q["version"]) for q in quizzes]
     content_cache.clear()
 
     async def read(keys: list[ContentKey]) -> list[list[str]]:
@@ -303,7 +290,7 @@ async def test_a_waiter_reads_for_itself_when_the_shared_read_comes_to_nothing(
     # given a read of a quiz's version under way in another request ...
     teacher = await signed_in(org, "teacher")
     quiz = await published_quiz(teacher, questions=[choice("Mine", "a", "b")])
-    key = ContentKey(row_id(quiz["id"]), quiz["version"], QuizStatus.PUBLISHED)
+    key = ContentKey(row_id(quiz["id"]), quiz["version"])
     content_cache.clear()
     shared: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
     loaders._reading[(key.quiz_id, key.version)] = shared
