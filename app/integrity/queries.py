@@ -10,6 +10,7 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from app.access.request import ServiceContext
 from app.access.scopes import Scope
 from app.core.pagination import fetch_page, map_page
 from app.graphql.permissions import requires
@@ -121,3 +122,13 @@ class OrganizationIntegrity:
     )
     async def integrity_notice(self, info: Info) -> str | None:
         return await service.notice_of(info.context.sc, self.org_id)
+
+
+async def load_record_node(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:
+    """``node(id:)`` for an AttemptIntegrity (integrity:read)."""
+    return AttemptIntegrity.from_row(await service.get_record_by_id(sc, row_id))
+
+
+async def load_event_node(sc: ServiceContext, row_id: uuid.UUID) -> relay.Node:
+    """``node(id:)`` for an IntegrityEvent (integrity:read)."""
+    return IntegrityEvent.from_row(await service.get_event(sc, row_id))

@@ -14,7 +14,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
-from app.access.tenancy import Tenant, scoped
+from app.access.tenancy import Tenant, get_scoped, scoped
 from app.integrity.models import (
     AttemptIntegrity,
     IntegrityEvent,
@@ -78,6 +78,18 @@ async def record_of_attempt(
         )
     )
     return found.first()
+
+
+async def record_by_id(
+    db: AsyncSession, record_id: uuid.UUID, tenant: Tenant
+) -> AttemptIntegrity | None:
+    return await get_scoped(db, AttemptIntegrity, record_id, tenant)
+
+
+async def event_by_id(
+    db: AsyncSession, event_id: uuid.UUID, tenant: Tenant
+) -> IntegrityEvent | None:
+    return await get_scoped(db, IntegrityEvent, event_id, tenant)
 
 
 async def claim_flag(

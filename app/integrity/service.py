@@ -129,7 +129,7 @@ async def review(
 ) -> AttemptIntegrity:
     """Mark a flagged attempt CLEARED or CONFIRMED, with a note; a later review replaces
     an earlier one (both stay in the audit log)."""
-    kept = await get_record(sc, attempt_id)
+    kept = await record_of_attempt(sc, attempt_id)
     sc.actor.require(Scope.INTEGRITY_WRITE, kept.org_id)
     note = (note or "").strip() or None
     if note is not None and len(note) > MAX_NOTE:
@@ -157,10 +157,22 @@ async def review(
     return kept
 
 
-async def get_record(sc: ServiceContext, attempt_id: uuid.UUID) -> AttemptIntegrity:
+async def record_of_attempt(sc: ServiceContext, attempt_id: uuid.UUID) -> AttemptIntegrity:
     """The attempt's integrity record, for integrity:read (NOT_FOUND without one)."""
     return IntegrityVisibility(sc.actor).readable(
         await repository.record_of_attempt(sc.db, attempt_id, sc.actor)
+    )
+
+
+async def get_record_by_id(sc: ServiceContext, record_id: uuid.UUID) -> AttemptIntegrity:
+    return IntegrityVisibility(sc.actor).readable(
+        await repository.record_by_id(sc.db, record_id, sc.actor)
+    )
+
+
+async def get_event(sc: ServiceContext, event_id: uuid.UUID) -> IntegrityEvent:
+    return IntegrityVisibility(sc.actor).readable_event(
+        await repository.event_by_id(sc.db, event_id, sc.actor)
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from app.access.actor import Actor
 from app.access.scopes import Scope
 from app.access.tenancy import require_found
-from app.integrity.models import AttemptIntegrity
+from app.integrity.models import AttemptIntegrity, IntegrityEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,3 +29,7 @@ class IntegrityVisibility:
         """The loaded record if the actor reads it: NOT_FOUND when missing or out of
         reach, FORBIDDEN without integrity:read."""
         return require_found(self.actor, Scope.INTEGRITY_READ, record)
+
+    def readable_event(self, event: IntegrityEvent | None) -> IntegrityEvent:
+        """``readable`` for one event."""
+        return require_found(self.actor, Scope.INTEGRITY_READ, event)

@@ -21,6 +21,8 @@ from app.audit import service as audit
 from app.audit.types import AuditEvent
 from app.core.errors import NotFound
 from app.graphql.permissions import requires, signed_in
+from app.integrity.queries import load_event_node as _integrity_event
+from app.integrity.queries import load_record_node as _attempt_integrity
 from app.members import service as members
 from app.members.types import Member
 from app.orgs import service as orgs
@@ -62,6 +64,8 @@ NODE_TYPES: dict[str, NodeType] = {
     # students (and their keys) their own attempts only
     "Attempt": NodeType(_attempt, requires(Scope.ATTEMPTS_READ)),
     "Webhook": NodeType(_webhook, requires(Scope.WEBHOOKS_READ)),
+    "AttemptIntegrity": NodeType(_attempt_integrity, requires(Scope.INTEGRITY_READ)),
+    "IntegrityEvent": NodeType(_integrity_event, requires(Scope.INTEGRITY_READ)),
 }
 
 

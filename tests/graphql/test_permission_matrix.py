@@ -417,6 +417,26 @@ async def _flagged_attempt(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
     return {"input": {"attemptId": _flagged[id(w)], "outcome": "CLEARED"}}
 
 
+async def _integrity_node(w: World, actor: Actor, field: str) -> str:
+    """The flagged attempt's record id (field "id") or its first event's ("event")."""
+    attempt = (await _flagged_attempt(w, actor, False))["input"]["attemptId"]
+    found = await w.owner.gql(
+        "query($slug: String!, $a: ID) { organization(slug: $slug) { integrityAttempts("
+        "attemptId: $a) { edges { node { id timeline(first: 1) { edges { node { id } } } } } } } }",
+        {"slug": w.org.slug, "a": attempt},
+    )
+    node = found.ok()["organization"]["integrityAttempts"]["edges"][0]["node"]
+    return str(node["id"] if field == "id" else node["timeline"]["edges"][0]["node"]["id"])
+
+
+async def _attempt_integrity_id(w: World, actor: Actor) -> str:
+    return await _integrity_node(w, actor, "id")
+
+
+async def _integrity_event_id(w: World, actor: Actor) -> str:
+    return await _integrity_node(w, actor, "event")
+
+
 CASES: dict[str, Case] = {
     "Query.viewer": Case("{ viewer { kind } }", _none),
     "Query.accessModel": Case("{ accessModel { roles { role } } }", _none),
@@ -428,6 +448,10 @@ CASES: dict[str, Case] = {
     "Query.node(Quiz)": _node("... on Quiz { title }", _quiz_id),
     "Query.node(Attempt)": _node("... on Attempt { status }", _start),
     "Query.node(Webhook)": _node("... on Webhook { url }", _webhook_id),
+    "Query.node(AttemptIntegrity)": _node(
+        "... on AttemptIntegrity { pageSwitches }", _attempt_integrity_id
+    ),
+    "Query.node(IntegrityEvent)": _node("... on IntegrityEvent { type }", _integrity_event_id),
     # Members and org keys are let in and see none (platform staff's are in tests/webhooks).
     "Query.platformWebhooks": Case("{ platformWebhooks(first: 1) { totalCount } }", _none),
     "Organization.apiAccessEnabled": _on_org("apiAccessEnabled"),
