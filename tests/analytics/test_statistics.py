@@ -1,0 +1,193 @@
+"""Quiz.statistics through the API: the figures of attempts taken with known answers,
+checked against numpy on the points the attempts' own results report; and the rollups
+kept with each submit equal a rebuild from the attempts."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import numpy as np
+import pytest
+from starlette.applications import Starlette
+
+from app.analytics import repository, service
+from app.core.db import unit_of_work
+from tests.analytics.support import (
+    ANSWER_SHEETS,
+    STATISTICS,
+    known_quiz,
+    points_row,
+    students,
+    take,
+)
+from tests.support.client import ApiClient
+from tests.support.factories import OrgFixture, cli_context, make_org
+
+
+@pytest.fixture(autouse=True)
+def fresh_analyses() -> None:
+    service.forget_analyses()
+
+
+class Taken:
+    def __init__(self, org: OrgFixture, teacher: ApiClient, quiz: dict[str, Any]) -> None:
+        self.org, self.teacher, self.quiz = org, teacher, quiz
+        self.matrix: list[list[float]] = []
+
+
+@pytest.fixture
+async def taken(app: Starlette) -> AsyncIterator[Taken]:
+    org = await make_org()
+    teacher = await org.signed_in(app, "teacher")
+    quiz = await known_quiz(teacher, attemptsAllowed=2)
+    clients = await students(org, app)
+    result = Taken(org, teacher, quiz)
+    for name, sheet in ANSWER_SHEETS.items():
+        attempt = await take(clients[name], quiz, sheet)
+        result.matrix.append(points_row(attempt, quiz))
+    # a second attempt by amy (all right) counts only with firstAttemptsOnly: false
+    await take(clients["amy"], quiz, [["a"], ["a", "c"], ["a"], ["a"]])
+    yield result
+    for client in [teacher, *clients.values()]:
+        await client.close()
+
+
+async def statistics(client: ApiClient, quiz_id: str, **variables: Any) -> dict[str, Any]:
+    result = await client.gql(STATISTICS, {"id": quiz_id, **variables})
+    stats: dict[str, Any] = result.ok()["node"]["statistics"]
+    return stats
+
+
+async def test_figures_match_numpy_on_the_attempts_points(taken: Taken) -> None:
+    # given six students' first attempts with known answers
+    matrix = np.array(taken.matrix)
+    totals = matrix.sum(axis=1)
+    # when the teacher reads the statistics (first attempts only, the default)
+    stats = await statistics(taken.teacher, taken.quiz["id"])
+    # then the counts and spreads are numpy's on the totals
+    assert stats["attempts"] == 6 and stats["participants"] == 6
+    assert stats["completionRate"] == 1.0
+    assert stats["maxScore"] == 5.0
+    assert stats["mean"] == pytest.approx(totals.mean())
+    assert stats["median"] == pytest.approx(float(np.median(totals)))
+    assert stats["standardDeviation"] == pytest.approx(float(np.std(totals, ddof=1)))
+    assert stats["passRate"] == pytest.approx(float(np.mean(totals / 5 >= 0.5)))
+    assert sum(b["attempts"] for b in stats["scoreDistribution"]) == 6
+    # and the test statistics are the covariance form of alpha
+    covariance = np.cov(matrix, rowvar=False)
+    alpha = 4 / 3 * (1 - np.trace(covariance) / covariance.sum())
+    assert stats["cronbachAlpha"] == pytest.approx(alpha)
+    assert stats["standardError"] == pytest.approx(np.std(totals, ddof=1) * np.sqrt(1 - alpha))
+    assert datetime.fromisoformat(stats["computedAt"]) <= datetime.now(UTC)
+    # and each question's facility, SD and discrimination are numpy's on its column
+    for index, question in enumerate(stats["questions"]):
+        column, rest = matrix[:, index], totals - matrix[:, index]
+        points = taken.quiz["questionsWithAnswers"][index]["points"]
+        assert question["number"] == index + 1
+        assert question["facilityIndex"] == pytest.approx(column.mean() / points)
+        assert question["standardDeviation"] == pytest.approx(np.std(column, ddof=1))
+        assert question["discriminationIndex"] == pytest.approx(np.corrcoef(column, rest)[0, 1])
+
+
+async def test_distractors_count_each_pick_and_flags_explain(taken: Taken) -> None:
+    stats = await statistics(taken.teacher, taken.quiz["id"])
+    q1 = stats["questions"][0]
+    # then Q1's picks are as the sheets chose: a by amy, ben, cat; b by dan, fay; c by erin
+    assert [(o["text"], o["picks"], o["correct"]) for o in q1["options"]] == [
+        ("a", 3, True),
+        ("b", 2, False),
+        ("c", 1, False),
+    ]
+    assert q1["options"][0]["share"] == pytest.approx(0.5)
+    # and Q2 was answered by five (fay left it out)
+    assert stats["questions"][1]["answered"] == 5
+    # and Q4, right only for the weaker students, discriminates negatively, said in words
+    q4 = stats["questions"][3]
+    assert q4["discriminationIndex"] < 0
+    assert "NEGATIVE_DISCRIMINATION" in q4["flags"]
+    assert "answer key" in q4["flagReasons"][q4["flags"].index("NEGATIVE_DISCRIMINATION")]
+
+
+async def test_all_attempts_and_a_day_range(taken: Taken) -> None:
+    # when all attempts count, amy's second one is in
+    every = await statistics(taken.teacher, taken.quiz["id"], first=False)
+    assert every["attempts"] == 7 and every["participants"] == 6
+    # and a range after today holds nothing, every figure null, never NaN
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
+    empty = await statistics(taken.teacher, taken.quiz["id"], since=tomorrow, first=False)
+    assert empty["attempts"] == 0 and empty["participants"] == 0
+    assert empty["mean"] is None and empty["cronbachAlpha"] is None
+    assert all(q["facilityIndex"] is None for q in empty["questions"])
+    # and a range that includes today holds them all
+    today = datetime.now(UTC).date().isoformat()
+    ranged = await statistics(
+        taken.teacher, taken.quiz["id"], since=today, until=today, first=False
+    )
+    assert ranged["attempts"] == 7 and ranged["participants"] == 6
+    # and since after until is refused
+    result = await taken.teacher.gql(
+        STATISTICS, {"id": taken.quiz["id"], "since": tomorrow, "until": today}
+    )
+    assert result.code == "BAD_USER_INPUT"
+
+
+async def test_one_participant_leaves_the_spreads_null(app: Starlette) -> None:
+    # given a quiz taken once
+    org = await make_org()
+    teacher = await org.signed_in(app, "teacher")
+    student = await org.signed_in(app, "student")
+    quiz = await known_quiz(teacher)
+    await take(student, quiz, [["a"], ["a"], ["b"], ["a"]])
+    # when read
+    stats = await statistics(teacher, quiz["id"])
+    # then only what one attempt defines is a number
+    assert stats["attempts"] == 1 and stats["mean"] == pytest.approx(3.5)
+    assert stats["standardDeviation"] is None and stats["cronbachAlpha"] is None
+    assert all(q["discriminationIndex"] is None for q in stats["questions"])
+    await teacher.close()
+    await student.close()
+
+
+async def test_the_item_analysis_is_cached_until_new_attempts(taken: Taken, app: Starlette) -> None:
+    # given statistics read once
+    first = await statistics(taken.teacher, taken.quiz["id"], first=False)
+    # when read again with nothing new, the same analysis answers
+    again = await statistics(taken.teacher, taken.quiz["id"], first=False)
+    assert again["computedAt"] == first["computedAt"]
+    # and after a new attempt the counts move at once, the analysis within STALE_AFTER
+    late = await taken.org.add("late", taken.org.account("student").role)
+    client = await taken.org.signed_in(app, late.username)
+    await take(client, taken.quiz, [["a"], ["a"], ["a"], ["a"]])
+    moved = await statistics(taken.teacher, taken.quiz["id"], first=False)
+    assert moved["attempts"] == 8
+    assert moved["computedAt"] == first["computedAt"]  # still fresh enough
+    service.forget_analyses()
+    recomputed = await statistics(taken.teacher, taken.quiz["id"], first=False)
+    assert recomputed["computedAt"] > first["computedAt"]
+    assert recomputed["cronbachAlpha"] != pytest.approx(first["cronbachAlpha"])
+    await client.close()
+
+
+async def test_rollups_kept_with_each_submit_equal_a_rebuild(taken: Taken) -> None:
+    # given the rollups as the submits left them
+    async with unit_of_work(write=False) as db:
+        kept = await repository.rollup_rows(db, taken.org.id)
+    # when rebuilt from the attempts
+    async with unit_of_work() as db:
+        added = await service.rebuild(cli_context(db), taken.org.id)
+    async with unit_of_work(write=False) as db:
+        rebuilt = await repository.rollup_rows(db, taken.org.id)
+    # then every row is the same (sums of floats compared to the last few bits)
+    assert added == 7
+    assert kept.keys() == rebuilt.keys()
+    for table in kept:
+        assert len(kept[table]) == len(rebuilt[table]) > 0, table
+        for before, after in zip(kept[table], rebuilt[table], strict=True):
+            assert before.keys() == after.keys()
+            for column, value in before.items():
+                if isinstance(value, float):
+                    assert after[column] == pytest.approx(value), (table, column)
+                else:
+                    assert after[column] == value, (table, column)
