@@ -16,6 +16,14 @@ async def by_slug(db: AsyncSession, slug: str) -> Organization | None:
     return found.first()
 
 
+async def ids_by_slug(db: AsyncSession, slugs: list[str]) -> dict[str, uuid.UUID]:
+    """The ids of the orgs of these slugs, by slug (unknown slugs are left out)."""
+    found = await db.exec(
+        select(Organization.slug, Organization.id).where(col(Organization.slug).in_(slugs))
+    )
+    return dict(found.all())
+
+
 async def by_id(db: AsyncSession, org_id: uuid.UUID, *, fresh: bool = False) -> Organization | None:
     """``fresh`` reads the org as committed now, not as this session last saw it."""
     return await db.get(Organization, org_id, populate_existing=fresh)

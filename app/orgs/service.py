@@ -15,7 +15,7 @@ from app.audit import service as audit
 from app.core.db import peek
 from app.core.errors import BadUserInput, Conflict, NotFound
 from app.core.passwords import hash_secret
-from app.core.validation import Problems
+from app.core.validation import SLUG_RE, Problems
 from app.members import service as members
 from app.orgs import repository
 from app.orgs.models import Organization
@@ -87,6 +87,8 @@ async def get_public(sc: ServiceContext, slug: str) -> Organization | None:
     """Anyone may see an org's public profile; disabled orgs are hidden. Read only: the
     caller's own org may be the door's cached row (never change it)."""
     slug = slug.strip().lower()
+    if not SLUG_RE.match(slug):
+        return None  # no org can have it: nothing to look up
     if sc.actor.org_id is not None:
         # The actor's own org, as the door offered it (a cached credential's, exact: any
         # change to the org changes its credential token, which drops the cache entry)
@@ -169,12 +171,11 @@ async def reread_for_login(sc: ServiceContext, org_id: uuid.UUID) -> Organizatio
 
 
 async def ids_by_slug(sc: ServiceContext, slugs: list[str], *, field: str) -> list[uuid.UUID]:
-    """The ids of these orgs (platform staff naming orgs on the command line); an unknown
-    slug is BAD_USER_INPUT on ``field``."""
-    ids: list[uuid.UUID] = []
-    for slug in slugs:
-        org = await find_by_slug(sc, slug)
-        if org is None:
-            raise BadUserInput({field: f"no organization has the slug {slug}"})
-        ids.append(org.id)
-    return ids
+    """The ids of these orgs (platform staff naming orgs on the command line), in one
+    query; an unknown slug is BAD_USER_INPUT on ``field``."""
+    wanted = [slug.strip().lower() for slug in slugs]
+    found = await repository.ids_by_slug(sc.db, sorted(set(wanted)))
+    for slug, given in zip(wanted, slugs, strict=True):
+        if slug not in found:
+            raise BadUserInput({field: f"no organization has the slug {given}"})
+    return [found[slug] for slug in wanted]

@@ -313,7 +313,8 @@ async def test_the_actors_own_org_by_slug_is_answered_from_the_cached_row(
     org: OrgFixture, signed_in: SignIn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``organization(slug:)`` naming the credential's own org reads the door's row (no
-    session built); another slug is still looked up, and an unknown one is null."""
+    session built); another slug is still looked up, and an unknown one is null; one
+    that no org can have is null without a lookup."""
     owner = await signed_in(org, "owner")
     made = record_sessions(monkeypatch)
     query = "query($s: String!) { organization(slug: $s) { name slug } }"
@@ -326,6 +327,11 @@ async def test_the_actors_own_org_by_slug_is_answered_from_the_cached_row(
     other = await owner.gql(query, {"s": "no-such-org"})
     assert other.ok()["organization"] is None
     assert any(session.opened for session in made)
+    # a slug no org can have (not a slug's characters) is null without a lookup
+    made.clear()
+    impossible = await owner.gql(query, {"s": "no such/org"})
+    assert impossible.ok()["organization"] is None
+    assert made and not any(session.opened for session in made)
 
 
 async def test_queries_run_without_a_transaction_on_postgresql_and_mutations_with_one(

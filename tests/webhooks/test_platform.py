@@ -12,6 +12,7 @@ from tests.api_keys.support import bearer
 from tests.quizzes.api import published_quiz
 from tests.support.factories import PASSWORD, OrgFixture
 from tests.support.fixture_types import ClientFactory, SignIn
+from tests.support.statements import counting
 from tests.webhooks.support import CREATE_WEBHOOK, UPDATE_WEBHOOK, Receiver, drain
 
 LIST = "query($slug: String!) { organization(slug: $slug) { webhooks { totalCount } } }"
@@ -121,3 +122,22 @@ async def test_platform_staff_list_the_platform_endpoints_they_reach(
     # an org's owner (webhooks:read) sees none; anonymous callers are refused
     assert urls((await owner.gql(PLATFORM_LIST)).ok()) == []
     assert (await client_factory().gql(PLATFORM_LIST)).code == "UNAUTHENTICATED"
+
+
+async def test_the_orgs_of_a_platform_endpoint_are_looked_up_at_once_and_unknown_ones_named(
+    org: OrgFixture, other_org: OrgFixture, client_factory: ClientFactory, receiver: Receiver
+) -> None:
+    staff = client_factory()
+    headers = await platform_key()
+    # when staff name two orgs (one in capitals), their ids come from one statement
+    given = {"url": receiver.url(), "organizations": [org.slug.upper(), other_org.slug]}
+    with counting() as statements:
+        made = await staff.gql(CREATE_WEBHOOK, {"input": given}, headers=headers)
+    assert made.ok()["createWebhook"]["secret"].startswith("whsec_")
+    by_slug = [s for s in statements if "organizations.slug" in s.split("WHERE", 1)[-1]]
+    assert len(by_slug) == 1, by_slug
+    # and an unknown slug among them is refused, naming it
+    given["organizations"] = [org.slug, "no-such-org", other_org.slug]
+    refused = await staff.gql(CREATE_WEBHOOK, {"input": given}, headers=headers)
+    assert refused.code == "BAD_USER_INPUT"
+    assert "no-such-org" in refused.errors[0]["extensions"]["fields"]["organizations"]
