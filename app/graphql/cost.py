@@ -319,15 +319,19 @@ def _reset_at(state: ratelimit.LimitState) -> str:
 
 
 def _objects(data: object) -> int:
-    """How many objects a response's ``data`` holds (the root excluded)."""
+    """How many objects a response's ``data`` holds (the root excluded). Only objects and
+    lists are stacked to be looked into: a response is mostly scalars, each checked once
+    where it lies."""
     if not isinstance(data, dict):
         return 0
-    count, pending = 0, list(data.values())
+    count = 0
+    pending: list[dict[str, Any] | list[Any]] = [data]
     while pending:
-        value = pending.pop()
-        if isinstance(value, dict):
-            count += 1
-            pending.extend(value.values())
-        elif isinstance(value, list):
-            pending.extend(value)
+        container = pending.pop()
+        for value in container.values() if isinstance(container, dict) else container:
+            if isinstance(value, dict):
+                count += 1
+                pending.append(value)
+            elif isinstance(value, list):
+                pending.append(value)
     return count

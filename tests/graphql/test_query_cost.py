@@ -28,6 +28,7 @@ from strawberry import relay
 
 from app.core.settings import get_settings
 from app.graphql import complexity
+from app.graphql.cost import _objects as objects_in
 from app.graphql.limits import query_limits, validate
 from app.schema import schema
 from tests.api_keys.support import create_key
@@ -358,3 +359,16 @@ def test_every_dashboard_query_fits_under_the_cost_limit() -> None:
             limits=query_limits(),
         )
         assert measure.cost <= get_settings().max_query_cost, (name, measure)
+
+
+def test_actual_counts_the_objects_below_the_root_wherever_they_are() -> None:
+    # objects in lists, in lists of lists and nested in objects; nulls and scalars count 0
+    data = {
+        "viewer": {"kind": "API_KEY", "member": None},
+        "node": {"questions": [{"options": [{"id": "a"}, {"id": "b"}]}, {"options": []}]},
+        "grid": [[{"x": 1}], [], [None, {"x": 2}]],
+        "tags": ["a", "b"],
+    }
+    assert objects_in(data) == 1 + 1 + 2 + 2 + 2
+    assert objects_in(None) == 0
+    assert objects_in({}) == 0
