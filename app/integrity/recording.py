@@ -31,6 +31,7 @@ from app.integrity.models import (
     AttemptIntegrity,
     IntegrityEvent,
     IntegrityEventType,
+    IntegrityRules,
 )
 from app.integrity.rules import DEFAULT_LIMITS, LIMIT_NAMES, Limits, reasons
 
@@ -59,8 +60,10 @@ class Occurrence:
 
 async def limits_of(sc: ServiceContext, org_id: uuid.UUID) -> Limits:
     row = await repository.rules_of(sc.db, org_id)
-    if row is None:
-        return DEFAULT_LIMITS
+    return DEFAULT_LIMITS if row is None else limits_in(row)
+
+
+def limits_in(row: IntegrityRules) -> Limits:
     return Limits(**{name: getattr(row, name) for name in LIMIT_NAMES})
 
 

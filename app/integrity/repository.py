@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from app.access.tenancy import Tenant, get_scoped, scoped
+from app.core.clock import utcnow
 from app.integrity.models import (
     AttemptIntegrity,
     IntegrityEvent,
@@ -27,6 +28,21 @@ from app.integrity.models import (
 async def rules_of(db: AsyncSession, org_id: uuid.UUID) -> IntegrityRules | None:
     found = await db.exec(scoped(select(IntegrityRules), IntegrityRules, org_id))
     return found.first()
+
+
+async def locked_rules(
+    db: AsyncSession, org_id: uuid.UUID, defaults: dict[str, int | None]
+) -> IntegrityRules:
+    """The org's rules row, made from ``defaults`` if it has none yet, locked until
+    commit (two first changes at once don't collide on the org's unique row)."""
+    await db.execute(
+        _insert(db)(IntegrityRules)
+        .values(id=uuid.uuid4(), org_id=org_id, updated_at=utcnow(), **defaults)
+        .on_conflict_do_nothing(index_elements=["org_id"])
+    )
+    query = scoped(select(IntegrityRules), IntegrityRules, org_id).with_for_update()
+    found = await db.exec(query.execution_options(populate_existing=True))
+    return found.one()
 
 
 async def locked_record(

@@ -20,6 +20,7 @@ import json
 import math
 import re
 import uuid
+from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -38,10 +39,9 @@ from app.integrity.models import (
     AttemptIntegrity,
     IntegrityEvent,
     IntegrityEventType,
-    IntegrityRules,
     ReviewOutcome,
 )
-from app.integrity.rules import LIMIT_NAMES, MAX_LIMIT, Limits, notice
+from app.integrity.rules import DEFAULT_LIMITS, LIMIT_NAMES, MAX_LIMIT, Limits, notice
 from app.integrity.visibility import IntegrityVisibility
 
 MAX_DETAIL_KEYS = 8
@@ -97,10 +97,9 @@ async def update_rules(sc: ServiceContext, changes: dict[str, int | None]) -> Li
             problems[_camel(name)] = f"must be between {least} and {most}, or null to not check it"
     if problems:
         raise BadUserInput(problems)
-    before = await recording.limits_of(sc, org_id)
-    row = await repository.rules_of(sc.db, org_id) or IntegrityRules(
-        org_id=org_id, **{name: getattr(before, name) for name in LIMIT_NAMES}
-    )
+    # No row yet means the defaults: the row starts from them.
+    row = await repository.locked_rules(sc.db, org_id, asdict(DEFAULT_LIMITS))
+    before = recording.limits_in(row)
     for name, value in changes.items():
         setattr(row, name, value)
     row.updated_at, row.updated_by_id = utcnow(), sc.actor.member_id

@@ -7,6 +7,7 @@ sees client details (owners and admins, as in the audit log), null to everyone e
 from __future__ import annotations
 
 import uuid
+from dataclasses import asdict
 from datetime import datetime
 from typing import cast
 
@@ -253,12 +254,4 @@ class IntegrityRules:
 
     @classmethod
     def of(cls, limits: Limits) -> IntegrityRules:
-        return cls(
-            max_page_switches=limits.max_page_switches,
-            max_hidden_seconds=limits.max_hidden_seconds,
-            max_ip_addresses=limits.max_ip_addresses,
-            max_devices=limits.max_devices,
-            max_fullscreen_exits=limits.max_fullscreen_exits,
-            max_clipboard_events=limits.max_clipboard_events,
-            max_bulk_answer_changes=limits.max_bulk_answer_changes,
-        )
+        return cls(**asdict(limits))
