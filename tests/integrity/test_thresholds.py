@@ -3,6 +3,7 @@ one audit entry and one ``attempt.flagged`` event, however many events follow.""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from app.core.clock import FrozenClock
@@ -177,3 +178,18 @@ def _same_session(signed: ApiClient, other: ApiClient) -> ApiClient:
     assert token
     other.http.cookies.set("qg_session", token)
     return other
+
+
+async def test_reports_at_once_count_every_switch_and_flag_once(
+    org: OrgFixture, signed_in: SignIn, events: list[Event]
+) -> None:
+    # given a student's open attempt
+    teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
+    attempt = await open_attempt(teacher, student)
+    # when eight page switches are reported at the same moment
+    results = await asyncio.gather(*(report(student, attempt, "PAGE_HIDDEN") for _ in range(8)))
+    # then every one counted, and the attempt was flagged and announced once
+    assert all(not result.errors for result in results)
+    record = await record_of(teacher, org.slug, attempt)
+    assert record["pageSwitches"] == 8 and record["eventCount"] == 8
+    assert len(flags(events)) == 1
