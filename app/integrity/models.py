@@ -24,6 +24,9 @@ from app.core.models import id_field, org_fk, timestamp_field
 
 # The addresses and devices kept per attempt: enough to tell one from two or more.
 MAX_SIGHTINGS = 10
+# The events one attempt may report: a client stuck in a loop can't fill the table (any
+# rule checked is long broken by then).
+MAX_EVENTS = 1_000
 
 
 class IntegrityEventType(StrEnum):

@@ -18,7 +18,7 @@ from app.graphql.inputs import INPUT
 from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
 from app.integrity import service
-from app.integrity.models import IntegrityEventType, ReviewOutcome
+from app.integrity.models import MAX_EVENTS, IntegrityEventType, ReviewOutcome
 from app.integrity.rules import LIMIT_NAMES, MAX_LIMIT
 from app.integrity.types import AttemptIntegrity, IntegrityEvent, IntegrityRules
 
@@ -107,7 +107,8 @@ class IntegrityMutations:
     @strawberry.mutation(
         description="Report an event of your own open attempt (the server adds its time "
         "and your IP address). Another member's attempt is FORBIDDEN (NOT_FOUND if you "
-        "can't see it); a closed one CONFLICT with extensions.reason ATTEMPT_CLOSED. "
+        "can't see it); a closed one CONFLICT with extensions.reason ATTEMPT_CLOSED, and "
+        f"so is the next after {MAX_EVENTS:,} events of one attempt (TOO_MANY_EVENTS). "
         "Needs integrity:write.",
         permission_classes=[requires(Scope.INTEGRITY_WRITE, target=_attempt_org)],
     )

@@ -23,10 +23,12 @@ from app.access.actor import Actor
 from app.access.request import ServiceContext
 from app.audit import service as audit
 from app.core.clock import as_utc, utcnow
+from app.core.errors import Conflict
 from app.events.bus import Event
 from app.integrity import repository
 from app.integrity.catalog import ATTEMPT_FLAGGED
 from app.integrity.models import (
+    MAX_EVENTS,
     MAX_SIGHTINGS,
     AttemptIntegrity,
     IntegrityEvent,
@@ -72,6 +74,11 @@ async def record(sc: ServiceContext, attempt: AttemptRef, occurrence: Occurrence
     judge the attempt."""
     now = utcnow()
     kept = await _locked(sc, attempt)
+    if kept.event_count >= MAX_EVENTS:
+        raise Conflict(
+            f"This attempt has recorded the most events it can ({MAX_EVENTS:,}).",
+            reason="TOO_MANY_EVENTS",
+        )
     stored = _sightings(sc, attempt, kept, now)
     event = _event(sc, attempt, occurrence.type, occurrence.occurred_at, now)
     event.details = {**occurrence.details, **_count(kept, occurrence)}

@@ -147,6 +147,10 @@ class AttemptIntegrity(relay.Node):
     ip_address_count: int = strawberry.field(description="IP addresses seen answering.")
     device_count: int = strawberry.field(description="Devices (signed-in sessions) seen answering.")
     event_count: int = strawberry.field(description="Events recorded.")
+    hidden_since: datetime | None = strawberry.field(
+        description="While the page is hidden (no PAGE_SHOWN yet): since when, by the "
+        "client's clock; null while it is shown."
+    )
     last_event_at: datetime | None = strawberry.field(description="When the latest was recorded.")
     flagged: bool = strawberry.field(description="Whether a rule flagged the attempt.")
     flagged_at: datetime | None = strawberry.field(description="When it was flagged.")
@@ -167,6 +171,7 @@ class AttemptIntegrity(relay.Node):
             ip_address_count=len(row.ip_addresses),
             device_count=len(row.devices),
             event_count=row.event_count,
+            hidden_since=as_utc(row.hidden_since) if row.hidden_since else None,
             last_event_at=as_utc(row.last_event_at) if row.last_event_at else None,
             flagged=row.flagged_at is not None,
             flagged_at=as_utc(row.flagged_at) if row.flagged_at else None,

@@ -29,7 +29,7 @@ RECORDS = """query($slug: String!, $flagged: Boolean, $unreviewed: Boolean, $att
     integrityAttempts(flagged: $flagged, unreviewed: $unreviewed, attemptId: $attemptId) {
       totalCount
       edges { node { attemptId quizId pageSwitches hiddenSeconds fullscreenExits
-        clipboardEvents bulkAnswerChanges ipAddressCount deviceCount eventCount flagged
+        clipboardEvents bulkAnswerChanges ipAddressCount deviceCount eventCount hiddenSince flagged
         flaggedAt flagReasons { code description } review { outcome note }
         participant { username } quizTitle attempt { status }
         timeline(first: 100) { totalCount edges { node { type description occurredAt

@@ -94,7 +94,7 @@ async def test_every_field_and_mutation_as_each_role_and_key(
     wrong: list[str] = []
     for caller in callers:
         flagged = await _flagged(teacher, student)
-        runs = {
+        runs: dict[str, tuple[str, dict[str, Any]]] = {
             "integrityEvents": (EVENTS, {"slug": org.slug}),
             "integrityAttempts": (RECORDS, {"slug": org.slug}),
             "integrityRules": (RULES, {"slug": org.slug}),

@@ -4,9 +4,13 @@ validated details, and what staff and students then see."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
+
+import pytest
 
 from app.access.scopes import Role
 from app.core.clock import FrozenClock
+from app.integrity import recording
 from tests.integrity.support import (
     EVENTS,
     NOTICE,
@@ -101,7 +105,7 @@ async def test_bad_input_is_refused_and_changes_nothing(
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     attempt = await open_attempt(teacher, student)
     now = clock.now()
-    cases = [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"type": "NEW_IP_ADDRESS"}, "type"),
         ({"type": "COPY", "details": [1, 2]}, "details"),
         ({"type": "COPY", "details": {"nested": {"a": 1}}}, "details"),
@@ -156,3 +160,22 @@ async def test_events_list_newest_first_and_filters(org: OrgFixture, signed_in: 
     assert [n["type"] for n in nodes] == ["FULLSCREEN_EXITED", "PASTE", "COPY"]
     only = await teacher.gql(EVENTS, {"slug": org.slug, "attemptId": attempt, "type": "PASTE"})
     assert only.ok()["organization"]["integrityEvents"]["totalCount"] == 1
+
+
+async def test_an_attempt_records_a_bounded_number_of_events(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given a bound of three events per attempt (1,000 in production)
+    monkeypatch.setattr(recording, "MAX_EVENTS", 3)
+    teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
+    attempt = await open_attempt(teacher, student)
+    # when the page is hidden (and still hidden) and three more events come
+    for kind in ("PAGE_HIDDEN", "COPY", "PASTE"):
+        (await report(student, attempt, kind)).ok()
+    refused = await report(student, attempt, "COPY")
+    # then the fourth is refused, and the record shows the page hidden since the first
+    assert refused.code == "CONFLICT"
+    assert refused.errors[0]["extensions"]["reason"] == "TOO_MANY_EVENTS"
+    record = await record_of(teacher, org.slug, attempt)
+    assert record["eventCount"] == 3 and record["clipboardEvents"] == 2
+    assert record["hiddenSince"] == clock.now().isoformat()
