@@ -1,34 +1,24 @@
 import { parse } from 'graphql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { multipartParts, uploadMutation } from '../src/lib/upload';
+import { describe, expect, it, vi } from 'vitest';
+import { Client, fetchExchange } from '@urql/core';
+import { uploadContext } from '../src/lib/upload';
+import { errorInfo } from '../src/lib/errors';
 
 const IMPORT = parse('mutation Import($input: ImportQuizInput!) { importQuiz(input: $input) { importedQuestions } }');
 
-/** Stubs `fetch` with one answer; returns the mock to read what was sent. */
-function answerWith(response: Response) {
+/** A client like the dashboard's whose fetch answers once; returns the mock to read what was sent. */
+function clientAnswering(response: Response) {
   const fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>(async () => response);
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
+  const client = new Client({ url: '/graphql', fetch: fetchMock as unknown as typeof fetch, exchanges: [fetchExchange] });
+  return { client, fetchMock };
 }
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
-describe('multipart upload', () => {
-  it('nulls the file variable and maps part 0 onto it', () => {
-    const vars = { input: { file: 'x', format: 'AIKEN' } };
-    const p = multipartParts('mutation M($input: ImportQuizInput!) { importQuiz(input: $input) { importedQuestions } }', vars, 'input.file');
-    expect(JSON.parse(p.operations).variables).toEqual({ input: { file: null, format: 'AIKEN' } });
-    expect(JSON.parse(p.map)).toEqual({ 0: ['variables.input.file'] });
-    expect(vars.input.file).toBe('x');
-  });
-
+describe('file upload through the client', () => {
   it('posts operations, map and the file as one multipart request with the preflight header', async () => {
-    const fetchMock = answerWith(Response.json({ data: { importQuiz: { importedQuestions: 2 } } }));
+    const { client, fetchMock } = clientAnswering(Response.json({ data: { importQuiz: { importedQuestions: 2 } } }));
     const file = new File(['What is 2+2?\nA. 4\nB. 5\nANSWER: A\n'], 'quiz.txt', { type: 'text/plain' });
 
-    const result = await uploadMutation(IMPORT, { input: { file: null, format: 'AIKEN' } }, 'input.file', file);
+    const result = await client.mutation(IMPORT, { input: { file, format: 'AIKEN' } }, uploadContext()).toPromise();
 
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0]!;
@@ -50,15 +40,14 @@ describe('multipart upload', () => {
     const sent = form.get('0') as File;
     expect(sent.name).toBe('quiz.txt');
     expect(await sent.text()).toBe(await file.text());
-    expect(result).toEqual({ status: 200, body: { data: { importQuiz: { importedQuestions: 2 } } } });
+    expect(result.data).toEqual({ importQuiz: { importedQuestions: 2 } });
   });
 
-  it('turns an answer that is not JSON into an error naming the status', async () => {
-    answerWith(new Response('<html>Request Entity Too Large</html>', { status: 413, headers: { 'content-type': 'text/html' } }));
-    const file = new File(['x'], 'big.txt');
+  it('reports an answer that is not JSON as a server error naming the status', async () => {
+    const { client } = clientAnswering(new Response('<html>Request Entity Too Large</html>', { status: 413, headers: { 'content-type': 'text/html' } }));
 
-    const result = await uploadMutation(IMPORT, { input: { file: null, format: 'AIKEN' } }, 'input.file', file);
+    const result = await client.mutation(IMPORT, { input: { file: new File(['x'], 'big.txt'), format: 'AIKEN' } }, uploadContext()).toPromise();
 
-    expect(result).toEqual({ status: 413, body: { errors: [{ message: 'The server answered 413.' }] } });
+    expect(errorInfo(result.error)?.message).toContain('HTTP 413');
   });
 });

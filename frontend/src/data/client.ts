@@ -1,6 +1,7 @@
-import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange, type Exchange } from 'urql';
+import { Client, fetchExchange, mapExchange, subscriptionExchange, type Exchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { isUnauthenticated, reportSessionEnded } from './session';
+import { makeCacheExchange } from './cache';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -11,10 +12,32 @@ function wsUrl(): string {
 
 let ws: WsClient | null = null;
 
+/**
+ * The server's close codes for a socket whose credential is gone: 4401 (none, or the session
+ * expired) and 4403 (refused: signed out elsewhere, member or org disabled). Both end the session
+ * like an HTTP `UNAUTHENTICATED`; retrying can't help, so the socket is not reopened.
+ */
+const SESSION_CLOSE_CODES: ReadonlySet<number> = new Set([4401, 4403]);
+
+export function endsSession(closeEvent: unknown): boolean {
+  const code = (closeEvent as { code?: unknown } | null)?.code;
+  return typeof code === 'number' && SESSION_CLOSE_CODES.has(code);
+}
+
 /** The websocket client (graphql-transport-ws); the session cookie rides on the upgrade request. */
-export function wsClient(): WsClient {
+export function wsClient(onEnded: () => void = reportSessionEnded): WsClient {
   if (!ws) {
-    ws = createWsClient({ url: wsUrl(), lazy: true, retryAttempts: 5 });
+    ws = createWsClient({
+      url: wsUrl(),
+      lazy: true,
+      retryAttempts: 5,
+      shouldRetry: (closeEvent) => !endsSession(closeEvent),
+      on: {
+        closed: (closeEvent) => {
+          if (endsSession(closeEvent)) onEnded();
+        },
+      },
+    });
   }
   return ws;
 }
@@ -40,7 +63,7 @@ export function makeClient(): Client {
     }),
     requestPolicy: 'cache-and-network',
     exchanges: [
-      cacheExchange,
+      makeCacheExchange(),
       sessionExchange(),
       fetchExchange,
       subscriptionExchange({

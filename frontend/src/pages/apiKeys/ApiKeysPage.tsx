@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useClient } from 'urql';
-import { useLatestQuery } from '../../lib/useLatestQuery';
+import { useQuery } from 'urql';
+import { useAction } from '../../data/useAction';
+import type { ApiKeyFieldsFragment } from '../../gql/graphql';
 import {
   ApiKeysQuery,
   CreateApiKeyMutation,
@@ -10,7 +11,6 @@ import {
   SetApiKeyEnabledMutation,
 } from './operations';
 import { useViewer } from '../../data/viewer';
-import { errorInfo } from '../../lib/errors';
 import { formatDate, formatDateTime, keyStatus } from '../../lib/format';
 import { canWriteOrg } from '../../lib/nav';
 import { sortScopes } from '../../lib/scopes';
@@ -32,44 +32,31 @@ import { GRAPHQL_PATH } from '../../data/client';
 
 const PAGE = 25;
 
-interface KeyRow {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  rateLimitPerMinute: number;
-  createdAt: string;
-  lastUsedAt?: string | null;
-  expiresAt?: string | null;
-  enabled: boolean;
-  revokedAt?: string | null;
-  createdBy?: { displayName: string } | null;
-}
+type KeyRow = ApiKeyFieldsFragment;
 
 export function ApiKeysPage() {
   const { viewer, slug } = useViewer();
-  const client = useClient();
   const canWrite = viewer.scopes.includes('api_keys:write');
   const isOwner = canWriteOrg(viewer.scopes);
   const pager = useCursorPager();
-  const [{ data, fetching, error }, reload] = useLatestQuery(ApiKeysQuery, { slug, first: PAGE, after: pager.after });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: ApiKeysQuery, variables: { slug, first: PAGE, after: pager.after } });
+  const retry = () => reexecute({ requestPolicy: 'network-only' });
+  const setKeyEnabled = useAction(SetApiKeyEnabledMutation);
+  const revokeKey = useAction(RevokeApiKeyMutation);
+  const setApiAccess = useAction(SetApiAccessMutation);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<KeyRow | null>(null);
   const [rotating, setRotating] = useState<KeyRow | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [revokeBusy, setRevokeBusy] = useState(false);
-  const [revokeError, setRevokeError] = useState<string | null>(null);
-  const [accessBusy, setAccessBusy] = useState(false);
   const [confirmAccessOff, setConfirmAccessOff] = useState(false);
-  const [accessError, setAccessError] = useState<string | null>(null);
 
   const guard = (run: () => void) => ({ onClick: run });
 
   const org = data?.organization;
   const conn = org?.apiKeys;
-  const rows = (conn?.edges ?? []).map((e) => e.node as KeyRow);
+  const rows = (conn?.edges ?? []).map((e) => e.node);
   const accessOn = org?.apiAccessEnabled ?? null;
   // Keys that work now and stop while API access is off (a rotated key in its grace period too).
   const working = rows.filter((k) => {
@@ -83,43 +70,25 @@ export function ApiKeysPage() {
     setBusyId(k.id);
     setActionError(null);
     setNotice(null);
-    const r = await client.mutation(SetApiKeyEnabledMutation, { input: { id: k.id, enabled } }).toPromise();
+    const r = await setKeyEnabled.run({ input: { id: k.id, enabled } });
     setBusyId(null);
-    const info = errorInfo(r.error);
-    if (info) setActionError(`${k.name}: ${info.message}`);
+    if (!r.ok) setActionError(`${k.name}: ${r.failure.message}`);
     else setNotice(`“${k.name}” is ${enabled ? 'enabled' : 'disabled'}.`);
-    reload();
   }
 
   async function confirmRevoke() {
     if (!revoking) return;
-    setRevokeBusy(true);
-    setRevokeError(null);
-    const r = await client.mutation(RevokeApiKeyMutation, { input: { id: revoking.id } }).toPromise();
-    setRevokeBusy(false);
-    const info = errorInfo(r.error);
-    if (info) {
-      setRevokeError(info.message);
-      return;
-    }
+    const r = await revokeKey.run({ input: { id: revoking.id } });
+    if (!r.ok) return;
     setNotice(`“${revoking.name}” was revoked.`);
     setRevoking(null);
-    reload();
   }
 
   async function setAccess(enabled: boolean): Promise<boolean> {
-    setAccessBusy(true);
     setActionError(null);
-    setAccessError(null);
     setNotice(null);
-    const r = await client.mutation(SetApiAccessMutation, { input: { enabled } }).toPromise();
-    setAccessBusy(false);
-    const info = errorInfo(r.error);
-    reload();
-    if (info) {
-      setAccessError(info.message);
-      return false;
-    }
+    const r = await setApiAccess.run({ input: { enabled } });
+    if (!r.ok) return false;
     setNotice(enabled ? 'API access is on for the organization.' : 'API access is off: every key of the organization is refused.');
     return true;
   }
@@ -142,11 +111,11 @@ export function ApiKeysPage() {
               type="checkbox"
               role="switch"
               checked={accessOn ?? false}
-              disabled={accessBusy || accessOn == null}
+              disabled={setApiAccess.busy || accessOn == null}
               onChange={(e) => {
                 if (e.target.checked) void setAccess(true);
                 else {
-                  setAccessError(null);
+                  setApiAccess.reset();
                   setConfirmAccessOff(true);
                 }
               }}
@@ -163,7 +132,7 @@ export function ApiKeysPage() {
                 ? 'On: keys work according to their own status.'
                 : 'Off: every key of this organization is refused; they show as paused and work again when access is switched on.'}
           </p>
-          {!confirmAccessOff && <ErrorMessage message={accessError} />}
+          {!confirmAccessOff && <ErrorMessage message={setApiAccess.error} />}
         </div>
       )}
       {org && !isOwner && !org.apiAccessEnabled && (
@@ -176,7 +145,7 @@ export function ApiKeysPage() {
       {fetching && !data ? (
         <Spinner label="Loading API keys…" />
       ) : error ? (
-        <ErrorMessage error={error} onRetry={reload} />
+        <ErrorMessage error={error} onRetry={retry} />
       ) : rows.length === 0 ? (
         <p className="empty">No API keys yet.</p>
       ) : (
@@ -260,7 +229,7 @@ export function ApiKeysPage() {
                               type="button"
                               className="btn btn-small btn-danger"
                               {...guard(() => {
-                                setRevokeError(null);
+                                revokeKey.reset();
                                 setRevoking(k);
                               })}
                               aria-label={`Revoke ${k.name}`}
@@ -288,7 +257,6 @@ export function ApiKeysPage() {
           onClose={(created) => {
             setCreating(false);
             if (created) setNotice(`“${created}” was created.`);
-            reload();
           }}
         />
       )}
@@ -298,7 +266,6 @@ export function ApiKeysPage() {
           onClose={(rotated) => {
             setRotating(null);
             if (rotated) setNotice(`“${rotating.name}” was rotated.`);
-            reload();
           }}
         />
       )}
@@ -307,8 +274,8 @@ export function ApiKeysPage() {
         title="Switch API access off?"
         confirmLabel="Switch API access off"
         danger
-        busy={accessBusy}
-        error={accessError}
+        busy={setApiAccess.busy}
+        error={setApiAccess.error}
         onCancel={() => setConfirmAccessOff(false)}
         onConfirm={() =>
           void setAccess(false).then((ok) => {
@@ -328,8 +295,8 @@ export function ApiKeysPage() {
         title="Revoke API key"
         confirmLabel={revoking ? `Revoke “${revoking.name}”` : 'Revoke'}
         danger
-        busy={revokeBusy}
-        error={revokeError}
+        busy={revokeKey.busy}
+        error={revokeKey.error}
         onCancel={() => setRevoking(null)}
         onConfirm={() => void confirmRevoke()}
       >
@@ -346,40 +313,32 @@ const EMPTY_FORM: CreateKeyForm = { name: '', scopes: [], rateLimitPerMinute: St
 
 /** Mounted only while open, so the secret lives only as long as the dialog. */
 function CreateKeyDialog({ viewerScopes, onClose }: { viewerScopes: readonly string[]; onClose: (created: string | null) => void }) {
-  const client = useClient();
+  const createKey = useAction(CreateApiKeyMutation);
   const [form, setForm] = useState<CreateKeyForm>(EMPTY_FORM);
   const [errors, setErrors] = useState<FieldErrors<CreateKeyField>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const v = validateCreateKey(form, viewerScopes);
     setErrors(v);
-    setFormError(null);
+    createKey.reset();
     if (hasErrors(v)) return;
-    setBusy(true);
     const rl = form.rateLimitPerMinute.trim();
-    const r = await client
-      .mutation(CreateApiKeyMutation, {
-        input: {
-          name: form.name.trim(),
-          scopes: [...form.scopes],
-          ...(rl ? { rateLimitPerMinute: Number(rl) } : {}),
-          ...(form.expiresOn ? { expiresAt: expiryToIso(form.expiresOn) } : {}),
-        },
-      })
-      .toPromise();
-    setBusy(false);
-    const info = errorInfo(r.error);
-    const payload = r.data?.createApiKey;
-    if (info || !payload) {
-      setErrors(mapKeyFields(info?.fields ?? {}));
-      setFormError(info?.message ?? 'The key could not be created.');
+    const r = await createKey.run({
+      input: {
+        name: form.name.trim(),
+        scopes: [...form.scopes],
+        ...(rl ? { rateLimitPerMinute: Number(rl) } : {}),
+        ...(form.expiresOn ? { expiresAt: expiryToIso(form.expiresOn) } : {}),
+      },
+    });
+    if (!r.ok) {
+      setErrors(mapKeyFields(r.failure.fields));
       return;
     }
-    setCreated({ name: payload.apiKey.name, secret: payload.secret });
+    const { apiKey, secret } = r.data.createApiKey;
+    setCreated({ name: apiKey.name, secret });
   }
 
   const close = () => {
@@ -417,13 +376,13 @@ function CreateKeyDialog({ viewerScopes, onClose }: { viewerScopes: readonly str
               )}
             </Field>
           </div>
-          <ErrorMessage message={formError} />
+          <ErrorMessage message={createKey.error} />
           <div className="actions">
             <button type="button" className="btn" onClick={close}>
               Cancel
             </button>
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {busy ? 'Creating…' : 'Create key'}
+            <button type="submit" className="btn btn-primary" disabled={createKey.busy}>
+              {createKey.busy ? 'Creating…' : 'Create key'}
             </button>
           </div>
         </form>
@@ -448,25 +407,15 @@ export const GRACE_PERIODS: readonly { seconds: number; label: string }[] = [
 ];
 
 function RotateKeyDialog({ apiKey, onClose }: { apiKey: KeyRow; onClose: (rotated: boolean) => void }) {
-  const client = useClient();
+  const rotateKey = useAction(RotateApiKeyMutation);
   const [grace, setGrace] = useState(86400);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
 
   async function rotate(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    const r = await client.mutation(RotateApiKeyMutation, { input: { id: apiKey.id, gracePeriodSeconds: grace } }).toPromise();
-    setBusy(false);
-    const info = errorInfo(r.error);
-    const payload = r.data?.rotateApiKey;
-    if (info || !payload) {
-      setError(info?.message ?? 'The key could not be rotated.');
-      return;
-    }
-    setSecret({ name: payload.apiKey.name, secret: payload.secret });
+    const r = await rotateKey.run({ input: { id: apiKey.id, gracePeriodSeconds: grace } });
+    if (!r.ok) return;
+    setSecret({ name: r.data.rotateApiKey.apiKey.name, secret: r.data.rotateApiKey.secret });
   }
 
   const close = () => {
@@ -483,7 +432,7 @@ function RotateKeyDialog({ apiKey, onClose }: { apiKey: KeyRow; onClose: (rotate
             A new secret replaces <code>{apiKey.prefix}…</code>, with the same name, scopes and limit. Choose how long the old secret keeps
             working so your systems can switch over.
           </p>
-          <ErrorMessage message={error} />
+          <ErrorMessage message={rotateKey.error} />
           <Field label="Grace period for the old secret">
             {(p) => (
               <select {...p} value={grace} onChange={(e) => setGrace(Number(e.target.value))}>
@@ -499,8 +448,8 @@ function RotateKeyDialog({ apiKey, onClose }: { apiKey: KeyRow; onClose: (rotate
             <button type="button" className="btn" onClick={close}>
               Cancel
             </button>
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {busy ? 'Rotating…' : 'Rotate key'}
+            <button type="submit" className="btn btn-primary" disabled={rotateKey.busy}>
+              {rotateKey.busy ? 'Rotating…' : 'Rotate key'}
             </button>
           </div>
         </form>

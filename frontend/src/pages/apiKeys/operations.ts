@@ -1,5 +1,13 @@
 import { graphql } from '../../gql';
 
+/** An API key as every page and mutation payload asks for it (Graphcache keeps one copy by id). */
+export const ApiKeyFieldsFragment = graphql(`
+  fragment ApiKeyFields on ApiKey {
+    id name prefix scopes rateLimitPerMinute createdAt lastUsedAt expiresAt enabled revokedAt
+    createdBy { id displayName }
+  }
+`);
+
 export const ApiKeysQuery = graphql(`
   query ApiKeys($slug: String!, $first: Int!, $after: String) {
     organization(slug: $slug) {
@@ -10,10 +18,7 @@ export const ApiKeysQuery = graphql(`
         pageInfo { hasNextPage endCursor }
         edges {
           cursor
-          node {
-            id name prefix scopes rateLimitPerMinute createdAt lastUsedAt expiresAt enabled revokedAt
-            createdBy { displayName }
-          }
+          node { ...ApiKeyFields }
         }
       }
     }
@@ -24,7 +29,7 @@ export const CreateApiKeyMutation = graphql(`
   mutation CreateApiKey($input: CreateApiKeyInput!) {
     createApiKey(input: $input) {
       secret
-      apiKey { id name prefix scopes rateLimitPerMinute createdAt lastUsedAt expiresAt enabled revokedAt createdBy { displayName } }
+      apiKey { ...ApiKeyFields }
     }
   }
 `);
@@ -32,7 +37,7 @@ export const CreateApiKeyMutation = graphql(`
 export const SetApiKeyEnabledMutation = graphql(`
   mutation SetApiKeyEnabled($input: SetApiKeyEnabledInput!) {
     setApiKeyEnabled(input: $input) {
-      apiKey { id enabled revokedAt }
+      apiKey { ...ApiKeyFields }
     }
   }
 `);
@@ -40,7 +45,7 @@ export const SetApiKeyEnabledMutation = graphql(`
 export const RevokeApiKeyMutation = graphql(`
   mutation RevokeApiKey($input: RevokeApiKeyInput!) {
     revokeApiKey(input: $input) {
-      apiKey { id enabled revokedAt }
+      apiKey { ...ApiKeyFields }
     }
   }
 `);
@@ -49,7 +54,7 @@ export const RotateApiKeyMutation = graphql(`
   mutation RotateApiKey($input: RotateApiKeyInput!) {
     rotateApiKey(input: $input) {
       secret
-      apiKey { id name prefix scopes rateLimitPerMinute createdAt lastUsedAt expiresAt enabled revokedAt createdBy { displayName } }
+      apiKey { ...ApiKeyFields }
     }
   }
 `);

@@ -1,5 +1,13 @@
 import { graphql } from '../../gql';
 
+export const AuditEntryFieldsFragment = graphql(`
+  fragment AuditEntryFields on AuditEvent {
+    id action actorKind actorLabel targetType targetId targetLabel targetNodeId details
+    actionInfo { label areaLabel }
+    ip userAgent createdAt
+  }
+`);
+
 export const AuditLogQuery = graphql(`
   query AuditLog(
     $slug: String!
@@ -28,21 +36,7 @@ export const AuditLogQuery = graphql(`
         pageInfo { hasNextPage endCursor }
         edges {
           cursor
-          node {
-            id
-            action
-            actorKind
-            actorLabel
-            targetType
-            targetId
-            targetLabel
-            targetNodeId
-            details
-            actionInfo { label areaLabel }
-            ip
-            userAgent
-            createdAt
-          }
+          node { ...AuditEntryFields }
         }
       }
     }

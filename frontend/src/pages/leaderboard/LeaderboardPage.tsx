@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { LeaderboardQuery, LeaderboardQuizzesQuery, LeaderboardUpdatedSubscription } from './operations';
 import type { LeaderboardEntryFieldsFragment, LeaderboardWindow } from '../../gql/graphql';
 import { useViewer } from '../../data/viewer';
-import { useLatestQuery } from '../../lib/useLatestQuery';
 import { useCursorPager } from '../../lib/pagination';
 import { describeChange, formatScore, mergeLeaderboard, type BoardUpdate } from '../../lib/leaderboardMerge';
 import { formatDuration } from '../../lib/countdown';
@@ -31,7 +30,11 @@ export function LeaderboardPage() {
   const [{ data: quizData }] = useQuery({ query: LeaderboardQuizzesQuery, variables: { slug } });
   const quizzes = (quizData?.organization?.quizzes?.edges ?? []).map((e) => e.node).filter((q) => q.status !== 'DRAFT');
 
-  const [{ data, fetching, error }, reload] = useLatestQuery(LeaderboardQuery, { slug, quizId, window, first: PAGE, after: pager.after });
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: LeaderboardQuery,
+    variables: { slug, quizId, window, first: PAGE, after: pager.after },
+  });
+  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const board = data?.organization?.leaderboard;
   const [rows, setRows] = useState<Entry[]>([]);
   const [highlight, setHighlight] = useState<Set<string>>(new Set());

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useClient } from 'urql';
-import { useLatestQuery } from '../../lib/useLatestQuery';
+import { useQuery } from 'urql';
+import { useAction } from '../../data/useAction';
+import type { MemberFieldsFragment } from '../../gql/graphql';
 import { AddMemberMutation, MembersQuery, RemoveMemberMutation, UpdateMemberMutation } from './operations';
 import { useViewer } from '../../data/viewer';
 import { ROLES, type Role } from '../../lib/scopes';
 import { assignableRoles, manageRefusal } from '../../lib/roles';
-import { errorInfo } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useCursorPager, useDebounced } from '../../lib/pagination';
 import { validateAddMember, hasErrors, type AddMemberForm, type FieldErrors, type AddMemberField } from '../../lib/validation';
@@ -13,7 +13,7 @@ import { ConfirmDialog, Dialog, ErrorMessage, Field, Notice, ConnectionPager, Sp
 
 const PAGE = 25;
 type DisabledFilter = 'all' | 'active' | 'disabled';
-type MemberRow = { id: string; username: string; displayName: string; role: Role; disabled: boolean; createdAt: string };
+type MemberRow = MemberFieldsFragment;
 
 export function MembersPage() {
   const { viewer, slug } = useViewer();
@@ -23,25 +23,26 @@ export function MembersPage() {
   const [disabled, setDisabled] = useState<DisabledFilter>('all');
   const debouncedSearch = useDebounced(search.trim(), 300);
   const pager = useCursorPager();
-  const [{ data, fetching, error }, reload] = useLatestQuery(MembersQuery, {
-    slug,
-    first: PAGE,
-    after: pager.after,
-    role: role || null,
-    disabled: disabled === 'all' ? null : disabled === 'disabled',
-    search: debouncedSearch || null,
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: MembersQuery,
+    variables: {
+      slug,
+      first: PAGE,
+      after: pager.after,
+      role: role || null,
+      disabled: disabled === 'all' ? null : disabled === 'disabled',
+      search: debouncedSearch || null,
+    },
   });
+  const retry = () => reexecute({ requestPolicy: 'network-only' });
+  const updateMember = useAction(UpdateMemberMutation);
+  const removeMember = useAction(RemoveMemberMutation);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<MemberRow | null>(null);
-  const [removeBusy, setRemoveBusy] = useState(false);
-  const [removeError, setRemoveError] = useState<string | null>(null);
-  const client = useClient();
   const [changingRole, setChangingRole] = useState<MemberRow | null>(null);
   const [newRole, setNewRole] = useState<Role>('STUDENT');
-  const [roleBusy, setRoleBusy] = useState(false);
-  const [roleError, setRoleError] = useState<string | null>(null);
   const guard = (self: boolean, run: () => void) => ({ disabled: self, onClick: run });
   const actorRole = (viewer.role ?? null) as Role | null;
   const platform = viewer.kind === 'PLATFORM_ADMIN';
@@ -49,23 +50,20 @@ export function MembersPage() {
   const ownerRule = manageRefusal(actorRole, 'OWNER', platform);
 
   const conn = data?.organization?.members;
-  const rows = (conn?.edges ?? []).map((e) => e.node as MemberRow);
+  const rows = (conn?.edges ?? []).map((e) => e.node);
 
-  async function update(m: MemberRow, patch: { role?: Role; disabled?: boolean }): Promise<string | null> {
+  async function update(m: MemberRow, patch: { role?: Role; disabled?: boolean }): Promise<boolean> {
     setRowError(null);
     setNotice(null);
-    const r = await client.mutation(UpdateMemberMutation, { input: { id: m.id, ...patch } }).toPromise();
-    const info = errorInfo(r.error);
-    if (info) {
-      if (!patch.role) setRowError(`${m.displayName}: ${info.message}`);
-      reload();
-      return info.message;
+    const r = await updateMember.run({ input: { id: m.id, ...patch } });
+    if (!r.ok) {
+      if (!patch.role) setRowError(`${m.displayName}: ${r.failure.message}`);
+      return false;
     }
     setNotice(
       patch.role ? `${m.displayName} is now ${patch.role.toLowerCase()}.` : `${m.displayName} is ${patch.disabled ? 'disabled' : 'enabled'}.`,
     );
-    reload();
-    return null;
+    return true;
   }
 
   async function confirmRole() {
@@ -74,27 +72,15 @@ export function MembersPage() {
       setChangingRole(null);
       return;
     }
-    setRoleBusy(true);
-    const message = await update(changingRole, { role: newRole });
-    setRoleBusy(false);
-    if (message) setRoleError(message);
-    else setChangingRole(null);
+    if (await update(changingRole, { role: newRole })) setChangingRole(null);
   }
 
   async function confirmRemove() {
     if (!removing) return;
-    setRemoveBusy(true);
-    setRemoveError(null);
-    const r = await client.mutation(RemoveMemberMutation, { input: { id: removing.id } }).toPromise();
-    setRemoveBusy(false);
-    const info = errorInfo(r.error);
-    if (info) {
-      setRemoveError(info.message);
-      return;
-    }
+    const r = await removeMember.run({ input: { id: removing.id } });
+    if (!r.ok) return;
     setNotice(`${removing.displayName} was removed.`);
     setRemoving(null);
-    reload();
   }
 
   return (
@@ -166,7 +152,7 @@ export function MembersPage() {
       {fetching && !data ? (
         <Spinner label="Loading members…" />
       ) : error ? (
-        <ErrorMessage error={error} onRetry={reload} />
+        <ErrorMessage error={error} onRetry={retry} />
       ) : rows.length === 0 ? (
         <p className="empty">No members match.</p>
       ) : (
@@ -211,7 +197,7 @@ export function MembersPage() {
                             type="button"
                             className="btn btn-small"
                             {...guard(self, () => {
-                              setRoleError(null);
+                              updateMember.reset();
                               setChangingRole(m);
                             })}
                             aria-label={`Change role of ${m.displayName}`}
@@ -230,7 +216,7 @@ export function MembersPage() {
                             type="button"
                             className="btn btn-small btn-danger"
                             {...guard(self, () => {
-                              setRemoveError(null);
+                              removeMember.reset();
                               setRemoving(m);
                             })}
                             aria-label={`Remove ${m.displayName}`}
@@ -260,7 +246,6 @@ export function MembersPage() {
         onAdded={(name) => {
           setAdding(false);
           setNotice(`${name} was added.`);
-          reload();
         }}
       />
       {changingRole && (
@@ -268,8 +253,8 @@ export function MembersPage() {
           open
           title="Change role"
           confirmLabel="Save role"
-          busy={roleBusy}
-          error={roleError}
+          busy={updateMember.busy}
+          error={updateMember.error}
           onCancel={() => setChangingRole(null)}
           onConfirm={() => void confirmRole()}
         >
@@ -281,8 +266,8 @@ export function MembersPage() {
         title="Remove member"
         confirmLabel={removing ? `Remove ${removing.displayName}` : 'Remove'}
         danger
-        busy={removeBusy}
-        error={removeError}
+        busy={removeMember.busy}
+        error={removeMember.error}
         onCancel={() => setRemoving(null)}
         onConfirm={() => void confirmRemove()}
       >
@@ -350,16 +335,14 @@ function AddMemberDialog({
   onClose: () => void;
   onAdded: (name: string) => void;
 }) {
-  const client = useClient();
+  const addMember = useAction(AddMemberMutation);
   const [form, setForm] = useState<AddMemberForm>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors<AddMemberField>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   function close() {
     setForm(EMPTY);
     setErrors({});
-    setFormError(null);
+    addMember.reset();
     onClose();
   }
 
@@ -367,22 +350,16 @@ function AddMemberDialog({
     e.preventDefault();
     const v = validateAddMember(form);
     setErrors(v);
-    setFormError(null);
+    addMember.reset();
     if (hasErrors(v)) return;
-    setBusy(true);
-    const r = await client
-      .mutation(AddMemberMutation, {
-        input: { username: form.username.trim(), displayName: form.displayName.trim(), role: form.role as Role, password: form.password },
-      })
-      .toPromise();
-    setBusy(false);
-    const info = errorInfo(r.error);
-    if (info) {
-      setErrors(info.fields as FieldErrors<AddMemberField>);
-      setFormError(info.message);
+    const r = await addMember.run({
+      input: { username: form.username.trim(), displayName: form.displayName.trim(), role: form.role as Role, password: form.password },
+    });
+    if (!r.ok) {
+      setErrors(r.failure.fields);
       return;
     }
-    const name = r.data?.addMember.member.displayName ?? form.displayName;
+    const name = r.data.addMember.member.displayName;
     setForm(EMPTY);
     setErrors({});
     onAdded(name);
@@ -413,13 +390,13 @@ function AddMemberDialog({
         <Field label="Initial password" error={errors.password} hint="10 to 256 characters. Share it with the member privately.">
           {(p) => <input {...p} type="password" autoComplete="new-password" value={form.password} onChange={set('password')} />}
         </Field>
-        <ErrorMessage message={formError} />
+        <ErrorMessage message={addMember.error} />
         <div className="actions">
           <button type="button" className="btn" onClick={close}>
             Cancel
           </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Adding…' : 'Add member'}
+          <button type="submit" className="btn btn-primary" disabled={addMember.busy}>
+            {addMember.busy ? 'Adding…' : 'Add member'}
           </button>
         </div>
       </form>

@@ -1,5 +1,11 @@
 import { graphql } from '../../gql';
 
+export const MemberFieldsFragment = graphql(`
+  fragment MemberFields on Member {
+    id username displayName role disabled createdAt
+  }
+`);
+
 export const MembersQuery = graphql(`
   query Members($slug: String!, $first: Int!, $after: String, $role: Role, $disabled: Boolean, $search: String) {
     organization(slug: $slug) {
@@ -9,7 +15,7 @@ export const MembersQuery = graphql(`
         pageInfo { hasNextPage endCursor }
         edges {
           cursor
-          node { id username displayName role disabled createdAt }
+          node { ...MemberFields }
         }
       }
     }
@@ -19,7 +25,7 @@ export const MembersQuery = graphql(`
 export const AddMemberMutation = graphql(`
   mutation AddMember($input: AddMemberInput!) {
     addMember(input: $input) {
-      member { id username displayName role disabled createdAt }
+      member { ...MemberFields }
     }
   }
 `);
@@ -27,7 +33,7 @@ export const AddMemberMutation = graphql(`
 export const UpdateMemberMutation = graphql(`
   mutation UpdateMember($input: UpdateMemberInput!) {
     updateMember(input: $input) {
-      member { id username displayName role disabled createdAt }
+      member { ...MemberFields }
     }
   }
 `);

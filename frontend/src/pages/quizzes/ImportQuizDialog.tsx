@@ -1,10 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { useClient, CombinedError } from 'urql';
 import { ImportQuizMutation } from './operations';
 import type { ImportQuizMutation as ImportResult, QuizImportFormat } from '../../gql/graphql';
-import { uploadMutation } from '../../lib/upload';
-import { errorInfo } from '../../lib/errors';
+import { uploadContext } from '../../lib/upload';
+import { useAction } from '../../data/useAction';
 import { Dialog, ErrorMessage, Field } from '../../components/ui';
 
 const FORMATS: { value: QuizImportFormat; label: string }[] = [
@@ -19,21 +18,18 @@ type Report = ImportResult['importQuiz'];
 interface Props {
   open: boolean;
   onClose: () => void;
-  onImported: () => void;
   editPath: (quizId: string) => string;
 }
 
 /** Import a quiz file (upload, or pasted text) and show the import report. */
-export function ImportQuizDialog({ open, onClose, onImported, editPath }: Props) {
-  const client = useClient();
+export function ImportQuizDialog({ open, onClose, editPath }: Props) {
+  const importQuiz = useAction(ImportQuizMutation);
   const fileRef = useRef<HTMLInputElement>(null);
   const [source, setSource] = useState<'file' | 'text'>('file');
   const [fileName, setFileName] = useState('');
   const [text, setText] = useState('');
   const [format, setFormat] = useState<QuizImportFormat | ''>('');
   const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [report, setReport] = useState<Report | null>(null);
 
@@ -42,10 +38,9 @@ export function ImportQuizDialog({ open, onClose, onImported, editPath }: Props)
     setText('');
     setFormat('');
     setTitle('');
-    setError(null);
+    importQuiz.reset();
     setFieldErrors({});
     setReport(null);
-    setBusy(false);
   }
 
   function close() {
@@ -55,7 +50,7 @@ export function ImportQuizDialog({ open, onClose, onImported, editPath }: Props)
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
+    importQuiz.reset();
     setFieldErrors({});
     const file = fileRef.current?.files?.[0];
     if (source === 'file' && !file) {
@@ -71,37 +66,12 @@ export function ImportQuizDialog({ open, onClose, onImported, editPath }: Props)
       return;
     }
     const input = { format: format || null, title: title.trim() || null };
-    setBusy(true);
-    let result: Report | null = null;
-    let err: string | null = null;
-    let fields: Record<string, string> = {};
-    if (source === 'file' && file) {
-      try {
-        const { status, body } = await uploadMutation<ImportResult>(ImportQuizMutation, { input: { ...input, file: null } }, 'input.file', file);
-        if (body.errors?.length) {
-          const info = errorInfo(new CombinedError({ graphQLErrors: body.errors.map((x) => ({ message: x.message, extensions: x.extensions ?? {} })) }));
-          err = info?.message ?? `The server answered ${status}.`;
-          fields = info?.fields ?? {};
-        } else result = body.data?.importQuiz ?? null;
-        if (!result && !err) err = `The server answered ${status}.`;
-      } catch {
-        err = "Can't reach the server. Check your connection and try again.";
-      }
-    } else {
-      const r = await client.mutation(ImportQuizMutation, { input: { ...input, text } }).toPromise();
-      result = r.data?.importQuiz ?? null;
-      const info = errorInfo(r.error);
-      if (info) {
-        err = info.message;
-        fields = info.fields;
-      }
-    }
-    setBusy(false);
-    setFieldErrors(fields);
-    if (result) {
-      setReport(result);
-      if (result.quiz) onImported();
-    } else setError(err);
+    const r =
+      source === 'file' && file
+        ? await importQuiz.run({ input: { ...input, file } }, uploadContext())
+        : await importQuiz.run({ input: { ...input, text } });
+    if (r.ok) setReport(r.data.importQuiz);
+    else setFieldErrors(r.failure.fields);
   }
 
   return (
@@ -109,7 +79,7 @@ export function ImportQuizDialog({ open, onClose, onImported, editPath }: Props)
       {report ? (
         <ImportReport report={report} editPath={editPath} onAnother={reset} onClose={close} />
       ) : (
-        <form onSubmit={submit} noValidate aria-busy={busy}>
+        <form onSubmit={submit} noValidate aria-busy={importQuiz.busy}>
           <fieldset className="radio-row">
             <legend>Source</legend>
             <label className="check">
@@ -153,13 +123,13 @@ export function ImportQuizDialog({ open, onClose, onImported, editPath }: Props)
               {(p) => <input {...p} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />}
             </Field>
           </div>
-          <ErrorMessage message={error} />
+          <ErrorMessage message={importQuiz.error} />
           <div className="actions">
             <button type="button" className="btn" onClick={close}>
               Cancel
             </button>
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {busy ? 'Importing…' : fileName ? `Import ${fileName}` : 'Import'}
+            <button type="submit" className="btn btn-primary" disabled={importQuiz.busy}>
+              {importQuiz.busy ? 'Importing…' : fileName ? `Import ${fileName}` : 'Import'}
             </button>
           </div>
         </form>

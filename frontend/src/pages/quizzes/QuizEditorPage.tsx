@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { useClient } from 'urql';
+import { useQuery } from 'urql';
+import { useAction } from '../../data/useAction';
 import {
   ArchiveQuizMutation,
   CreateQuizMutation,
@@ -9,9 +10,9 @@ import {
   QuizEditorQuery,
   UpdateQuizMutation,
 } from './operations';
-import type { AnswerReveal, QuizEditorQuery as QuizEditorData, QuizSettingsFragment } from '../../gql/graphql';
+import type { AnswerReveal, QuizFieldsFragment } from '../../gql/graphql';
 import { useViewer } from '../../data/viewer';
-import { errorDetails, errorInfo } from '../../lib/errors';
+import { errorDetails } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import {
   ANSWER_REVEALS,
@@ -33,7 +34,7 @@ import { ConfirmDialog, ErrorMessage, Field, Notice, Spinner } from '../../compo
 import { PublishProblems } from './PublishProblems';
 import { statusLabel } from './QuizzesPage';
 
-type Quiz = QuizSettingsFragment;
+type Quiz = QuizFieldsFragment;
 
 /** Create (`quizzes/new`) or edit (`quizzes/:quizId`) a quiz. */
 export function QuizEditorPage() {
@@ -44,74 +45,68 @@ export function QuizEditorPage() {
 
 function QuizEditorLoader({ quizId }: { quizId: string | undefined }) {
   const { slug } = useViewer();
-  const client = useClient();
-  const isNew = !quizId;
-  const [loaded, setLoaded] = useState<{ quiz: Quiz; attempts: number } | null>(null);
-  const [loadError, setLoadError] = useState<ReturnType<typeof errorInfo>>(null);
-  const [form, setForm] = useState<QuizForm | null>(isNew ? emptyQuizForm() : null);
-  const [reloadTick, setReloadTick] = useState(0);
+  const location = useLocation();
+  // Kept here, so it outlives the editor being remounted with the saved quiz.
+  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: QuizEditorQuery,
+    variables: { id: quizId ?? '', slug },
+    pause: !quizId,
+  });
+  const node = data?.node?.__typename === 'Quiz' ? data.node : null;
+  const attempts = data?.organization?.attempts?.totalCount ?? 0;
+  // The form starts from the stored quiz; a save brings a new `updatedAt` and so a fresh editor.
+  const initial = useMemo(() => (node ? formFromQuiz(node, node.questionsWithAnswers) : emptyQuizForm()), [node]);
 
-  const reload = () => {
-    setForm(null);
-    setLoadError(null);
-    setReloadTick((t) => t + 1);
-  };
-
-  useEffect(() => {
-    if (!quizId) return;
-    let live = true;
-    void client
-      .query(QuizEditorQuery, { id: quizId, slug }, { requestPolicy: 'network-only' })
-      .toPromise()
-      .then((r) => {
-        if (!live) return;
-        const node = r.data?.node as Extract<QuizEditorData['node'], { __typename: 'Quiz' }> | undefined;
-        if (!node || node.__typename !== 'Quiz') {
-          setLoadError(errorInfo(r.error) ?? { code: 'NOT_FOUND', message: 'That quiz no longer exists.', fields: {}, retryAfterSeconds: null });
-          return;
-        }
-        setLoaded({ quiz: node, attempts: r.data?.organization?.attempts?.totalCount ?? 0 });
-        setForm(formFromQuiz(node, node.questionsWithAnswers));
-      });
-    return () => {
-      live = false;
-    };
-  }, [client, quizId, slug, reloadTick]);
-
-  if (loadError) {
+  if (quizId && !node) {
+    if (fetching) return <Spinner label="Loading the quiz…" />;
     return (
       <section aria-labelledby="qe-title">
         <h1 id="qe-title">Quiz</h1>
-        <ErrorMessage message={loadError.message} onRetry={reload} />
+        <ErrorMessage
+          error={error}
+          message={error ? undefined : 'That quiz no longer exists.'}
+          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        />
         <p>
           <Link to={`/org/${slug}/dashboard/quizzes`}>Back to quizzes</Link>
         </p>
       </section>
     );
   }
-  if (!form) return <Spinner label="Loading the quiz…" />;
   return (
     <Editor
-      key={loaded ? `${loaded.quiz.id}:${loaded.quiz.updatedAt}` : 'new'}
-      initial={form}
-      quiz={loaded?.quiz ?? null}
-      attempts={loaded?.attempts ?? 0}
-      onChanged={reload}
+      key={node ? `${node.id}:${node.updatedAt}` : 'new'}
+      initial={initial}
+      quiz={node}
+      attempts={attempts}
+      notice={notice}
+      setNotice={setNotice}
     />
   );
 }
 
-function Editor({ initial, quiz, attempts, onChanged }: { initial: QuizForm; quiz: Quiz | null; attempts: number; onChanged: () => void }) {
+interface EditorProps {
+  initial: QuizForm;
+  quiz: Quiz | null;
+  attempts: number;
+  notice: string | null;
+  setNotice: (notice: string | null) => void;
+}
+
+function Editor({ initial, quiz, attempts, notice, setNotice }: EditorProps) {
   const { slug } = useViewer();
-  const client = useClient();
   const navigate = useNavigate();
-  const location = useLocation();
+  const updateQuiz = useAction(UpdateQuizMutation);
+  const createQuiz = useAction(CreateQuizMutation);
+  const publishQuiz = useAction(PublishQuizMutation);
+  const duplicateQuiz = useAction(DuplicateQuizMutation);
+  const archiveQuiz = useAction(ArchiveQuizMutation);
   const [form, setForm] = useState<QuizForm>(initial);
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<QuizFormErrors>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
   const [problems, setProblems] = useState<string[] | null>(null);
   const [archiveOpen, setArchiveOpen] = useState(false);
   const locked = attempts > 0;
@@ -152,17 +147,15 @@ function Editor({ initial, quiz, attempts, onChanged }: { initial: QuizForm; qui
       return null;
     }
     const r = quiz
-      ? await client.mutation(UpdateQuizMutation, { input: toUpdateInput(quiz.id, form, { questionsLocked }) }).toPromise()
-      : await client.mutation(CreateQuizMutation, { input: toCreateInput(form) }).toPromise();
-    const saved = r.data && ('updateQuiz' in r.data ? r.data.updateQuiz.quiz : 'createQuiz' in r.data ? r.data.createQuiz.quiz : null);
-    if (!saved) {
-      const info = errorInfo(r.error);
-      setErrors(info?.fields ?? {});
-      setError(info?.message ?? 'Saving failed.');
+      ? await updateQuiz.run({ input: toUpdateInput(quiz.id, form, { questionsLocked }) })
+      : await createQuiz.run({ input: toCreateInput(form) });
+    if (!r.ok) {
+      setErrors(r.failure.fields);
+      setError(r.failure.message);
       return null;
     }
     setDirty(false);
-    return saved.id;
+    return 'updateQuiz' in r.data ? r.data.updateQuiz.quiz.id : r.data.createQuiz.quiz.id;
   }
 
   async function onSubmit(e: FormEvent) {
@@ -172,10 +165,7 @@ function Editor({ initial, quiz, attempts, onChanged }: { initial: QuizForm; qui
     setBusy(null);
     if (!id) return;
     if (!quiz) navigate(`${list}/${encodeURIComponent(id)}`, { replace: true, state: { notice: 'The quiz is saved as a draft.' } });
-    else {
-      navigate('.', { replace: true, state: { notice: 'Changes saved.' } });
-      onChanged();
-    }
+    else setNotice('Changes saved.');
   }
 
   async function publish() {
@@ -185,42 +175,38 @@ function Editor({ initial, quiz, attempts, onChanged }: { initial: QuizForm; qui
       setBusy(null);
       return;
     }
-    const r = await client.mutation(PublishQuizMutation, { input: { id: quiz.id } }).toPromise();
+    const r = await publishQuiz.run({ input: { id: quiz.id } });
     setBusy(null);
-    if (r.error) {
+    if (!r.ok) {
       const d = errorDetails(r.error);
       if (d.problems.length) setProblems(d.problems);
-      else setError(errorInfo(r.error)?.message ?? 'Publishing failed.');
+      else setError(r.failure.message);
       return;
     }
-    navigate('.', { replace: true, state: { notice: `“${quiz.title}” is published.` } });
-    onChanged();
+    setNotice(`“${quiz.title}” is published.`);
   }
 
   async function duplicate() {
     if (!quiz) return;
     setBusy('duplicate');
-    const r = await client.mutation(DuplicateQuizMutation, { input: { id: quiz.id } }).toPromise();
+    const r = await duplicateQuiz.run({ input: { id: quiz.id } });
     setBusy(null);
-    const copy = r.data?.duplicateQuiz.quiz;
-    if (!copy) {
-      setError(errorInfo(r.error)?.message ?? 'Duplicating failed.');
+    if (!r.ok) {
+      setError(r.failure.message);
       return;
     }
+    const copy = r.data.duplicateQuiz.quiz;
     navigate(`${list}/${encodeURIComponent(copy.id)}`, { state: { notice: `“${copy.title}” is an editable copy.` } });
   }
 
   async function archive() {
     if (!quiz) return;
     setBusy('archive');
-    const r = await client.mutation(ArchiveQuizMutation, { input: { id: quiz.id } }).toPromise();
+    const r = await archiveQuiz.run({ input: { id: quiz.id } });
     setBusy(null);
     setArchiveOpen(false);
-    if (r.error) setError(errorInfo(r.error)?.message ?? 'Archiving failed.');
-    else {
-      navigate('.', { replace: true, state: { notice: `“${quiz.title}” is archived.` } });
-      onChanged();
-    }
+    if (!r.ok) setError(r.failure.message);
+    else setNotice(`“${quiz.title}” is archived.`);
   }
 
   const title = quiz ? `Edit “${quiz.title}”` : 'New quiz';

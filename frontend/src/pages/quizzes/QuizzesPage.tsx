@@ -1,52 +1,46 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useClient } from 'urql';
+import { useQuery } from 'urql';
+import { useAction } from '../../data/useAction';
 import { ArchiveQuizMutation, DuplicateQuizMutation, PublishQuizMutation, QuizzesQuery } from './operations';
 import { useViewer } from '../../data/viewer';
 import { useCursorPager, useDebounced } from '../../lib/pagination';
-import { useLatestQuery } from '../../lib/useLatestQuery';
-import { errorDetails, errorInfo } from '../../lib/errors';
+import { errorDetails } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { ConfirmDialog, ErrorMessage, Field, Notice, ConnectionPager, Spinner } from '../../components/ui';
 import { ImportQuizDialog } from './ImportQuizDialog';
 import { PublishProblems } from './PublishProblems';
-import type { QuizStatus } from '../../gql/graphql';
+import type { QuizFieldsFragment, QuizStatus } from '../../gql/graphql';
 
 const STATUSES: QuizStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
 const PAGE = 25;
 
 export const statusLabel = (s: QuizStatus) => s.charAt(0) + s.slice(1).toLowerCase();
 
-interface Row {
-  id: string;
-  title: string;
-  status: QuizStatus;
-  questionCount: number;
-}
+type Row = QuizFieldsFragment;
 
 /** Staff quiz list: by status, with search; create, import, publish, archive, duplicate. */
 export function QuizzesPage() {
   const { slug } = useViewer();
-  const client = useClient();
   const navigate = useNavigate();
   const pager = useCursorPager();
   const [status, setStatus] = useState<QuizStatus | ''>('');
   const [search, setSearch] = useState('');
   const debounced = useDebounced(search.trim(), 300);
-  const [{ data, fetching, error }, reload] = useLatestQuery(QuizzesQuery, {
-    slug,
-    first: PAGE,
-    after: pager.after,
-    status: status || null,
-    search: debounced || null,
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: QuizzesQuery,
+    variables: { slug, first: PAGE, after: pager.after, status: status || null, search: debounced || null },
   });
+  const retry = () => reexecute({ requestPolicy: 'network-only' });
+  const publishQuiz = useAction(PublishQuizMutation);
+  const duplicateQuiz = useAction(DuplicateQuizMutation);
+  const archiveQuiz = useAction(ArchiveQuizMutation);
   const [importing, setImporting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [publishProblems, setPublishProblems] = useState<{ title: string; problems: string[] } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [archiving, setArchiving] = useState<Row | null>(null);
-  const [archiveError, setArchiveError] = useState<string | null>(null);
   const conn = data?.organization?.quizzes;
 
   function clearMessages() {
@@ -58,42 +52,37 @@ export function QuizzesPage() {
   async function publish(q: Row) {
     clearMessages();
     setBusyId(q.id);
-    const r = await client.mutation(PublishQuizMutation, { input: { id: q.id } }).toPromise();
+    const r = await publishQuiz.run({ input: { id: q.id } });
     setBusyId(null);
-    if (r.error) {
+    if (!r.ok) {
       const { problems } = errorDetails(r.error);
       if (problems.length) setPublishProblems({ title: q.title, problems });
-      else setActionError(`${q.title}: ${errorInfo(r.error)?.message}`);
+      else setActionError(`${q.title}: ${r.failure.message}`);
     } else setNotice(`“${q.title}” is published.`);
-    reload();
   }
 
   async function duplicate(q: Row) {
     clearMessages();
     setBusyId(q.id);
-    const r = await client.mutation(DuplicateQuizMutation, { input: { id: q.id } }).toPromise();
+    const r = await duplicateQuiz.run({ input: { id: q.id } });
     setBusyId(null);
-    const copy = r.data?.duplicateQuiz.quiz;
-    if (!copy) {
-      setActionError(`${q.title}: ${errorInfo(r.error)?.message}`);
+    if (!r.ok) {
+      setActionError(`${q.title}: ${r.failure.message}`);
       return;
     }
+    const copy = r.data.duplicateQuiz.quiz;
     navigate(`/org/${slug}/dashboard/quizzes/${encodeURIComponent(copy.id)}`, { state: { notice: `“${copy.title}” is an editable copy.` } });
   }
 
   async function confirmArchive() {
     if (!archiving) return;
     setBusyId(archiving.id);
-    const r = await client.mutation(ArchiveQuizMutation, { input: { id: archiving.id } }).toPromise();
+    const r = await archiveQuiz.run({ input: { id: archiving.id } });
     setBusyId(null);
-    if (r.error) {
-      setArchiveError(errorInfo(r.error)?.message ?? null);
-      return;
-    }
+    if (!r.ok) return;
     clearMessages();
     setNotice(`“${archiving.title}” is archived.`);
     setArchiving(null);
-    reload();
   }
 
   return (
@@ -149,7 +138,7 @@ export function QuizzesPage() {
       {fetching && !data ? (
         <Spinner label="Loading quizzes…" />
       ) : error ? (
-        <ErrorMessage error={error} onRetry={reload} />
+        <ErrorMessage error={error} onRetry={retry} />
       ) : !conn || conn.edges.length === 0 ? (
         <p className="empty">{debounced || status ? 'No quizzes match.' : 'No quizzes yet. Create one or import a file.'}</p>
       ) : (
@@ -198,7 +187,7 @@ export function QuizzesPage() {
                         className="btn btn-small"
                         disabled={busyId === node.id}
                         onClick={() => {
-                          setArchiveError(null);
+                          archiveQuiz.reset();
                           setArchiving(node);
                         }}
                         aria-label={`Archive ${node.title}`}
@@ -219,7 +208,6 @@ export function QuizzesPage() {
       <ImportQuizDialog
         open={importing}
         onClose={() => setImporting(false)}
-        onImported={() => reload()}
         editPath={(id) => `/org/${slug}/dashboard/quizzes/${encodeURIComponent(id)}`}
       />
       <ConfirmDialog
@@ -228,7 +216,7 @@ export function QuizzesPage() {
         confirmLabel="Archive quiz"
         danger
         busy={busyId === archiving?.id}
-        error={archiveError}
+        error={archiveQuiz.error}
         onConfirm={confirmArchive}
         onCancel={() => setArchiving(null)}
       >

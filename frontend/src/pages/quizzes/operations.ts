@@ -1,5 +1,15 @@
 import { graphql } from '../../gql';
 
+/** A quiz as lists, the editor and mutation payloads ask for it (one copy per id in Graphcache). */
+export const QuizFieldsFragment = graphql(`
+  fragment QuizFields on Quiz {
+    id title description status version timeLimitSeconds attemptsAllowed passMarkPercent
+    shuffleQuestions shuffleOptions revealAnswers opensAt closesAt
+    questionCount maxPoints updatedAt publishedAt isOpen
+  }
+`);
+
+
 export const QuizzesQuery = graphql(`
   query Quizzes($slug: String!, $first: Int!, $after: String, $status: QuizStatus, $search: String) {
     organization(slug: $slug) {
@@ -9,18 +19,21 @@ export const QuizzesQuery = graphql(`
         pageInfo { hasNextPage endCursor }
         edges {
           cursor
-          node { id title status questionCount maxPoints updatedAt isOpen opensAt closesAt timeLimitSeconds }
+          node { ...QuizFields }
         }
       }
     }
   }
 `);
 
-export const QuizSettingsFragment = graphql(`
-  fragment QuizSettings on Quiz {
-    id title description status version timeLimitSeconds attemptsAllowed passMarkPercent
-    shuffleQuestions shuffleOptions revealAnswers opensAt closesAt
-    questionCount maxPoints updatedAt publishedAt isOpen
+/** A quiz as its editor needs it: with the questions and their answers (staff only). */
+export const QuizEditorFieldsFragment = graphql(`
+  fragment QuizEditorFields on Quiz {
+    ...QuizFields
+    questionsWithAnswers {
+      id number kind prompt points explanation acceptedAnswers numericValue numericTolerance
+      options { id text correct }
+    }
   }
 `);
 
@@ -28,13 +41,7 @@ export const QuizEditorQuery = graphql(`
   query QuizEditor($id: ID!, $slug: String!) {
     node(id: $id) {
       __typename
-      ... on Quiz {
-        ...QuizSettings
-        questionsWithAnswers {
-          id number kind prompt points explanation acceptedAnswers numericValue numericTolerance
-          options { id text correct }
-        }
-      }
+      ... on Quiz { ...QuizEditorFields }
     }
     organization(slug: $slug) {
       id
@@ -45,31 +52,31 @@ export const QuizEditorQuery = graphql(`
 
 export const CreateQuizMutation = graphql(`
   mutation CreateQuiz($input: CreateQuizInput!) {
-    createQuiz(input: $input) { quiz { ...QuizSettings } }
+    createQuiz(input: $input) { quiz { ...QuizEditorFields } }
   }
 `);
 
 export const UpdateQuizMutation = graphql(`
   mutation UpdateQuiz($input: UpdateQuizInput!) {
-    updateQuiz(input: $input) { quiz { ...QuizSettings } }
+    updateQuiz(input: $input) { quiz { ...QuizEditorFields } }
   }
 `);
 
 export const PublishQuizMutation = graphql(`
   mutation PublishQuiz($input: QuizIdInput!) {
-    publishQuiz(input: $input) { quiz { ...QuizSettings } }
+    publishQuiz(input: $input) { quiz { ...QuizFields } }
   }
 `);
 
 export const ArchiveQuizMutation = graphql(`
   mutation ArchiveQuiz($input: QuizIdInput!) {
-    archiveQuiz(input: $input) { quiz { ...QuizSettings } }
+    archiveQuiz(input: $input) { quiz { ...QuizFields } }
   }
 `);
 
 export const DuplicateQuizMutation = graphql(`
   mutation DuplicateQuiz($input: DuplicateQuizInput!) {
-    duplicateQuiz(input: $input) { quiz { ...QuizSettings } }
+    duplicateQuiz(input: $input) { quiz { ...QuizFields } }
   }
 `);
 
@@ -79,7 +86,7 @@ export const ImportQuizMutation = graphql(`
       format
       importedQuestions
       problems { line message }
-      quiz { id title status questionCount }
+      quiz { ...QuizFields }
     }
   }
 `);

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
+import { useQuery } from 'urql';
+import { useAction } from '../../data/useAction';
 import { LoginMutation, PublicOrganizationQuery } from './operations';
-import { errorInfo, loginErrorMessage } from '../../lib/errors';
+import { loginErrorMessage } from '../../lib/errors';
 import { landingPath } from '../../lib/nav';
 import { rememberPortal } from '../../lib/portal';
 import { SESSION_ENDED_MESSAGE, isSessionEndedReason, safeNext, useSession } from '../../data/session';
@@ -12,7 +13,7 @@ import type { Role } from '../../lib/scopes';
 export function LoginPage() {
   const { slug = '', portalCode = '' } = useParams();
   const navigate = useNavigate();
-  const client = useClient();
+  const login = useAction(LoginMutation);
   const { resetSession } = useSession();
   const [params] = useSearchParams();
   const sessionEnded = isSessionEndedReason(params);
@@ -57,22 +58,20 @@ export function LoginPage() {
     }
     setBusy(true);
     setError(null);
-    const result = await client
-      .mutation(LoginMutation, { input: { orgSlug: slug, portalCode, username: username.trim(), password } })
-      .toPromise();
+    const result = await login.run({ input: { orgSlug: slug, portalCode, username: username.trim(), password } });
     setBusy(false);
-    const info = errorInfo(result.error);
-    const viewer = result.data?.login?.viewer;
-    if (info || !viewer) {
+    if (!result.ok) {
+      const info = result.failure;
       setPassword('');
-      if (info?.code === 'RATE_LIMITED' && info.retryAfterSeconds != null) {
+      if (info.code === 'RATE_LIMITED' && info.retryAfterSeconds != null) {
         setWaitUntil(Date.now() + info.retryAfterSeconds * 1000);
         setNow(Date.now());
       }
-      setError(info ? loginErrorMessage(info) : 'Sign-in failed. Please try again.');
+      setError(loginErrorMessage(info));
       requestAnimationFrame(() => errorRef.current?.focus());
       return;
     }
+    const viewer = result.data.login.viewer;
     rememberPortal(slug, portalCode);
     resetSession();
     const targetSlug = viewer.organization?.slug ?? slug;

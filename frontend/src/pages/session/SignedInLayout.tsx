@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, NavLink, Navigate, Outlet, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
+import { useQuery } from 'urql';
+import { useAction } from '../../data/useAction';
 import { LogoutMutation, ViewerQuery } from './operations';
 import { ViewerContext, useViewer } from '../../data/viewer';
 import { isStaff, visibleSections } from '../../lib/nav';
@@ -89,7 +90,7 @@ function SignedOutCard({ ended = false }: { ended?: boolean }) {
 
 function Shell({ staff }: { staff: boolean }) {
   const { viewer, slug } = useViewer();
-  const client = useClient();
+  const logout = useAction(LogoutMutation);
   const navigate = useNavigate();
   const { resetSession } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -101,7 +102,7 @@ function Shell({ staff }: { staff: boolean }) {
   }, [viewer.organization?.name, slug]);
 
   async function signOut() {
-    await client.mutation(LogoutMutation, {}).toPromise();
+    await logout.run({});
     const portal = rememberedPortal(slug);
     resetSession();
     navigate(portal ? loginPath(slug, portal) : '/', { replace: true });

@@ -1,14 +1,19 @@
 import { graphql } from '../../gql';
 
+/** Who is signed in: the viewer query and the login payload select the same. */
+export const ViewerFieldsFragment = graphql(`
+  fragment ViewerFields on Viewer {
+    kind
+    role
+    scopes
+    member { id username displayName role }
+    organization { id slug name }
+  }
+`);
+
 export const ViewerQuery = graphql(`
   query Viewer {
-    viewer {
-      kind
-      role
-      scopes
-      member { id username displayName role }
-      organization { id slug name }
-    }
+    viewer { ...ViewerFields }
   }
 `);
 
@@ -26,13 +31,7 @@ export const PublicOrganizationQuery = graphql(`
 export const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
     login(input: $input) {
-      viewer {
-        kind
-        role
-        scopes
-        member { id username displayName role }
-        organization { id slug name }
-      }
+      viewer { ...ViewerFields }
     }
   }
 `);

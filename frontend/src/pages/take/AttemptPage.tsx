@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { useClient, useQuery } from 'urql';
+import { useQuery } from 'urql';
+import { useAction } from '../../data/useAction';
 import { AttemptQuery, SaveAttemptAnswersMutation, SubmitAttemptMutation } from './operations';
 import { MyRankQuery } from '../leaderboard/operations';
 import type { AttemptFieldsFragment } from '../../gql/graphql';
 import { useViewer } from '../../data/viewer';
-import { errorInfo } from '../../lib/errors';
 import { answerOf, answeredCount, buildAnswerPayload, choose, setText, type Answers } from '../../lib/answers';
 import { countdownLevel, crossedThreshold, describeCountdown, formatCountdown, formatDuration, remainingMs } from '../../lib/countdown';
 import { formatScore } from '../../lib/leaderboardMerge';
@@ -46,7 +46,7 @@ export function AttemptPage() {
     pause: override != null,
   });
   const node = data?.node;
-  const attempt = override ?? (node && node.__typename === 'Attempt' ? (node as Attempt) : null);
+  const attempt = override ?? (node?.__typename === 'Attempt' ? node : null);
 
   if (!attempt) {
     if (fetching) return <Spinner label="Loading the attempt…" />;
@@ -81,7 +81,8 @@ function useNow(ms = 1000): number {
 }
 
 function TakeAttempt({ attempt, onClosed }: { attempt: Attempt; onClosed: (a: Attempt, byTimer: boolean) => void }) {
-  const client = useClient();
+  const submitAttempt = useAction(SubmitAttemptMutation);
+  const saveAnswers = useAction(SaveAttemptAnswersMutation);
   const [answers, setAnswers] = useState<Answers>(() => loadAnswers(attempt.id));
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -103,33 +104,28 @@ function TakeAttempt({ attempt, onClosed }: { attempt: Attempt; onClosed: (a: At
     setConfirm(false);
     setSubmitting(true);
     setError(null);
-    const r = await client
-      .mutation(SubmitAttemptMutation, { input: { attemptId: attempt.id, answers: buildAnswerPayload(questions, answers) } })
-      .toPromise();
+    const r = await submitAttempt.run({ input: { attemptId: attempt.id, answers: buildAnswerPayload(questions, answers) } });
     setSubmitting(false);
-    const closed = r.data?.submitAttempt.attempt;
-    if (!closed) {
-      setError(errorInfo(r.error)?.message ?? 'Submitting failed. Try again.');
+    if (!r.ok) {
+      setError(r.failure.message);
       return;
     }
     storeAnswers(attempt.id, null);
-    onClosed(closed, autoSubmitted.current);
+    onClosed(r.data.submitAttempt.attempt, autoSubmitted.current);
     window.scrollTo?.(0, 0);
-  }, [client, attempt.id, questions, answers, onClosed]);
+  }, [submitAttempt, attempt.id, questions, answers, onClosed]);
 
   const save = useCallback(async () => {
     setSaving(true);
     setError(null);
-    const r = await client
-      .mutation(SaveAttemptAnswersMutation, { input: { attemptId: attempt.id, answers: buildAnswerPayload(questions, answers) } })
-      .toPromise();
+    const r = await saveAnswers.run({ input: { attemptId: attempt.id, answers: buildAnswerPayload(questions, answers) } });
     setSaving(false);
-    if (r.error) setError(errorInfo(r.error)?.message ?? 'Saving failed.');
+    if (!r.ok) setError(r.failure.message);
     else {
       setDirty(false);
       setSavedAt(new Date());
     }
-  }, [client, attempt.id, questions, answers]);
+  }, [saveAnswers, attempt.id, questions, answers]);
 
   // Autosave a few seconds after a change.
   useEffect(() => {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useClient, useQuery } from 'urql';
+import { useQuery } from 'urql';
+import { useAction } from '../../data/useAction';
 import { MyAttemptsQuery, OpenQuizzesQuery, StartAttemptMutation } from './operations';
 import { useViewer } from '../../data/viewer';
-import { errorInfo } from '../../lib/errors';
 import { useDebounced } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/format';
 import { formatDuration } from '../../lib/countdown';
@@ -13,7 +13,7 @@ import { ErrorMessage, Field, Spinner } from '../../components/ui';
 /** The student's home: the published quizzes open now, and their own attempts. */
 export function StudentQuizzesPage() {
   const { viewer, slug } = useViewer();
-  const client = useClient();
+  const startAttempt = useAction(StartAttemptMutation);
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const debounced = useDebounced(search.trim(), 300);
@@ -37,13 +37,13 @@ export function StudentQuizzesPage() {
   async function start(quizId: string, title: string) {
     setStartError(null);
     setStarting(quizId);
-    const r = await client.mutation(StartAttemptMutation, { input: { quizId } }).toPromise();
+    const r = await startAttempt.run({ input: { quizId } });
     setStarting(null);
-    const attempt = r.data?.startAttempt.attempt;
-    if (!attempt) {
-      setStartError(`${title}: ${errorInfo(r.error)?.message ?? 'The attempt could not start.'}`);
+    if (!r.ok) {
+      setStartError(`${title}: ${r.failure.message}`);
       return;
     }
+    const attempt = r.data.startAttempt.attempt;
     navigate(`/org/${slug}/quizzes/attempts/${encodeURIComponent(attempt.id)}`, { state: { attempt } });
   }
 

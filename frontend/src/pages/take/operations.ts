@@ -1,5 +1,13 @@
 import { graphql } from '../../gql';
 
+/** An attempt as a list shows it; AttemptFields adds its questions and results. */
+export const AttemptSummaryFragment = graphql(`
+  fragment AttemptSummary on Attempt {
+    id number status quizVersion quizTitle startedAt deadline closedAt score maxScore percentage passed
+    quiz { ...QuizFields }
+  }
+`);
+
 export const OpenQuizzesQuery = graphql(`
   query OpenQuizzes($slug: String!, $first: Int!, $after: String, $search: String) {
     organization(slug: $slug) {
@@ -9,10 +17,7 @@ export const OpenQuizzesQuery = graphql(`
         pageInfo { hasNextPage endCursor }
         edges {
           cursor
-          node {
-            id title description questionCount maxPoints timeLimitSeconds attemptsAllowed
-            passMarkPercent closesAt isOpen
-          }
+          node { ...QuizFields }
         }
       }
     }
@@ -25,7 +30,7 @@ export const MyAttemptsQuery = graphql(`
       id
       attempts(first: $first, memberId: $memberId) {
         edges {
-          node { id number status quizTitle startedAt closedAt score maxScore percentage passed deadline quiz { id } }
+          node { ...AttemptSummary }
         }
       }
     }
@@ -34,8 +39,7 @@ export const MyAttemptsQuery = graphql(`
 
 export const AttemptFieldsFragment = graphql(`
   fragment AttemptFields on Attempt {
-    id number status quizVersion startedAt deadline closedAt score maxScore percentage passed quizTitle
-    quiz { id title passMarkPercent revealAnswers timeLimitSeconds }
+    ...AttemptSummary
     questions { id number kind prompt points options { id text } }
     results {
       answered correct pointsAwarded selectedOptionIds text number
@@ -62,7 +66,7 @@ export const StartAttemptMutation = graphql(`
 
 export const SaveAttemptAnswersMutation = graphql(`
   mutation SaveAttemptAnswers($input: AttemptAnswersInput!) {
-    saveAttemptAnswers(input: $input) { attempt { id status deadline } }
+    saveAttemptAnswers(input: $input) { attempt { ...AttemptSummary } }
   }
 `);
 

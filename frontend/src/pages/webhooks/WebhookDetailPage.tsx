@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useClient } from 'urql';
-import { useLatestQuery } from '../../lib/useLatestQuery';
+import { useQuery } from 'urql';
+import { useAction } from '../../data/useAction';
 import { PingWebhookMutation, RedeliverWebhookMessageMutation, WebhookDeliveriesQuery } from './operations';
-import type { WebhookDeliveriesQuery as DeliveriesResult } from '../../gql/graphql';
+import type { WebhookDeliveryFieldsFragment } from '../../gql/graphql';
 import { useViewer } from '../../data/viewer';
 import { useCursorPager } from '../../lib/pagination';
 import { errorInfo } from '../../lib/errors';
@@ -17,8 +17,7 @@ const PAGE = 20;
 /** While a delivery of the page waits for its (next) try, the log refreshes itself this often. */
 const POLL_MS = 2000;
 
-type WebhookNode = Extract<NonNullable<DeliveriesResult['node']>, { __typename: 'Webhook' }>;
-type Delivery = WebhookNode['deliveries']['edges'][number]['node'];
+type Delivery = WebhookDeliveryFieldsFragment;
 type Try = Delivery['tries'][number];
 
 /** Times in the log carry seconds: deliveries and their retries are seconds apart. */
@@ -31,23 +30,25 @@ function logTime(iso: string | null | undefined, empty = '—'): string {
 export function WebhookDetailPage() {
   const { webhookId = '' } = useParams();
   const { viewer, slug } = useViewer();
-  const client = useClient();
   const navigate = useNavigate();
   const canWrite = viewer.scopes.includes('webhooks:write');
   const pager = useCursorPager();
-  const [{ data, fetching, error }, reload] = useLatestQuery(WebhookDeliveriesQuery, { id: webhookId, first: PAGE, after: pager.after });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: WebhookDeliveriesQuery, variables: { id: webhookId, first: PAGE, after: pager.after } });
+  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const pingWebhook = useAction(PingWebhookMutation);
+  const redeliverMessage = useAction(RedeliverWebhookMessageMutation);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [pinging, setPinging] = useState(false);
   const [redelivering, setRedelivering] = useState<string | null>(null);
 
   const node = data?.node;
-  const webhook = node && node.__typename === 'Webhook' ? (node as WebhookNode) : null;
+  const webhook = node?.__typename === 'Webhook' ? node : null;
   const deliveries = (webhook?.deliveries.edges ?? []).map((e) => e.node);
   const waiting = deliveries.some((d) => d.status === 'PENDING');
   const list = `/org/${slug}/dashboard/webhooks`;
 
-  // Refresh while something is waiting to be sent, so results appear without a reload.
+  // Deliveries are sent by the server in the background: while one waits for its (next) try,
+  // the log asks again, so results appear without a reload.
   useEffect(() => {
     if (!waiting || fetching) return;
     const t = setTimeout(reload, POLL_MS);
@@ -57,31 +58,25 @@ export function WebhookDetailPage() {
   const changed = (message: string) => {
     setActionError(null);
     setNotice(message);
-    reload();
   };
   const failed = (message: string) => {
     setNotice(null);
     setActionError(message);
-    reload();
   };
 
   async function ping() {
-    if (!webhook || pinging) return;
-    setPinging(true);
-    const r = await client.mutation(PingWebhookMutation, { input: { id: webhook.id } }).toPromise();
-    setPinging(false);
-    const info = errorInfo(r.error);
-    if (info) failed(`The test event could not be sent: ${info.message}`);
-    else changed(`A test event (webhook.ping, ${r.data?.pingWebhook.delivery.messageId ?? ''}) is on its way.`);
+    if (!webhook || pingWebhook.busy) return;
+    const r = await pingWebhook.run({ input: { id: webhook.id } });
+    if (!r.ok) failed(`The test event could not be sent: ${r.failure.message}`);
+    else changed(`A test event (webhook.ping, ${r.data.pingWebhook.delivery.messageId}) is on its way.`);
   }
 
   async function redeliver(d: Delivery) {
     if (!webhook || redelivering) return;
     setRedelivering(d.id);
-    const r = await client.mutation(RedeliverWebhookMessageMutation, { input: { messageId: d.messageId, webhookId: webhook.id } }).toPromise();
+    const r = await redeliverMessage.run({ input: { messageId: d.messageId, webhookId: webhook.id } });
     setRedelivering(null);
-    const info = errorInfo(r.error);
-    if (info) failed(`${d.messageId} could not be redelivered: ${info.message}`);
+    if (!r.ok) failed(`${d.messageId} could not be redelivered: ${r.failure.message}`);
     else changed(`${d.messageId} (${d.event}) is queued again, with the same webhook-id.`);
   }
 
@@ -121,8 +116,8 @@ export function WebhookDetailPage() {
           {webhook.url}
         </h1>
         {canWrite && (
-          <button type="button" className="btn" onClick={() => void ping()} disabled={pinging || !webhook.enabled} aria-busy={pinging || undefined}>
-            {pinging ? 'Sending…' : 'Send test event'}
+          <button type="button" className="btn" onClick={() => void ping()} disabled={pingWebhook.busy || !webhook.enabled} aria-busy={pingWebhook.busy || undefined}>
+            {pingWebhook.busy ? 'Sending…' : 'Send test event'}
           </button>
         )}
       </div>

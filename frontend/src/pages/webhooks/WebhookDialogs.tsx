@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useClient } from 'urql';
+import { useAction } from '../../data/useAction';
 import type { WebhookFieldsFragment } from '../../gql/graphql';
 import {
   CreateWebhookMutation,
@@ -7,7 +7,6 @@ import {
   RotateWebhookSecretMutation,
   UpdateWebhookMutation,
 } from './operations';
-import { errorInfo } from '../../lib/errors';
 import {
   ALL_EVENTS,
   MAX_DESCRIPTION,
@@ -58,44 +57,32 @@ function formOf(w: WebhookRow): EndpointForm {
 
 /** Create (no `webhook`) or edit an endpoint; a new endpoint's secret is shown once after. Mounted only while open. */
 export function EndpointDialog({ webhook, onClose }: { webhook?: WebhookRow; onClose: (saved: WebhookRow | null) => void }) {
-  const client = useClient();
+  const updateWebhook = useAction(UpdateWebhookMutation);
+  const createWebhook = useAction(CreateWebhookMutation);
   const [form, setForm] = useState<EndpointForm>(() => (webhook ? formOf(webhook) : EMPTY_FORM));
   const [errors, setErrors] = useState<EndpointErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ row: WebhookRow; secret: string } | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const v = validateEndpoint(form);
     setErrors(v);
-    setFormError(null);
+    updateWebhook.reset();
+    createWebhook.reset();
     if (Object.keys(v).length) return;
-    setBusy(true);
     const common = { url: form.url.trim(), description: form.description.trim(), events: eventsInput(form.events), enabled: form.enabled };
     if (webhook) {
-      const r = await client.mutation(UpdateWebhookMutation, { input: { id: webhook.id, ...common } }).toPromise();
-      setBusy(false);
-      const info = errorInfo(r.error);
-      const saved = r.data?.updateWebhook.webhook;
-      if (info || !saved) {
-        setErrors(endpointFieldErrors(info?.fields ?? {}));
-        setFormError(info?.message ?? 'The endpoint could not be saved.');
-        return;
-      }
-      onClose(saved);
+      const r = await updateWebhook.run({ input: { id: webhook.id, ...common } });
+      if (!r.ok) setErrors(endpointFieldErrors(r.failure.fields));
+      else onClose(r.data.updateWebhook.webhook);
       return;
     }
-    const r = await client.mutation(CreateWebhookMutation, { input: common }).toPromise();
-    setBusy(false);
-    const info = errorInfo(r.error);
-    const payload = r.data?.createWebhook;
-    if (info || !payload) {
-      setErrors(endpointFieldErrors(info?.fields ?? {}));
-      setFormError(info?.message ?? 'The endpoint could not be created.');
+    const r = await createWebhook.run({ input: common });
+    if (!r.ok) {
+      setErrors(endpointFieldErrors(r.failure.fields));
       return;
     }
-    setCreated({ row: payload.webhook, secret: payload.secret });
+    setCreated({ row: r.data.createWebhook.webhook, secret: r.data.createWebhook.secret });
   }
 
   if (created) {
@@ -140,13 +127,13 @@ export function EndpointDialog({ webhook, onClose }: { webhook?: WebhookRow; onC
           <input type="checkbox" checked={form.enabled} onChange={(e) => setForm((f) => ({ ...f, enabled: e.target.checked }))} />
           <span>Enabled: send events to it {webhook ? '' : 'as soon as it is saved'}</span>
         </label>
-        <ErrorMessage message={formError} />
+        <ErrorMessage message={updateWebhook.error ?? createWebhook.error} />
         <div className="actions">
           <button type="button" className="btn" onClick={() => onClose(null)}>
             Cancel
           </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Saving…' : webhook ? 'Save changes' : 'Add endpoint'}
+          <button type="submit" className="btn btn-primary" disabled={updateWebhook.busy || createWebhook.busy}>
+            {updateWebhook.busy || createWebhook.busy ? 'Saving…' : webhook ? 'Save changes' : 'Add endpoint'}
           </button>
         </div>
       </form>
@@ -156,24 +143,15 @@ export function EndpointDialog({ webhook, onClose }: { webhook?: WebhookRow; onC
 
 /** A new secret, shown once, with the grace period during which the old one keeps signing. */
 export function RotateSecretDialog({ webhook, onClose }: { webhook: WebhookRow; onClose: (rotated: boolean) => void }) {
-  const client = useClient();
+  const rotateSecret = useAction(RotateWebhookSecretMutation);
   const [grace, setGrace] = useState(86400);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState<ShownSecret | null>(null);
 
   async function rotate(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    const r = await client.mutation(RotateWebhookSecretMutation, { input: { id: webhook.id, gracePeriodSeconds: grace } }).toPromise();
-    setBusy(false);
-    const info = errorInfo(r.error);
-    const payload = r.data?.rotateWebhookSecret;
-    if (info || !payload) {
-      setError(info?.message ?? 'The secret could not be rotated.');
-      return;
-    }
+    const r = await rotateSecret.run({ input: { id: webhook.id, gracePeriodSeconds: grace } });
+    if (!r.ok) return;
+    const payload = r.data.rotateWebhookSecret;
     const until = grace > 0 ? new Date(Date.now() + grace * 1000).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : null;
     setShown({
       secret: payload.secret,
@@ -206,13 +184,13 @@ export function RotateSecretDialog({ webhook, onClose }: { webhook: WebhookRow; 
             </select>
           )}
         </Field>
-        <ErrorMessage message={error} />
+        <ErrorMessage message={rotateSecret.error} />
         <div className="actions">
           <button type="button" className="btn" onClick={() => onClose(false)}>
             Cancel
           </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Rotating…' : 'Rotate secret'}
+          <button type="submit" className="btn btn-primary" disabled={rotateSecret.busy}>
+            {rotateSecret.busy ? 'Rotating…' : 'Rotate secret'}
           </button>
         </div>
       </form>
@@ -222,7 +200,7 @@ export function RotateSecretDialog({ webhook, onClose }: { webhook: WebhookRow; 
 
 interface ActionsProps {
   webhook: WebhookRow;
-  /** Something changed: reload, and say what. */
+  /** Something changed: say what (the cache already shows it). */
   onChanged: (message: string) => void;
   onError: (message: string) => void;
   onDeleted: (message: string) => void;
@@ -230,35 +208,23 @@ interface ActionsProps {
 
 /** Edit, enable/disable, rotate secret and delete (with confirmation) for one endpoint. */
 export function WebhookActions({ webhook, onChanged, onError, onDeleted }: ActionsProps) {
-  const client = useClient();
+  const toggleWebhook = useAction(UpdateWebhookMutation);
+  const deleteWebhook = useAction(DeleteWebhookMutation);
   const [editing, setEditing] = useState(false);
   const [rotating, setRotating] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const [deleteBusy, setDeleteBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [toggleBusy, setToggleBusy] = useState(false);
   const who = webhook.description || webhook.url;
 
   async function setEnabled(enabled: boolean) {
-    if (toggleBusy) return;
-    setToggleBusy(true);
-    const r = await client.mutation(UpdateWebhookMutation, { input: { id: webhook.id, enabled } }).toPromise();
-    setToggleBusy(false);
-    const info = errorInfo(r.error);
-    if (info) onError(`${webhook.url}: ${info.message}`);
+    if (toggleWebhook.busy) return;
+    const r = await toggleWebhook.run({ input: { id: webhook.id, enabled } });
+    if (!r.ok) onError(`${webhook.url}: ${r.failure.message}`);
     else onChanged(enabled ? `${webhook.url} is enabled: pending deliveries are sent again.` : `${webhook.url} is disabled: nothing is sent to it.`);
   }
 
   async function confirmDelete() {
-    setDeleteBusy(true);
-    setDeleteError(null);
-    const r = await client.mutation(DeleteWebhookMutation, { input: { id: webhook.id } }).toPromise();
-    setDeleteBusy(false);
-    const info = errorInfo(r.error);
-    if (info) {
-      setDeleteError(info.message);
-      return;
-    }
+    const r = await deleteWebhook.run({ input: { id: webhook.id } });
+    if (!r.ok) return;
     setDeleting(false);
     onDeleted(`${webhook.url} was deleted.`);
   }
@@ -273,7 +239,7 @@ export function WebhookActions({ webhook, onChanged, onError, onDeleted }: Actio
           type="button"
           className="btn btn-small"
           onClick={() => void setEnabled(!webhook.enabled)}
-          aria-busy={toggleBusy || undefined}
+          aria-busy={toggleWebhook.busy || undefined}
           aria-label={`${webhook.enabled ? 'Disable' : 'Enable'} ${who}`}
         >
           {webhook.enabled ? 'Disable' : 'Enable'}
@@ -285,7 +251,7 @@ export function WebhookActions({ webhook, onChanged, onError, onDeleted }: Actio
           type="button"
           className="btn btn-small btn-danger"
           onClick={() => {
-            setDeleteError(null);
+            deleteWebhook.reset();
             setDeleting(true);
           }}
           aria-label={`Delete ${who}`}
@@ -316,8 +282,8 @@ export function WebhookActions({ webhook, onChanged, onError, onDeleted }: Actio
         title="Delete webhook endpoint"
         confirmLabel="Delete endpoint"
         danger
-        busy={deleteBusy}
-        error={deleteError}
+        busy={deleteWebhook.busy}
+        error={deleteWebhook.error}
         onCancel={() => setDeleting(false)}
         onConfirm={() => void confirmDelete()}
       >

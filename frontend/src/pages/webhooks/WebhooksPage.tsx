@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useLatestQuery } from '../../lib/useLatestQuery';
+import { useQuery } from 'urql';
 import { WebhooksQuery } from './operations';
 import { useViewer } from '../../data/viewer';
 import { useCursorPager } from '../../lib/pagination';
@@ -30,7 +30,8 @@ export function WebhooksPage() {
   const { viewer, slug } = useViewer();
   const canWrite = viewer.scopes.includes('webhooks:write');
   const pager = useCursorPager();
-  const [{ data, fetching, error }, reload] = useLatestQuery(WebhooksQuery, { slug, first: PAGE, after: pager.after });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: WebhooksQuery, variables: { slug, first: PAGE, after: pager.after } });
+  const retry = () => reexecute({ requestPolicy: 'network-only' });
   const [creating, setCreating] = useState(false);
   const location = useLocation();
   // A notice handed over by the endpoint's page (after a delete).
@@ -46,12 +47,10 @@ export function WebhooksPage() {
   const changed = (message: string) => {
     setActionError(null);
     setNotice(message);
-    reload();
   };
   const failed = (message: string) => {
     setNotice(null);
     setActionError(message);
-    reload();
   };
 
   return (
@@ -75,13 +74,13 @@ export function WebhooksPage() {
       {fetching && !data ? (
         <Spinner label="Loading webhook endpoints…" />
       ) : error && !data ? (
-        <ErrorMessage error={error} onRetry={reload} />
+        <ErrorMessage error={error} onRetry={retry} />
       ) : !data?.organization ? (
-        <ErrorMessage message="The organization could not be loaded." onRetry={reload} />
+        <ErrorMessage message="The organization could not be loaded." onRetry={retry} />
       ) : (
         <>
           {/* A failed refresh keeps the last list, and says so. */}
-          {error && <ErrorMessage error={error} onRetry={reload} />}
+          {error && <ErrorMessage error={error} onRetry={retry} />}
           {rows.length === 0 ? (
             <p className="empty">No webhook endpoints yet.{canWrite ? ' Add one to have events sent to your systems.' : ''}</p>
           ) : (

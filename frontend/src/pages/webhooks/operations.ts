@@ -7,6 +7,13 @@ export const WebhookFieldsFragment = graphql(`
   }
 `);
 
+export const WebhookDeliveryFieldsFragment = graphql(`
+  fragment WebhookDeliveryFields on WebhookDelivery {
+    id messageId event attempt status httpStatus createdAt lastAttemptAt nextAttemptAt
+    tries { attempt attemptedAt httpStatus durationMs responseBody error nextAttemptAt }
+  }
+`);
+
 export const WebhooksQuery = graphql(`
   query Webhooks($slug: String!, $first: Int!, $after: String) {
     organization(slug: $slug) {
@@ -31,10 +38,7 @@ export const WebhookDeliveriesQuery = graphql(`
           pageInfo { hasNextPage endCursor }
           edges {
             cursor
-            node {
-              id messageId event attempt status httpStatus createdAt lastAttemptAt nextAttemptAt
-              tries { attempt attemptedAt httpStatus durationMs responseBody error nextAttemptAt }
-            }
+            node { ...WebhookDeliveryFields }
           }
         }
       }
@@ -68,12 +72,12 @@ export const RotateWebhookSecretMutation = graphql(`
 
 export const PingWebhookMutation = graphql(`
   mutation PingWebhook($input: PingWebhookInput!) {
-    pingWebhook(input: $input) { delivery { id messageId event status } }
+    pingWebhook(input: $input) { delivery { ...WebhookDeliveryFields } }
   }
 `);
 
 export const RedeliverWebhookMessageMutation = graphql(`
   mutation RedeliverWebhookMessage($input: RedeliverWebhookMessageInput!) {
-    redeliverWebhookMessage(input: $input) { deliveries { id messageId status nextAttemptAt } }
+    redeliverWebhookMessage(input: $input) { deliveries { ...WebhookDeliveryFields } }
   }
 `);
