@@ -10,6 +10,7 @@ from app.auth.models import MemberSession, PlatformAdmin
 from app.integrity.models import AttemptIntegrity, IntegrityEvent, IntegrityRules
 from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
 from app.members.models import Member
+from app.notifications.models import Notification, NotificationRead
 from app.orgs.models import Organization
 from app.quizzes.models import Option, Question, Quiz
 from app.webhooks.models import (
@@ -33,6 +34,8 @@ __all__ = [
     "Member",
     "MemberDay",
     "MemberSession",
+    "Notification",
+    "NotificationRead",
     "Option",
     "OptionDay",
     "OrgStanding",

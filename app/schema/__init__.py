@@ -32,6 +32,9 @@ from app.integrity.mutations import IntegrityMutations
 from app.integrity.rules import LIMIT_NAMES
 from app.leaderboards.subscriptions import MAX_TOP, LeaderboardSubscriptions
 from app.members.mutations import MemberMutations
+from app.notifications.mutations import NotificationMutations
+from app.notifications.service import MAX_IDS as MAX_NOTIFICATIONS_MARKED
+from app.notifications.subscriptions import NotificationSubscriptions
 from app.orgs.mutations import OrgMutations
 from app.orgs.queries import OrgQueries
 from app.quizzes.checks import MAX_OPTIONS
@@ -59,6 +62,7 @@ LIST_SIZES: ListSizes = {
     # The listed problems, plus one that says how many more were left out.
     ("ImportQuizPayload", "problems"): MAX_REPORTED_PROBLEMS + 1,
     ("WebhookDelivery", "tries"): MAX_TRIES_SHOWN,
+    ("MarkNotificationsReadPayload", "notifications"): MAX_NOTIFICATIONS_MARKED,
     # One reason per rule at most.
     ("AttemptIntegrity", "flagReasons"): len(LIMIT_NAMES),
     ("RedeliverWebhookMessagePayload", "deliveries"): MAX_ENDPOINT_DELIVERIES,
@@ -85,13 +89,14 @@ class Mutation(
     QuizMutations,
     AttemptMutations,
     WebhookMutations,
+    NotificationMutations,
     IntegrityMutations,
 ):
     pass
 
 
 @strawberry.type(description="Live updates over a websocket (graphql-transport-ws or graphql-ws).")
-class Subscription(LeaderboardSubscriptions):
+class Subscription(LeaderboardSubscriptions, NotificationSubscriptions):
     pass
 
 

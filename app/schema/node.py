@@ -25,6 +25,7 @@ from app.integrity.queries import load_event_node as _integrity_event
 from app.integrity.queries import load_record_node as _attempt_integrity
 from app.members import service as members
 from app.members.types import Member
+from app.notifications.queries import load_node as _notification
 from app.orgs import service as orgs
 from app.quizzes.queries import load_node as _quiz
 from app.schema.organization import Organization
@@ -59,6 +60,8 @@ NODE_TYPES: dict[str, NodeType] = {
     "Member": NodeType(_member, requires(Scope.MEMBERS_READ)),
     "AuditEvent": NodeType(_audit_event, requires(Scope.AUDIT_READ)),
     "ApiKey": NodeType(_api_key, requires(Scope.API_KEYS_READ)),
+    # the reader's own visibility rule (app/notifications/visibility.py)
+    "Notification": NodeType(_notification, requires(Scope.NOTIFICATIONS_READ)),
     # published-and-open quizzes only, without quizzes:write
     "Quiz": NodeType(_quiz, requires(Scope.QUIZZES_READ)),
     # students (and their keys) their own attempts only

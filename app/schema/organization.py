@@ -12,6 +12,7 @@ from app.audit.queries import OrganizationAuditLog
 from app.integrity.queries import OrganizationIntegrity
 from app.leaderboards.queries import OrganizationLeaderboard
 from app.members.queries import OrganizationMembers
+from app.notifications.queries import OrganizationNotifications
 from app.orgs.types import OrganizationFields
 from app.quizzes.queries import OrganizationQuizzes
 from app.webhooks.queries import OrganizationWebhooks
@@ -27,6 +28,7 @@ class Organization(
     OrganizationAttempts,
     OrganizationLeaderboard,
     OrganizationWebhooks,
+    OrganizationNotifications,
     OrganizationAnalyticsFields,
     OrganizationIntegrity,
 ):

@@ -17,6 +17,9 @@ from app.api_keys import last_used as api_keys_last_used
 from app.attempts import sweep as attempts_sweep
 from app.core.db import dispose_engines
 from app.core.settings import get_settings
+from app.notifications import live as notifications_live
+from app.notifications import producer as notifications_producer
+from app.notifications import sweep as notifications_sweep
 from app.schema import schema
 from app.web import frontend, results_export
 from app.web.capacity import raise_open_file_limit
@@ -52,6 +55,9 @@ def create_app() -> Starlette:
             running_bus(),
             attempts_sweep.running(),
             webhooks_worker.running(),
+            notifications_live.running(),
+            notifications_producer.running(),
+            notifications_sweep.running(),
         ):
             _freeze_start_up_objects()
             yield

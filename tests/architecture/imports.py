@@ -26,6 +26,7 @@ DOMAINS = frozenset(
         "attempts",
         "leaderboards",
         "webhooks",
+        "notifications",
         "analytics",
         "integrity",
     }

@@ -27,6 +27,9 @@ from strawberry.types.field import StrawberryField
 
 from app.access.scopes import KEY_GRANTABLE_SCOPES, ROLE_SCOPES, Role, Scope
 from app.graphql.permissions import Access, Declared, declaration_of, requires
+from app.notifications.models import NotificationType
+from app.notifications.producer import deliver
+from app.notifications.triggers import Draft
 from app.schema import schema as app_schema
 from app.schema.node import NODE_TYPES
 from tests.api_keys.support import IssuedKey, create_key
@@ -388,6 +391,31 @@ async def _deletable_webhook(w: World, _a: Actor, fresh: bool) -> dict[str, Any]
     return {"input": {"id": await _new_webhook(w.owner) if fresh else w.webhook_id}}
 
 
+_notifications: dict[int, str] = {}
+
+
+async def _notification_id(w: World, _a: Actor) -> str:
+    """A notification every holder of notifications:read sees (its audience is that
+    scope), made once for the world by the notifications' own write path."""
+    if id(w) not in _notifications:
+        made = Draft(
+            org_id=w.org.id,
+            type=NotificationType.ATTEMPT_FLAGGED,
+            title="For the matrix",
+            audience=Scope.NOTIFICATIONS_READ,
+            dedupe_key=f"matrix:{id(w)}",
+        )
+        await deliver([made])
+        listed = await w.owner.gql(
+            "query($slug: String!) { organization(slug: $slug) { notifications(first: 1) "
+            "{ edges { node { id } } } } }",
+            {"slug": w.org.slug},
+        )
+        edges = listed.ok()["organization"]["notifications"]["edges"]
+        _notifications[id(w)] = edges[0]["node"]["id"]
+    return _notifications[id(w)]
+
+
 async def _report(w: World, actor: Actor, _fresh: bool) -> dict[str, Any]:
     return {"input": {"attemptId": await _start(w, actor), "type": "COPY"}}
 
@@ -448,6 +476,7 @@ CASES: dict[str, Case] = {
     "Query.node(Quiz)": _node("... on Quiz { title }", _quiz_id),
     "Query.node(Attempt)": _node("... on Attempt { status }", _start),
     "Query.node(Webhook)": _node("... on Webhook { url }", _webhook_id),
+    "Query.node(Notification)": _node("... on Notification { title }", _notification_id),
     "Query.node(AttemptIntegrity)": _node(
         "... on AttemptIntegrity { pageSwitches }", _attempt_integrity_id
     ),
@@ -470,6 +499,7 @@ CASES: dict[str, Case] = {
     ),
     "Organization.integrityRules": _on_org("integrityRules { maxPageSwitches }"),
     "Organization.integrityNotice": _on_org("integrityNotice"),
+    "Organization.notifications": _on_org("notifications(first: 1) { unreadCount totalCount }"),
     "Organization.webhooks": _on_org(
         "webhooks(first: 1) { totalCount edges { node { deliveries(first: 1) { totalCount } } } }"
     ),
@@ -566,6 +596,9 @@ CASES: dict[str, Case] = {
         "ReviewIntegrityFlagInput",
         "attemptIntegrity { review { outcome } }",
         _flagged_attempt,
+    ),
+    "Mutation.markNotificationsRead": _mutation(
+        "markNotificationsRead", "MarkNotificationsReadInput", "unreadCount", _input({"all": True})
     ),
     "Mutation.updateIntegrityRules": _mutation(
         "updateIntegrityRules",
@@ -754,11 +787,17 @@ class AsgiSocket:
             self.task.cancel()
 
 
-BOARD_SUBSCRIPTION = """subscription($slug: String!) {
-  leaderboardUpdated(orgSlug: $slug) { entries { rank } } }"""
+SUBSCRIPTION_DOCUMENTS = {
+    "Subscription.leaderboardUpdated": """subscription($slug: String!) {
+  leaderboardUpdated(orgSlug: $slug) { entries { rank } } }""",
+    "Subscription.notificationsChanged": """subscription($slug: String!) {
+  notificationsChanged(orgSlug: $slug) { unreadCount } }""",
+}
 
 
-async def _subscribe(world: World, actor: Actor) -> tuple[list[dict[str, Any]], Any]:
+async def _subscribe(
+    world: World, actor: Actor, operation: str
+) -> tuple[list[dict[str, Any]], Any]:
     headers: list[tuple[bytes, bytes]] = []
     payload: dict[str, Any] = {}
     if actor.kind == "role":
@@ -774,7 +813,10 @@ async def _subscribe(world: World, actor: Actor) -> tuple[list[dict[str, Any]], 
             {
                 "id": "1",
                 "type": "subscribe",
-                "payload": {"query": BOARD_SUBSCRIPTION, "variables": {"slug": world.org.slug}},
+                "payload": {
+                    "query": SUBSCRIPTION_DOCUMENTS[operation],
+                    "variables": {"slug": world.org.slug},
+                },
             }
         )
         message = await socket.receive()
@@ -790,17 +832,19 @@ async def _subscribe(world: World, actor: Actor) -> tuple[list[dict[str, Any]], 
 SUBSCRIPTIONS = sorted(name for name in DECLARED if name.startswith("Subscription."))
 
 
-def test_the_subscription_is_the_one_run_over_a_websocket() -> None:
-    assert SUBSCRIPTIONS == ["Subscription.leaderboardUpdated"]
+def test_every_subscription_is_run_over_a_websocket() -> None:
+    assert sorted(SUBSCRIPTION_DOCUMENTS) == SUBSCRIPTIONS
 
 
-async def test_every_actor_subscribes_as_the_declaration_allows(world: World) -> None:
-    operation = SUBSCRIPTIONS[0]
+@pytest.mark.parametrize("operation", SUBSCRIPTIONS)
+async def test_every_actor_subscribes_as_the_declaration_allows(
+    operation: str, world: World
+) -> None:
     wrong: list[str] = []
     for actor in world.actors:
         if actor.kind == "anonymous":
             continue  # the websocket door answers anonymous sockets itself (tests/web)
-        errors, data = await _subscribe(world, actor)
+        errors, data = await _subscribe(world, actor, operation)
         found = problem(operation, actor, errors, data)
         if found:
             wrong.append(f"{actor.label}: {found}")
@@ -823,6 +867,7 @@ def test_the_operations_on_one_object_declare_a_target() -> None:
         "Mutation.submitAttempt",
         "Mutation.updateQuiz",
         "Subscription.leaderboardUpdated",
+        "Subscription.notificationsChanged",
     ]
 
 
@@ -838,9 +883,9 @@ async def test_lacking_the_scope_another_orgs_object_is_still_not_found(world: W
     for operation in ON_TARGET:
         if operation.startswith("Subscription."):
             # when it asks for this org's board; then NOT_FOUND, as for the org's own key FORBIDDEN
-            errors, _ = await _subscribe(world, outsider)
+            errors, _ = await _subscribe(world, outsider, operation)
             assert [e["extensions"]["code"] for e in errors] == ["NOT_FOUND"], operation
-            errors, _ = await _subscribe(world, insider)
+            errors, _ = await _subscribe(world, insider, operation)
             assert [e["extensions"]["code"] for e in errors] == ["FORBIDDEN"], operation
             continue
         case = CASES[operation]

@@ -1,0 +1,167 @@
+"""Live unread counts: one count per reader, shared by that reader's sockets.
+
+``notificationsChanged`` is a per-subscriber value (each member has their own unread
+count), which the cohort machinery (``app.graphql.live``) refuses as a field. It
+takes the separate path issue 12 allows, on the same machinery: the *topic* is the
+reader's visibility (org, member, effective scopes), so a cohort only ever holds the
+subscriptions of one reader with one set of scopes (their tabs and devices), and the
+value the cohort runs its selection on is that reader's count, computed once per
+change for the reader (one COUNT query), never per socket. The cohort's actor
+has no identity and needs none: nothing in ``NotificationsUpdate`` is resolved from
+the actor.
+
+A change is ``notifications.changed`` on the event bus (from this process or, over
+Redis, another: one message per change): a new notification recounts the followed
+readers of its org (its recipient only, when it has one), marking read the reader's.
+A reader is recounted at most ``MAX_RATE`` times a second (changes meanwhile are
+folded into the next count) and a message goes out only when the count moved.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import AsyncIterator, Hashable
+from dataclasses import dataclass
+from typing import cast
+
+from app.events.bus import Event, get_bus
+from app.graphql.live import LiveHub
+from app.notifications.service import NOTIFICATIONS_CHANGED, count_for
+from app.notifications.visibility import NotificationVisibility
+
+logger = logging.getLogger("quizgraph.notifications.live")
+
+MAX_RATE = 4  # recounts per second per reader
+FeedKey = tuple[uuid.UUID, NotificationVisibility]
+
+
+def topic_of(key: FeedKey) -> Hashable:
+    org_id, visibility = key
+    return ("notifications", org_id, visibility)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """One reader's unread count (a new object per change: cohorts reuse a payload
+    for the same object)."""
+
+    unread: int
+
+
+class NotificationHub:
+    """This process's unread counts of the readers subscribed here, and the live hub
+    their cohorts live in.
+
+    Nothing runs for an idle subscriber: a change starts one recount task per
+    affected topic, which ends when no further change came during its pause. The
+    topics are the live hub's own (a reader's topic exists while a cohort of it
+    does), so this hub keeps no follower counts of its own and needs no hook when a
+    subscription ends; a count kept for a topic that is gone is dropped at the next
+    change."""
+
+    def __init__(self) -> None:
+        self.live = LiveHub()
+        self._counts: dict[Hashable, Count] = {}
+        self._recounting: dict[Hashable, asyncio.Task[None]] = {}
+        self._again: set[Hashable] = set()
+        self._unsubscribe = get_bus().subscribe(self.on_event)
+
+    async def on_event(self, event: Event) -> None:
+        if event.name != NOTIFICATIONS_CHANGED:
+            return
+        member = event.data.get("memberId")
+        followed = set(self.live.topics())
+        for gone in [topic for topic in self._counts if topic not in followed]:
+            del self._counts[gone]
+        for topic in followed:
+            if _affected(topic, event.org_id, member):
+                self._mark(topic)
+
+    async def first(self, key: FeedKey) -> Count:
+        """The reader's count now (kept while their topic is followed)."""
+        topic = topic_of(key)
+        current = self._counts.get(topic)
+        if current is None:
+            current = self._counts[topic] = Count(await count_for(*key))
+        return current
+
+    def _mark(self, topic: Hashable) -> None:
+        if topic in self._recounting:
+            self._again.add(topic)
+            return
+        self._recounting[topic] = asyncio.create_task(
+            self._recount(topic), name="notification-recount"
+        )
+
+    async def _recount(self, topic: Hashable) -> None:
+        _kind, org_id, visibility = cast("tuple[str, uuid.UUID, NotificationVisibility]", topic)
+        try:
+            while True:
+                self._again.discard(topic)
+                try:
+                    unread = await count_for(org_id, visibility)
+                except Exception:
+                    logger.exception("could not count the notifications of %s", topic)
+                else:
+                    last = self._counts.get(topic)
+                    if last is None or last.unread != unread:
+                        current = self._counts[topic] = Count(unread)
+                        await self.live.publish(topic, current)
+                await asyncio.sleep(1 / MAX_RATE)
+                if topic not in self._again:
+                    return
+        finally:
+            self._recounting.pop(topic, None)
+
+    @property
+    def subscriber_count(self) -> int:
+        return self.live.subscriber_count
+
+    def close(self) -> None:
+        self._unsubscribe()
+        for task in self._recounting.values():
+            task.cancel()
+        self._recounting.clear()
+        self._counts.clear()
+
+
+def _affected(topic: Hashable, org_id: uuid.UUID, member: object) -> bool:
+    """Whether a change of ``org_id``'s notifications (for ``member``, or for
+    everyone when None) may move the count of ``topic``."""
+    if not (isinstance(topic, tuple) and len(topic) == 3 and topic[0] == "notifications"):
+        return False
+    _kind, topic_org, visibility = topic
+    if topic_org != org_id:
+        return False
+    return member is None or str(visibility.reader) == member
+
+
+_hub: NotificationHub | None = None
+
+
+def get_hub() -> NotificationHub:
+    """The process's hub, created on first use (after the event bus is installed)."""
+    global _hub
+    if _hub is None:
+        _hub = NotificationHub()
+    return _hub
+
+
+def reset_hub() -> None:
+    global _hub
+    if _hub is not None:
+        _hub.close()
+    _hub = None
+
+
+@contextlib.asynccontextmanager
+async def running() -> AsyncIterator[None]:
+    """A fresh hub on the process's bus while the server runs (after the bus is set)."""
+    reset_hub()
+    try:
+        yield
+    finally:
+        reset_hub()

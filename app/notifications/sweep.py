@@ -1,0 +1,160 @@
+"""The notifications' periodic pass: API key expiry reminders, expired keys, pruning.
+
+Every ``notification_sweep_seconds`` each server process:
+
+- reminds owners and admins (api_keys:read) of each org key expiring within 7 days
+  and again within 1 day: one notification per key per threshold, the nearest
+  threshold only (a key made to expire in 12 hours gets the 1-day one, never the
+  7-day one after it), and one when it has expired (within the last
+  ``EXPIRED_LOOKBACK``: the door now refuses it, the server switched it off);
+- deletes the notifications older than ``notification_retention_days``, with their
+  read state, in batches.
+
+Several processes may sweep at once: a reminder's ``dedupe_key``
+(``api_key.expiring:<key>:<days>d``) is unique per org, so the second insert does
+nothing, whichever process makes it. Reminders already sent are looked up first so
+that a pass over many keys writes only what is new.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from app.access.scopes import Scope
+from app.api_keys import service as api_keys
+from app.core.clock import as_utc, utcnow
+from app.core.db import unit_of_work
+from app.core.settings import get_settings
+from app.notifications import repository
+from app.notifications.models import NotificationType
+from app.notifications.producer import deliver
+from app.notifications.triggers import Draft
+
+logger = logging.getLogger("quizgraph.notifications.sweep")
+
+# The reminders before a key expires, nearest first.
+REMINDERS: tuple[timedelta, ...] = (timedelta(days=1), timedelta(days=7))
+EXPIRED_LOOKBACK = timedelta(days=7)
+BATCH_SIZE = 500
+MAX_BATCHES = 20  # per pass and kind: 10,000 keys or notifications
+
+
+@dataclass(frozen=True, slots=True)
+class Swept:
+    reminded: int
+    pruned: int
+
+
+class ExpiringKey(Protocol):
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def org_id(self) -> uuid.UUID | None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def prefix(self) -> str: ...
+    @property
+    def expires_at(self) -> datetime | None: ...
+
+
+def key_draft(key: ExpiringKey, now: datetime) -> Draft | None:
+    """The notification a key is due (its nearest threshold, or expired), if any."""
+    if key.org_id is None or key.expires_at is None:
+        return None
+    expires = as_utc(key.expires_at)
+    left = expires - now
+    if left <= timedelta(0):
+        kind = NotificationType.API_KEY_DISABLED
+        title = f"The API key “{key.name}” expired and no longer works"
+        body = f"{key.prefix}… expired at {expires.isoformat()}."
+        dedupe_key = f"api_key.expired:{key.id}"
+    else:
+        threshold = next((t for t in REMINDERS if left <= t), None)
+        if threshold is None:
+            return None
+        days = threshold.days
+        kind = NotificationType.API_KEY_EXPIRING
+        title = f"The API key “{key.name}” expires in {'1 day' if days == 1 else f'{days} days'}"
+        body = f"{key.prefix}… expires at {expires.isoformat()}; rotate it before then."
+        dedupe_key = f"api_key.expiring:{key.id}:{days}d"
+    return Draft(
+        org_id=key.org_id,
+        type=kind,
+        title=title,
+        body=body,
+        audience=Scope.API_KEYS_READ,
+        subject_type="ApiKey",
+        subject_id=key.id,
+        link="/dashboard/api-keys",
+        dedupe_key=dedupe_key,
+    )
+
+
+async def remind(now: datetime) -> int:
+    """Write the reminders due now; how many were new."""
+    written = 0
+    for batch in range(MAX_BATCHES):
+        async with unit_of_work(write=False) as db:
+            keys = await api_keys.expiring(
+                db, now - EXPIRED_LOOKBACK, now + REMINDERS[-1], BATCH_SIZE, batch * BATCH_SIZE
+            )
+            drafts = [draft for key in keys if (draft := key_draft(key, now)) is not None]
+            sent = await repository.existing_keys(db, [draft.dedupe_key for draft in drafts])
+        written += await deliver([draft for draft in drafts if draft.dedupe_key not in sent])
+        if len(keys) < BATCH_SIZE:
+            break
+    return written
+
+
+async def prune(now: datetime) -> int:
+    """Delete notifications past the retention period; how many."""
+    before = now - timedelta(days=get_settings().notification_retention_days)
+    pruned = 0
+    for _ in range(MAX_BATCHES):
+        async with unit_of_work() as db:
+            deleted = await repository.prune(db, before, BATCH_SIZE)
+        pruned += deleted
+        if deleted < BATCH_SIZE:
+            break
+    return pruned
+
+
+async def sweep_once() -> Swept:
+    now = utcnow()
+    return Swept(reminded=await remind(now), pruned=await prune(now))
+
+
+async def _sweep_forever(interval: float) -> None:
+    while True:
+        try:
+            swept = await sweep_once()
+        except Exception:  # a pass never takes the server down; the next one retries
+            logger.exception("the notifications sweep failed; will retry")
+        else:
+            if swept.reminded or swept.pruned:
+                logger.info("notifications: %d reminders, %d pruned", swept.reminded, swept.pruned)
+        await asyncio.sleep(interval)
+
+
+@contextlib.asynccontextmanager
+async def running() -> AsyncIterator[None]:
+    """Sweep in the background while the server runs (not at all with the setting 0)."""
+    interval = get_settings().notification_sweep_seconds
+    if interval <= 0:
+        yield
+        return
+    task = asyncio.create_task(_sweep_forever(interval), name="notifications-sweep")
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

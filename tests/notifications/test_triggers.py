@@ -1,0 +1,185 @@
+"""Each trigger makes its notification, for the members who should see it, once.
+
+Changes are made through the API (or, for the integrity helper's ``attempt.flagged``
+and the server's ``api_key.disabled``, published on the bus as their services do);
+the producer writes after the commit, and the test waits for it (``publish`` /
+``producer.settled``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from strawberry import relay
+
+from app.access.scopes import Role
+from app.core.settings import get_settings
+from app.events.bus import Event
+from app.notifications.producer import Producer
+from app.webhooks.worker import Worker
+from tests.notifications.support import gid, nodes, publish, types_seen
+from tests.quizzes.api import ARCHIVE, START, SUBMIT, published_quiz, right_answers
+from tests.support.client import ApiClient
+from tests.support.factories import OrgFixture
+from tests.support.fixture_types import SignIn
+from tests.webhooks.support import Receiver, create_webhook, drain
+
+IMPORT = """mutation($input: ImportQuizInput!) { importQuiz(input: $input) {
+  importedQuestions problems { message } quiz { id title } } }"""
+# One good question, one without an answer: imported with a problem.
+GIFT_WITH_A_PROBLEM = """::Q1:: 2 + 2 = ? {=4 ~5}
+
+::Q2:: Nobody answers this {}
+"""
+
+
+async def take(student: ApiClient, quiz: dict[str, Any]) -> str:
+    started = (await student.gql(START, {"quizId": quiz["id"]})).ok()
+    attempt_id: str = started["startAttempt"]["attempt"]["id"]
+    answers = {"attemptId": attempt_id, "answers": right_answers(quiz)}
+    (await student.gql(SUBMIT, {"input": answers})).ok()
+    return attempt_id
+
+
+async def test_a_flagged_attempt_is_told_to_staff_who_review_integrity(
+    org: OrgFixture, signed_in: SignIn, producer: Producer
+) -> None:
+    # given a student's attempt at a teacher's quiz
+    teacher = await signed_in(org, "teacher")
+    quiz = await published_quiz(teacher, title="Chemistry")
+    attempt_id = await take(await signed_in(org, "student"), quiz)
+    # when integrity flags it
+    flagged = {
+        "attemptId": attempt_id,
+        "quizId": quiz["id"],
+        "memberId": org.account("student").global_id,
+        "reasons": ["4 tab switches (more than 3)", "2 IP addresses"],
+    }
+    await publish(producer, Event("attempt.flagged", org.id, flagged))
+    # then every staff member holding integrity:read sees it, with a link to the attempt
+    for name in ("owner", "admin", "teacher"):
+        [notification] = await nodes(await signed_in(org, name), org.slug)
+        assert notification["type"] == "ATTEMPT_FLAGGED"
+        assert notification["title"] == "An attempt at “Chemistry” was flagged"
+        assert notification["body"] == "4 tab switches (more than 3); 2 IP addresses"
+        assert notification["subjectId"] == attempt_id
+        assert attempt_id in notification["link"] and notification["read"] is False
+    # and hearing the event again (another process, over Redis) adds nothing
+    await publish(producer, Event("attempt.flagged", org.id, flagged))
+    assert len(await nodes(teacher, org.slug)) == 1
+
+
+async def test_a_quiz_reaching_a_milestone_tells_its_owner_once_per_milestone(
+    org: OrgFixture, signed_in: SignIn, producer: Producer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(get_settings(), "notification_milestones", [2, 3])
+    teacher = await signed_in(org, "teacher")
+    quiz = await published_quiz(teacher, title="Algebra")
+    students = [await signed_in(org, "student")]
+    for name in ("sam", "sol"):
+        await org.add(name, Role.STUDENT)
+        students.append(await signed_in(org, name))
+    # when one participant completes it (twice), nothing yet
+    await take(students[0], quiz)
+    await take(students[0], quiz)
+    await producer.settled()
+    assert await nodes(teacher, org.slug) == []
+    # when a second and a third do, one notification per milestone
+    await take(students[1], quiz)
+    await producer.settled()
+    await take(students[2], quiz)
+    await producer.settled()
+    titles = [n["title"] for n in await nodes(teacher, org.slug)]
+    assert titles == [
+        "“Algebra” was completed by 3 participants",
+        "“Algebra” was completed by 2 participants",
+    ]
+    # and only the quiz's owner hears of it, not other staff
+    assert await nodes(await signed_in(org, "admin"), org.slug) == []
+
+
+async def test_archiving_someone_elses_quiz_tells_its_owner(
+    org: OrgFixture, signed_in: SignIn, producer: Producer
+) -> None:
+    teacher = await signed_in(org, "teacher")
+    mine = await published_quiz(teacher, title="Mine")
+    theirs = await published_quiz(teacher, title="Theirs")
+    # when the teacher archives their own quiz, nobody is told
+    (await teacher.gql(ARCHIVE, {"id": mine["id"]})).ok()
+    await producer.settled()
+    assert await nodes(teacher, org.slug) == []
+    # when an admin archives the teacher's other quiz, the teacher is
+    (await (await signed_in(org, "admin")).gql(ARCHIVE, {"id": theirs["id"]})).ok()
+    await producer.settled()
+    [notification] = await nodes(teacher, org.slug)
+    assert notification["type"] == "QUIZ_ARCHIVED"
+    assert notification["title"] == "“Theirs” was closed (archived)"
+    assert notification["subjectId"] == theirs["id"]
+    assert notification["link"] == f"/dashboard/quizzes/{theirs['id']}"
+
+
+async def test_an_import_with_problems_is_told_to_the_importer(
+    org: OrgFixture, signed_in: SignIn, producer: Producer
+) -> None:
+    teacher = await signed_in(org, "teacher")
+    imported = (
+        await teacher.gql(IMPORT, {"input": {"text": GIFT_WITH_A_PROBLEM, "format": "GIFT"}})
+    ).ok()["importQuiz"]
+    assert imported["problems"] and imported["importedQuestions"] == 1
+    await producer.settled()
+    [notification] = await nodes(teacher, org.slug)
+    assert notification["type"] == "IMPORT_PROBLEMS"
+    assert notification["subjectId"] == imported["quiz"]["id"]
+    assert imported["problems"][0]["message"] in notification["body"]
+    # the owner didn't import it: not theirs
+    assert await nodes(await signed_in(org, "owner"), org.slug) == []
+
+
+async def test_an_endpoint_the_worker_switches_off_is_told_to_webhook_staff(
+    org: OrgFixture,
+    signed_in: SignIn,
+    producer: Producer,
+    receiver: Receiver,
+    worker: Worker,
+) -> None:
+    # given an endpoint that answers 410 Gone
+    receiver.answers["/hook"] = [410]
+    owner = await signed_in(org, "owner")
+    created = await create_webhook(owner, receiver.url(), events=["quiz.created"])
+    await published_quiz(await signed_in(org, "teacher"))
+    # when the worker delivers, and switches it off
+    await drain(worker)
+    await producer.settled()
+    # then owners and admins (webhooks:read) are told, teachers aren't
+    for name in ("owner", "admin"):
+        [notification] = await nodes(await signed_in(org, name), org.slug)
+        assert notification["type"] == "WEBHOOK_DISABLED"
+        assert "410" in notification["body"]
+        assert notification["subjectId"] == created["webhook"]["id"]
+    assert await nodes(await signed_in(org, "teacher"), org.slug) == []
+
+
+async def test_a_key_the_server_switches_off_is_told_to_key_managers(
+    org: OrgFixture, signed_in: SignIn, producer: Producer
+) -> None:
+    key_id = str(relay.GlobalID("ApiKey", str(uuid.uuid4())))
+    event = Event(
+        "api_key.disabled",
+        org.id,
+        {"apiKeyId": key_id, "name": "Partner", "reason": "Its creator was removed."},
+    )
+    await publish(producer, event)
+    assert await types_seen(await signed_in(org, "admin"), org.slug) == ["API_KEY_DISABLED"]
+    assert await types_seen(await signed_in(org, "teacher"), org.slug) == []
+
+
+async def test_an_event_naming_nothing_it_knows_makes_nothing(
+    org: OrgFixture, signed_in: SignIn, producer: Producer
+) -> None:
+    await publish(producer, Event("attempt.flagged", org.id, {"attemptId": "not an id"}))
+    await publish(
+        producer, Event("webhook.disabled", org.id, {"webhookId": gid("Quiz", uuid.uuid4())})
+    )
+    assert await nodes(await signed_in(org, "owner"), org.slug) == []
