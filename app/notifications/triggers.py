@@ -31,11 +31,12 @@ from app.access.request import ServiceContext
 from app.access.scopes import Scope
 from app.core.settings import get_settings
 from app.events.bus import QUIZ_COMPLETED, Event
+from app.integrity.catalog import ATTEMPT_FLAGGED
+from app.integrity.rules import REASON_TEXT
 from app.leaderboards import service as leaderboards
 from app.notifications.models import BODY_MAX, TITLE_MAX, NotificationType
 from app.quizzes import service as quizzes
 
-ATTEMPT_FLAGGED = "attempt.flagged"
 API_KEY_DISABLED = "api_key.disabled"
 WEBHOOK_DISABLED = "webhook.disabled"
 
@@ -103,7 +104,8 @@ async def attempt_flagged(sc: ServiceContext, event: Event) -> list[Draft]:
         quiz_title = (await quizzes.quiz_of_record(sc, quiz, event.org_id)).title
         title = f"An attempt at {_quoted(quiz_title)} was flagged"
     reasons = event.data.get("reasons") or []
-    body = "; ".join(str(reason) for reason in reasons) if isinstance(reasons, list) else ""
+    said = [REASON_TEXT.get(str(reason), str(reason)) for reason in reasons]
+    body = f"The participant {', and '.join(said)}." if isinstance(reasons, list) and said else ""
     return [
         Draft(
             org_id=event.org_id,

@@ -28,6 +28,8 @@ from tests.webhooks.support import Receiver, create_webhook, drain
 
 IMPORT = """mutation($input: ImportQuizInput!) { importQuiz(input: $input) {
   importedQuestions problems { message } quiz { id title } } }"""
+REPORT = """mutation($input: ReportIntegrityEventInput!) {
+  reportIntegrityEvent(input: $input) { event { type } } }"""
 # One good question, one without an answer: imported with a problem.
 GIFT_WITH_A_PROBLEM = """::Q1:: 2 + 2 = ? {=4 ~5}
 
@@ -55,7 +57,7 @@ async def test_a_flagged_attempt_is_told_to_staff_who_review_integrity(
         "attemptId": attempt_id,
         "quizId": quiz["id"],
         "memberId": org.account("student").global_id,
-        "reasons": ["4 tab switches (more than 3)", "2 IP addresses"],
+        "reasons": ["PAGE_SWITCHES", "IP_ADDRESSES"],
     }
     await publish(producer, Event("attempt.flagged", org.id, flagged))
     # then every staff member holding integrity:read sees it, with a link to the attempt
@@ -63,12 +65,37 @@ async def test_a_flagged_attempt_is_told_to_staff_who_review_integrity(
         [notification] = await nodes(await signed_in(org, name), org.slug)
         assert notification["type"] == "ATTEMPT_FLAGGED"
         assert notification["title"] == "An attempt at “Chemistry” was flagged"
-        assert notification["body"] == "4 tab switches (more than 3); 2 IP addresses"
+        assert notification["body"] == (
+            "The participant left the quiz page more often than allowed, and answered from "
+            "more IP addresses than allowed."
+        )
         assert notification["subjectId"] == attempt_id
         assert attempt_id in notification["link"] and notification["read"] is False
     # and hearing the event again (another process, over Redis) adds nothing
     await publish(producer, Event("attempt.flagged", org.id, flagged))
     assert len(await nodes(teacher, org.slug)) == 1
+
+
+async def test_a_student_switching_tabs_too_often_reaches_the_teachers_notifications(
+    org: OrgFixture, signed_in: SignIn, producer: Producer
+) -> None:
+    # given a student in an attempt (the default rule: more than 3 page switches flags)
+    teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
+    quiz = await published_quiz(teacher, title="Physics")
+    started = (await student.gql(START, {"quizId": quiz["id"]})).ok()
+    attempt_id = started["startAttempt"]["attempt"]["id"]
+    # when they leave the page four times
+    for _ in range(4):
+        for kind in ("PAGE_HIDDEN", "PAGE_SHOWN"):
+            reported = await student.gql(REPORT, {"input": {"attemptId": attempt_id, "type": kind}})
+            reported.ok()
+    await producer.settled()
+    # then the teacher's notifications say so, once
+    [notification] = await nodes(teacher, org.slug, unread=True)
+    assert notification["type"] == "ATTEMPT_FLAGGED"
+    assert notification["title"] == "An attempt at “Physics” was flagged"
+    assert "left the quiz page more often than allowed" in notification["body"]
+    assert notification["subjectId"] == attempt_id
 
 
 async def test_a_quiz_reaching_a_milestone_tells_its_owner_once_per_milestone(
