@@ -51,7 +51,7 @@ class QuizStatisticsField:
         ] = True,
         since: Since = None,
         until: Until = None,
-    ) -> QuizStatistics:
+    ) -> QuizStatistics | None:
         days = service.days_of(since, until, first_attempts_only)
         figures = await service.quiz_figures(info.context.sc, self.org_id, self.row_id, days)
         return QuizStatistics.of(figures)
@@ -84,7 +84,7 @@ class OrganizationAnalyticsFields:
         interval: Annotated[
             Interval, strawberry.argument(description="DAY (the default) or WEEK buckets.")
         ] = Interval.DAY,
-    ) -> OrganizationAnalytics:
+    ) -> OrganizationAnalytics | None:
         period = service.period_of(since, until, interval)
         return OrganizationAnalytics(
             figures=await service.org_figures(info.context.sc, self.org_id, period)
@@ -116,7 +116,7 @@ class OrganizationAnalyticsFields:
         interval: Annotated[
             Interval, strawberry.argument(description="DAY (the default) or WEEK buckets.")
         ] = Interval.DAY,
-    ) -> MemberProgress:
+    ) -> MemberProgress | None:
         member = decode_id(member_id, "Member", "memberId") if member_id else None
         period = service.period_of(since, until, interval)
         progress = await service.member_progress(info.context.sc, self.org_id, member, period)

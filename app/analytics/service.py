@@ -46,6 +46,7 @@ CACHED_ANALYSES = 256
 REBUILD_BATCH = 1_000
 MAX_BUCKETS = 366
 MAX_TOP_QUIZZES = 20
+EXPORT_BATCH = 1_000
 
 
 class Interval(StrEnum):
@@ -411,9 +412,10 @@ async def export_header(sc: ServiceContext, quiz_id: uuid.UUID) -> tuple[uuid.UU
 
 
 async def export_batches(
-    sc: ServiceContext, org_id: uuid.UUID, quiz_id: uuid.UUID, days: Days, batch: int = 1_000
+    sc: ServiceContext, org_id: uuid.UUID, quiz_id: uuid.UUID, days: Days
 ) -> AsyncIterator[list[tuple[repository.ExportRow, dict[uuid.UUID, float | None]]]]:
-    async for rows in repository.export_attempts(sc.db, org_id, quiz_id, days, batch):
+    """The export's rows, ``EXPORT_BATCH`` attempts at a time."""
+    async for rows in repository.export_attempts(sc.db, org_id, quiz_id, days, EXPORT_BATCH):
         yield rows
 
 
