@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any, Protocol, cast
 
 import sqlalchemy as sa
@@ -18,7 +19,7 @@ from sqlalchemy.sql.elements import SQLCoreOperations
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.access.tenancy import Tenant, get_scoped, scoped
+from app.access.tenancy import Tenant, across_orgs, get_scoped, scoped
 from app.quizzes.content import LoadedContent, assemble
 from app.quizzes.drafts import QuestionDraft, QuizStatus
 from app.quizzes.models import Option, Question, Quiz
@@ -61,6 +62,28 @@ LISTED_COLUMNS: tuple[SQLCoreOperations[Any], ...] = (
     col(Quiz.updated_at),
     col(Quiz.published_at),
 )
+
+
+async def closed_between(
+    db: AsyncSession, since: datetime, until: datetime, limit: int, offset: int = 0
+) -> list[Quiz]:
+    """Published quizzes of every org whose closing time fell in [since, until),
+    soonest first (the notifications sweep tells each quiz's owner)."""
+    found = await db.exec(
+        across_orgs(
+            select(Quiz)
+            .where(
+                col(Quiz.status) == QuizStatus.PUBLISHED,
+                col(Quiz.closes_at) >= since,
+                col(Quiz.closes_at) < until,
+            )
+            .order_by(col(Quiz.closes_at), col(Quiz.id))
+            .offset(offset)
+            .limit(limit),
+            "the notifications sweep tells every org's quiz owners of quizzes that closed",
+        )
+    )
+    return list(found.all())
 
 
 def listing(

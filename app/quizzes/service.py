@@ -125,6 +125,14 @@ async def quiz_of_record(sc: ServiceContext, quiz_id: uuid.UUID, org_id: uuid.UU
     return quiz
 
 
+async def closed_between(
+    sc: ServiceContext, since: datetime, until: datetime, limit: int, offset: int = 0
+) -> list[Quiz]:
+    """Every org's published quizzes that closed in [since, until), for the server's own
+    notifications (no scope is checked: nothing is shown to anyone from here)."""
+    return await repository.closed_between(sc.db, since, until, limit, offset)
+
+
 async def questions_of(sc: ServiceContext, quiz: Quiz) -> list[Question]:
     return await repository.questions_of(sc.db, [quiz.id], quiz.org_id)
 
