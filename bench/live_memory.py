@@ -38,6 +38,9 @@ TOP = int(os.environ.get("BENCH_TOP", "12"))
 # subscribers (the difference per delivered message is the fan-out's cost), and a
 # cProfile of the changes with subscribers.
 PROFILE = os.environ.get("BENCH_MODE") == "profile"
+# BENCH_TRACEBACKS=N: also print the N biggest allocation sites with their tracebacks
+# (as deep as BENCH_FRAMES).
+TRACEBACKS = int(os.environ.get("BENCH_TRACEBACKS", "0"))
 
 
 def main() -> None:
@@ -228,6 +231,11 @@ def _report(title: str, before: Any, after: Any, count: int, rss_kib_delta: int)
     print("  by line (most recent non-stdlib frame):")
     for name, size in by_line.most_common(TOP):
         print(f"  {size / count:8.0f} B  {name}")
+    for stat in stats[:TRACEBACKS]:
+        print(f"  -- {stat.size_diff / count:8.0f} B in {stat.count_diff / count:.1f} blocks")
+        for frame in reversed(stat.traceback):
+            short = frame.filename.split("site-packages/")[-1].replace(str(ROOT) + "/", "")
+            print(f"       {short}:{frame.lineno}")
 
 
 if __name__ == "__main__":

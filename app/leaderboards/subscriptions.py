@@ -2,13 +2,16 @@
 
 A live field (``app.graphql.live``): subscribers with the same document, variables
 and visibility share one cohort, which runs the selection once per board change and
-writes the same bytes to all their sockets. Nothing in ``LeaderboardUpdate`` depends
-on who asks (a field that did would be marked ``per_subscriber()`` and refused)."""
+writes the same bytes to all their sockets. The resolver returns once the first
+message is out: the websocket door keeps the subscriber, nothing else (no parked
+stream). Nothing in ``LeaderboardUpdate`` depends on who asks (a field that did would
+be marked ``per_subscriber()`` and refused)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncGenerator
+from functools import partial
 from typing import Annotated
 
 import strawberry
@@ -90,7 +93,7 @@ class LeaderboardSubscriptions:
             )
         actor = sc.actor
         # An idle subscriber holds no database state: the session (its connection,
-        # its identity map, the org row) is closed before the subscription parks.
+        # its identity map, the org row) is closed before the subscription is held.
         del org
         await sc.db.close()
         hub = get_hub()
@@ -106,19 +109,17 @@ class LeaderboardSubscriptions:
                 Snapshot(snapshot.top[:top], snapshot.changed), quiz
             )
 
-        try:
-            await follow(
-                info,
-                target=live,
-                hub=hub.live,
-                topic=topic_of(key),
-                actor=actor,
-                initial=initial,
-                to_root=to_root,
-                context_value=lambda visibility: CohortContext.of(visibility, request_id),
-                request_id=request_id,
-            )
-        finally:
-            hub.unfollow(feed, top)
+        await follow(
+            info,
+            target=live,
+            hub=hub.live,
+            topic=topic_of(key),
+            actor=actor,
+            initial=initial,
+            to_root=to_root,
+            context_value=lambda visibility: CohortContext.of(visibility, request_id),
+            request_id=request_id,
+            on_leave=partial(hub.unfollow, feed, top),
+        )
         return
         yield  # an async generator, as Strawberry requires

@@ -24,9 +24,16 @@
   RATE_LIMITED).
 - Live subscriptions (``app.graphql.live``): each connection has one
   ``SocketSender``, its bounded way out; each operation's context carries a
-  ``LiveTarget`` (that sender, the operation's id and protocol), so a live field's
-  resolver joins its cohort and the cohort writes its frames straight to the socket.
-  A client that can't keep up is closed with 4008. The connection's door session is
+  ``LiveTarget`` (that sender, the operation's id and protocol, ``LiveSocket.hold``),
+  so a live field's resolver joins its cohort and the cohort writes its frames
+  straight to the socket. Once its first message is out, the subscription is held
+  by the connection (``LiveSocket.held``: the ``Subscriber`` alone) and Strawberry's
+  execution of it ends without ``complete``: an idle subscription parks no task,
+  stream or execution context. The client's ``complete``/``stop``, a ``start``
+  reusing its id (graphql-ws) and the end of the connection release it; a
+  ``subscribe`` reusing its id closes with 4409, and it counts against
+  ``max_subscriptions_per_connection``. A client that can't keep up is closed with
+  4008. The connection's door session is
   closed once ``connection_init`` has passed (the watch reads in sessions of its own).
 - Errors are classified as over HTTP, by the schema's request boundary; an error
   that escapes the operation's hooks (which Strawberry's stream does not catch)
@@ -57,6 +64,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
+    CompleteMessage,
     ConnectionInitMessage,
     Message,
     SubscribeMessage,
@@ -80,7 +88,7 @@ from app.core.settings import get_settings
 from app.graphql.boundary import ConnectionContext, guarded_stream, request_id_of
 from app.graphql.context import Context
 from app.graphql.errors import ClassifiedError
-from app.graphql.live import FrameKind, LiveTarget, SocketSender
+from app.graphql.live import FrameKind, LiveTarget, SocketSender, Subscriber
 from app.web.credentials import resolve_actor
 from app.web.door import cookie_value
 from app.web.ws_protocol import FRAMES_EXTENSION
@@ -105,18 +113,45 @@ class SocketRejected(Exception):
 
 @dataclass(eq=False, slots=True)
 class LiveSocket:
-    """One connection: its websocket, its way out for live frames and, once through
-    the door, its credential."""
+    """One connection: its websocket, its way out for live frames, its live
+    subscriptions and, once through the door, its credential."""
 
     websocket: WebSocket
     sender: SocketSender
     authorization: list[str] = field(default_factory=list)
     cookie: str | None = None
     actor: Actor = ANONYMOUS  # as of connection_init: the watch compares against it
+    # Live subscriptions set up and running without an execution of their own
+    # (``LiveTarget.hold``), by operation id: all an idle subscription keeps.
+    held: dict[str, Subscriber] = field(default_factory=dict)
+
+    def hold(self, subscriber: Subscriber) -> None:
+        """Keep a live subscription whose first message went out: its operation's
+        execution ends, the subscriber stays in its cohort until released."""
+        if self.sender.closed:
+            subscriber.leave()  # the connection ended meanwhile
+            return
+        replaced = self.held.get(subscriber.operation_id)
+        self.held[subscriber.operation_id] = subscriber
+        if replaced is not None:
+            replaced.leave()
+
+    def holds(self, operation_id: str) -> bool:
+        return operation_id in self.held
+
+    def release(self, operation_id: str) -> None:
+        """The client completed (or replaced) the operation: it leaves its cohort."""
+        subscriber = self.held.pop(operation_id, None)
+        if subscriber is not None:
+            subscriber.leave()
 
     def closed(self) -> None:
-        """The connection ended (or is being closed by the door): live frames stop."""
+        """The connection ended (or is being closed by the door): live frames stop and
+        its subscriptions leave their cohorts."""
         self.sender.detach()
+        held, self.held = self.held, {}
+        for subscriber in held.values():
+            subscriber.leave()
 
 
 def socket_sender(websocket: WebSocket) -> SocketSender:
@@ -180,7 +215,7 @@ class SocketContext(ConnectionContext):
         operation = _operation.get()
         live = None
         if operation is not None:
-            live = LiveTarget(self.socket.sender, operation[0], operation[1])
+            live = LiveTarget(self.socket.sender, operation[0], operation[1], self.socket.hold)
         async with session_factory()() as db:
             yield Context(
                 request=self.request,
@@ -307,12 +342,18 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         self.schema = _guarded(self.schema, self.context)
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
+        socket = _live_socket(self.context)
+        if self.connection_acknowledged and socket.holds(message["id"]):
+            # A held subscription is a running operation, as Strawberry's are.
+            reason = f"Subscriber for {message['id']} already exists"
+            await self.websocket.close(code=4409, reason=reason)
+            return
         limit = self.max_subscriptions_per_connection
         if (
             self.connection_acknowledged
             and limit is not None
             and message["id"] not in self.operations
-            and len(self.operations) >= limit
+            and len(self.operations) + len(socket.held) >= limit
         ):
             error = _too_many_operations(limit)
             await self.send_message(
@@ -320,6 +361,17 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             )
             return
         await super().handle_subscribe(message)
+
+    async def handle_complete(self, message: CompleteMessage) -> None:
+        _live_socket(self.context).release(message["id"])
+        await super().handle_complete(message)
+
+    async def send_message(self, message: Message) -> None:
+        if message["type"] == "complete" and _live_socket(self.context).holds(message["id"]):
+            # Strawberry ends every operation whose stream ended with ``complete``; a
+            # held one's execution ended because its cohort took over: it goes on.
+            return
+        await super().send_message(message)
 
     async def run_operation(self, operation: Any) -> None:
         _operation.set((operation.id, FrameKind.NEXT))  # this operation's task only
@@ -343,6 +395,9 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
             await super().handle_connection_init(message)
         except SocketRejected as rejection:
             await self.websocket.close(code=rejection.code, reason=rejection.reason)
+        if self.connection_init_received:
+            # Cancelled by Strawberry; nothing needs the finished task (~1 KB) any more.
+            self.connection_init_timeout_task = None
 
 
 LEGACY_TYPES = {"connection_init", "connection_terminate", "start", "stop"}
@@ -360,12 +415,15 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
         self.schema = _guarded(self.schema, self.context)
 
     async def handle_start(self, message: StartMessage) -> None:
+        socket = _live_socket(self.context)
+        if self.connection_acknowledged:
+            socket.release(message["id"])  # a start with a running id replaces it
         limit = self.max_subscriptions_per_connection
         if (
             self.connection_acknowledged
             and limit is not None
             and message["id"] not in self.tasks
-            and len(self.tasks) >= limit
+            and len(self.tasks) + len(socket.held) >= limit
         ):
             error = _too_many_operations(limit)
             await self.send_message(
@@ -384,15 +442,26 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
         _operation.set((operation_id, FrameKind.DATA))  # this operation's task only
         await super().handle_async_results(operation_id, query, operation_name, variables)
 
+    async def cleanup_operation(self, operation_id: str) -> None:
+        _live_socket(self.context).release(operation_id)
+        await super().cleanup_operation(operation_id)
+
+    async def send_message(self, message: OperationMessage) -> None:
+        if message["type"] == "complete" and _live_socket(self.context).holds(message["id"]):
+            return  # a held operation goes on (see ``TransportWSHandler.send_message``)
+        await super().send_message(message)
+
     async def handle(self) -> None:
         self.init_timer = asyncio.create_task(self._close_unless_initialised())
         try:
             await super().handle()
         finally:
             _live_socket(self.context).closed()
-            self.init_timer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self.init_timer
+            timer, self.init_timer = self.init_timer, None
+            if timer is not None:
+                timer.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await timer
 
     async def _close_unless_initialised(self) -> None:
         await asyncio.sleep(self.view.connection_init_wait_timeout.total_seconds())
@@ -414,8 +483,9 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
             await self.websocket.close(code=4429, reason="Too many initialisation requests")
             return
         self.init_received = True
-        if self.init_timer is not None:
-            self.init_timer.cancel()
+        timer, self.init_timer = self.init_timer, None  # nothing needs it once cancelled
+        if timer is not None:
+            timer.cancel()
         try:
             await super().handle_connection_init(message)
         except SocketRejected as rejection:

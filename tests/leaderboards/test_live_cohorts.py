@@ -23,7 +23,7 @@ from tests.leaderboards.support import two_point_quiz
 from tests.leaderboards.test_live import BOARD, REVOKE_KEY, key_for, submit
 from tests.support.client import ApiClient
 from tests.support.servers import PASSWORD, Deployment, deployment
-from tests.support.websocket import TRANSPORT_WS, Subscriber
+from tests.support.websocket import LEGACY_WS, TRANSPORT_WS, Subscriber
 
 ADD_MEMBER = """mutation($input: AddMemberInput!) { addMember(input: $input) { member { id } } }"""
 UPDATE_ROLE = """mutation($id: ID!, $role: Role!) {
@@ -175,3 +175,87 @@ async def test_a_client_that_stops_reading_is_closed_with_4008_and_others_get_ev
     transport.resume_reading()
     assert await slow.closed(timeout=10) == (SLOW_CONSUMER_CLOSE, SLOW_CONSUMER_REASON)
     await fast.close()
+
+
+async def test_a_held_subscription_ends_only_when_the_client_completes_it(
+    server: Deployment,
+) -> None:
+    # given a subscription whose first message went out: its execution has ended on
+    # the server (the socket holds it), and the client got no complete
+    owner = await server.signed_in("owner")
+    quiz = await two_point_quiz(owner, "Held subscription", attemptsAllowed=None)
+    _key_id, secret = await key_for(owner, ["leaderboard:read"])
+    student = await server.add_student(owner, f"h{os.urandom(3).hex()}")
+    subscriber = await key_subscriber(server, secret, quiz["id"])
+    assert (await subscriber.next_data())["leaderboardUpdated"]["entries"] == []
+    # when another subscribe reuses its id, the socket is closed as the protocol says
+    reusing = await key_subscriber(server, secret, quiz["id"])
+    await reusing.next_data()
+    await reusing.subscribe(BOARD, {"slug": server.slug, "quizId": quiz["id"]}, op_id="1")
+    assert await reusing.closed(timeout=5) == (4409, "Subscriber for 1 already exists")
+    # and the held one still gets every change
+    await submit(student, quiz, 2)
+    assert top_entry(await subscriber.next_data())["score"] == 2.0  # type: ignore[index]
+    # when the client completes it, nothing more comes for it (no complete echoed)
+    await subscriber.send({"id": "1", "type": "complete"})
+    await subscriber.subscribe(BOARD, {"slug": server.slug, "quizId": quiz["id"]}, op_id="2")
+    second = await subscriber.receive()
+    assert (second["id"], second["type"]) == ("2", "next")
+    await submit(student, quiz, 1)
+    after = await subscriber.receive()
+    assert (after["id"], after["type"]) == ("2", "next")
+    # and its id can be used again
+    await subscriber.subscribe(BOARD, {"slug": server.slug, "quizId": quiz["id"]}, op_id="1")
+    again = await subscriber.receive()
+    assert (again["id"], again["type"]) == ("1", "next")
+    await subscriber.close()
+
+
+async def test_held_subscriptions_count_against_the_connections_limit(
+    server: Deployment,
+) -> None:
+    owner = await server.signed_in("owner")
+    quiz = await two_point_quiz(owner, "Held limit")
+    _key_id, secret = await key_for(owner, ["leaderboard:read"])
+    subscriber = await key_subscriber(server, secret, quiz["id"])
+    variables = {"slug": server.slug, "quizId": quiz["id"]}
+    for op in range(2, 21):  # 20 in all, the most a connection may run
+        await subscriber.subscribe(BOARD, variables, op_id=str(op))
+    firsts = {(await subscriber.receive())["id"] for _ in range(20)}
+    assert firsts == {str(op) for op in range(1, 21)}
+    # when a 21st is sent, it is refused with the limit's code
+    await subscriber.subscribe(BOARD, variables, op_id="21")
+    refused = await subscriber.receive()
+    assert refused["type"] == "error" and refused["id"] == "21"
+    assert refused["payload"][0]["extensions"]["code"] == "RATE_LIMITED"
+    # and after one is completed, another may start
+    await subscriber.send({"id": "5", "type": "complete"})
+    await subscriber.subscribe(BOARD, variables, op_id="22")
+    started = await subscriber.receive()
+    assert (started["id"], started["type"]) == ("22", "next")
+    await subscriber.close()
+
+
+async def test_a_legacy_stop_ends_a_held_subscription(server: Deployment) -> None:
+    owner = await server.signed_in("owner")
+    quiz = await two_point_quiz(owner, "Held legacy", attemptsAllowed=None)
+    _key_id, secret = await key_for(owner, ["leaderboard:read"])
+    student = await server.add_student(owner, f"l{os.urandom(3).hex()}")
+    legacy = await Subscriber.connect(
+        server.ws_url(), payload={"authorization": f"Bearer {secret}"}, protocol=LEGACY_WS
+    )
+    await legacy.acknowledged()
+    variables = {"slug": server.slug, "quizId": quiz["id"]}
+    await legacy.subscribe(BOARD, variables, op_id="a")
+    await legacy.subscribe(BOARD, variables, op_id="b")
+    assert {(await legacy.receive())["id"] for _ in range(2)} == {"a", "b"}
+    # when the client stops one, only the other gets the next change
+    await legacy.send({"id": "a", "type": "stop"})
+    await submit(student, quiz, 2)
+    message = await legacy.receive()
+    assert (message["id"], message["type"]) == ("b", "data")
+    await legacy.send({"id": "b", "type": "stop"})
+    await submit(student, quiz, 1)
+    with pytest.raises(TimeoutError):
+        await legacy.receive(timeout=1.5)
+    await legacy.close()

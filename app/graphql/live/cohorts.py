@@ -14,7 +14,7 @@ subscriber's first message (``LiveHub.first``) is the cohort's run on the curren
 value; a cohort reuses its last payload when handed the value it last published.
 
 Between events a cohort holds its selection (one executor, one plan), its members
-and its last payload; a member is four references. A cohort is dropped with its
+and its last payload; a member (``Subscriber``) is six references. A cohort is dropped with its
 last member, a topic with its last cohort.
 
 The trigger comes from the caller (a domain's feed, on an event of the event bus:
@@ -84,18 +84,27 @@ class CohortKey:
 
 
 class Subscriber:
-    """One subscription of one socket, a member of one cohort."""
+    """One subscription of one socket, a member of one cohort: all that a live
+    subscription keeps between events (no task, no stream, no execution state)."""
 
-    __slots__ = ("cohort", "kind", "operation_id", "seen", "sender")
+    __slots__ = ("cohort", "kind", "on_leave", "operation_id", "seen", "sender")
 
     def __init__(
-        self, cohort: Cohort, sender: SocketSender, operation_id: str, kind: FrameKind
+        self,
+        cohort: Cohort,
+        sender: SocketSender,
+        operation_id: str,
+        kind: FrameKind,
+        on_leave: Callable[[], None] | None = None,
     ) -> None:
         self.cohort: Cohort | None = cohort
         self.sender = sender
         self.operation_id = operation_id
         self.kind = kind
         self.seen = cohort.delivered  # the cohort's last delivery when this one joined
+        # The domain's own bookkeeping to undo when the subscription ends (say, the
+        # board's count of followers): called once, by ``leave``.
+        self.on_leave = on_leave
 
     @property
     def active(self) -> bool:
@@ -108,6 +117,9 @@ class Subscriber:
             return
         self.sender.discard(self.operation_id)
         cohort.remove(self)
+        on_leave, self.on_leave = self.on_leave, None
+        if on_leave is not None:
+            on_leave()
 
 
 class Cohort:
@@ -191,15 +203,17 @@ class LiveHub:
         sender: SocketSender,
         operation_id: str,
         kind: FrameKind = FrameKind.NEXT,
+        on_leave: Callable[[], None] | None = None,
     ) -> Subscriber:
         """Add a subscription to the cohort of ``key``, made (``selection()``, which
-        may refuse it) when the process has none yet."""
+        may refuse it) when the process has none yet. ``on_leave`` runs once when the
+        subscriber leaves."""
         cohorts = self._topics.get(key.topic)
         cohort = cohorts.get(key) if cohorts is not None else None
         if cohort is None:
             cohort = Cohort(self, key, selection(), to_root)
             self._topics.setdefault(key.topic, {})[key] = cohort
-        subscriber = Subscriber(cohort, sender, operation_id, kind)
+        subscriber = Subscriber(cohort, sender, operation_id, kind, on_leave)
         cohort.subscribers[subscriber] = None
         return subscriber
 

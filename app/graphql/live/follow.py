@@ -1,18 +1,27 @@
 """A subscription resolver's way into a cohort.
 
 The websocket door puts a ``LiveTarget`` (the socket's ``SocketSender``, the
-operation's id and protocol) on each operation's context; a live subscription's
-resolver checks what it must (permission, arguments), then ``await follow(…)``:
-the operation joins its cohort, gets its first message, and waits, sending nothing
-through Strawberry, until the operation ends (the client completes it, the socket
-closes), when it leaves its cohort. Every later message is the cohort's::
+operation's id and protocol, and the connection's ``hold``) on each operation's
+context. A live subscription's resolver checks what it must (permission,
+arguments), then ``await follow(…)``: the operation joins its cohort and gets its
+first message; every later message is the cohort's, written straight to the socket.
+
+Then the resolver **returns**: the door keeps the ``Subscriber`` (``hold``) and
+Strawberry's execution of the operation ends (its task, stream, execution context
+and extensions are freed; the door does not send ``complete`` for it). The
+subscription lives on as the subscriber alone, until the client completes it, the
+socket closes or the credential watch closes it, when the door calls
+``Subscriber.leave`` (which runs the domain's ``on_leave``). Without a ``hold`` (a
+context made in a test, another server), ``follow`` waits until the operation is
+cancelled, then leaves::
 
     @strawberry.subscription
     async def board_updated(self, info: Info, ...) -> AsyncGenerator[Board, None]:
         ...checks...
-        await follow(info, target=info.context.live, hub=hub, topic=key,
+        await follow(info, target=info.context.live, hub=hub, topic=key, actor=actor,
                      initial=current, to_root=Board.from_state,
-                     context_value=cohort_context(visibility))
+                     context_value=lambda v: CohortContext.of(v, request_id),
+                     on_leave=lambda: feed.unfollow())
         return
         yield  # an async generator, as Strawberry requires
 """
@@ -57,11 +66,15 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class LiveTarget:
-    """Where one websocket operation's frames go."""
+    """Where one websocket operation's frames go, and who keeps its subscriber."""
 
     sender: SocketSender
     operation_id: str
     kind: FrameKind = FrameKind.NEXT
+    # The connection's keeper of set-up subscriptions: called with the subscriber once
+    # its first message went out, it owns it from then on (and calls ``leave``), so
+    # the operation's execution can end. None: ``follow`` waits until cancelled.
+    hold: Callable[[Subscriber], None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,23 +185,38 @@ async def follow(
     to_root: Callable[[Any], Any],
     context_value: Callable[[Visibility], Any],
     request_id: str = "live",
+    on_leave: Callable[[], None] | None = None,
 ) -> None:
     """Join the cohort of this operation (refused with BAD_USER_INPUT when it selects
-    a per-subscriber field), send its first message (``initial()``: the topic's
-    current value), and wait until cancelled; then leave."""
+    a per-subscriber field) and send its first message (``initial()``: the topic's
+    current value). Then hand the subscriber to ``target.hold`` and return, or,
+    without one, wait until cancelled and leave. ``on_leave`` runs once when the
+    subscription ends, however it ends (a refused join included)."""
     visibility = Visibility.of(actor)
-    subscriber: Subscriber = hub.join(
-        cohort_key(info, topic, visibility),
-        selection=lambda: selection_from(
-            info, context_value=context_value(visibility), request_id=request_id
-        ),
-        to_root=to_root,
-        sender=target.sender,
-        operation_id=target.operation_id,
-        kind=target.kind,
-    )
+    try:
+        subscriber: Subscriber = hub.join(
+            cohort_key(info, topic, visibility),
+            selection=lambda: selection_from(
+                info, context_value=context_value(visibility), request_id=request_id
+            ),
+            to_root=to_root,
+            sender=target.sender,
+            operation_id=target.operation_id,
+            kind=target.kind,
+            on_leave=on_leave,
+        )
+    except BaseException:
+        if on_leave is not None:
+            on_leave()
+        raise
+    held = False
     try:
         await hub.first(subscriber, await initial())
+        if target.hold is not None:
+            target.hold(subscriber)
+            held = True
+            return
         await asyncio.get_running_loop().create_future()  # until the operation is cancelled
     finally:
-        subscriber.leave()
+        if not held:
+            subscriber.leave()

@@ -109,6 +109,7 @@ class Subscription:
             initial=current,
             to_root=lambda value: value,
             context_value=lambda visibility: {"actor": visibility.actor()},
+            on_leave=context.get("on_leave"),
         )
         return
         yield  # an async generator, as Strawberry requires
