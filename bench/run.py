@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import compiled_list, login_flood, query_refusal, scenarios, webhooks
+from bench import analytics, compiled_list, login_flood, query_refusal, scenarios, webhooks
 from bench.harness import CONNECTIONS, ROOT, WrkResult, run_wrk, server
 from bench.peer import quiz_list as peer_quiz_list
 
@@ -23,6 +23,7 @@ SCENARIOS = {
     "postgraphile_peer": peer_quiz_list.run,
     "compiled_list": compiled_list.run,
     "webhooks": webhooks.run,
+    "analytics": analytics.run,
 }
 
 
