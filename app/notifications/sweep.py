@@ -1,4 +1,4 @@
-"""The notifications' periodic pass: API key expiry reminders, expired keys, pruning.
+"""The notifications' periodic pass: key reminders, expired keys, closed quizzes, pruning.
 
 Every ``notification_sweep_seconds`` each server process:
 
@@ -7,6 +7,8 @@ Every ``notification_sweep_seconds`` each server process:
   threshold only (a key made to expire in 12 hours gets the 1-day one, never the
   7-day one after it), and one when it has expired (within the last
   ``EXPIRED_LOOKBACK``: the door now refuses it, the server switched it off);
+- tells each quiz's owner when its closing time passed (within ``CLOSED_LOOKBACK``),
+  once, with how many took part;
 - deletes the notifications older than ``notification_retention_days``, with their
   read state, in batches.
 
@@ -20,28 +22,36 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from app.access.request import RequestMeta, ServiceContext
 from app.access.scopes import Scope
 from app.api_keys import service as api_keys
+from app.audit.service import SYSTEM_ACTOR
 from app.core.clock import as_utc, utcnow
 from app.core.db import unit_of_work
 from app.core.settings import get_settings
+from app.leaderboards import service as leaderboards
 from app.notifications import repository
 from app.notifications.models import NotificationType
 from app.notifications.producer import deliver
-from app.notifications.triggers import Draft
+from app.notifications.triggers import Draft, to_quiz_owner
+from app.quizzes import service as quizzes
 
 logger = logging.getLogger("quizgraph.notifications.sweep")
 
 # The reminders before a key expires, nearest first.
 REMINDERS: tuple[timedelta, ...] = (timedelta(days=1), timedelta(days=7))
 EXPIRED_LOOKBACK = timedelta(days=7)
+CLOSED_LOOKBACK = timedelta(days=7)
+PARTICIPANTS_COUNTED = 100_001  # a closed quiz's body counts participants up to this
+SWEEP_META = RequestMeta(request_id="notifications-sweep")
 BATCH_SIZE = 500
 MAX_BATCHES = 20  # per pass and kind: 10,000 keys or notifications
 
@@ -49,6 +59,7 @@ MAX_BATCHES = 20  # per pass and kind: 10,000 keys or notifications
 @dataclass(frozen=True, slots=True)
 class Swept:
     reminded: int
+    closed: int
     pruned: int
 
 
@@ -98,20 +109,75 @@ def key_draft(key: ExpiringKey, now: datetime) -> Draft | None:
     )
 
 
-async def remind(now: datetime) -> int:
-    """Write the reminders due now; how many were new."""
+# One batch of candidates at an offset: how many rows it read, and its drafts not yet
+# sent (read in the batch's read-only transaction).
+Batch = Callable[[ServiceContext, int], Awaitable[tuple[int, list[Draft]]]]
+
+
+async def _write_due(batch_of: Batch) -> int:
+    """Write what the batches find due, batch by batch; how many were new."""
     written = 0
     for batch in range(MAX_BATCHES):
         async with unit_of_work(write=False) as db:
-            keys = await api_keys.expiring(
-                db, now - EXPIRED_LOOKBACK, now + REMINDERS[-1], BATCH_SIZE, batch * BATCH_SIZE
-            )
-            drafts = [draft for key in keys if (draft := key_draft(key, now)) is not None]
-            sent = await repository.existing_keys(db, [draft.dedupe_key for draft in drafts])
-        written += await deliver([draft for draft in drafts if draft.dedupe_key not in sent])
-        if len(keys) < BATCH_SIZE:
+            sc = ServiceContext(db=db, actor=SYSTEM_ACTOR, meta=SWEEP_META)
+            read, drafts = await batch_of(sc, batch * BATCH_SIZE)
+        written += await deliver(drafts)
+        if read < BATCH_SIZE:
             break
     return written
+
+
+async def _unsent(sc: ServiceContext, drafts: list[Draft]) -> list[Draft]:
+    sent = await repository.existing_keys(sc.db, [draft.dedupe_key for draft in drafts])
+    return [draft for draft in drafts if draft.dedupe_key not in sent]
+
+
+async def remind(now: datetime) -> int:
+    """Write the key reminders due now; how many were new."""
+
+    async def batch_of(sc: ServiceContext, offset: int) -> tuple[int, list[Draft]]:
+        since, until = now - EXPIRED_LOOKBACK, now + REMINDERS[-1]
+        keys = await api_keys.expiring(sc.db, since, until, BATCH_SIZE, offset)
+        drafts = [draft for key in keys if (draft := key_draft(key, now)) is not None]
+        return len(keys), await _unsent(sc, drafts)
+
+    return await _write_due(batch_of)
+
+
+async def closed_quizzes(now: datetime) -> int:
+    """Tell each owner of a quiz that closed (its closing time passed, within
+    ``CLOSED_LOOKBACK``), once, with how many took part; how many were new."""
+
+    async def batch_of(sc: ServiceContext, offset: int) -> tuple[int, list[Draft]]:
+        closed = await quizzes.closed_between(sc, now - CLOSED_LOOKBACK, now, BATCH_SIZE, offset)
+        drafts = [
+            to_quiz_owner(
+                quiz.org_id,
+                NotificationType.QUIZ_CLOSED,
+                f"“{quiz.title}” closed",
+                quiz.id,
+                quiz.created_by_id,
+                f"quiz.closed:{quiz.id}",
+            )
+            for quiz in closed
+            if quiz.created_by_id is not None
+        ]
+        due = await _unsent(sc, drafts)
+        for index, draft in enumerate(due):
+            assert draft.subject_id is not None
+            took_part = await leaderboards.participant_count(
+                sc, draft.org_id, draft.subject_id, PARTICIPANTS_COUNTED
+            )
+            due[index] = dataclasses.replace(draft, body=_took_part(took_part))
+        return len(closed), due
+
+    return await _write_due(batch_of)
+
+
+def _took_part(count: int) -> str:
+    if count >= PARTICIPANTS_COUNTED:
+        return f"More than {PARTICIPANTS_COUNTED - 1:,} participants took part."
+    return f"{count:,} participant{'' if count == 1 else 's'} took part."
 
 
 async def prune(now: datetime) -> int:
@@ -129,7 +195,9 @@ async def prune(now: datetime) -> int:
 
 async def sweep_once() -> Swept:
     now = utcnow()
-    return Swept(reminded=await remind(now), pruned=await prune(now))
+    return Swept(
+        reminded=await remind(now), closed=await closed_quizzes(now), pruned=await prune(now)
+    )
 
 
 async def _sweep_forever(interval: float) -> None:
@@ -139,8 +207,8 @@ async def _sweep_forever(interval: float) -> None:
         except Exception:  # a pass never takes the server down; the next one retries
             logger.exception("the notifications sweep failed; will retry")
         else:
-            if swept.reminded or swept.pruned:
-                logger.info("notifications: %d reminders, %d pruned", swept.reminded, swept.pruned)
+            if swept.reminded or swept.closed or swept.pruned:
+                logger.info("notifications: %s", swept)
         await asyncio.sleep(interval)
 
 

@@ -12,7 +12,8 @@ notifications to write; none writes anything itself. The events and who hears th
 | ``webhook.disabled`` (by the worker) | WEBHOOK_DISABLED | webhooks:read |
 | ``api_key.disabled`` (by the server) | API_KEY_DISABLED | api_keys:read |
 
-The sweep adds key expiry reminders and expired keys (``sweep.py``). Each draft has a
+The sweep adds key expiry reminders, expired keys and quizzes whose closing time
+passed (QUIZ_CLOSED, to the quiz's owner) (``sweep.py``). Each draft has a
 ``dedupe_key``: the same trigger heard twice (every process hears every event over
 Redis) writes one notification.
 """
@@ -90,6 +91,30 @@ def _gid(type_name: str, value: uuid.UUID) -> str:
     return str(relay.GlobalID(type_name, str(value)))
 
 
+def to_quiz_owner(
+    org_id: uuid.UUID,
+    kind: NotificationType,
+    title: str,
+    quiz_id: uuid.UUID,
+    owner: uuid.UUID | None,
+    dedupe_key: str,
+    body: str = "",
+) -> Draft:
+    """News of a quiz for its owner (quizzes:write), linking to the quiz's page."""
+    return Draft(
+        org_id=org_id,
+        type=kind,
+        title=title,
+        body=body,
+        audience=Scope.QUIZZES_WRITE,
+        recipient_id=owner,
+        subject_type="Quiz",
+        subject_id=quiz_id,
+        link=f"/dashboard/quizzes/{_gid('Quiz', quiz_id)}",
+        dedupe_key=dedupe_key,
+    )
+
+
 def _quoted(title: object) -> str:
     return f"“{title}”" if title else "A quiz"
 
@@ -134,16 +159,13 @@ async def quiz_completed(sc: ServiceContext, event: Event) -> list[Draft]:
     milestone = reached[-1]
     quiz = await quizzes.quiz_of_record(sc, quiz_id, event.org_id)
     return [
-        Draft(
-            org_id=event.org_id,
-            type=NotificationType.QUIZ_MILESTONE,
-            title=f"{_quoted(quiz.title)} was completed by {milestone:,} participants",
-            audience=Scope.QUIZZES_WRITE,
-            recipient_id=quiz.created_by_id,
-            subject_type="Quiz",
-            subject_id=quiz.id,
-            link=f"/dashboard/quizzes/{_gid('Quiz', quiz.id)}",
-            dedupe_key=f"quiz.milestone:{quiz.id}:{milestone}",
+        to_quiz_owner(
+            event.org_id,
+            NotificationType.QUIZ_MILESTONE,
+            f"{_quoted(quiz.title)} was completed by {milestone:,} participants",
+            quiz.id,
+            quiz.created_by_id,
+            f"quiz.milestone:{quiz.id}:{milestone}",
         )
     ]
 
@@ -155,16 +177,13 @@ async def quiz_archived(sc: ServiceContext, event: Event) -> list[Draft]:
     if quiz_id is None or owner is None or owner == archiver:
         return []  # nobody to tell, or the owner archived it themselves
     return [
-        Draft(
-            org_id=event.org_id,
-            type=NotificationType.QUIZ_ARCHIVED,
-            title=f"{_quoted(event.data.get('title'))} was closed (archived)",
-            audience=Scope.QUIZZES_WRITE,
-            recipient_id=owner,
-            subject_type="Quiz",
-            subject_id=quiz_id,
-            link=f"/dashboard/quizzes/{_gid('Quiz', quiz_id)}",
-            dedupe_key=f"quiz.archived:{quiz_id}",
+        to_quiz_owner(
+            event.org_id,
+            NotificationType.QUIZ_ARCHIVED,
+            f"{_quoted(event.data.get('title'))} was closed (archived)",
+            quiz_id,
+            owner,
+            f"quiz.archived:{quiz_id}",
         )
     ]
 

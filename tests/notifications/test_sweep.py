@@ -13,7 +13,8 @@ from app.notifications.producer import deliver
 from app.notifications.sweep import sweep_once
 from app.notifications.triggers import Draft
 from tests.notifications.support import key_secret, nodes
-from tests.quizzes.api import iso
+from tests.notifications.test_triggers import take
+from tests.quizzes.api import iso, published_quiz
 from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import SignIn
@@ -71,6 +72,33 @@ async def test_a_key_expiring_within_a_day_gets_only_the_one_day_reminder(
     assert [n["title"] for n in await nodes(owner, org.slug)] == [
         "The API key “bell” expires in 1 day"
     ]
+
+
+async def test_a_quiz_whose_closing_time_passed_is_told_to_its_owner_once(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+) -> None:
+    # given a teacher's quiz closing in an hour, which a student took
+    teacher = await signed_in(org, "teacher")
+    quiz = await published_quiz(
+        teacher, title="Timed", closesAt=iso(clock.now() + timedelta(hours=1))
+    )
+    await take(await signed_in(org, "student"), quiz)
+    await sweep_once()
+    assert await nodes(teacher, org.slug) == []
+    # when its closing time has passed, however many sweeps run
+    clock.advance(hours=2)
+    await asyncio.gather(sweep_once(), sweep_once())
+    await sweep_once()
+    # then its owner is told once, with how many took part; nobody else is
+    teacher = await signed_in(org, "teacher")
+    [closed] = await nodes(teacher, org.slug)
+    assert (closed["type"], closed["title"], closed["body"]) == (
+        "QUIZ_CLOSED",
+        "“Timed” closed",
+        "1 participant took part.",
+    )
+    assert closed["subjectId"] == quiz["id"]
+    assert await nodes(await signed_in(org, "admin"), org.slug) == []
 
 
 async def test_notifications_past_the_retention_period_are_pruned(
