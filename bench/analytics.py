@@ -38,7 +38,7 @@ import numpy as np
 from sqlalchemy import select
 
 from bench import data
-from bench.harness import WrkResult, run_wrk_latency, run_wrk_walk, server
+from bench.harness import WrkResult, run_wrk_latency, run_wrk_walk, serve, server
 
 ATTEMPTS = int(os.environ.get("BENCH_ANALYTICS_ATTEMPTS", "100000"))
 STUDENTS = 2_000
@@ -83,6 +83,9 @@ def _reads(scratch: Path, backend: str) -> dict[str, WrkResult | dict[str, objec
         quiz_id = asyncio.run(_seed_attempts(db))
         seeded = time.perf_counter() - started
         print(f"[{backend}] seeded {ATTEMPTS:,} attempts x {QUESTIONS} questions in {seeded:.0f} s")
+        label = f"{ATTEMPTS:,} attempts x {QUESTIONS} questions, {backend}"
+        with serve("app.web.asgi:app", db.env) as (url, process):
+            figures[f"CSV export, {label}"] = _export(url, db, quiz_id, process.pid)
         with server("app.web.asgi:app", db.env) as url:
             cookie = _owner_cookie(url, db)
             headers = {"Cookie": cookie}
@@ -99,7 +102,6 @@ def _reads(scratch: Path, backend: str) -> dict[str, WrkResult | dict[str, objec
                 "query": ORG,
                 "variables": {"slug": "bench", "interval": "WEEK", "since": since},
             }
-            label = f"{ATTEMPTS:,} attempts x {QUESTIONS} questions, {backend}"
             figures[f"analytics cold item analysis, {label}"] = cold
             figures[f"Quiz.statistics (rollups), {label}"] = run_wrk_latency(url, simple, headers)
             figures[f"Quiz.statistics with item analysis (cached), {label}"] = run_wrk_latency(
@@ -112,6 +114,35 @@ def _reads(scratch: Path, backend: str) -> dict[str, WrkResult | dict[str, objec
                 url, weeks, headers
             )
     return figures
+
+
+def _export(url: str, db: data.Database, quiz_id: uuid.UUID, pid: int) -> dict[str, object]:
+    """The whole quiz's CSV, streamed to nowhere: time, size, and the server's resident
+    memory before and at its peak (a fresh process: its peak is start-up or the export)."""
+    headers = {"Cookie": _owner_cookie(url, db)}
+    before = _memory_kib(pid, "VmRSS")
+    started = time.perf_counter()
+    size = lines = 0
+    path = f"/quizzes/{data.global_id('Quiz', quiz_id)}/results.csv"
+    with httpx.stream("GET", url + path, headers=headers, timeout=600) as response:
+        response.raise_for_status()
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+    return {
+        "seconds": round(time.perf_counter() - started, 2),
+        "rows": lines - 1,
+        "megabytes": round(size / 1e6, 1),
+        "server_rss_before_mib": round(before / 1024, 1),
+        "server_peak_rss_mib": round(_memory_kib(pid, "VmHWM") / 1024, 1),
+    }
+
+
+def _memory_kib(pid: int, field: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
 
 
 def _owner_cookie(url: str, db: data.Database) -> str:

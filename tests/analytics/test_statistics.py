@@ -191,3 +191,21 @@ async def test_rollups_kept_with_each_submit_equal_a_rebuild(taken: Taken) -> No
                     assert after[column] == pytest.approx(value), (table, column)
                 else:
                     assert after[column] == value, (table, column)
+
+
+async def test_one_document_reads_statistics_and_org_analytics_together(taken: Taken) -> None:
+    # given a document whose fields resolve side by side (the item analysis, the org's
+    # analytics with its members, the quiz's author)
+    document = """query($id: ID!, $slug: String!) {
+      node(id: $id) { ... on Quiz { createdBy { username }
+        statistics { cronbachAlpha questions { discriminationIndex } } } }
+      organization(slug: $slug) { analytics { attempts topQuizzes { title }
+        members { edges { node { displayName } } } } }
+    }"""
+    # when the teacher sends it
+    result = await taken.teacher.gql(document, {"id": taken.quiz["id"], "slug": taken.org.slug})
+    # then every part answers
+    data = result.ok()
+    assert data["node"]["statistics"]["cronbachAlpha"] is not None
+    assert data["organization"]["analytics"]["attempts"] == 7
+    assert data["organization"]["analytics"]["topQuizzes"][0]["title"] == "Known"
