@@ -26,7 +26,7 @@ from app.notifications.models import Notification, NotificationRead
 from app.notifications.visibility import NotificationVisibility
 
 _WRITE = "an insert names its rows' org_id itself (the values, or a scoped select)"
-_SWEEP = "the sweep checks every org's reminders and prunes every org's old notifications"
+_SWEEP = "the sweep prunes every org's old notifications"
 
 
 def _insert(db: AsyncSession) -> Any:
@@ -156,15 +156,20 @@ async def add(db: AsyncSession, values: dict[str, Any]) -> uuid.UUID | None:
     return inserted
 
 
-async def existing_keys(db: AsyncSession, keys: Sequence[str]) -> set[str]:
-    """Which of ``keys`` some org already has (reminders the sweep sent before)."""
+async def existing_keys(
+    db: AsyncSession, keys: Sequence[tuple[uuid.UUID, str]]
+) -> set[tuple[uuid.UUID, str]]:
+    """Which of the (org, dedupe key) pairs are written already (one lookup of the
+    unique index per pair)."""
     if not keys:
         return set()
     query = across_orgs(
-        select(Notification.dedupe_key).where(col(Notification.dedupe_key).in_(list(keys))),
-        _SWEEP,
+        select(Notification.org_id, Notification.dedupe_key).where(
+            sa.tuple_(col(Notification.org_id), col(Notification.dedupe_key)).in_(list(keys))
+        ),
+        "each pair names its org; the producer and the sweep ask for many orgs at once",
     )
-    return set((await db.exec(query)).all())
+    return {(row[0], row[1]) for row in (await db.exec(query)).all()}
 
 
 async def prune(db: AsyncSession, before: datetime, limit: int) -> int:

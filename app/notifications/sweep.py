@@ -128,8 +128,8 @@ async def _write_due(batch_of: Batch) -> int:
 
 
 async def _unsent(sc: ServiceContext, drafts: list[Draft]) -> list[Draft]:
-    sent = await repository.existing_keys(sc.db, [draft.dedupe_key for draft in drafts])
-    return [draft for draft in drafts if draft.dedupe_key not in sent]
+    sent = await repository.existing_keys(sc.db, [draft.key for draft in drafts])
+    return [draft for draft in drafts if draft.key not in sent]
 
 
 async def remind(now: datetime) -> int:

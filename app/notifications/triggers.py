@@ -55,6 +55,11 @@ class Draft:
     link: str = ""
     recipient_id: uuid.UUID | None = None
 
+    @property
+    def key(self) -> tuple[uuid.UUID, str]:
+        """What makes it the same notification as one written before."""
+        return self.org_id, self.dedupe_key
+
     def values(self, now: datetime) -> dict[str, Any]:
         return {
             "id": uuid.uuid4(),
