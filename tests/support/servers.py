@@ -1,4 +1,11 @@
-"""Real server processes (uvicorn) for tests that need sockets or several processes."""
+"""Real server processes (uvicorn) for tests that need sockets or several processes.
+
+Their database is migrated, and their org made, from the test process, through the
+same functions as ``quizgraph migrate`` and ``quizgraph create-org``: a command line
+process would import the whole app first, seconds of CPU each, twice per deployment.
+The servers share the test process's secret key, so what it writes (the audit chain's
+first event) verifies in them.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +20,12 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from app.core.db import get_engine, unit_of_work
+from app.core.migrations import upgrade_to_head
+from app.core.settings import get_settings
+from app.orgs import service as orgs
 from tests.support.client import ApiClient
+from tests.support.factories import cli_context
 
 PASSWORD = "correct horse battery"
 
@@ -54,21 +66,8 @@ class Deployment:
 
     async def another_org(self) -> Deployment:
         """A second org served by the same processes."""
-        slug = f"live-{os.urandom(4).hex()}"
-        created = json.loads(
-            await cli(
-                self.env,
-                "create-org",
-                "--slug",
-                slug,
-                "--name",
-                "Other",
-                "--owner-password",
-                PASSWORD,
-                "--json",
-            )
-        )
-        return Deployment(self.urls, slug, created["portalCode"], self.env, self.clients)
+        slug, portal_code = await create_org(self.env, "live", "Other")
+        return Deployment(self.urls, slug, portal_code, self.env, self.clients)
 
     def client(self, index: int = 0) -> ApiClient:
         client = ApiClient(None, base_url=self.urls[index])
@@ -112,14 +111,13 @@ async def deployment(
         **os.environ,
         "QUIZGRAPH_DATABASE_URL": database_url,
         "QUIZGRAPH_ENVIRONMENT": "test",
-        "QUIZGRAPH_SECRET_KEY": "server-process-test-secret",
         "QUIZGRAPH_COOKIE_SECURE": "false",
         **(extra_env or {}),
     }
     env.pop("QUIZGRAPH_REDIS_URL", None)
     if redis_url:
         env["QUIZGRAPH_REDIS_URL"] = redis_url
-    await cli(env, "migrate")
+    await migrate(database_url)
     slug, portal_code = await create_org(env, "live", "Live School")
     ports = [free_port() for _ in range(processes)]
     servers = [await spawn_server(env, port) for port in ports]
@@ -137,23 +135,37 @@ async def deployment(
             await server.wait()
 
 
+async def migrate(database_url: str) -> None:
+    """``quizgraph migrate``, from this process."""
+    await asyncio.to_thread(upgrade_to_head, database_url)
+
+
 async def create_org(env: dict[str, str], prefix: str, name: str) -> tuple[str, str]:
-    """A new org made with the CLI (owner password ``PASSWORD``): its slug and portal code."""
+    """A new org (owner password ``PASSWORD``) in the database of the servers' ``env``,
+    as ``quizgraph create-org`` makes it: its slug and portal code. Made from this
+    process when the servers share its secret key, else by the command line."""
     slug = f"{prefix}-{os.urandom(4).hex()}"
-    created = json.loads(
-        await cli(
-            env,
-            "create-org",
-            "--slug",
-            slug,
-            "--name",
-            name,
-            "--owner-password",
-            PASSWORD,
-            "--json",
+    if env.get("QUIZGRAPH_SECRET_KEY") != get_settings().resolved_secret_key():
+        created = json.loads(
+            await cli(
+                env,
+                "create-org",
+                "--slug",
+                slug,
+                "--name",
+                name,
+                "--owner-password",
+                PASSWORD,
+                "--json",
+            )
         )
-    )
-    return slug, str(created["portalCode"])
+        return slug, str(created["portalCode"])
+    url = env["QUIZGRAPH_DATABASE_URL"]
+    async with unit_of_work(url) as db:
+        made = await orgs.create_org(cli_context(db), slug=slug, name=name, owner_password=PASSWORD)
+    # The servers' database may be dropped before this process's engines are disposed.
+    await get_engine(url).dispose()
+    return slug, made.portal_code
 
 
 async def spawn_server(env: dict[str, str], port: int) -> asyncio.subprocess.Process:

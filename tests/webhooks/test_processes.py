@@ -31,7 +31,7 @@ from tests.quizzes.api import published_quiz, right_answers
 from tests.support.client import ApiClient
 from tests.support.databases import postgres_database, sqlite_database
 from tests.support.factories import cli_context
-from tests.support.servers import ADD_MEMBER, PASSWORD, cli, create_org, start_server
+from tests.support.servers import ADD_MEMBER, PASSWORD, create_org, migrate, start_server
 from tests.webhooks.support import Receiver, create_webhook, deliveries, running_receiver
 
 EVENTS = 1_000
@@ -56,7 +56,7 @@ async def prepared(database_url: str, **extra: str) -> tuple[dict[str, str], str
         **extra,
     }
     env.pop("QUIZGRAPH_REDIS_URL", None)
-    await cli(env, "migrate")
+    await migrate(database_url)
     slug, portal_code = await create_org(env, "hooks", "Hooks")
     return env, slug, portal_code
 
