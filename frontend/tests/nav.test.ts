@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canWriteOrg, isStaff, landingPath, visibleSections } from '../src/lib/nav';
-import { SCOPE_TABLE, type Role } from '../src/lib/scopes';
-
-const scopesOf = (role: Role) => SCOPE_TABLE.filter((s) => (s.roles as readonly string[]).includes(role)).map((s) => s.scope);
+import { scopesOf } from './accessModel';
 const ids = (scopes: string[]) => visibleSections(scopes).map((s) => s.id);
 
 describe('nav visibility from scopes', () => {

@@ -7,6 +7,7 @@ import { sessionExchange } from '../src/data/client';
 import { errorInfo } from '../src/lib/errors';
 import { onSessionEnded, reportSessionEnded, safeNext, sessionEndedLoginPath, signedInSlug } from '../src/data/session';
 import { App } from '../src/App';
+import { MODEL } from './accessModel';
 
 const json = (body: unknown, init: ResponseInit = {}) =>
   new Response(JSON.stringify(body), { status: 200, ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
@@ -140,6 +141,12 @@ describe('the app when a session ends', () => {
     __typename: 'Viewer',
   };
 
+  const accessModel = {
+    __typename: 'AccessModel',
+    roles: MODEL.roles.map((r) => ({ ...r, __typename: 'RoleDefinition' })),
+    scopes: MODEL.scopes.map((s) => ({ ...s, __typename: 'ScopeDefinition' })),
+  };
+
   beforeEach(() => {
     localStorage.setItem('qg:portal:acme', 'p1');
     window.history.replaceState(null, '', '/org/acme/dashboard/api-keys');
@@ -147,7 +154,7 @@ describe('the app when a session ends', () => {
       'fetch',
       vi.fn(async (_url: string, init: RequestInit) => {
         const body = JSON.parse(String(init.body)) as { query: string; operationName?: string };
-        if (/query Viewer\b/.test(body.query)) return json({ data: { viewer } });
+        if (/query Viewer\b/.test(body.query)) return json({ data: { viewer, accessModel } });
         if (/query PublicOrganization\b/.test(body.query)) {
           return json({ data: { organization: { id: 'o1', slug: 'acme', name: 'Acme', branding: null, __typename: 'Organization' } } });
         }

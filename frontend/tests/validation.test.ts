@@ -1,29 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { expiryToIso, hasErrors, validateAddMember, validateCreateKey } from '../src/lib/validation';
+import { MODEL, ROLES } from './accessModel';
 
 const good = { username: 'ada.l', displayName: 'Ada Lovelace', role: 'TEACHER', password: 'correct horse' };
 
 describe('validateAddMember', () => {
   it('accepts a good form', () => {
-    expect(validateAddMember(good)).toEqual({});
+    expect(validateAddMember(good, ROLES)).toEqual({});
   });
   it('requires every field', () => {
-    const e = validateAddMember({ username: ' ', displayName: '', role: '', password: '' });
+    const e = validateAddMember({ username: ' ', displayName: '', role: '', password: '' }, ROLES);
     expect(Object.keys(e).sort()).toEqual(['displayName', 'password', 'role', 'username']);
     expect(hasErrors(e)).toBe(true);
   });
   it('rejects bad usernames', () => {
-    expect(validateAddMember({ ...good, username: 'has space' }).username).toBeTruthy();
-    expect(validateAddMember({ ...good, username: 'Upper' }).username).toBeTruthy();
-    expect(validateAddMember({ ...good, username: 'ab' }).username).toBeTruthy();
-    expect(validateAddMember({ ...good, username: 'x'.repeat(65) }).username).toBeTruthy();
-    expect(validateAddMember({ ...good, username: 'ok_name-1' }).username).toBeUndefined();
+    expect(validateAddMember({ ...good, username: 'has space' }, ROLES).username).toBeTruthy();
+    expect(validateAddMember({ ...good, username: 'Upper' }, ROLES).username).toBeTruthy();
+    expect(validateAddMember({ ...good, username: 'ab' }, ROLES).username).toBeTruthy();
+    expect(validateAddMember({ ...good, username: 'x'.repeat(65) }, ROLES).username).toBeTruthy();
+    expect(validateAddMember({ ...good, username: 'ok_name-1' }, ROLES).username).toBeUndefined();
   });
   it('rejects an unknown role and a short password', () => {
-    expect(validateAddMember({ ...good, role: 'GOD' }).role).toBeTruthy();
-    expect(validateAddMember({ ...good, password: 'x'.repeat(257) }).password).toBeTruthy();
-    expect(validateAddMember({ ...good, displayName: 'x'.repeat(201) }).displayName).toBeTruthy();
-    expect(validateAddMember({ ...good, password: 'short' }).password).toMatch(/10/);
+    expect(validateAddMember({ ...good, role: 'GOD' }, ROLES).role).toBeTruthy();
+    expect(validateAddMember({ ...good, password: 'x'.repeat(257) }, ROLES).password).toBeTruthy();
+    expect(validateAddMember({ ...good, displayName: 'x'.repeat(201) }, ROLES).displayName).toBeTruthy();
+    expect(validateAddMember({ ...good, password: 'short' }, ROLES).password).toMatch(/10/);
   });
 });
 
@@ -33,32 +34,32 @@ describe('validateCreateKey', () => {
   const form = { name: 'Gradebook', scopes: ['quizzes:read'], rateLimitPerMinute: '60', expiresOn: '' };
 
   it('accepts a good form', () => {
-    expect(validateCreateKey(form, owner, now)).toEqual({});
+    expect(validateCreateKey(form, owner, MODEL, now)).toEqual({});
   });
   it('requires a name and a scope', () => {
-    const e = validateCreateKey({ ...form, name: '  ', scopes: [] }, owner, now);
+    const e = validateCreateKey({ ...form, name: '  ', scopes: [] }, owner, MODEL, now);
     expect(e.name).toBeTruthy();
     expect(e.scopes).toBeTruthy();
   });
   it('refuses non-grantable scopes even for the owner', () => {
-    expect(validateCreateKey({ ...form, scopes: ['org:write'] }, owner, now).scopes).toMatch(/never/);
-    expect(validateCreateKey({ ...form, scopes: ['api_keys:read'] }, owner, now).scopes).toMatch(/never/);
+    expect(validateCreateKey({ ...form, scopes: ['org:write'] }, owner, MODEL, now).scopes).toMatch(/never/);
+    expect(validateCreateKey({ ...form, scopes: ['api_keys:read'] }, owner, MODEL, now).scopes).toMatch(/never/);
   });
   it("refuses scopes the creator doesn't hold", () => {
-    expect(validateCreateKey({ ...form, scopes: ['members:write'] }, owner, now).scopes).toMatch(/don't hold/);
+    expect(validateCreateKey({ ...form, scopes: ['members:write'] }, owner, MODEL, now).scopes).toMatch(/don't hold/);
   });
   it('checks the rate limit', () => {
     for (const bad of ['0', '-1', '1.5', 'abc', '10001']) {
-      expect(validateCreateKey({ ...form, rateLimitPerMinute: bad }, owner, now).rateLimitPerMinute, bad).toBeTruthy();
+      expect(validateCreateKey({ ...form, rateLimitPerMinute: bad }, owner, MODEL, now).rateLimitPerMinute, bad).toBeTruthy();
     }
-    expect(validateCreateKey({ ...form, rateLimitPerMinute: '' }, owner, now).rateLimitPerMinute).toBeUndefined();
-    expect(validateCreateKey({ ...form, rateLimitPerMinute: '10000' }, owner, now).rateLimitPerMinute).toBeUndefined();
+    expect(validateCreateKey({ ...form, rateLimitPerMinute: '' }, owner, MODEL, now).rateLimitPerMinute).toBeUndefined();
+    expect(validateCreateKey({ ...form, rateLimitPerMinute: '10000' }, owner, MODEL, now).rateLimitPerMinute).toBeUndefined();
   });
   it('requires a future expiry date when one is given', () => {
-    expect(validateCreateKey({ ...form, expiresOn: '2029-12-31' }, owner, now).expiresOn).toBeTruthy();
-    expect(validateCreateKey({ ...form, expiresOn: '2030-02-30' }, owner, now).expiresOn).toBeTruthy();
-    expect(validateCreateKey({ ...form, expiresOn: '2030-01-01' }, owner, now).expiresOn).toBeUndefined();
-    expect(validateCreateKey({ ...form, expiresOn: '2030-06-01' }, owner, now).expiresOn).toBeUndefined();
+    expect(validateCreateKey({ ...form, expiresOn: '2029-12-31' }, owner, MODEL, now).expiresOn).toBeTruthy();
+    expect(validateCreateKey({ ...form, expiresOn: '2030-02-30' }, owner, MODEL, now).expiresOn).toBeTruthy();
+    expect(validateCreateKey({ ...form, expiresOn: '2030-01-01' }, owner, MODEL, now).expiresOn).toBeUndefined();
+    expect(validateCreateKey({ ...form, expiresOn: '2030-06-01' }, owner, MODEL, now).expiresOn).toBeUndefined();
   });
   it('turns a date into the end of that UTC day', () => {
     expect(expiryToIso('2030-06-01')).toBe('2030-06-01T23:59:59.000Z');

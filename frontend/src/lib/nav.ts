@@ -1,4 +1,4 @@
-import type { Role } from './scopes';
+import type { Role } from './access';
 
 export type SectionId = 'overview' | 'apiKeys' | 'webhooks' | 'members' | 'quizzes' | 'leaderboard' | 'auditLog';
 

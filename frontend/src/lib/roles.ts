@@ -1,21 +1,19 @@
-import type { Role } from './scopes';
-
-/** Highest first: nobody manages a role above their own. */
-const RANK: Record<Role, number> = { OWNER: 4, ADMIN: 3, TEACHER: 2, STUDENT: 1 };
+import type { Role } from './access';
 
 /**
  * Why an actor of `actor` may not create, change or remove a member whose role is (or becomes)
  * `target`, or null when it may: the server's rule (app/access/scopes.manage_refusal), so the
- * dashboard doesn't offer controls that always fail. Platform staff may manage anyone.
+ * dashboard doesn't offer controls that always fail. `order` is the access model's roles, most
+ * to least; nobody manages a role above their own. Platform staff may manage anyone.
  */
-export function manageRefusal(actor: Role | null, target: Role, platform = false): string | null {
+export function manageRefusal(order: readonly Role[], actor: Role | null, target: Role, platform = false): string | null {
   if (platform) return null;
   if (target === 'OWNER' && actor !== 'OWNER') return 'Only an owner can create, change or remove an owner.';
-  if (actor != null && RANK[target] > RANK[actor]) return "You can't manage a member whose role is above yours.";
+  if (actor != null && order.indexOf(target) < order.indexOf(actor)) return "You can't manage a member whose role is above yours.";
   return null;
 }
 
-/** The roles `actor` may give a member. */
-export function assignableRoles(roles: readonly Role[], actor: Role | null, platform = false): Role[] {
-  return roles.filter((r) => manageRefusal(actor, r, platform) == null);
+/** The roles (of `order`, most to least) that `actor` may give a member. */
+export function assignableRoles(order: readonly Role[], actor: Role | null, platform = false): Role[] {
+  return order.filter((r) => manageRefusal(order, actor, r, platform) == null);
 }

@@ -1,4 +1,4 @@
-import { isGrantable, ROLES, type Role } from './scopes';
+import { isGrantable, type AccessModel, type Role } from './access';
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
@@ -15,7 +15,8 @@ export const USERNAME_RE = /^[a-z0-9._-]+$/;
 export const MIN_PASSWORD = 10;
 export const MAX_PASSWORD = 256;
 
-export function validateAddMember(f: AddMemberForm): FieldErrors<AddMemberField> {
+/** `roles`: the roles the form offers (the access model's, as far as the actor may give them). */
+export function validateAddMember(f: AddMemberForm, roles: readonly Role[]): FieldErrors<AddMemberField> {
   const e: FieldErrors<AddMemberField> = {};
   const username = f.username.trim();
   if (!username) e.username = 'Enter a username.';
@@ -24,7 +25,7 @@ export function validateAddMember(f: AddMemberForm): FieldErrors<AddMemberField>
   const displayName = f.displayName.trim();
   if (!displayName) e.displayName = 'Enter a display name.';
   else if (displayName.length > 200) e.displayName = 'Use at most 200 characters.';
-  if (!ROLES.includes(f.role as Role)) e.role = 'Choose a role.';
+  if (!roles.some((r) => r === f.role)) e.role = 'Choose a role.';
   if (!f.password) e.password = 'Enter a password.';
   else if (f.password.length < MIN_PASSWORD) e.password = `Use at least ${MIN_PASSWORD} characters.`;
   else if (f.password.length > MAX_PASSWORD) e.password = `Use at most ${MAX_PASSWORD} characters.`;
@@ -47,6 +48,7 @@ export const DEFAULT_RATE_LIMIT = 600;
 export function validateCreateKey(
   f: CreateKeyForm,
   viewerScopes: readonly string[],
+  model: AccessModel,
   now: Date = new Date(),
 ): FieldErrors<CreateKeyField> {
   const e: FieldErrors<CreateKeyField> = {};
@@ -56,8 +58,8 @@ export function validateCreateKey(
 
   if (f.scopes.length === 0) e.scopes = 'Choose at least one scope.';
   else {
-    const notGrantable = f.scopes.filter((s) => !isGrantable(s));
-    const notHeld = f.scopes.filter((s) => isGrantable(s) && !viewerScopes.includes(s));
+    const notGrantable = f.scopes.filter((s) => !isGrantable(model, s));
+    const notHeld = f.scopes.filter((s) => isGrantable(model, s) && !viewerScopes.includes(s));
     if (notGrantable.length) e.scopes = `These scopes can never be given to a key: ${notGrantable.join(', ')}.`;
     else if (notHeld.length) e.scopes = `You don't hold these scopes yourself: ${notHeld.join(', ')}.`;
   }

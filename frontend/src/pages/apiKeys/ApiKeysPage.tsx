@@ -13,7 +13,7 @@ import {
 import { useViewer } from '../../data/viewer';
 import { formatDate, formatDateTime, keyStatus } from '../../lib/format';
 import { canWriteOrg } from '../../lib/nav';
-import { sortScopes } from '../../lib/scopes';
+import { sortScopes } from '../../lib/access';
 import { useCursorPager } from '../../lib/pagination';
 import {
   DEFAULT_RATE_LIMIT,
@@ -35,7 +35,7 @@ const PAGE = 25;
 type KeyRow = ApiKeyFieldsFragment;
 
 export function ApiKeysPage() {
-  const { viewer, slug } = useViewer();
+  const { viewer, access, slug } = useViewer();
   const canWrite = viewer.scopes.includes('api_keys:write');
   const isOwner = canWriteOrg(viewer.scopes);
   const pager = useCursorPager();
@@ -183,7 +183,7 @@ export function ApiKeysPage() {
                     </td>
                     <td data-label="Scopes">
                       <ul className="chips" aria-label="Scopes">
-                        {sortScopes(k.scopes).map((s) => (
+                        {sortScopes(access, k.scopes).map((s) => (
                           <li key={s} className="chip-static">
                             {s}
                           </li>
@@ -313,6 +313,7 @@ const EMPTY_FORM: CreateKeyForm = { name: '', scopes: [], rateLimitPerMinute: St
 
 /** Mounted only while open, so the secret lives only as long as the dialog. */
 function CreateKeyDialog({ viewerScopes, onClose }: { viewerScopes: readonly string[]; onClose: (created: string | null) => void }) {
+  const { access } = useViewer();
   const createKey = useAction(CreateApiKeyMutation);
   const [form, setForm] = useState<CreateKeyForm>(EMPTY_FORM);
   const [errors, setErrors] = useState<FieldErrors<CreateKeyField>>({});
@@ -320,7 +321,7 @@ function CreateKeyDialog({ viewerScopes, onClose }: { viewerScopes: readonly str
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const v = validateCreateKey(form, viewerScopes);
+    const v = validateCreateKey(form, viewerScopes, access);
     setErrors(v);
     createKey.reset();
     if (hasErrors(v)) return;

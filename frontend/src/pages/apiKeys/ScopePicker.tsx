@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { SCOPE_PRESETS, applyPreset, groupScopes, presetMatches, type ScopeInfo } from '../../lib/scopes';
+import { SCOPE_PRESETS, applyPreset, groupScopes, presetMatches, type ScopeDefinition } from '../../lib/access';
+import { useViewer } from '../../data/viewer';
 
 interface Props {
   selected: readonly string[];
@@ -10,15 +11,16 @@ interface Props {
 
 /** Grantable scopes grouped by resource, with presets. Scopes the viewer lacks are shown disabled. */
 export function ScopePicker({ selected, viewerScopes, onChange, error }: Props) {
-  const groups = groupScopes();
+  const { access } = useViewer();
+  const groups = groupScopes(access);
   const errId = useId();
   const have = new Set(viewerScopes);
   const sel = new Set(selected);
 
-  function toggle(s: ScopeInfo, on: boolean) {
+  function toggle(s: ScopeDefinition, on: boolean) {
     const next = new Set(sel);
-    if (on) next.add(s.scope);
-    else next.delete(s.scope);
+    if (on) next.add(s.name);
+    else next.delete(s.name);
     onChange([...next]);
   }
 
@@ -28,8 +30,8 @@ export function ScopePicker({ selected, viewerScopes, onChange, error }: Props) 
       <div className="presets" role="group" aria-label="Presets">
         <span className="hint">Presets:</span>
         {SCOPE_PRESETS.map((p) => {
-          const { scopes, dropped } = applyPreset(p, viewerScopes);
-          const active = presetMatches(p, selected, viewerScopes);
+          const { scopes, dropped } = applyPreset(access, p, viewerScopes);
+          const active = presetMatches(access, p, selected, viewerScopes);
           return (
             <button
               key={p.id}
@@ -53,19 +55,19 @@ export function ScopePicker({ selected, viewerScopes, onChange, error }: Props) 
           <fieldset key={g.resource} className="scope-group">
             <legend>{g.label}</legend>
             {g.scopes.map((s) => {
-              const allowed = have.has(s.scope);
+              const allowed = have.has(s.name);
               return (
-                <label key={s.scope} className={`check${allowed ? '' : ' check-disabled'}`}>
+                <label key={s.name} className={`check${allowed ? '' : ' check-disabled'}`}>
                   <input
                     type="checkbox"
                     name="scopes"
-                    value={s.scope}
-                    checked={sel.has(s.scope)}
-                    disabled={!allowed && !sel.has(s.scope)}
+                    value={s.name}
+                    checked={sel.has(s.name)}
+                    disabled={!allowed && !sel.has(s.name)}
                     onChange={(e) => toggle(s, e.target.checked)}
                   />
                   <span>
-                    <code>{s.scope}</code> <span className="muted">{s.description}</span>
+                    <code>{s.name}</code> <span className="muted">{s.description}</span>
                     {!allowed && <span className="muted"> (your role lacks it)</span>}
                   </span>
                 </label>

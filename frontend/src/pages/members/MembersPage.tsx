@@ -4,7 +4,7 @@ import { useAction } from '../../data/useAction';
 import type { MemberFieldsFragment } from '../../gql/graphql';
 import { AddMemberMutation, MembersQuery, RemoveMemberMutation, UpdateMemberMutation } from './operations';
 import { useViewer } from '../../data/viewer';
-import { ROLES, type Role } from '../../lib/scopes';
+import { rolesOf, type Role } from '../../lib/access';
 import { assignableRoles, manageRefusal } from '../../lib/roles';
 import { formatDate } from '../../lib/format';
 import { useCursorPager, useDebounced } from '../../lib/pagination';
@@ -16,8 +16,9 @@ type DisabledFilter = 'all' | 'active' | 'disabled';
 type MemberRow = MemberFieldsFragment;
 
 export function MembersPage() {
-  const { viewer, slug } = useViewer();
+  const { viewer, access, slug } = useViewer();
   const canWrite = viewer.scopes.includes('members:write');
+  const roles = rolesOf(access);
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [disabled, setDisabled] = useState<DisabledFilter>('all');
@@ -44,10 +45,10 @@ export function MembersPage() {
   const [changingRole, setChangingRole] = useState<MemberRow | null>(null);
   const [newRole, setNewRole] = useState<Role>('STUDENT');
   const guard = (self: boolean, run: () => void) => ({ disabled: self, onClick: run });
-  const actorRole = (viewer.role ?? null) as Role | null;
+  const actorRole = viewer.role ?? null;
   const platform = viewer.kind === 'PLATFORM_ADMIN';
-  const grantable = assignableRoles(ROLES, actorRole, platform);
-  const ownerRule = manageRefusal(actorRole, 'OWNER', platform);
+  const grantable = assignableRoles(roles, actorRole, platform);
+  const ownerRule = manageRefusal(roles, actorRole, 'OWNER', platform);
 
   const conn = data?.organization?.members;
   const rows = (conn?.edges ?? []).map((e) => e.node);
@@ -120,7 +121,7 @@ export function MembersPage() {
               }}
             >
               <option value="">All roles</option>
-              {ROLES.map((r) => (
+              {roles.map((r) => (
                 <option key={r} value={r}>
                   {roleLabel(r)}
                 </option>
@@ -172,7 +173,7 @@ export function MembersPage() {
             <tbody>
               {rows.map((m) => {
                 const self = m.id === viewer.member?.id;
-                const refusal = manageRefusal(actorRole, m.role, platform);
+                const refusal = manageRefusal(roles, actorRole, m.role, platform);
                 return (
                   <tr key={m.id}>
                     <th scope="row">
@@ -348,7 +349,7 @@ function AddMemberDialog({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const v = validateAddMember(form);
+    const v = validateAddMember(form, roles);
     setErrors(v);
     addMember.reset();
     if (hasErrors(v)) return;

@@ -8,7 +8,6 @@ import { landingPath } from '../../lib/nav';
 import { rememberPortal } from '../../lib/portal';
 import { SESSION_ENDED_MESSAGE, isSessionEndedReason, safeNext, useSession } from '../../data/session';
 import { Field, Notice, Spinner } from '../../components/ui';
-import type { Role } from '../../lib/scopes';
 
 export function LoginPage() {
   const { slug = '', portalCode = '' } = useParams();
@@ -77,7 +76,7 @@ export function LoginPage() {
     const targetSlug = viewer.organization?.slug ?? slug;
     // Back to the page the user was on when the session ended (same org only).
     const next = safeNext(params.get('next'), targetSlug);
-    navigate(next ?? landingPath(targetSlug, (viewer.role ?? null) as Role | null, viewer.scopes), { replace: true });
+    navigate(next ?? landingPath(targetSlug, viewer.role, viewer.scopes), { replace: true });
   }
 
   const rateMessage = waitUntil != null && secondsLeft > 0

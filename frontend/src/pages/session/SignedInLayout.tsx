@@ -8,13 +8,12 @@ import { isStaff, visibleSections } from '../../lib/nav';
 import { loginPath, rememberedPortal } from '../../lib/portal';
 import { SESSION_ENDED_MESSAGE, sessionEndedLoginPath, useSession } from '../../data/session';
 import { ErrorMessage, Spinner } from '../../components/ui';
-import type { Role } from '../../lib/scopes';
 
 export function SignedInLayout({ area }: { area: 'dashboard' | 'student' }) {
   const { slug = '' } = useParams();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ViewerQuery, requestPolicy: 'cache-and-network' });
   const ctx = useMemo(
-    () => (data ? { viewer: data.viewer, slug, refetch: () => refetch({ requestPolicy: 'network-only' }) } : null),
+    () => (data ? { viewer: data.viewer, access: data.accessModel, slug, refetch: () => refetch({ requestPolicy: 'network-only' }) } : null),
     [data, slug, refetch],
   );
 
@@ -52,7 +51,7 @@ export function SignedInLayout({ area }: { area: 'dashboard' | 'student' }) {
       </main>
     );
   }
-  const staff = isStaff((viewer.role ?? null) as Role | null, viewer.scopes);
+  const staff = isStaff(viewer.role, viewer.scopes);
   if (area === 'dashboard' && !staff) return <Navigate to={`/org/${slug}/quizzes`} replace />;
 
   return (

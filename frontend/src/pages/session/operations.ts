@@ -11,9 +11,19 @@ export const ViewerFieldsFragment = graphql(`
   }
 `);
 
+/** The API's role and scope table: what the dashboard offers follows it (src/lib/access.ts). */
+export const AccessModelFieldsFragment = graphql(`
+  fragment AccessModelFields on AccessModel {
+    roles { role scopes ownRecordsOnly }
+    scopes { name description resource resourceLabel roles grantableToKeys }
+  }
+`);
+
+/** Who is signed in and what the roles and scopes are, in one request. */
 export const ViewerQuery = graphql(`
   query Viewer {
     viewer { ...ViewerFields }
+    accessModel { ...AccessModelFields }
   }
 `);
 
