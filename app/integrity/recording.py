@@ -13,6 +13,7 @@ handed, so the attempts service can call it without a circular import.
 from __future__ import annotations
 
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -87,12 +88,43 @@ async def record(sc: ServiceContext, attempt: AttemptRef, occurrence: Occurrence
     return event
 
 
+class _Sightings:
+    """(attempt, IP, device) triples this process has read as committed: an attempt's
+    addresses and devices only grow, so a triple known once stays known, and the usual
+    save or submit (from where the attempt started) costs no query. Only what a read
+    found is kept, never what a request wrote (it might roll back). Bounded: the oldest
+    go first."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._known: OrderedDict[tuple[uuid.UUID, str | None, str | None], None] = OrderedDict()
+
+    def __contains__(self, key: tuple[uuid.UUID, str | None, str | None]) -> bool:
+        if key in self._known:
+            self._known.move_to_end(key)
+            return True
+        return False
+
+    def add(self, key: tuple[uuid.UUID, str | None, str | None]) -> None:
+        self._known[key] = None
+        if len(self._known) > self._size:
+            self._known.popitem(last=False)
+
+
+_committed_sightings = _Sightings(50_000)
+
+
 async def seen(sc: ServiceContext, attempt: AttemptRef) -> None:
     """The attempts domain's hook: the request's IP address and device answered the
-    attempt. Costs one indexed read when both are known already (the usual case)."""
+    attempt. No query when this process saw them on it already, one indexed read when
+    the database knows them (the usual cases)."""
     ip, device = sc.meta.ip, device_of(sc.actor)
+    key = (attempt.id, ip, device)
+    if key in _committed_sightings:
+        return
     known = await repository.record_of_attempt(sc.db, attempt.id, attempt.org_id)
     if known is not None and _knows(known, ip, device):
+        _committed_sightings.add(key)
         return
     now = utcnow()
     kept = await _locked(sc, attempt)
