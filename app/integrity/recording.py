@@ -228,10 +228,12 @@ async def _save(
     stored: list[IntegrityEvent],
     now: datetime,
 ) -> None:
-    if stored:
-        kept.event_count += len(stored)
-        kept.last_event_at = now
     sc.db.add(kept)
+    if not stored:  # the first address and device: no count can have grown
+        await sc.db.flush()
+        return
+    kept.event_count += len(stored)
+    kept.last_event_at = now
     sc.db.add_all(stored)
     await sc.db.flush()
     why = reasons(kept, await limits_of(sc, attempt.org_id))
