@@ -3,7 +3,8 @@
 When a result lands (``leaderboard.updated`` on the event bus, from this process
 or, through Redis, from another: one message per change, whatever the number of
 subscribers), the boards it touches are marked dirty. Each board's feed recomputes
-its top entries at most ``MAX_RATE`` times a second, with one query for all its
+its top entries at most ``MAX_RATE`` times a second (fewer when its fan-out is heavy:
+``LiveHub.pause`` keeps it to a share of the event loop), with one query for all its
 subscribers (as wide as its widest subscription), keeps that snapshot, and publishes
 it once to the process's cohorts of the board (``app.graphql.live.LiveHub``), which
 run their selections once each and write the same bytes to every socket. Publishing
@@ -94,7 +95,9 @@ class _Feed:
                 self._width = width
                 self.current = Snapshot(snapshot.top, None)
                 await self.hub.live.publish(self.topic, snapshot)
-            await asyncio.sleep(1 / MAX_RATE)
+            # At most MAX_RATE a second, and less when the fan-out is heavy, so the
+            # requests that change the board keep most of the loop (``LiveHub.pause``).
+            await asyncio.sleep(self.hub.live.pause(self.topic, 1 / MAX_RATE))
 
     def widest(self) -> int:
         return max(self.tops, default=1)

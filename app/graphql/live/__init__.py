@@ -14,7 +14,15 @@ The module knows no domain: a domain gives a topic, the value that topic now has
 and how a cohort's root value is made of it. See ``docs/perf/live.md``.
 """
 
-from app.graphql.live.cohorts import Cohort, CohortKey, LiveHub, Subscriber, Visibility
+from app.graphql.live.cohorts import (
+    FANOUT_CHUNK,
+    FANOUT_SHARE,
+    Cohort,
+    CohortKey,
+    LiveHub,
+    Subscriber,
+    Visibility,
+)
 from app.graphql.live.follow import (
     CohortContext,
     LiveTarget,
@@ -40,6 +48,8 @@ from app.graphql.live.sender import (
 )
 
 __all__ = [
+    "FANOUT_CHUNK",
+    "FANOUT_SHARE",
     "MAX_SUPERSEDED",
     "PER_SUBSCRIBER",
     "SLOW_CONSUMER_CLOSE",

@@ -24,10 +24,12 @@ per topic): this module knows no domain.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
+from time import perf_counter
 from typing import Any
 
 from app.access.actor import Actor, ActorKind
@@ -39,6 +41,15 @@ from app.graphql.live.sender import SocketSender
 __all__ = ["Cohort", "CohortKey", "LiveHub", "Subscriber", "Visibility"]
 
 logger = logging.getLogger("quizgraph.live")
+
+# Members offered a frame between two turns of the event loop (at ~1-2 us of Python
+# plus the kernel's send each: a few milliseconds per chunk).
+FANOUT_CHUNK = 256
+# Under changes without a break, a topic's fan-out takes at most this share of the
+# event loop: after a publish that held the loop b seconds (its own work, chunks
+# summed), the topic's feed waits at least b * (1 - share) / share (``LiveHub.pause``)
+# before the next, so requests (the writes that change the topic) keep the rest.
+FANOUT_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +136,7 @@ class Subscriber:
 class Cohort:
     __slots__ = (
         "_last_value",
+        "busy",
         "delivered",
         "hub",
         "key",
@@ -149,6 +161,7 @@ class Cohort:
         self.subscribers: dict[Subscriber, None] = {}
         self.published = 0  # events started
         self.delivered = 0  # the newest event whose frames went out
+        self.busy = 0.0  # seconds the last publish held the event loop (its own work)
         self._last_value: Any = None
         self.last_payload: bytes | None = None
 
@@ -168,23 +181,45 @@ class Cohort:
 
     async def publish(self, value: Any) -> int:
         """Run once for ``value`` and offer every member its frame; the frames offered.
-        A run that finishes after a newer one was delivered is dropped."""
+        A run that finishes after a newer one was delivered is dropped.
+
+        The members are offered in chunks of ``FANOUT_CHUNK``; between chunks the
+        event loop runs whatever else is ready (a request writing to the database, a
+        socket's message), so a large cohort's fan-out never holds the loop for more
+        than one chunk's writes (~5 ms)."""
         self.published += 1
         number = self.published
+        self.busy = 0.0
+        started = perf_counter()
         payload = await self.payload_of(value)
         if number < self.delivered or not self.subscribers:
             return 0
         self.delivered = number
         frames = Frames(payload)
+        members = list(self.subscribers)
         offered = 0
-        for subscriber in list(self.subscribers):
-            if subscriber.cohort is self:
-                sender = subscriber.sender
-                operation_id = subscriber.operation_id
-                sender.offer(
-                    operation_id, frames.for_socket(sender.raw, subscriber.kind, operation_id)
-                )
-                offered += 1
+        for start in range(0, len(members), FANOUT_CHUNK):
+            if start:
+                self.busy += perf_counter() - started
+                await asyncio.sleep(0)
+                started = perf_counter()
+                if self.delivered != number:
+                    break  # a newer run was delivered meanwhile: the rest get that one
+            offered += self._offer(frames, members[start : start + FANOUT_CHUNK])
+        self.busy += perf_counter() - started
+        return offered
+
+    def _offer(self, frames: Frames, members: list[Subscriber]) -> int:
+        offered = 0
+        wire, text = frames.wire, frames.text
+        for subscriber in members:
+            if subscriber.cohort is not self:
+                continue  # left meanwhile
+            sender = subscriber.sender
+            operation_id = subscriber.operation_id
+            frame = (wire if sender.raw else text)(subscriber.kind, operation_id)
+            sender.offer(operation_id, frame)
+            offered += 1
         return offered
 
 
@@ -193,6 +228,7 @@ class LiveHub:
 
     def __init__(self) -> None:
         self._topics: dict[Hashable, dict[CohortKey, Cohort]] = {}
+        self._busy: dict[Hashable, float] = {}  # seconds each topic's last publish took
 
     def join(
         self,
@@ -235,14 +271,25 @@ class LiveHub:
         offered. A cohort that fails is logged and skipped; the others go on."""
         cohorts = self._topics.get(topic)
         if not cohorts:
+            self._busy.pop(topic, None)
             return 0
         offered = 0
+        busy = 0.0
         for cohort in list(cohorts.values()):
             try:
                 offered += await cohort.publish(value)
             except Exception:
                 logger.exception("live cohort on %r failed", topic)
+            busy += cohort.busy
+        self._busy[topic] = busy
         return offered
+
+    def pause(self, topic: Hashable, minimum: float) -> float:
+        """How long the feed of ``topic`` should wait before its next publish: at
+        least ``minimum``, and long enough that its fan-out keeps to
+        ``FANOUT_SHARE`` of the event loop."""
+        busy = self._busy.get(topic, 0.0)
+        return max(minimum, busy * (1 - FANOUT_SHARE) / FANOUT_SHARE)
 
     def topics(self) -> list[Hashable]:
         return list(self._topics)
@@ -263,3 +310,4 @@ class LiveHub:
         del cohorts[cohort.key]
         if not cohorts:
             del self._topics[cohort.key.topic]
+            self._busy.pop(cohort.key.topic, None)
