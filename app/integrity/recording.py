@@ -128,9 +128,7 @@ async def seen(sc: ServiceContext, attempt: AttemptRef) -> None:
         return
     now = utcnow()
     kept = await _locked(sc, attempt)
-    stored = _sightings(sc, attempt, kept, now)
-    if stored or known is None:
-        await _save(sc, attempt, kept, stored, now)
+    await _save(sc, attempt, kept, _sightings(sc, attempt, kept, now), now)
 
 
 def device_of(actor: Actor) -> str | None:
