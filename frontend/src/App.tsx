@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useCallback } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, useCallback, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes, Link, useNavigate } from 'react-router';
 import { Provider } from 'urql';
 import { makeClient, resetConnections } from './data/client';
@@ -18,6 +18,14 @@ import { AttemptPage } from './pages/take/AttemptPage';
 import { RequireSection } from './pages/session/RequireSection';
 import { SessionContext, onSessionEnded, sessionEndedLoginPath, signedInSlug } from './data/session';
 import { rememberedPortal } from './lib/portal';
+import { Spinner } from './components/ui';
+
+// The Analytics and Integrity pages (and the chart library) load when first opened, so the
+// dashboard's main bundle doesn't carry them.
+const OrgAnalyticsPage = lazy(() => import('./pages/analytics/OrgAnalyticsPage').then((m) => ({ default: m.OrgAnalyticsPage })));
+const QuizAnalyticsPage = lazy(() => import('./pages/analytics/QuizAnalyticsPage').then((m) => ({ default: m.QuizAnalyticsPage })));
+const IntegrityPage = lazy(() => import('./pages/integrity/IntegrityPage').then((m) => ({ default: m.IntegrityPage })));
+const later = (page: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{page}</Suspense>;
 
 export function App() {
   // A new client (empty cache) after every sign-in or sign-out.
@@ -46,6 +54,9 @@ export function App() {
               <Route path="dashboard/quizzes/new" element={<RequireSection id="quizzes"><QuizEditorPage /></RequireSection>} />
               <Route path="dashboard/quizzes/:quizId" element={<RequireSection id="quizzes"><QuizEditorPage /></RequireSection>} />
               <Route path="dashboard/leaderboard" element={<LeaderboardPage />} />
+              <Route path="dashboard/analytics" element={<RequireSection id="analytics">{later(<OrgAnalyticsPage />)}</RequireSection>} />
+              <Route path="dashboard/quizzes/:quizId/analytics" element={<RequireSection id="analytics">{later(<QuizAnalyticsPage />)}</RequireSection>} />
+              <Route path="dashboard/integrity" element={<RequireSection id="integrity">{later(<IntegrityPage />)}</RequireSection>} />
             </Route>
             <Route path="/org/:slug/quizzes" element={<SignedInLayout area="student" />}>
               <Route index element={<StudentQuizzesPage />} />

@@ -5,11 +5,11 @@ const ids = (scopes: string[]) => visibleSections(scopes).map((s) => s.id);
 
 describe('nav visibility from scopes', () => {
   it('owner and admin see every section', () => {
-    expect(ids(scopesOf('OWNER'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'auditLog']);
-    expect(ids(scopesOf('ADMIN'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'auditLog']);
+    expect(ids(scopesOf('OWNER'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'auditLog']);
+    expect(ids(scopesOf('ADMIN'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'auditLog']);
   });
   it('teacher sees no API keys, webhooks or members', () => {
-    expect(ids(scopesOf('TEACHER'))).toEqual(['overview', 'quizzes', 'leaderboard', 'auditLog']);
+    expect(ids(scopesOf('TEACHER'))).toEqual(['overview', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'auditLog']);
   });
   it('student sees only what everyone sees', () => {
     expect(ids(scopesOf('STUDENT'))).toEqual(['overview', 'leaderboard']);
@@ -21,6 +21,9 @@ describe('nav visibility from scopes', () => {
     expect(ids(['webhooks:read'])).toEqual(['overview', 'webhooks', 'leaderboard']);
     expect(ids(['webhooks:write'])).not.toContain('webhooks');
     expect(ids(['quizzes:read'])).not.toContain('quizzes');
+    expect(ids(['analytics:read'])).toEqual(['overview', 'leaderboard', 'analytics']);
+    expect(ids(['integrity:read'])).toEqual(['overview', 'leaderboard', 'integrity']);
+    expect(ids(['integrity:write'])).not.toContain('integrity');
     expect(ids([])).toEqual(['overview', 'leaderboard']);
   });
   it('only org:write shows owner-only controls', () => {

@@ -31,6 +31,20 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'RevealedAnswer',
   'WebhookHealth',
   'WebhookDeliveryTry',
+  // Analytics: figures computed for a quiz or a period, not entities.
+  'QuizStatistics',
+  'ScoreBucket',
+  'QuestionStatistics',
+  'OptionStatistics',
+  'OrganizationAnalytics',
+  'ActivityBucket',
+  'QuizActivity',
+  'MemberProgress',
+  // Integrity and notifications.
+  'IntegrityFlagReason',
+  'IntegrityReview',
+  'IntegrityRules',
+  'NotificationsUpdate',
   // Mutation payloads.
   'LoginPayload',
   'LogoutPayload',
@@ -51,6 +65,10 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'RotateWebhookSecretPayload',
   'PingWebhookPayload',
   'RedeliverWebhookMessagePayload',
+  'ReportIntegrityEventPayload',
+  'ReviewIntegrityFlagPayload',
+  'UpdateIntegrityRulesPayload',
+  'MarkNotificationsReadPayload',
 ];
 
 const keys: KeyingConfig = Object.fromEntries(EMBEDDED_TYPES.map((name) => [name, () => null]));
@@ -122,6 +140,11 @@ const mutationUpdates: NonNullable<NonNullable<CacheExchangeOpts['updates']>['Mu
     const key = cache.keyOfEntity({ __typename: 'Webhook', id: String(inputOf(args).id) });
     if (key) invalidateFields(cache, key, ['deliveries', 'health']);
   },
+  // Integrity: a review moves the record out of "waiting for review"; new rules change the notice.
+  reviewIntegrityFlag: (_r, _a, cache) => invalidateOrgLists(cache, 'integrityAttempts'),
+  updateIntegrityRules: (_r, _a, cache) => invalidateOrgLists(cache, 'integrityRules', 'integrityNotice'),
+  // Notifications: read ones may leave an unread-only list, and the count changes.
+  markNotificationsRead: (_r, _a, cache) => invalidateOrgLists(cache, 'notifications'),
   redeliverWebhookMessage: (_r, args, cache) => {
     const key = cache.keyOfEntity({ __typename: 'Webhook', id: String(inputOf(args).webhookId) });
     if (key) invalidateFields(cache, key, ['deliveries', 'health']);

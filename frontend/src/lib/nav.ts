@@ -1,6 +1,6 @@
 import type { Role } from './access';
 
-export type SectionId = 'overview' | 'apiKeys' | 'webhooks' | 'members' | 'quizzes' | 'leaderboard' | 'auditLog';
+export type SectionId = 'overview' | 'apiKeys' | 'webhooks' | 'members' | 'quizzes' | 'leaderboard' | 'analytics' | 'integrity' | 'auditLog';
 
 export interface NavSection {
   id: SectionId;
@@ -18,6 +18,8 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'members', label: 'Members', path: 'members', anyOf: ['members:read'] },
   { id: 'quizzes', label: 'Quizzes', path: 'quizzes', anyOf: ['quizzes:write'] },
   { id: 'leaderboard', label: 'Leaderboard', path: 'leaderboard', anyOf: [] },
+  { id: 'analytics', label: 'Analytics', path: 'analytics', anyOf: ['analytics:read'] },
+  { id: 'integrity', label: 'Integrity', path: 'integrity', anyOf: ['integrity:read'] },
   { id: 'auditLog', label: 'Audit log', path: 'audit-log', anyOf: ['audit:read'] },
 ];
 

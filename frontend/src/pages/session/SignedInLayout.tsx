@@ -8,6 +8,7 @@ import { isStaff, visibleSections } from '../../lib/nav';
 import { loginPath, rememberedPortal } from '../../lib/portal';
 import { SESSION_ENDED_MESSAGE, sessionEndedLoginPath, useSession } from '../../data/session';
 import { ErrorMessage, Spinner } from '../../components/ui';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 export function SignedInLayout({ area }: { area: 'dashboard' | 'student' }) {
   const { slug = '' } = useParams();
@@ -136,6 +137,7 @@ function Shell({ staff }: { staff: boolean }) {
           </nav>
         )}
         <div className="who">
+          {staff && <NotificationBell />}
           <span className="who-name">
             {viewer.member?.displayName ?? viewer.kind}
             {viewer.role && <span className="badge">{viewer.role.toLowerCase()}</span>}

@@ -10,6 +10,8 @@ import { answerOf, answeredCount, buildAnswerPayload, choose, setText, type Answ
 import { countdownLevel, crossedThreshold, describeCountdown, formatCountdown, formatDuration, remainingMs } from '../../lib/countdown';
 import { formatScore } from '../../lib/leaderboardMerge';
 import { ConfirmDialog, ErrorMessage, Notice, Spinner } from '../../components/ui';
+import { useIntegrityReporting } from '../integrity/useIntegrityReporting';
+import { IntegrityNotice } from '../integrity/IntegrityNotice';
 
 type Attempt = AttemptFieldsFragment;
 
@@ -81,6 +83,8 @@ function useNow(ms = 1000): number {
 }
 
 function TakeAttempt({ attempt, onClosed }: { attempt: Attempt; onClosed: (a: Attempt, byTimer: boolean) => void }) {
+  const { viewer } = useViewer();
+  useIntegrityReporting(attempt.id, viewer.scopes.includes('integrity:write'));
   const submitAttempt = useAction(SubmitAttemptMutation);
   const saveAnswers = useAction(SaveAttemptAnswersMutation);
   const [answers, setAnswers] = useState<Answers>(() => loadAnswers(attempt.id));
@@ -191,6 +195,7 @@ function TakeAttempt({ attempt, onClosed }: { attempt: Attempt; onClosed: (a: At
         {announce}
       </p>
       {left == null && <p className="muted small">No time limit.</p>}
+      <IntegrityNotice compact />
       <form
         onSubmit={(e) => {
           e.preventDefault();
