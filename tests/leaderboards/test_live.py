@@ -243,91 +243,94 @@ async def test_a_key_without_leaderboard_read_gets_an_error(server: Deployment) 
     await subscriber.close()
 
 
-async def test_a_submit_on_one_process_reaches_a_subscriber_on_another(database_url: str) -> None:
-    async with deployment(database_url, processes=2, redis_url=REDIS_URL) as pair:
-        owner = await pair.signed_in("owner")
-        quiz = await two_point_quiz(owner, "Across")
-        student = await pair.add_student(owner, "sam")  # talks to process 0
-        _key_id, secret = await key_for(owner, ["leaderboard:read"])
-        subscriber = await Subscriber.connect(
-            pair.ws_url(1), payload={"authorization": f"Bearer {secret}"}
-        )
-        await subscriber.acknowledged()
-        await subscriber.subscribe(BOARD, {"slug": pair.slug, "quizId": quiz["id"]})
-        assert (await subscriber.next_data())["leaderboardUpdated"]["entries"] == []
-        await submit(student, quiz, 2)
-        update = (await subscriber.next_data())["leaderboardUpdated"]
-        assert update["entries"] == [{"rank": 1, "displayName": "Sam", "score": 2.0}]
-        await subscriber.close()
+@pytest.fixture(scope="module")
+async def pair(database_url: str) -> AsyncIterator[Deployment]:
+    """Two server processes on one database, sharing their boards' events through Redis
+    (started once for the tests below: each makes its own quiz and students)."""
+    async with deployment(database_url, processes=2, redis_url=REDIS_URL) as running:
+        yield running
+
+
+async def test_a_submit_on_one_process_reaches_a_subscriber_on_another(pair: Deployment) -> None:
+    owner = await pair.signed_in("owner")
+    quiz = await two_point_quiz(owner, "Across")
+    student = await pair.add_student(owner, "sam")  # talks to process 0
+    _key_id, secret = await key_for(owner, ["leaderboard:read"])
+    subscriber = await Subscriber.connect(
+        pair.ws_url(1), payload={"authorization": f"Bearer {secret}"}
+    )
+    await subscriber.acknowledged()
+    await subscriber.subscribe(BOARD, {"slug": pair.slug, "quizId": quiz["id"]})
+    assert (await subscriber.next_data())["leaderboardUpdated"]["entries"] == []
+    await submit(student, quiz, 2)
+    update = (await subscriber.next_data())["leaderboardUpdated"]
+    assert update["entries"] == [{"rank": 1, "displayName": "Sam", "score": 2.0}]
+    await subscriber.close()
 
 
 async def test_one_redis_message_per_board_change_reaches_cohorts_on_both_processes(
-    database_url: str,
+    pair: Deployment,
 ) -> None:
     changes = 3
-    async with deployment(database_url, processes=2, redis_url=REDIS_URL) as pair:
-        # given a separate Redis connection listening on the servers' channel
-        counter = Redis.from_url(REDIS_URL)
-        counted = counter.pubsub()
-        await counted.subscribe(CHANNEL)
-        try:
-            owner = await pair.signed_in("owner")
-            quiz = await two_point_quiz(owner, "Counted")
-            quiz_id = relay.GlobalID.from_id(quiz["id"]).node_id
-            students = [await pair.add_student(owner, f"cat{n}") for n in range(changes)]
-            # and two cohorts on each process (two keys whose scopes differ), two
-            # subscribers in each
-            secrets = [
-                (await key_for(owner, scopes))[1]
-                for scopes in (["leaderboard:read"], ["leaderboard:read", "quizzes:read"])
-            ]
-            subscribers: list[tuple[int, Subscriber]] = []
-            for index in (0, 1):
-                for secret in secrets:
-                    for _ in range(2):
-                        subscriber = await Subscriber.connect(
-                            pair.ws_url(index), payload={"authorization": f"Bearer {secret}"}
-                        )
-                        await subscriber.acknowledged()
-                        await subscriber.subscribe(
-                            BOARD, {"slug": pair.slug, "quizId": quiz["id"], "top": 10}
-                        )
-                        first = (await subscriber.next_data())["leaderboardUpdated"]
-                        assert first["entries"] == []
-                        subscribers.append((index, subscriber))
+    # given a separate Redis connection listening on the servers' channel
+    counter = Redis.from_url(REDIS_URL)
+    counted = counter.pubsub()
+    await counted.subscribe(CHANNEL)
+    try:
+        owner = await pair.signed_in("owner")
+        quiz = await two_point_quiz(owner, "Counted")
+        quiz_id = relay.GlobalID.from_id(quiz["id"]).node_id
+        students = [await pair.add_student(owner, f"cat{n}") for n in range(changes)]
+        # and two cohorts on each process (two keys whose scopes differ), two
+        # subscribers in each
+        secrets = [
+            (await key_for(owner, scopes))[1]
+            for scopes in (["leaderboard:read"], ["leaderboard:read", "quizzes:read"])
+        ]
+        subscribers: list[tuple[int, Subscriber]] = []
+        for index in (0, 1):
+            for secret in secrets:
+                for _ in range(2):
+                    subscriber = await Subscriber.connect(
+                        pair.ws_url(index), payload={"authorization": f"Bearer {secret}"}
+                    )
+                    await subscriber.acknowledged()
+                    await subscriber.subscribe(
+                        BOARD, {"slug": pair.slug, "quizId": quiz["id"], "top": 10}
+                    )
+                    first = (await subscriber.next_data())["leaderboardUpdated"]
+                    assert first["entries"] == []
+                    subscribers.append((index, subscriber))
 
-            # when the board changes three times, each submit made on process 0 and
-            # each change received everywhere before the next
-            for n, student in enumerate(students):
-                await submit(student, quiz, 2 if n == 0 else 1)
-                # then every subscriber on both processes gets that change
-                for _index, subscriber in subscribers:
-                    update = (await subscriber.next_data())["leaderboardUpdated"]
-                    assert update["changed"]["displayName"] == f"Cat{n}"
-            assert {index for index, _ in subscribers} == {0, 1}
-
-            # and the channel carried one message per change for this board, not one
-            # per subscriber or per process (a sentinel marks the end of the count)
-            sentinel = str(uuid.uuid4())
-            await counter.publish(
-                CHANNEL, encode(Event("test.sentinel", uuid.uuid4(), {"s": sentinel}))
-            )
-            board_messages = 0
-            async with asyncio.timeout(10):  # a bound, not a measure
-                async for message in counted.listen():
-                    if message.get("type") != "message":
-                        continue
-                    body = orjson.loads(message["data"])
-                    if body["data"].get("s") == sentinel:
-                        break
-                    if (
-                        body["name"] == LEADERBOARD_UPDATED
-                        and body["data"].get("quizId") == quiz_id
-                    ):
-                        board_messages += 1
-            assert board_messages == changes
+        # when the board changes three times, each submit made on process 0 and
+        # each change received everywhere before the next
+        for n, student in enumerate(students):
+            await submit(student, quiz, 2 if n == 0 else 1)
+            # then every subscriber on both processes gets that change
             for _index, subscriber in subscribers:
-                await subscriber.close()
-        finally:
-            await counted.aclose()  # type: ignore[no-untyped-call]
-            await counter.aclose()
+                update = (await subscriber.next_data())["leaderboardUpdated"]
+                assert update["changed"]["displayName"] == f"Cat{n}"
+        assert {index for index, _ in subscribers} == {0, 1}
+
+        # and the channel carried one message per change for this board, not one
+        # per subscriber or per process (a sentinel marks the end of the count)
+        sentinel = str(uuid.uuid4())
+        await counter.publish(
+            CHANNEL, encode(Event("test.sentinel", uuid.uuid4(), {"s": sentinel}))
+        )
+        board_messages = 0
+        async with asyncio.timeout(10):  # a bound, not a measure
+            async for message in counted.listen():
+                if message.get("type") != "message":
+                    continue
+                body = orjson.loads(message["data"])
+                if body["data"].get("s") == sentinel:
+                    break
+                if body["name"] == LEADERBOARD_UPDATED and body["data"].get("quizId") == quiz_id:
+                    board_messages += 1
+        assert board_messages == changes
+        for _index, subscriber in subscribers:
+            await subscriber.close()
+    finally:
+        await counted.aclose()  # type: ignore[no-untyped-call]
+        await counter.aclose()
