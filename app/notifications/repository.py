@@ -172,16 +172,19 @@ async def existing_keys(
     return {(row[0], row[1]) for row in (await db.exec(query)).all()}
 
 
-async def prune(db: AsyncSession, before: datetime, limit: int) -> int:
+async def prune(db: AsyncSession, before: datetime, limit: int) -> list[uuid.UUID]:
     """Delete up to ``limit`` notifications (every org's) made before ``before``, with
-    their read rows; how many."""
+    their read rows; the orgs of those deleted, one entry per notification."""
     old = across_orgs(
-        select(Notification.id).where(col(Notification.created_at) < before).limit(limit),
+        select(Notification.id, Notification.org_id)
+        .where(col(Notification.created_at) < before)
+        .limit(limit),
         _SWEEP,
     )
-    ids = list((await db.exec(old)).all())
+    found = (await db.exec(old)).all()
+    ids = [row[0] for row in found]
     if not ids:
-        return 0
+        return []
     await db.execute(
         across_orgs(
             delete(NotificationRead).where(col(NotificationRead.notification_id).in_(ids)),
@@ -189,4 +192,4 @@ async def prune(db: AsyncSession, before: datetime, limit: int) -> int:
         )
     )
     await db.execute(across_orgs(delete(Notification).where(col(Notification.id).in_(ids)), _SWEEP))
-    return len(ids)
+    return [row[1] for row in found]

@@ -37,10 +37,12 @@ from app.audit.service import SYSTEM_ACTOR
 from app.core.clock import as_utc, utcnow
 from app.core.db import unit_of_work
 from app.core.settings import get_settings
+from app.events.bus import publish_all
 from app.leaderboards import service as leaderboards
 from app.notifications import repository
 from app.notifications.models import NotificationType
 from app.notifications.producer import deliver
+from app.notifications.service import changed_event
 from app.notifications.triggers import Draft, to_quiz_owner
 from app.quizzes import service as quizzes
 
@@ -181,14 +183,16 @@ def _took_part(count: int) -> str:
 
 
 async def prune(now: datetime) -> int:
-    """Delete notifications past the retention period; how many."""
+    """Delete notifications past the retention period; how many. An unread one pruned
+    moves its readers' counts: each org pruned is announced (its live counts recount)."""
     before = now - timedelta(days=get_settings().notification_retention_days)
     pruned = 0
     for _ in range(MAX_BATCHES):
         async with unit_of_work() as db:
-            deleted = await repository.prune(db, before, BATCH_SIZE)
-        pruned += deleted
-        if deleted < BATCH_SIZE:
+            orgs = await repository.prune(db, before, BATCH_SIZE)
+        await publish_all([changed_event(org_id, None) for org_id in dict.fromkeys(orgs)])
+        pruned += len(orgs)
+        if len(orgs) < BATCH_SIZE:
             break
     return pruned
 

@@ -8,8 +8,10 @@ from datetime import timedelta
 
 from app.access.scopes import Scope
 from app.core.clock import FrozenClock
+from app.events.bus import Event
 from app.notifications.models import NotificationType
 from app.notifications.producer import deliver
+from app.notifications.service import NOTIFICATIONS_CHANGED
 from app.notifications.sweep import sweep_once
 from app.notifications.triggers import Draft
 from tests.notifications.support import key_secret, nodes
@@ -102,7 +104,7 @@ async def test_a_quiz_whose_closing_time_passed_is_told_to_its_owner_once(
 
 
 async def test_notifications_past_the_retention_period_are_pruned(
-    org: OrgFixture, signed_in: SignIn, clock: FrozenClock
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock, events: list[Event]
 ) -> None:
     owner = await signed_in(org, "owner")
 
@@ -129,11 +131,15 @@ async def test_notifications_past_the_retention_period_are_pruned(
     await notify("recent")
     # when 91 days have passed since the first
     clock.advance(days=31)
+    events.clear()
     swept = await sweep_once()
     owner = await signed_in(org, "owner")
     # then it is gone (with its read state), the recent one stays
     assert swept.pruned >= 1
     assert [n["title"] for n in await nodes(owner, org.slug)] == ["recent"]
+    # and the org's live counts are told to recount
+    announced = [(e.name, e.data) for e in events if e.org_id == org.id]
+    assert (NOTIFICATIONS_CHANGED, {"memberId": None}) in announced
 
 
 async def _types(client: ApiClient, slug: str) -> list[str]:
