@@ -64,6 +64,22 @@ def listing(org_id: uuid.UUID) -> SelectOfScalar[ApiKey]:
     )
 
 
+async def live_of_creator(
+    db: AsyncSession, org_id: uuid.UUID, member_id: uuid.UUID, now: datetime
+) -> list[ApiKey]:
+    """The org's keys created by ``member_id`` that work now (enabled, not revoked, not
+    expired)."""
+    found = await db.exec(
+        scoped(select(ApiKey), ApiKey, org_id).where(
+            col(ApiKey.created_by_id) == member_id,
+            col(ApiKey.enabled).is_(True),
+            or_(col(ApiKey.revoked_at).is_(None), col(ApiKey.revoked_at) > now),
+            or_(col(ApiKey.expires_at).is_(None), col(ApiKey.expires_at) > now),
+        )
+    )
+    return list(found.all())
+
+
 async def expiring(
     db: AsyncSession, since: datetime, until: datetime, limit: int, offset: int = 0
 ) -> list[ApiKey]:

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
+from strawberry import relay
 
 from app.access.request import ServiceContext
 from app.access.scopes import NEVER_GRANTABLE_TO_KEYS, Scope, parse_scopes
@@ -26,8 +27,12 @@ from app.audit import service as audit
 from app.core.clock import as_utc, utcnow
 from app.core.errors import Conflict, Forbidden, InsufficientScopes, NotFound
 from app.core.validation import Problems
+from app.events.bus import Event
 
 RATE_LIMIT_MIN, RATE_LIMIT_MAX, RATE_LIMIT_DEFAULT = 1, 10_000, 600
+# Published after the commit of a change that stops keys working without anyone
+# touching the keys (their creator disabled or removed); notifications listen.
+API_KEY_DISABLED = "api_key.disabled"
 GRACE_MAX_SECONDS = 7 * 24 * 60 * 60
 MAX_SCOPES = len(Scope)
 
@@ -46,6 +51,26 @@ def is_revoked(key: ApiKey, now: datetime) -> bool:
 
 def is_expired(key: ApiKey, now: datetime) -> bool:
     return key.expires_at is not None and as_utc(key.expires_at) <= now
+
+
+async def announce_stopped_with_creator(
+    sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID, reason: str
+) -> None:
+    """The creator's working keys stop working with this change (the door refuses a
+    key whose creator is disabled or gone): say so after the commit, key by key."""
+    for key in await repository.live_of_creator(sc.db, org_id, member_id, utcnow()):
+        sc.events.append(
+            Event(
+                API_KEY_DISABLED,
+                org_id,
+                {
+                    "apiKeyId": str(relay.GlobalID("ApiKey", str(key.id))),
+                    "name": key.name,
+                    "prefix": key.prefix,
+                    "reason": reason,
+                },
+            )
+        )
 
 
 async def expiring(

@@ -29,6 +29,7 @@ from app.access.scopes import (
     scopes_missing_to_assign,
 )
 from app.access.tenancy import require_found
+from app.api_keys import service as api_keys
 from app.audit import service as audit
 from app.core.clock import utcnow
 from app.core.errors import Conflict, Forbidden, NotFound
@@ -162,6 +163,10 @@ async def update_member(
             await _ensure_another_owner(sc, org_id, "disable")
         changes["disabled"] = disabled
         member.disabled = disabled
+        if disabled:
+            await api_keys.announce_stopped_with_creator(
+                sc, org_id, member.id, f"{member.username}, who created it, was disabled."
+            )
     if changes:
         member.updated_at = utcnow()
         sc.db.add(member)
@@ -192,6 +197,9 @@ async def remove_member(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.U
         target_id=member.id,
         org_id=org_id,
         details={"username": member.username, "role": member.role.value},
+    )
+    await api_keys.announce_stopped_with_creator(
+        sc, org_id, member.id, f"{member.username}, who created it, was removed."
     )
     await sc.db.delete(member)
     await sc.db.flush()

@@ -10,7 +10,7 @@ notifications to write; none writes anything itself. The events and who hears th
 | ``quiz.archived`` by someone else | QUIZ_ARCHIVED | the quiz's owner (quizzes:write) |
 | ``quiz.import_problems`` | IMPORT_PROBLEMS | the importer (quizzes:write) |
 | ``webhook.disabled`` (by the worker) | WEBHOOK_DISABLED | webhooks:read |
-| ``api_key.disabled`` (by the server) | API_KEY_DISABLED | api_keys:read |
+| ``api_key.disabled`` (creator disabled or removed) | API_KEY_DISABLED | api_keys:read |
 
 The sweep adds key expiry reminders, expired keys and quizzes whose closing time
 passed (QUIZ_CLOSED, to the quiz's owner) (``sweep.py``). Each draft has a
@@ -30,6 +30,7 @@ from strawberry import relay
 
 from app.access.request import ServiceContext
 from app.access.scopes import Scope
+from app.api_keys.service import API_KEY_DISABLED
 from app.core.settings import get_settings
 from app.events.bus import QUIZ_COMPLETED, Event
 from app.integrity.catalog import ATTEMPT_FLAGGED
@@ -38,7 +39,6 @@ from app.leaderboards import service as leaderboards
 from app.notifications.models import BODY_MAX, TITLE_MAX, NotificationType
 from app.quizzes import service as quizzes
 
-API_KEY_DISABLED = "api_key.disabled"
 WEBHOOK_DISABLED = "webhook.disabled"
 
 

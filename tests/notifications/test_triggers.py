@@ -12,14 +12,13 @@ import uuid
 from typing import Any
 
 import pytest
-from strawberry import relay
 
 from app.access.scopes import Role
 from app.core.settings import get_settings
 from app.events.bus import Event
 from app.notifications.producer import Producer
 from app.webhooks.worker import Worker
-from tests.notifications.support import gid, nodes, publish, types_seen
+from tests.notifications.support import gid, key_secret, nodes, publish, types_seen
 from tests.quizzes.api import ARCHIVE, START, SUBMIT, published_quiz, right_answers
 from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
@@ -28,6 +27,10 @@ from tests.webhooks.support import Receiver, create_webhook, drain
 
 IMPORT = """mutation($input: ImportQuizInput!) { importQuiz(input: $input) {
   importedQuestions problems { message } quiz { id title } } }"""
+REVOKE_KEY = "mutation($id: ID!) { revokeApiKey(input: {id: $id}) { apiKey { id } } }"
+DISABLE_MEMBER = """mutation($id: ID!) {
+  updateMember(input: {id: $id, disabled: true}) { member { id } } }"""
+REMOVE_MEMBER = "mutation($id: ID!) { removeMember(input: {id: $id}) { removedId } }"
 REPORT = """mutation($input: ReportIntegrityEventInput!) {
   reportIntegrityEvent(input: $input) { event { type } } }"""
 # One good question, one without an answer: imported with a problem.
@@ -188,18 +191,38 @@ async def test_an_endpoint_the_worker_switches_off_is_told_to_webhook_staff(
     assert await nodes(await signed_in(org, "teacher"), org.slug) == []
 
 
-async def test_a_key_the_server_switches_off_is_told_to_key_managers(
+async def test_keys_that_stop_with_their_creator_are_told_to_key_managers(
     org: OrgFixture, signed_in: SignIn, producer: Producer
 ) -> None:
-    key_id = str(relay.GlobalID("ApiKey", str(uuid.uuid4())))
-    event = Event(
-        "api_key.disabled",
-        org.id,
-        {"apiKeyId": key_id, "name": "Partner", "reason": "Its creator was removed."},
-    )
-    await publish(producer, event)
-    assert await types_seen(await signed_in(org, "admin"), org.slug) == ["API_KEY_DISABLED"]
+    # given two keys the admin made, one of them already revoked
+    admin = await signed_in(org, "admin")
+    partner, _secret = await key_secret(admin, ["quizzes:read"], name="Partner")
+    revoked, _secret = await key_secret(admin, ["quizzes:read"], name="Old")
+    (await admin.gql(REVOKE_KEY, {"id": revoked})).ok()
+    # when the owner disables the admin (the door now refuses the admin's keys)
+    owner = await signed_in(org, "owner")
+    (await owner.gql(DISABLE_MEMBER, {"id": org.account("admin").global_id})).ok()
+    await producer.settled()
+    # then owners are told of the key that stopped, not of the one already revoked
+    [notification] = await nodes(owner, org.slug)
+    assert notification["type"] == "API_KEY_DISABLED"
+    assert notification["title"] == "The API key “Partner” was switched off by the server"
+    assert notification["body"] == "admin, who created it, was disabled."
+    assert notification["subjectId"] == partner
+    # and teachers, who don't manage keys, aren't
     assert await types_seen(await signed_in(org, "teacher"), org.slug) == []
+
+
+async def test_removing_a_keys_creator_is_told_too(
+    org: OrgFixture, signed_in: SignIn, producer: Producer
+) -> None:
+    admin = await signed_in(org, "admin")
+    await key_secret(admin, ["quizzes:read"], name="Sync")
+    owner = await signed_in(org, "owner")
+    (await owner.gql(REMOVE_MEMBER, {"id": org.account("admin").global_id})).ok()
+    await producer.settled()
+    [notification] = await nodes(owner, org.slug)
+    assert notification["body"] == "admin, who created it, was removed."
 
 
 async def test_an_event_naming_nothing_it_knows_makes_nothing(
