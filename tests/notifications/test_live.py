@@ -17,7 +17,7 @@ from tests.notifications.test_triggers import GIFT_WITH_A_PROBLEM, IMPORT
 from tests.support.client import ApiClient
 from tests.support.redis import REDIS_URL
 from tests.support.servers import Deployment, deployment
-from tests.support.websocket import LEGACY_WS, Subscriber
+from tests.support.websocket import LEGACY_WS, TRANSPORT_WS, Subscriber
 
 COUNT = """subscription($slug: String!) { notificationsChanged(orgSlug: $slug) { unreadCount } }"""
 
@@ -29,10 +29,10 @@ async def server(database_url: str) -> AsyncIterator[Deployment]:
 
 
 async def counter(
-    server: Deployment, client: ApiClient, index: int = 0, **kwargs: str
+    server: Deployment, client: ApiClient, index: int = 0, protocol: str = TRANSPORT_WS
 ) -> Subscriber:
     subscriber = await Subscriber.connect(
-        server.ws_url(index), cookie=client.http.cookies["qg_session"], **kwargs
+        server.ws_url(index), cookie=client.http.cookies["qg_session"], protocol=protocol
     )
     await subscriber.acknowledged()
     await subscriber.subscribe(COUNT, {"slug": server.slug})
