@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { IntegrityAttemptsQuery, IntegrityTimelineQuery, ReviewIntegrityFlagMutation } from './operations';
 import type { AttemptIntegrityFieldsFragment, ReviewOutcome } from '../../gql/graphql';
@@ -20,14 +21,18 @@ export function IntegrityPage() {
   const canEditRules = viewer.scopes.includes('members:write');
   const [filter, setFilter] = useState<IntegrityFilter>('unreviewed');
   const pager = useCursorPager();
-  const vars = FILTERS[filter].variables;
+  // A notification links here with ?attempt=<id>: that attempt alone, its log open.
+  const [params] = useSearchParams();
+  const onlyAttempt = params.get('attempt');
+  const vars = onlyAttempt ? { flagged: null, unreviewed: null, attemptId: onlyAttempt } : { ...FILTERS[filter].variables, attemptId: null };
   const [{ data, fetching, error }, refetch] = useQuery({
     query: IntegrityAttemptsQuery,
     variables: { slug, first: PAGE, after: pager.after, ...vars },
     requestPolicy: 'cache-and-network',
   });
-  const [open, setOpen] = useState<string | null>(null);
+  const [toggled, setOpen] = useState<string | null>(null);
   const conn = data?.organization?.integrityAttempts;
+  const open = toggled ?? (onlyAttempt ? (conn?.edges[0]?.node.id ?? null) : null);
 
   return (
     <section aria-labelledby="int-title" className="integrity">
@@ -41,26 +46,32 @@ export function IntegrityPage() {
         Attempts the org's rules flagged (page switches, time away, a second address…). A flag is a prompt for your judgement, never proof: look at
         the attempt's log, then clear or confirm it with a note.
       </p>
-      <form className="filters" aria-label="Which attempts" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Show">
-          {(p) => (
-            <select
-              {...p}
-              value={filter}
-              onChange={(e) => {
-                pager.reset();
-                setFilter(e.target.value as IntegrityFilter);
-              }}
-            >
-              {(Object.keys(FILTERS) as IntegrityFilter[]).map((f) => (
-                <option key={f} value={f}>
-                  {FILTERS[f].label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </form>
+      {onlyAttempt ? (
+        <p>
+          One attempt, from a notification. <Link to={`/org/${slug}/dashboard/integrity`}>Show the flags waiting for review</Link>
+        </p>
+      ) : (
+        <form className="filters" aria-label="Which attempts" onSubmit={(e) => e.preventDefault()}>
+          <Field label="Show">
+            {(p) => (
+              <select
+                {...p}
+                value={filter}
+                onChange={(e) => {
+                  pager.reset();
+                  setFilter(e.target.value as IntegrityFilter);
+                }}
+              >
+                {(Object.keys(FILTERS) as IntegrityFilter[]).map((f) => (
+                  <option key={f} value={f}>
+                    {FILTERS[f].label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </form>
+      )}
       {fetching && !conn ? (
         <Spinner label="Loading attempts…" />
       ) : error && !conn ? (

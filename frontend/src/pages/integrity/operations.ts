@@ -28,10 +28,10 @@ export const AttemptIntegrityFieldsFragment = graphql(`
 `);
 
 export const IntegrityAttemptsQuery = graphql(`
-  query IntegrityAttempts($slug: String!, $first: Int!, $after: String, $flagged: Boolean, $unreviewed: Boolean) {
+  query IntegrityAttempts($slug: String!, $first: Int!, $after: String, $flagged: Boolean, $unreviewed: Boolean, $attemptId: ID) {
     organization(slug: $slug) {
       id
-      integrityAttempts(first: $first, after: $after, flagged: $flagged, unreviewed: $unreviewed) {
+      integrityAttempts(first: $first, after: $after, flagged: $flagged, unreviewed: $unreviewed, attemptId: $attemptId) {
         totalCount
         pageInfo { hasNextPage endCursor }
         edges {
