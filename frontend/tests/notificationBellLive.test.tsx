@@ -2,14 +2,14 @@
 // The bell's count follows the notificationsChanged subscription without any query or reload.
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { Client, Provider, subscriptionExchange } from 'urql';
+import { Client, Provider, subscriptionExchange, type ExecutionResult } from 'urql';
 import { createElement } from 'react';
 import { MemoryRouter } from 'react-router';
 import { NotificationBell } from '../src/pages/notifications/NotificationBell';
 import { ViewerContext, type ViewerContextValue } from '../src/data/viewer';
 import { MODEL, scopesOf } from './accessModel';
 
-type Sink = { next: (value: unknown) => void };
+type Sink = { next: (value: ExecutionResult) => void };
 
 function setup(scopes: string[]) {
   const sinks: Sink[] = [];
@@ -37,7 +37,7 @@ function setup(scopes: string[]) {
   );
   const push = (unreadCount: number) =>
     act(() => {
-      for (const sink of sinks) sink.next({ data: { notificationsChanged: { __typename: 'NotificationsUpdate', unreadCount } } });
+      for (const sink of sinks) sink.next({ data: { notificationsChanged: { __typename: 'NotificationsUpdate', unreadCount } } } as ExecutionResult);
     });
   return { sinks, push };
 }
