@@ -30,7 +30,7 @@ from app.graphql.live.selection import document_key, variables_key
 from app.leaderboards.repository import BoardRow
 from app.leaderboards.subscriptions import LeaderboardUpdate
 from app.leaderboards.types import LeaderboardEntry
-from app.notifications.live import Count
+from app.notifications.live import Count, ReaderCohorts
 from app.notifications.subscriptions import NotificationsUpdate
 from app.notifications.visibility import NotificationVisibility
 from app.schema import schema
@@ -149,14 +149,13 @@ def _teacher(member: uuid.UUID) -> Actor:
     )
 
 
-async def _traced(build: Any) -> float:
+async def _traced(build: Any, hub_class: type[LiveHub]) -> float:
     readers = [uuid.uuid4() for _ in range(READERS)]
-    hub = LiveHub()
-    await build(hub, readers[:10])  # warm: plans, caches, interned strings
+    await build(hub_class(), readers[:10])  # warm: plans, caches, interned strings
     gc.collect()
     tracemalloc.start()
     before = tracemalloc.take_snapshot()
-    kept = await build(LiveHub(), readers)
+    kept = await build(hub_class(), readers)
     gc.collect()
     after = tracemalloc.take_snapshot()
     tracemalloc.stop()
@@ -166,11 +165,11 @@ async def _traced(build: Any) -> float:
 
 
 async def main() -> None:
-    bell = await _traced(_bells)
-    board = await _traced(_board)
+    bell = await _traced(_bells, ReaderCohorts)
+    board = await _traced(_board, LiveHub)
     print(f"{READERS:,} subscribers, traced bytes per idle subscriber (cohort layer):")
-    print(f"  notificationsChanged, a cohort per reader: {bell / 1024:.1f} KiB")
-    print(f"  leaderboardUpdated, one shared cohort:     {board / 1024:.1f} KiB")
+    print(f"  notificationsChanged, a cohort per reader, shared selection: {bell / 1024:.1f} KiB")
+    print(f"  leaderboardUpdated, one shared cohort: {board / 1024:.1f} KiB")
     print(f"  ratio: {bell / board:.2f}")
 
 

@@ -23,12 +23,13 @@ import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import AsyncIterator, Hashable
+from collections.abc import AsyncIterator, Callable, Hashable
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
+from weakref import WeakValueDictionary
 
 from app.events.bus import Event, get_bus
-from app.graphql.live import LiveHub
+from app.graphql.live import CohortKey, LiveHub, LiveSelection, Subscriber
 from app.notifications.service import NOTIFICATIONS_CHANGED, count_for
 from app.notifications.visibility import NotificationVisibility
 
@@ -51,6 +52,47 @@ class Count:
     unread: int
 
 
+class _SharedSelection:
+    """A selection several cohorts run (they differ only in topic); gone with the last
+    cohort holding it (``ReaderCohorts`` keeps it by weak reference)."""
+
+    __slots__ = ("__weakref__", "inner")
+
+    def __init__(self, inner: LiveSelection) -> None:
+        self.inner = inner
+
+    async def run(self, root_value: Any) -> bytes:
+        return await self.inner.run(root_value)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+class ReaderCohorts(LiveHub):
+    """The live hub of per-reader topics: every reader has cohorts of their own, but the
+    cohorts of one document, variables and visibility run one shared selection (its
+    executor and plan), made by the first of them. A selection keeps nothing between
+    runs (``app.graphql.live.selection``), so sharing it shares no state; what stays
+    per reader is the cohort, its key and its last payload."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._selections: WeakValueDictionary[Hashable, _SharedSelection] = WeakValueDictionary()
+
+    def join(
+        self, key: CohortKey, *, selection: Callable[[], LiveSelection], **kwargs: Any
+    ) -> Subscriber:
+        alike = (key.document, key.operation_name, key.variables, key.visibility)
+
+        def shared() -> LiveSelection:
+            found = self._selections.get(alike)
+            if found is None:
+                found = self._selections[alike] = _SharedSelection(selection())
+            return cast("LiveSelection", found)
+
+        return super().join(key, selection=shared, **kwargs)
+
+
 class NotificationHub:
     """This process's unread counts of the readers subscribed here, and the live hub
     their cohorts live in.
@@ -63,7 +105,7 @@ class NotificationHub:
     change."""
 
     def __init__(self) -> None:
-        self.live = LiveHub()
+        self.live = ReaderCohorts()
         self._counts: dict[Hashable, Count] = {}
         self._recounting: dict[Hashable, asyncio.Task[None]] = {}
         self._again: set[Hashable] = set()
