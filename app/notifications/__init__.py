@@ -1,0 +1,1 @@
+"""Staff notifications: written from the event bus after the commit, counted live."""

@@ -15,6 +15,10 @@ Redis, another: one message per change): a new notification recounts the followe
 readers of its org (its recipient only, when it has one), marking read the reader's.
 A reader is recounted at most ``MAX_RATE`` times a second (changes meanwhile are
 folded into the next count) and a message goes out only when the count moved.
+
+Readers' cohorts differ only in topic, so they share one selection per document,
+variables and visibility (``ReaderCohorts``); what each keeps is its cohort, its key
+and its last payload (``bench/notifications_memory.py``).
 """
 
 from __future__ import annotations
