@@ -128,8 +128,7 @@ async def set_api_access(sc: ServiceContext, org_id: uuid.UUID, enabled: bool) -
 
 async def set_disabled(sc: ServiceContext, org_id: uuid.UUID, disabled: bool) -> Organization:
     """Platform staff switch a whole org off (every session and key stops)."""
-    if not sc.actor.is_platform:
-        raise NotFound()
+    sc.actor.require_platform(Scope.ORG_WRITE)
     org = await get_for_actor(sc, org_id)
     org.disabled = disabled
     sc.db.add(org)

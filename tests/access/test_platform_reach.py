@@ -9,12 +9,15 @@ import pytest
 from sqlmodel import col, select
 
 from app.access.actor import Actor, ActorKind, member_actor, org_reach, platform_admin_actor
+from app.access.request import RequestMeta, ServiceContext
 from app.access.scopes import Role, Scope
 from app.access.tenancy import platform_reach_clause
 from app.core.db import unit_of_work
 from app.core.errors import Forbidden, InsufficientScopes, Unauthenticated
+from app.orgs import service as orgs
 from app.webhooks import signing
 from app.webhooks.models import WebhookEndpoint
+from tests.support.factories import OrgFixture, cli_context
 
 ORG_A, ORG_B, ORG_C = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
 
@@ -120,3 +123,17 @@ async def test_the_sql_clause_reaches_the_rows_the_actor_does(database_url: str)
         expected = sorted(name for name, ids in ROWS.items() if actor.reaches_all(org_reach(ids)))
         assert listed == expected, label
     assert await reached_rows(actors["key for A and B"], marker) == [A_AND_B, ONLY_A]
+
+
+async def test_only_platform_staff_switch_an_org_off(org: OrgFixture) -> None:
+    # the org's own owner holds org:write, but is no platform staff
+    owner = member_actor(
+        org_id=org.id, member_id=org.account("owner").id, role=Role.OWNER, username="owner"
+    )
+    async with unit_of_work() as db:
+        sc = ServiceContext(db=db, actor=owner, meta=RequestMeta())
+        with pytest.raises(Forbidden, match="Only platform staff"):
+            await orgs.set_disabled(sc, org.id, True)
+    async with unit_of_work(write=False) as db:
+        found = await orgs.get_public(cli_context(db), org.slug)
+        assert found is not None and not found.disabled
