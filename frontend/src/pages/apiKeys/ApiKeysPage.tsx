@@ -24,7 +24,8 @@ import {
   type CreateKeyForm,
   type FieldErrors,
 } from '../../lib/validation';
-import { ConfirmDialog, Dialog, ErrorMessage, Field, Notice, ConnectionPager, Spinner } from '../../components/ui';
+import { ConfirmDialog, Dialog, ErrorMessage, Field, Notice } from '../../components/ui';
+import { ConnectionTable } from '../../components/ConnectionTable';
 import { ScopePicker } from './ScopePicker';
 import { CodeSnippet, OneTimeSecretDialog } from '../../components/SecretReveal';
 import { curlSnippet, pythonSnippet } from '../../lib/apiKeySnippets';
@@ -52,7 +53,6 @@ export function ApiKeysPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [confirmAccessOff, setConfirmAccessOff] = useState(false);
 
-  const guard = (run: () => void) => ({ onClick: run });
 
   const org = data?.organization;
   const conn = org?.apiKeys;
@@ -91,6 +91,45 @@ export function ApiKeysPage() {
     if (!r.ok) return false;
     setNotice(enabled ? 'API access is on for the organization.' : 'API access is off: every key of the organization is refused.');
     return true;
+  }
+
+  function keyActions(k: KeyRow) {
+    const status = keyStatus(k);
+    // A rotated key in its grace period can still be revoked at once, nothing else.
+    const canChange = status !== 'revoked' && status !== 'retiring';
+    return (
+      <div className="row-actions">
+        {canChange && (
+          <>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => void setEnabled(k, !k.enabled)}
+              aria-busy={busyId === k.id || undefined}
+              aria-label={`${k.enabled ? 'Disable' : 'Enable'} ${k.name}`}
+            >
+              {k.enabled ? 'Disable' : 'Enable'}
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setRotating(k)} aria-label={`Rotate ${k.name}`}>
+              Rotate
+            </button>
+          </>
+        )}
+        {status !== 'revoked' && (
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            onClick={() => {
+              revokeKey.reset();
+              setRevoking(k);
+            }}
+            aria-label={`Revoke ${k.name}`}
+          >
+            Revoke
+          </button>
+        )}
+      </div>
+    );
   }
 
   return (
@@ -142,114 +181,51 @@ export function ApiKeysPage() {
       {notice && <Notice kind="success">{notice}</Notice>}
       <ErrorMessage message={actionError} />
 
-      {fetching && !data ? (
-        <Spinner label="Loading API keys…" />
-      ) : error ? (
-        <ErrorMessage error={error} onRetry={retry} />
-      ) : rows.length === 0 ? (
-        <p className="empty">No API keys yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-stack" data-testid="api-keys-table">
-            <caption className="visually-hidden">API keys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Prefix</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Limit</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-                {canWrite && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((k) => {
-                const status = keyStatus(k);
-                // A rotated key in its grace period can still be revoked at once, nothing else.
-                const canChange = status !== 'revoked' && status !== 'retiring';
-                const canRevoke = status !== 'revoked';
-                return (
-                  <tr key={k.id} data-key-name={k.name}>
-                    <th scope="row">
-                      {k.name}
-                      <div className="muted small">
-                        by {k.createdBy?.displayName ?? 'unknown'}, {formatDate(k.createdAt)}
-                      </div>
-                    </th>
-                    <td data-label="Prefix">
-                      <code>{k.prefix}…</code>
-                    </td>
-                    <td data-label="Scopes">
-                      <ul className="chips" aria-label="Scopes">
-                        {sortScopes(access, k.scopes).map((s) => (
-                          <li key={s} className="chip-static">
-                            {s}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td data-label="Limit">{k.rateLimitPerMinute}/min</td>
-                    <td data-label="Last used">{formatDateTime(k.lastUsedAt, 'Never')}</td>
-                    <td data-label="Expires">{formatDate(k.expiresAt, 'Never')}</td>
-                    <td data-label="Status">
-                      {accessOn === false && (status === 'active' || status === 'retiring') ? (
-                        <span className="status status-paused" data-testid="key-status">
-                          Paused (API access off)
-                        </span>
-                      ) : (
-                        <span className={`status status-${status}`} data-testid="key-status">
-                          {status.charAt(0).toUpperCase() + status.slice(1)}
-                        </span>
-                      )}
-                      {status === 'retiring' && <div className="muted small">until {formatDateTime(k.revokedAt)}</div>}
-                    </td>
-                    {canWrite && (
-                      <td data-label="Actions">
-                        <div className="row-actions">
-                          {canChange && (
-                            <>
-                              <button
-                                type="button"
-                                className="btn btn-small"
-                                {...guard(() => void setEnabled(k, !k.enabled))}
-                                aria-busy={busyId === k.id || undefined}
-                                aria-label={`${k.enabled ? 'Disable' : 'Enable'} ${k.name}`}
-                              >
-                                {k.enabled ? 'Disable' : 'Enable'}
-                              </button>
-                              <button type="button" className="btn btn-small" {...guard(() => setRotating(k))} aria-label={`Rotate ${k.name}`}>
-                                Rotate
-                              </button>
-                            </>
-                          )}
-                          {canRevoke && (
-                            <button
-                              type="button"
-                              className="btn btn-small btn-danger"
-                              {...guard(() => {
-                                revokeKey.reset();
-                                setRevoking(k);
-                              })}
-                              aria-label={`Revoke ${k.name}`}
-                            >
-                              Revoke
-                            </button>
-                          )}
-                        </div>
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {conn && (
-        <ConnectionPager label="API keys" pager={pager} connection={conn} />
-      )}
+      <ConnectionTable
+        label="API keys"
+        testId="api-keys-table"
+        fetching={fetching}
+        error={error}
+        connection={conn}
+        onRetry={retry}
+        pager={pager}
+        loadingLabel="Loading API keys…"
+        empty="No API keys yet."
+        rowKey={(k) => k.id}
+        rowProps={(k) => ({ 'data-key-name': k.name })}
+        columns={[
+          {
+            header: 'Name',
+            rowHeader: true,
+            cell: (k) => (
+              <>
+                {k.name}
+                <div className="muted small">
+                  by {k.createdBy?.displayName ?? 'unknown'}, {formatDate(k.createdAt)}
+                </div>
+              </>
+            ),
+          },
+          { header: 'Prefix', cell: (k) => <code>{k.prefix}…</code> },
+          {
+            header: 'Scopes',
+            cell: (k) => (
+              <ul className="chips" aria-label="Scopes">
+                {sortScopes(access, k.scopes).map((s) => (
+                  <li key={s} className="chip-static">
+                    {s}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          { header: 'Limit', cell: (k) => `${k.rateLimitPerMinute}/min` },
+          { header: 'Last used', cell: (k) => formatDateTime(k.lastUsedAt, 'Never') },
+          { header: 'Expires', cell: (k) => formatDate(k.expiresAt, 'Never') },
+          { header: 'Status', cell: (k) => <KeyStatus apiKey={k} accessOn={accessOn} /> },
+          canWrite && { header: 'Actions', cell: (k) => keyActions(k) },
+        ]}
+      />
 
       {creating && (
         <CreateKeyDialog
@@ -306,6 +282,25 @@ export function ApiKeysPage() {
         </p>
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** A key's status; working keys show as paused while the org's API access is off. */
+function KeyStatus({ apiKey, accessOn }: { apiKey: KeyRow; accessOn: boolean | null }) {
+  const status = keyStatus(apiKey);
+  return (
+    <>
+      {accessOn === false && (status === 'active' || status === 'retiring') ? (
+        <span className="status status-paused" data-testid="key-status">
+          Paused (API access off)
+        </span>
+      ) : (
+        <span className={`status status-${status}`} data-testid="key-status">
+          {status.charAt(0).toUpperCase() + status.slice(1)}
+        </span>
+      )}
+      {status === 'retiring' && <div className="muted small">until {formatDateTime(apiKey.revokedAt)}</div>}
+    </>
   );
 }
 

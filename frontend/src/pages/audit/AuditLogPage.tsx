@@ -15,7 +15,9 @@ import {
   type AuditEventLike,
   type AuditLink,
 } from '../../lib/auditSentence';
-import { ErrorMessage, Field, ConnectionPager, Spinner } from '../../components/ui';
+import { Field } from '../../components/ui';
+import { ConnectionTable } from '../../components/ConnectionTable';
+import { FilterBar } from '../../components/FilterBar';
 
 const PAGE = 50;
 
@@ -71,7 +73,6 @@ export function AuditLogPage() {
     }
   };
   const conn = data?.organization?.auditLog;
-  const rows = conn?.edges.map((e) => e.node) ?? [];
 
   function apply(e: FormEvent) {
     e.preventDefault();
@@ -93,7 +94,7 @@ export function AuditLogPage() {
           Refresh
         </button>
       </div>
-      <form className="filters" aria-label="Filter the audit log" onSubmit={apply}>
+      <FilterBar label="Filter the audit log" onSubmit={apply}>
         <Field label="Action">
           {(p) => (
             <select {...p} value={draft.action} onChange={(e) => setDraft((d) => ({ ...d, action: e.target.value }))}>
@@ -148,7 +149,7 @@ export function AuditLogPage() {
             Clear
           </button>
         </div>
-      </form>
+      </FilterBar>
 
       <div className="audit-fold">
         <label className="check">
@@ -165,50 +166,35 @@ export function AuditLogPage() {
         </label>
         {excluded !== null && <span className="muted small"> Successful sign-ins are folded away.</span>}
       </div>
-      {fetching && !data ? (
-        <Spinner label="Loading the audit log…" />
-      ) : error && !data ? (
-        <ErrorMessage error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : rows.length === 0 ? (
-        <p className="empty">No events match.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-stack">
-            <caption className="visually-hidden">Audit events, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What happened</th>
-                <th scope="col">From</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((ev) => (
-                <tr key={ev.id}>
-                  <td data-label="When">
-                    <time dateTime={ev.createdAt}>{formatDateTime(ev.createdAt)}</time>
-                  </td>
-                  <td data-label="What happened">
-                    <EventSentence ev={ev} hrefOf={hrefOf} />
-                  </td>
-                  <td data-label="From">
-                    <span>{ev.ip ?? '—'}</span>
-                    {ev.userAgent && (
-                      <div className="muted small ua" title={ev.userAgent}>
-                        {ev.userAgent}
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {error && data && <ErrorMessage error={error} />}
-      {conn && (
-        <ConnectionPager label="Audit log" pager={pager} connection={conn} />
-      )}
+      <ConnectionTable
+        label="Audit log"
+        caption="Audit events, newest first"
+        fetching={fetching}
+        error={error}
+        connection={conn}
+        onRetry={() => refetch({ requestPolicy: 'network-only' })}
+        pager={pager}
+        loadingLabel="Loading the audit log…"
+        empty="No events match."
+        rowKey={(ev) => ev.id}
+        columns={[
+          { header: 'When', cell: (ev) => <time dateTime={ev.createdAt}>{formatDateTime(ev.createdAt)}</time> },
+          { header: 'What happened', cell: (ev) => <EventSentence ev={ev} hrefOf={hrefOf} /> },
+          {
+            header: 'From',
+            cell: (ev) => (
+              <>
+                <span>{ev.ip ?? '—'}</span>
+                {ev.userAgent && (
+                  <div className="muted small ua" title={ev.userAgent}>
+                    {ev.userAgent}
+                  </div>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -8,7 +8,8 @@ import { useCursorPager } from '../../lib/pagination';
 import { describeChange, formatScore, mergeLeaderboard, type BoardUpdate } from '../../lib/leaderboardMerge';
 import { formatDuration } from '../../lib/countdown';
 import { formatDateTime } from '../../lib/format';
-import { ErrorMessage, Field, ConnectionPager, Spinner } from '../../components/ui';
+import { ConnectionTable } from '../../components/ConnectionTable';
+import { FilterBar, SelectFilter } from '../../components/FilterBar';
 
 const PAGE = 50;
 const WINDOWS: { value: LeaderboardWindow; label: string }[] = [
@@ -99,32 +100,19 @@ export function LeaderboardPage() {
           {liveState === 'live' ? '● Live' : liveState === 'connecting' ? 'Connecting…' : liveState === 'error' ? 'Live updates unavailable' : 'Live updates on page 1'}
         </span>
       </div>
-      <form className="filters" aria-label="Choose a leaderboard" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Board">
-          {(p) => (
-            <select {...p} value={quizId ?? ''} onChange={(e) => setParam('quiz', e.target.value || null)}>
-              <option value="">Whole organization</option>
-              {quizzes.map((q) => (
-                <option key={q.id} value={q.id}>
-                  {q.title}
-                </option>
-              ))}
-              {quizId && !quizzes.some((q) => q.id === quizId) && <option value={quizId}>This quiz</option>}
-            </select>
-          )}
-        </Field>
-        <Field label="Period">
-          {(p) => (
-            <select {...p} value={window} onChange={(e) => setParam('window', e.target.value === 'ALL_TIME' ? null : e.target.value)}>
-              {WINDOWS.map((w) => (
-                <option key={w.value} value={w.value}>
-                  {w.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </form>
+      <FilterBar label="Choose a leaderboard" search={false}>
+        <SelectFilter
+          label="Board"
+          allLabel="Whole organization"
+          value={quizId ?? ''}
+          options={[
+            ...quizzes.map((q) => ({ value: q.id, label: q.title })),
+            ...(quizId && !quizzes.some((q) => q.id === quizId) ? [{ value: quizId, label: 'This quiz' }] : []),
+          ]}
+          onChange={(value) => setParam('quiz', value || null)}
+        />
+        <SelectFilter label="Period" value={window} options={WINDOWS} onChange={(value) => setParam('window', value && value !== 'ALL_TIME' ? value : null)} />
+      </FilterBar>
       {sub.error && live && <p className="muted small">Live updates stopped ({sub.error.message}); the board shows what was last loaded.</p>}
       <p className="visually-hidden" aria-live="polite" data-testid="leaderboard-announce">
         {announce}
@@ -134,51 +122,44 @@ export function LeaderboardPage() {
           Your rank: <strong>#{me.rank}</strong> with {formatScore(me.score)} points
         </p>
       )}
-      {fetching && !data ? (
-        <Spinner label="Loading the leaderboard…" />
-      ) : error ? (
-        <ErrorMessage error={error} onRetry={reload} />
-      ) : rows.length === 0 ? (
-        <p className="empty" data-testid="leaderboard-empty">
-          No results yet. Entries appear here as soon as someone submits.
-        </p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-stack leaderboard" data-testid="leaderboard">
-            <caption className="visually-hidden">
-              {quizTitle}, {WINDOWS.find((w) => w.value === window)?.label}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Rank</th>
-                <th scope="col">Name</th>
-                <th scope="col">Score</th>
-                <th scope="col">Attempts</th>
-                {quizId && <th scope="col">Time</th>}
-                <th scope="col">Last activity</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.memberId} className={`${highlight.has(r.memberId) ? 'row-flash' : ''}${r.memberId === myId ? ' row-me' : ''}`}>
-                  <td data-label="Rank">#{r.rank}</td>
-                  <th scope="row">
-                    {r.displayName}
-                    {r.memberId === myId && <span className="badge">you</span>}
-                  </th>
-                  <td data-label="Score">{formatScore(r.score)}</td>
-                  <td data-label="Attempts">{r.attempts}</td>
-                  {quizId && <td data-label="Time">{formatDuration(r.timeTakenSeconds)}</td>}
-                  <td data-label="Last activity">{formatDateTime(r.lastActivityAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {board && (
-        <ConnectionPager label="Leaderboard" pager={pager} connection={board} total={Math.max(board.totalCount, rows.length)} />
-      )}
+      <ConnectionTable
+        label="Leaderboard"
+        caption={`${quizTitle}, ${WINDOWS.find((w) => w.value === window)?.label ?? ''}`}
+        className="leaderboard"
+        testId="leaderboard"
+        fetching={fetching}
+        error={error}
+        connection={board}
+        rows={rows}
+        total={board ? Math.max(board.totalCount, rows.length) : 0}
+        onRetry={reload}
+        pager={pager}
+        loadingLabel="Loading the leaderboard…"
+        empty={
+          <p className="empty" data-testid="leaderboard-empty">
+            No results yet. Entries appear here as soon as someone submits.
+          </p>
+        }
+        rowKey={(r) => r.memberId}
+        rowProps={(r) => ({ className: `${highlight.has(r.memberId) ? 'row-flash' : ''}${r.memberId === myId ? ' row-me' : ''}` })}
+        columns={[
+          { header: 'Rank', cell: (r) => `#${r.rank}` },
+          {
+            header: 'Name',
+            rowHeader: true,
+            cell: (r) => (
+              <>
+                {r.displayName}
+                {r.memberId === myId && <span className="badge">you</span>}
+              </>
+            ),
+          },
+          { header: 'Score', cell: (r) => formatScore(r.score) },
+          { header: 'Attempts', cell: (r) => r.attempts },
+          quizId != null && { header: 'Time', cell: (r) => formatDuration(r.timeTakenSeconds) },
+          { header: 'Last activity', cell: (r) => formatDateTime(r.lastActivityAt) },
+        ]}
+      />
     </section>
   );
 }

@@ -9,10 +9,16 @@ import { assignableRoles, manageRefusal } from '../../lib/roles';
 import { formatDate } from '../../lib/format';
 import { useCursorPager, useDebounced } from '../../lib/pagination';
 import { validateAddMember, hasErrors, type AddMemberForm, type FieldErrors, type AddMemberField } from '../../lib/validation';
-import { ConfirmDialog, Dialog, ErrorMessage, Field, Notice, ConnectionPager, Spinner } from '../../components/ui';
+import { ConfirmDialog, Dialog, ErrorMessage, Field, Notice } from '../../components/ui';
+import { ConnectionTable } from '../../components/ConnectionTable';
+import { FilterBar, SearchFilter, SelectFilter } from '../../components/FilterBar';
 
 const PAGE = 25;
-type DisabledFilter = 'all' | 'active' | 'disabled';
+type DisabledFilter = 'active' | 'disabled';
+const STATUS_FILTERS: readonly { value: DisabledFilter; label: string }[] = [
+  { value: 'active', label: 'Active' },
+  { value: 'disabled', label: 'Disabled' },
+];
 type MemberRow = MemberFieldsFragment;
 
 export function MembersPage() {
@@ -21,7 +27,7 @@ export function MembersPage() {
   const roles = rolesOf(access);
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | ''>('');
-  const [disabled, setDisabled] = useState<DisabledFilter>('all');
+  const [disabled, setDisabled] = useState<DisabledFilter | ''>('');
   const debouncedSearch = useDebounced(search.trim(), 300);
   const pager = useCursorPager();
   const [{ data, fetching, error }, reexecute] = useQuery({
@@ -31,7 +37,7 @@ export function MembersPage() {
       first: PAGE,
       after: pager.after,
       role: role || null,
-      disabled: disabled === 'all' ? null : disabled === 'disabled',
+      disabled: disabled === '' ? null : disabled === 'disabled',
       search: debouncedSearch || null,
     },
   });
@@ -51,7 +57,6 @@ export function MembersPage() {
   const ownerRule = manageRefusal(roles, actorRole, 'OWNER', platform);
 
   const conn = data?.organization?.members;
-  const rows = (conn?.edges ?? []).map((e) => e.node);
 
   async function update(m: MemberRow, patch: { role?: Role; disabled?: boolean }): Promise<boolean> {
     setRowError(null);
@@ -84,6 +89,52 @@ export function MembersPage() {
     setRemoving(null);
   }
 
+  function memberActions(m: MemberRow) {
+    const self = m.id === viewer.member?.id;
+    const refusal = manageRefusal(roles, actorRole, m.role, platform);
+    if (refusal) {
+      return (
+        <span className="muted small" data-testid="member-rule">
+          {refusal}
+        </span>
+      );
+    }
+    return (
+      <div className="row-actions">
+        <button
+          type="button"
+          className="btn btn-small"
+          {...guard(self, () => {
+            updateMember.reset();
+            setChangingRole(m);
+          })}
+          aria-label={`Change role of ${m.displayName}`}
+        >
+          Change role
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          {...guard(self, () => void update(m, { disabled: !m.disabled }))}
+          aria-label={`${m.disabled ? 'Enable' : 'Disable'} ${m.displayName}`}
+        >
+          {m.disabled ? 'Enable' : 'Disable'}
+        </button>
+        <button
+          type="button"
+          className="btn btn-small btn-danger"
+          {...guard(self, () => {
+            removeMember.reset();
+            setRemoving(m);
+          })}
+          aria-label={`Remove ${m.displayName}`}
+        >
+          Remove
+        </button>
+      </div>
+    );
+  }
+
   return (
     <section aria-labelledby="members-title">
       <div className="page-head">
@@ -95,149 +146,72 @@ export function MembersPage() {
         )}
       </div>
 
-      <form className="filters" role="search" aria-label="Filter members" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Search">
-          {(p) => (
-            <input
-              {...p}
-              type="search"
-              placeholder="Name or username"
-              value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                pager.reset();
-              }}
-            />
-          )}
-        </Field>
-        <Field label="Role">
-          {(p) => (
-            <select
-              {...p}
-              value={role}
-              onChange={(e) => {
-                setRole(e.target.value as Role | '');
-                pager.reset();
-              }}
-            >
-              <option value="">All roles</option>
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabel(r)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Status">
-          {(p) => (
-            <select
-              {...p}
-              value={disabled}
-              onChange={(e) => {
-                setDisabled(e.target.value as DisabledFilter);
-                pager.reset();
-              }}
-            >
-              <option value="all">All</option>
-              <option value="active">Active</option>
-              <option value="disabled">Disabled</option>
-            </select>
-          )}
-        </Field>
-      </form>
+      <FilterBar label="Filter members">
+        <SearchFilter
+          label="Search"
+          placeholder="Name or username"
+          value={search}
+          onChange={(value) => {
+            setSearch(value);
+            pager.reset();
+          }}
+        />
+        <SelectFilter
+          label="Role"
+          allLabel="All roles"
+          value={role}
+          options={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
+          onChange={(value) => {
+            setRole(value);
+            pager.reset();
+          }}
+        />
+        <SelectFilter
+          label="Status"
+          allLabel="All"
+          value={disabled}
+          options={STATUS_FILTERS}
+          onChange={(value) => {
+            setDisabled(value);
+            pager.reset();
+          }}
+        />
+      </FilterBar>
 
       {notice && <Notice kind="success">{notice}</Notice>}
       <ErrorMessage message={rowError} />
 
-      {fetching && !data ? (
-        <Spinner label="Loading members…" />
-      ) : error ? (
-        <ErrorMessage error={error} onRetry={retry} />
-      ) : rows.length === 0 ? (
-        <p className="empty">No members match.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-stack">
-            <caption className="visually-hidden">Members</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Username</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Joined</th>
-                {canWrite && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((m) => {
-                const self = m.id === viewer.member?.id;
-                const refusal = manageRefusal(roles, actorRole, m.role, platform);
-                return (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      {m.displayName}
-                      {self && <span className="badge">you</span>}
-                    </th>
-                    <td data-label="Username">{m.username}</td>
-                    <td data-label="Role">{roleLabel(m.role)}</td>
-                    <td data-label="Status">
-                      <span className={`status status-${m.disabled ? 'disabled' : 'active'}`}>{m.disabled ? 'Disabled' : 'Active'}</span>
-                    </td>
-                    <td data-label="Joined">{formatDate(m.createdAt)}</td>
-                    {canWrite && (
-                      <td data-label="Actions">
-                        {refusal ? (
-                          <span className="muted small" data-testid="member-rule">
-                            {refusal}
-                          </span>
-                        ) : (
-                        <div className="row-actions">
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            {...guard(self, () => {
-                              updateMember.reset();
-                              setChangingRole(m);
-                            })}
-                            aria-label={`Change role of ${m.displayName}`}
-                          >
-                            Change role
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            {...guard(self, () => void update(m, { disabled: !m.disabled }))}
-                            aria-label={`${m.disabled ? 'Enable' : 'Disable'} ${m.displayName}`}
-                          >
-                            {m.disabled ? 'Enable' : 'Disable'}
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-small btn-danger"
-                            {...guard(self, () => {
-                              removeMember.reset();
-                              setRemoving(m);
-                            })}
-                            aria-label={`Remove ${m.displayName}`}
-                          >
-                            Remove
-                          </button>
-                        </div>
-                        )}
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {conn && (
-        <ConnectionPager label="Members" pager={pager} connection={conn} />
-      )}
+      <ConnectionTable
+        label="Members"
+        fetching={fetching}
+        error={error}
+        connection={conn}
+        onRetry={retry}
+        pager={pager}
+        loadingLabel="Loading members…"
+        empty="No members match."
+        rowKey={(m) => m.id}
+        columns={[
+          {
+            header: 'Name',
+            rowHeader: true,
+            cell: (m) => (
+              <>
+                {m.displayName}
+                {m.id === viewer.member?.id && <span className="badge">you</span>}
+              </>
+            ),
+          },
+          { header: 'Username', cell: (m) => m.username },
+          { header: 'Role', cell: (m) => roleLabel(m.role) },
+          {
+            header: 'Status',
+            cell: (m) => <span className={`status status-${m.disabled ? 'disabled' : 'active'}`}>{m.disabled ? 'Disabled' : 'Active'}</span>,
+          },
+          { header: 'Joined', cell: (m) => formatDate(m.createdAt) },
+          canWrite && { header: 'Actions', cell: (m) => memberActions(m) },
+        ]}
+      />
 
       <AddMemberDialog
         open={adding}

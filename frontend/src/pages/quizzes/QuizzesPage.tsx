@@ -7,7 +7,9 @@ import { useViewer } from '../../data/viewer';
 import { useCursorPager, useDebounced } from '../../lib/pagination';
 import { errorDetails } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { ConfirmDialog, ErrorMessage, Field, Notice, ConnectionPager, Spinner } from '../../components/ui';
+import { ConfirmDialog, ErrorMessage, Notice } from '../../components/ui';
+import { ConnectionTable } from '../../components/ConnectionTable';
+import { FilterBar, SearchFilter, SelectFilter } from '../../components/FilterBar';
 import { ImportQuizDialog } from './ImportQuizDialog';
 import { PublishProblems } from './PublishProblems';
 import type { QuizFieldsFragment, QuizStatus } from '../../gql/graphql';
@@ -98,113 +100,91 @@ export function QuizzesPage() {
           </Link>
         </div>
       </div>
-      <form className="filters" aria-label="Filter quizzes" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Search by title">
-          {(p) => (
-            <input
-              {...p}
-              type="search"
-              value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                pager.reset();
-              }}
-            />
-          )}
-        </Field>
-        <Field label="Status">
-          {(p) => (
-            <select
-              {...p}
-              value={status}
-              onChange={(e) => {
-                setStatus(e.target.value as QuizStatus | '');
-                pager.reset();
-              }}
-            >
-              <option value="">All</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {statusLabel(s)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </form>
+      <FilterBar label="Filter quizzes">
+        <SearchFilter
+          label="Search by title"
+          value={search}
+          onChange={(value) => {
+            setSearch(value);
+            pager.reset();
+          }}
+        />
+        <SelectFilter
+          label="Status"
+          allLabel="All"
+          value={status}
+          options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
+          onChange={(value) => {
+            setStatus(value);
+            pager.reset();
+          }}
+        />
+      </FilterBar>
       {notice && <Notice kind="success">{notice}</Notice>}
       <ErrorMessage message={actionError} />
       {publishProblems && <PublishProblems title={publishProblems.title} problems={publishProblems.problems} />}
-      {fetching && !data ? (
-        <Spinner label="Loading quizzes…" />
-      ) : error ? (
-        <ErrorMessage error={error} onRetry={retry} />
-      ) : !conn || conn.edges.length === 0 ? (
-        <p className="empty">{debounced || status ? 'No quizzes match.' : 'No quizzes yet. Create one or import a file.'}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-stack">
-            <caption className="visually-hidden">Quizzes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Questions</th>
-                <th scope="col">Updated</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {conn.edges.map(({ node }) => (
-                <tr key={node.id}>
-                  <th scope="row">
-                    <Link to={`/org/${slug}/dashboard/quizzes/${encodeURIComponent(node.id)}`}>{node.title}</Link>
-                  </th>
-                  <td data-label="Status">
-                    <span className={`status status-${node.status.toLowerCase()}`} data-testid="quiz-status">
-                      {statusLabel(node.status)}
-                    </span>
-                    {node.status === 'PUBLISHED' && !node.isOpen && <span className="muted small"> (not open now)</span>}
-                  </td>
-                  <td data-label="Questions">
-                    {node.questionCount} · {node.maxPoints} pts
-                  </td>
-                  <td data-label="Updated">{formatDateTime(node.updatedAt)}</td>
-                  <td className="row-actions">
-                    {node.status === 'DRAFT' && (
-                      <button type="button" className="btn btn-small" disabled={busyId === node.id} onClick={() => publish(node)} aria-label={`Publish ${node.title}`}>
-                        Publish
-                      </button>
-                    )}
-                    <button type="button" className="btn btn-small" disabled={busyId === node.id} onClick={() => duplicate(node)} aria-label={`Duplicate ${node.title}`}>
-                      Duplicate
-                    </button>
-                    {node.status !== 'ARCHIVED' && (
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        disabled={busyId === node.id}
-                        onClick={() => {
-                          archiveQuiz.reset();
-                          setArchiving(node);
-                        }}
-                        aria-label={`Archive ${node.title}`}
-                      >
-                        Archive
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {conn && (
-        <ConnectionPager label="Quizzes" pager={pager} connection={conn} />
-      )}
+      <ConnectionTable
+        label="Quizzes"
+        fetching={fetching}
+        error={error}
+        connection={conn}
+        onRetry={retry}
+        pager={pager}
+        loadingLabel="Loading quizzes…"
+        empty={debounced || status ? 'No quizzes match.' : 'No quizzes yet. Create one or import a file.'}
+        rowKey={(q) => q.id}
+        columns={[
+          {
+            header: 'Title',
+            rowHeader: true,
+            cell: (q) => <Link to={`/org/${slug}/dashboard/quizzes/${encodeURIComponent(q.id)}`}>{q.title}</Link>,
+          },
+          {
+            header: 'Status',
+            cell: (q) => (
+              <>
+                <span className={`status status-${q.status.toLowerCase()}`} data-testid="quiz-status">
+                  {statusLabel(q.status)}
+                </span>
+                {q.status === 'PUBLISHED' && !q.isOpen && <span className="muted small"> (not open now)</span>}
+              </>
+            ),
+          },
+          { header: 'Questions', cell: (q) => `${q.questionCount} · ${q.maxPoints} pts` },
+          { header: 'Updated', cell: (q) => formatDateTime(q.updatedAt) },
+          {
+            header: 'Actions',
+            hiddenHeader: true,
+            className: 'row-actions',
+            cell: (q) => (
+              <>
+                {q.status === 'DRAFT' && (
+                  <button type="button" className="btn btn-small" disabled={busyId === q.id} onClick={() => publish(q)} aria-label={`Publish ${q.title}`}>
+                    Publish
+                  </button>
+                )}
+                <button type="button" className="btn btn-small" disabled={busyId === q.id} onClick={() => duplicate(q)} aria-label={`Duplicate ${q.title}`}>
+                  Duplicate
+                </button>
+                {q.status !== 'ARCHIVED' && (
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={busyId === q.id}
+                    onClick={() => {
+                      archiveQuiz.reset();
+                      setArchiving(q);
+                    }}
+                    aria-label={`Archive ${q.title}`}
+                  >
+                    Archive
+                  </button>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
       <ImportQuizDialog
         open={importing}
         onClose={() => setImporting(false)}

@@ -4,11 +4,13 @@ import { useQuery } from 'urql';
 import { useAction } from '../../data/useAction';
 import { MyAttemptsQuery, OpenQuizzesQuery, StartAttemptMutation } from './operations';
 import { useViewer } from '../../data/viewer';
-import { useDebounced } from '../../lib/pagination';
+import { useCursorPager, useDebounced } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/format';
 import { formatDuration } from '../../lib/countdown';
 import { formatScore } from '../../lib/leaderboardMerge';
-import { ErrorMessage, Field, Spinner } from '../../components/ui';
+import { ErrorMessage, Spinner } from '../../components/ui';
+import { ConnectionTable } from '../../components/ConnectionTable';
+import { FilterBar, SearchFilter } from '../../components/FilterBar';
 
 /** The student's home: the published quizzes open now, and their own attempts. */
 export function StudentQuizzesPage() {
@@ -22,9 +24,10 @@ export function StudentQuizzesPage() {
     variables: { slug, first: 50, search: debounced || null },
     requestPolicy: 'cache-and-network',
   });
-  const [attemptsResult] = useQuery({
+  const attemptsPager = useCursorPager();
+  const [attemptsResult, reexecuteAttempts] = useQuery({
     query: MyAttemptsQuery,
-    variables: { slug, first: 20, memberId: viewer.member?.id ?? null },
+    variables: { slug, first: 20, after: attemptsPager.after, memberId: viewer.member?.id ?? null },
     requestPolicy: 'cache-and-network',
     pause: !viewer.member,
   });
@@ -56,9 +59,9 @@ export function StudentQuizzesPage() {
         </Link>
       </div>
       <p className="muted">Hello {viewer.member?.displayName}. These are the quizzes you can take now.</p>
-      <form className="filters" role="search" aria-label="Search quizzes" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Search by title">{(p) => <input {...p} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}</Field>
-      </form>
+      <FilterBar label="Search quizzes">
+        <SearchFilter label="Search by title" value={search} onChange={setSearch} />
+      </FilterBar>
       <ErrorMessage message={startError} />
       {fetching && !data ? (
         <Spinner label="Loading quizzes…" />
@@ -96,45 +99,40 @@ export function StudentQuizzesPage() {
         </ul>
       )}
       <h2 className="section-title">Your attempts</h2>
-      {attemptsResult.fetching && !attemptsResult.data ? (
-        <Spinner label="Loading your attempts…" />
-      ) : attemptsResult.error ? (
-        <ErrorMessage error={attemptsResult.error} />
-      ) : attempts.length === 0 ? (
-        <p className="empty">You haven't taken a quiz yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-stack">
-            <caption className="visually-hidden">Your attempts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Quiz</th>
-                <th scope="col">Status</th>
-                <th scope="col">Score</th>
-                <th scope="col">Started</th>
-              </tr>
-            </thead>
-            <tbody>
-              {attempts.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <Link to={`/org/${slug}/quizzes/attempts/${encodeURIComponent(a.id)}`}>
-                      {a.quizTitle} #{a.number}
-                    </Link>
-                  </th>
-                  <td data-label="Status">{a.status === 'IN_PROGRESS' ? 'In progress' : a.status === 'SUBMITTED' ? 'Submitted' : 'Expired'}</td>
-                  <td data-label="Score">
-                    {a.score != null ? `${formatScore(a.score)} / ${formatScore(a.maxScore)}` : '—'}
-                    {a.percentage != null ? ` (${Math.round(a.percentage)}%)` : ''}
-                    {a.passed != null ? (a.passed ? ' · passed' : ' · not passed') : ''}
-                  </td>
-                  <td data-label="Started">{formatDateTime(a.startedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ConnectionTable
+        label="Your attempts"
+        fetching={attemptsResult.fetching}
+        error={attemptsResult.error}
+        connection={attemptsResult.data?.organization?.attempts}
+        onRetry={() => reexecuteAttempts({ requestPolicy: 'network-only' })}
+        pager={attemptsPager}
+        loadingLabel="Loading your attempts…"
+        empty="You haven't taken a quiz yet."
+        rowKey={(a) => a.id}
+        columns={[
+          {
+            header: 'Quiz',
+            rowHeader: true,
+            cell: (a) => (
+              <Link to={`/org/${slug}/quizzes/attempts/${encodeURIComponent(a.id)}`}>
+                {a.quizTitle} #{a.number}
+              </Link>
+            ),
+          },
+          { header: 'Status', cell: (a) => (a.status === 'IN_PROGRESS' ? 'In progress' : a.status === 'SUBMITTED' ? 'Submitted' : 'Expired') },
+          {
+            header: 'Score',
+            cell: (a) => (
+              <>
+                {a.score != null ? `${formatScore(a.score)} / ${formatScore(a.maxScore)}` : '—'}
+                {a.percentage != null ? ` (${Math.round(a.percentage)}%)` : ''}
+                {a.passed != null ? (a.passed ? ' · passed' : ' · not passed') : ''}
+              </>
+            ),
+          },
+          { header: 'Started', cell: (a) => formatDateTime(a.startedAt) },
+        ]}
+      />
     </section>
   );
 }

@@ -25,10 +25,12 @@ export const OpenQuizzesQuery = graphql(`
 `);
 
 export const MyAttemptsQuery = graphql(`
-  query MyAttempts($slug: String!, $first: Int!, $memberId: ID) {
+  query MyAttempts($slug: String!, $first: Int!, $after: String, $memberId: ID) {
     organization(slug: $slug) {
       id
-      attempts(first: $first, memberId: $memberId) {
+      attempts(first: $first, after: $after, memberId: $memberId) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
         edges {
           node { ...AttemptSummary }
         }

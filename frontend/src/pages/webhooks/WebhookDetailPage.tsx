@@ -8,7 +8,8 @@ import { useViewer } from '../../data/viewer';
 import { useCursorPager } from '../../lib/pagination';
 import { errorInfo } from '../../lib/errors';
 import { DELIVERY_STATUS_LABEL, describeEvents, formatDuration, truncateBody, tryOutcome } from '../../lib/webhooks';
-import { ConnectionPager, ErrorMessage, Notice, Spinner } from '../../components/ui';
+import { ErrorMessage, Notice, Spinner } from '../../components/ui';
+import { ConnectionTable } from '../../components/ConnectionTable';
 import { WebhookActions } from './WebhookDialogs';
 import { VerifySnippet } from './VerifySnippet';
 import { HealthCell } from './WebhooksPage';
@@ -162,132 +163,127 @@ export function WebhookDetailPage() {
           {fetching ? 'Refreshing…' : 'Refresh'}
         </button>
       </div>
-      {/* A failed refresh keeps the last log, and says so. */}
-      {error && <ErrorMessage error={error} onRetry={reload} />}
-      {deliveries.length === 0 ? (
-        <p className="empty">No deliveries yet. Events the endpoint subscribed to appear here as they happen{canWrite ? '; or send a test event' : ''}.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table table-stack" aria-labelledby="log-title" data-testid="delivery-log">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">HTTP</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Response</th>
-                <th scope="col">Next retry</th>
-                <th scope="col">Tries</th>
-                {canWrite && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((d) => (
-                <DeliveryRow
-                  key={d.id}
-                  d={d}
-                  canWrite={canWrite}
-                  busy={redelivering === d.id}
-                  onRedeliver={() => void redeliver(d)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <ConnectionPager label="Deliveries" pager={pager} connection={webhook.deliveries} />
+      <ConnectionTable
+        label="Deliveries"
+        caption="Delivery log"
+        testId="delivery-log"
+        fetching={fetching}
+        error={error}
+        connection={webhook.deliveries}
+        onRetry={reload}
+        pager={pager}
+        empty={`No deliveries yet. Events the endpoint subscribed to appear here as they happen${canWrite ? '; or send a test event' : ''}.`}
+        rowKey={(d) => d.id}
+        rowProps={(d) => ({ 'data-message-id': d.messageId, 'data-testid': 'delivery-row' })}
+        columns={[
+          {
+            header: 'Time',
+            cell: (d) => (
+              <>
+                {logTime(d.createdAt)}
+                <div className="muted small">
+                  <code className="msg-id">{d.messageId}</code>
+                </div>
+              </>
+            ),
+          },
+          { header: 'Event', cell: (d) => <code className="event-name">{d.event}</code> },
+          {
+            header: 'Status',
+            cell: (d) => (
+              <span className={`status status-${d.status.toLowerCase()}`} data-testid="delivery-status">
+                {DELIVERY_STATUS_LABEL[d.status]}
+              </span>
+            ),
+          },
+          { header: 'HTTP', testId: 'delivery-http', cell: (d) => <LastOutcome d={d} /> },
+          { header: 'Duration', cell: (d) => formatDuration(d.tries[0]?.durationMs) },
+          { header: 'Response', cell: (d) => <LastResponse d={d} /> },
+          { header: 'Next retry', cell: (d) => (d.status === 'PENDING' ? logTime(d.nextAttemptAt, 'now') : '—') },
+          { header: 'Tries', cell: (d) => <Tries d={d} /> },
+          canWrite && {
+            header: 'Actions',
+            cell: (d) => {
+              const busy = redelivering === d.id;
+              return (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => void redeliver(d)}
+                  disabled={busy}
+                  aria-busy={busy || undefined}
+                  aria-label={`Redeliver ${d.event} ${d.messageId}`}
+                >
+                  {busy ? 'Queuing…' : 'Redeliver'}
+                </button>
+              );
+            },
+          },
+        ]}
+      />
 
       <VerifySnippet />
     </section>
   );
 }
 
-function DeliveryRow({ d, canWrite, busy, onRedeliver }: { d: Delivery; canWrite: boolean; busy: boolean; onRedeliver: () => void }) {
+function LastOutcome({ d }: { d: Delivery }) {
   const last: Try | undefined = d.tries[0];
   const outcome = last ? tryOutcome(last) : null;
+  return outcome ? <span className={outcome.ok ? 'ok-text' : 'bad-text'}>{outcome.text}</span> : <span className="muted">not tried yet</span>;
+}
+
+function LastResponse({ d }: { d: Delivery }) {
+  const last: Try | undefined = d.tries[0];
   const body = truncateBody(last?.responseBody);
+  return body.text ? (
+    <code className="response" title={last?.responseBody ?? undefined}>
+      {body.text}
+    </code>
+  ) : (
+    <span className="muted">—</span>
+  );
+}
+
+/** The number of tries, and each try in a disclosure. */
+function Tries({ d }: { d: Delivery }) {
   return (
-    <tr data-message-id={d.messageId} data-testid="delivery-row">
-      <td data-label="Time">
-        {logTime(d.createdAt)}
-        <div className="muted small">
-          <code className="msg-id">{d.messageId}</code>
-        </div>
-      </td>
-      <td data-label="Event">
-        <code className="event-name">{d.event}</code>
-      </td>
-      <td data-label="Status">
-        <span className={`status status-${d.status.toLowerCase()}`} data-testid="delivery-status">
-          {DELIVERY_STATUS_LABEL[d.status]}
-        </span>
-      </td>
-      <td data-label="HTTP" data-testid="delivery-http">
-        {outcome ? <span className={outcome.ok ? 'ok-text' : 'bad-text'}>{outcome.text}</span> : <span className="muted">not tried yet</span>}
-      </td>
-      <td data-label="Duration">{formatDuration(last?.durationMs)}</td>
-      <td data-label="Response">
-        {body.text ? (
-          <code className="response" title={last?.responseBody ?? undefined}>
-            {body.text}
-          </code>
-        ) : (
-          <span className="muted">—</span>
-        )}
-      </td>
-      <td data-label="Next retry">{d.status === 'PENDING' ? logTime(d.nextAttemptAt, 'now') : '—'}</td>
-      <td data-label="Tries">
-        <span data-testid="delivery-attempts">{d.attempt}</span>
-        {d.tries.length > 0 && (
-          <details className="tries">
-            <summary>All tries</summary>
-            <table className="table tries-table" aria-label={`Tries of ${d.messageId}`}>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">HTTP</th>
-                  <th scope="col">Duration</th>
-                  <th scope="col">Response</th>
-                  <th scope="col">Next retry</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.tries.map((t) => {
-                  const o = tryOutcome(t);
-                  return (
-                    <tr key={t.attempt}>
-                      <td>{t.attempt}</td>
-                      <td>{logTime(t.attemptedAt)}</td>
-                      <td>{o.text}</td>
-                      <td>{formatDuration(t.durationMs)}</td>
-                      <td>
-                        <code className="response">{truncateBody(t.responseBody, 200).text || '—'}</code>
-                      </td>
-                      <td>{logTime(t.nextAttemptAt, '—')}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </details>
-        )}
-      </td>
-      {canWrite && (
-        <td data-label="Actions">
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={onRedeliver}
-            disabled={busy}
-            aria-busy={busy || undefined}
-            aria-label={`Redeliver ${d.event} ${d.messageId}`}
-          >
-            {busy ? 'Queuing…' : 'Redeliver'}
-          </button>
-        </td>
+    <>
+      <span data-testid="delivery-attempts">{d.attempt}</span>
+      {d.tries.length > 0 && (
+        <details className="tries">
+          <summary>All tries</summary>
+          <table className="table tries-table" aria-label={`Tries of ${d.messageId}`}>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Sent</th>
+                <th scope="col">HTTP</th>
+                <th scope="col">Duration</th>
+                <th scope="col">Response</th>
+                <th scope="col">Next retry</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.tries.map((t) => {
+                const o = tryOutcome(t);
+                return (
+                  <tr key={t.attempt}>
+                    <td>{t.attempt}</td>
+                    <td>{logTime(t.attemptedAt)}</td>
+                    <td>{o.text}</td>
+                    <td>{formatDuration(t.durationMs)}</td>
+                    <td>
+                      <code className="response">{truncateBody(t.responseBody, 200).text || '—'}</code>
+                    </td>
+                    <td>{logTime(t.nextAttemptAt, '—')}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </details>
       )}
-    </tr>
+    </>
   );
 }

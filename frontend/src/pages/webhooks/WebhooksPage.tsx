@@ -6,7 +6,8 @@ import { useViewer } from '../../data/viewer';
 import { useCursorPager } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/format';
 import { describeEvents, healthSummary, sortEvents } from '../../lib/webhooks';
-import { ConnectionPager, ErrorMessage, Notice, Spinner } from '../../components/ui';
+import { ErrorMessage, Notice } from '../../components/ui';
+import { ConnectionTable } from '../../components/ConnectionTable';
 import { EndpointDialog, WebhookActions, type WebhookRow } from './WebhookDialogs';
 import { VerifySnippet } from './VerifySnippet';
 
@@ -42,7 +43,6 @@ export function WebhooksPage() {
   const [actionError, setActionError] = useState<string | null>(null);
 
   const conn = data?.organization?.webhooks;
-  const rows = (conn?.edges ?? []).map((e) => e.node);
   const base = `/org/${slug}/dashboard/webhooks`;
   const changed = (message: string) => {
     setActionError(null);
@@ -71,62 +71,51 @@ export function WebhooksPage() {
       {notice && <Notice kind="success">{notice}</Notice>}
       <ErrorMessage message={actionError} />
 
-      {fetching && !data ? (
-        <Spinner label="Loading webhook endpoints…" />
-      ) : error && !data ? (
-        <ErrorMessage error={error} onRetry={retry} />
-      ) : !data?.organization ? (
-        <ErrorMessage message="The organization could not be loaded." onRetry={retry} />
-      ) : (
-        <>
-          {/* A failed refresh keeps the last list, and says so. */}
-          {error && <ErrorMessage error={error} onRetry={retry} />}
-          {rows.length === 0 ? (
-            <p className="empty">No webhook endpoints yet.{canWrite ? ' Add one to have events sent to your systems.' : ''}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="table table-stack" data-testid="webhooks-table">
-                <caption className="visually-hidden">Webhook endpoints</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Endpoint</th>
-                    <th scope="col">Events</th>
-                    <th scope="col">Status and recent health</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((w) => (
-                    <tr key={w.id} data-webhook-url={w.url}>
-                      <th scope="row">
-                        <Link to={`${base}/${encodeURIComponent(w.id)}`} className="webhook-url">
-                          {w.url}
-                        </Link>
-                        <div className="muted small">{w.description || 'No description'}</div>
-                      </th>
-                      <td data-label="Events">
-                        <span title={w.events.length ? sortEvents(w.events).join(', ') : undefined}>{describeEvents(w.events)}</span>
-                      </td>
-                      <td data-label="Status">
-                        <HealthCell webhook={w} />
-                      </td>
-                      <td data-label="Actions">
-                        <div className="row-actions">
-                          <Link className="btn btn-small" to={`${base}/${encodeURIComponent(w.id)}`} aria-label={`Delivery log of ${w.url}`}>
-                            Delivery log
-                          </Link>
-                        </div>
-                        {canWrite && <WebhookActions webhook={w} onChanged={changed} onError={failed} onDeleted={changed} />}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {conn && <ConnectionPager label="Webhook endpoints" pager={pager} connection={conn} />}
-        </>
-      )}
+      <ConnectionTable
+        label="Webhook endpoints"
+        testId="webhooks-table"
+        fetching={fetching}
+        error={error}
+        connection={conn}
+        onRetry={retry}
+        pager={pager}
+        loadingLabel="Loading webhook endpoints…"
+        empty={`No webhook endpoints yet.${canWrite ? ' Add one to have events sent to your systems.' : ''}`}
+        rowKey={(w) => w.id}
+        rowProps={(w) => ({ 'data-webhook-url': w.url })}
+        columns={[
+          {
+            header: 'Endpoint',
+            rowHeader: true,
+            cell: (w) => (
+              <>
+                <Link to={`${base}/${encodeURIComponent(w.id)}`} className="webhook-url">
+                  {w.url}
+                </Link>
+                <div className="muted small">{w.description || 'No description'}</div>
+              </>
+            ),
+          },
+          {
+            header: 'Events',
+            cell: (w) => <span title={w.events.length ? sortEvents(w.events).join(', ') : undefined}>{describeEvents(w.events)}</span>,
+          },
+          { header: 'Status and recent health', cardLabel: 'Status', cell: (w) => <HealthCell webhook={w} /> },
+          {
+            header: 'Actions',
+            cell: (w) => (
+              <>
+                <div className="row-actions">
+                  <Link className="btn btn-small" to={`${base}/${encodeURIComponent(w.id)}`} aria-label={`Delivery log of ${w.url}`}>
+                    Delivery log
+                  </Link>
+                </div>
+                {canWrite && <WebhookActions webhook={w} onChanged={changed} onError={failed} onDeleted={changed} />}
+              </>
+            ),
+          },
+        ]}
+      />
 
       <VerifySnippet />
 
