@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { base, env, signIn } from './helpers';
+import { base, env, signIn, signInAnswered } from './helpers';
 
 // Issue 14: WCAG 2.2 AA on every page, for every role where it can go, signed out too, at a desktop
 // and a phone width. axe-core runs in the page (after its data has loaded) and must find nothing.
@@ -160,6 +160,65 @@ async function asRole(browser: Browser, viewport: { width: number; height: numbe
   }
 }
 
+/**
+ * Open dialogs are scanned too (issue 14): the forms, the one-time secret and each confirmation,
+ * with the page behind them. Cancelled where nothing should change; a key made here is revoked.
+ */
+async function dialogs(browser: Browser, viewport: { width: number; height: number }): Promise<string[]> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const found: string[] = [];
+  const check = async (dialogName: string) => {
+    await expect(page.getByRole('dialog', { name: dialogName })).toBeVisible();
+    found.push(...(await violations(page, `dialog “${dialogName}”`)));
+  };
+  try {
+    await signIn(page, slug(), portal(), env('QG_OWNER_USERNAME'), env('QG_OWNER_PASSWORD'));
+    await expect(page).toHaveURL(new RegExp(`/org/${slug()}/dashboard$`));
+    const dash = `/org/${slug()}/dashboard`;
+
+    // API keys: the create form, the secret, leaving it, revoking, switching access off.
+    await page.goto(`${dash}/api-keys`);
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    await check('Create API key');
+    const keyName = `a11y dialogs ${randomBytes(3).toString('hex')}`;
+    const create = page.getByRole('dialog', { name: 'Create API key' });
+    await create.getByLabel('Name').fill(keyName);
+    await create.getByRole('button', { name: 'Read-only dashboard' }).click();
+    await create.getByRole('button', { name: 'Create key' }).click();
+    await check('Your new API key');
+    await page.keyboard.press('Escape');
+    await check('Close without the secret?');
+    await page.getByRole('dialog', { name: 'Close without the secret?' }).getByRole('button', { name: 'Close, I have stored it' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.getByRole('button', { name: `Revoke ${keyName}` }).click();
+    await check('Revoke API key');
+    await page.getByRole('dialog', { name: 'Revoke API key' }).getByRole('button', { name: `Revoke “${keyName}”` }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.getByRole('switch', { name: /API access/ }).click();
+    await check('Switch API access off?');
+    await page.getByRole('dialog', { name: 'Switch API access off?' }).getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('switch', { name: /API access/ })).toBeChecked();
+
+    // Members, quizzes, webhooks: their forms.
+    await page.goto(`${dash}/members`);
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await check('Add member');
+    await page.keyboard.press('Escape');
+    await page.goto(`${dash}/quizzes`);
+    await page.getByRole('button', { name: 'Import quiz' }).click();
+    await check('Import a quiz');
+    await page.keyboard.press('Escape');
+    await page.goto(`${dash}/webhooks`);
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await check('Add webhook endpoint');
+    await page.keyboard.press('Escape');
+    return found;
+  } finally {
+    await context.close();
+  }
+}
+
 for (const { name, viewport } of WIDTHS) {
   test.describe(`WCAG 2.2 AA at ${name} width (${viewport.width} px)`, () => {
     test('signed out: start page, portal login, session ended, signed out, not found', async ({ browser }) => {
@@ -177,6 +236,7 @@ for (const { name, viewport } of WIDTHS) {
         await page.getByLabel('Username').fill('nobody-here');
         await page.getByLabel('Password').fill('not the password');
         await page.getByRole('button', { name: 'Sign in' }).click();
+        await signInAnswered(page);
         await expect(page.getByRole('alert')).toBeVisible();
         found.push(...(await violations(page, 'signed out: failed sign-in')));
         expect(found).toEqual([]);
@@ -195,6 +255,10 @@ for (const { name, viewport } of WIDTHS) {
 
     test('teacher', async ({ browser }) => {
       expect(await asRole(browser, viewport, fixture.teacher, 'teacher')).toEqual([]);
+    });
+
+    test('owner: open dialogs (forms, the one-time secret, confirmations)', async ({ browser }) => {
+      expect(await dialogs(browser, viewport)).toEqual([]);
     });
 
     test('student: open quizzes, an attempt in progress, a result, the leaderboard', async ({ browser }) => {

@@ -34,6 +34,15 @@ export async function signIn(page: Page, slug: string, portalCode: string, usern
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInAnswered(page);
+}
+
+/**
+ * Waits for the sign-in to be answered. Checking a password is slow on purpose (argon2), and on a
+ * machine shared with other test runs (load 10+ on 2 cores) it took over the 10 s of `expect`.
+ */
+export async function signInAnswered(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: 'Signing in…' })).toHaveCount(0, { timeout: 45_000 });
 }
 
 /** Calls the API as a partner would: no cookies, just the bearer key. */
