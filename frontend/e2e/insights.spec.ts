@@ -163,6 +163,8 @@ test('a student switches tabs during an attempt: the teacher’s bell counts it 
   const learner = await browser.newContext();
   const studentPage = await learner.newPage();
   await signIn(studentPage, slug(), portal(), students[0]![0], students[0]![1]);
+  // Told before starting what is recorded.
+  await expect(studentPage.getByRole('complementary', { name: 'What is recorded while you take a quiz' })).toContainText(/page/i);
   await studentPage.getByRole('button', { name: `Start Integrity check ${tag}` }).click();
   await expect(studentPage.getByRole('heading', { level: 1, name: `Integrity check ${tag}` })).toBeVisible();
   // The take page says what it records.

@@ -11,6 +11,7 @@ import { formatScore } from '../../lib/leaderboardMerge';
 import { ErrorMessage, Spinner } from '../../components/ui';
 import { ConnectionTable } from '../../components/ConnectionTable';
 import { FilterBar, SearchFilter } from '../../components/FilterBar';
+import { IntegrityNotice } from '../integrity/IntegrityNotice';
 
 /** The student's home: the published quizzes open now, and their own attempts. */
 export function StudentQuizzesPage() {
@@ -59,6 +60,7 @@ export function StudentQuizzesPage() {
         </Link>
       </div>
       <p className="muted">Hello {viewer.member?.displayName}. These are the quizzes you can take now.</p>
+      <IntegrityNotice />
       <FilterBar label="Search quizzes">
         <SearchFilter label="Search by title" value={search} onChange={setSearch} />
       </FilterBar>
