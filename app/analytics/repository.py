@@ -34,6 +34,9 @@ _TABLES: dict[str, tuple[Any, tuple[str, ...]]] = {
 _FIXED = frozenset({"org_id", "quiz_id"})
 _OWN_ORG = "each row written names its own org (the scored attempt's)"
 _CLOSED = (AttemptStatus.SUBMITTED, AttemptStatus.EXPIRED)
+# Rows per upsert statement: a rebuild's many rows stay under SQLite's 32,766 bound
+# parameters (11 columns at most); a scored attempt's fit in one.
+_UPSERT_ROWS = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,20 +79,22 @@ def _insert(db: AsyncSession) -> Any:
 
 
 async def add_sums(db: AsyncSession, sums: Sums) -> None:
-    """Add ``sums`` to the rollups: one upsert per table, rows in key order."""
+    """Add ``sums`` to the rollups: an upsert per table (per ``_UPSERT_ROWS`` rows), rows
+    in key order."""
     for name, (model, keys) in _TABLES.items():
         rows = sums.sorted_rows(name)
         if not rows:
             continue
         table = model.__table__
-        insert = _insert(db)(table).values(rows)
-        added = {
-            column: table.c[column] + insert.excluded[column]
-            for column in rows[0]
-            if column not in keys and column not in _FIXED
-        }
-        upsert = insert.on_conflict_do_update(index_elements=list(keys), set_=added)
-        await db.execute(across_orgs(upsert, _OWN_ORG))
+        for start in range(0, len(rows), _UPSERT_ROWS):
+            insert = _insert(db)(table).values(rows[start : start + _UPSERT_ROWS])
+            added = {
+                column: table.c[column] + insert.excluded[column]
+                for column in rows[0]
+                if column not in keys and column not in _FIXED
+            }
+            upsert = insert.on_conflict_do_update(index_elements=list(keys), set_=added)
+            await db.execute(across_orgs(upsert, _OWN_ORG))
 
 
 async def clear_org(db: AsyncSession, org_id: uuid.UUID) -> None:
@@ -459,10 +464,12 @@ class ExportRow:
 async def export_attempts(
     db: AsyncSession, org_id: uuid.UUID, quiz_id: uuid.UUID, days: Days, batch: int
 ) -> AsyncIterator[list[tuple[ExportRow, dict[uuid.UUID, float | None]]]]:
-    """The counted attempts in submission order with their members' names and their
-    points per question, ``batch`` attempts at a time (keyset pages: nothing but one
-    batch is ever held)."""
-    last: tuple[datetime, uuid.UUID] | None = None
+    """The counted attempts with their members' names and their points per question,
+    ``batch`` attempts at a time, in id order: keyset pages on the primary key, so each
+    page is an index range whatever the export's size (ordering by closing time would
+    sort every remaining attempt of the quiz for each page without an index on
+    ``attempts (quiz_id, closed_at)``), and nothing but one batch is ever held."""
+    last: uuid.UUID | None = None
     while True:
         query = scoped(
             scoped(
@@ -488,21 +495,24 @@ async def export_attempts(
             org_id,
         )
         if last is not None:
-            closed, attempt = last
-            query = query.where(
-                (col(Attempt.closed_at) > closed)
-                | ((col(Attempt.closed_at) == closed) & (col(Attempt.id) > attempt))
-            )
-        query = query.order_by(col(Attempt.closed_at), col(Attempt.id)).limit(batch)
+            query = query.where(col(Attempt.id) > last)
+        query = query.order_by(col(Attempt.id)).limit(batch)
         rows = [ExportRow(*row) for row in await db.execute(query)]
         if not rows:
             return
         points: dict[uuid.UUID, dict[uuid.UUID, float | None]] = {
             row.attempt_id: {} for row in rows
         }
-        for answer in await answers_of(db, org_id, list(points)):
-            points[answer.attempt_id][answer.question_id] = answer.points
+        answered = scoped(
+            select(
+                col(AttemptAnswer.attempt_id),
+                col(AttemptAnswer.question_id),
+                col(AttemptAnswer.points),
+            ).where(col(AttemptAnswer.attempt_id).in_(list(points))),
+            AttemptAnswer,
+            org_id,
+        )
+        for attempt_id, question_id, earned in await db.execute(answered):
+            points[attempt_id][question_id] = earned
         yield [(row, points[row.attempt_id]) for row in rows]
-        last_row = rows[-1]
-        assert last_row.closed_at is not None
-        last = (last_row.closed_at, last_row.attempt_id)
+        last = rows[-1].attempt_id

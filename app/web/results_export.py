@@ -3,10 +3,11 @@
 Behind the same door as ``/graphql`` (session cookie or API key; the door answers bad
 credentials as problem details), so it is the same actor with the same scopes: the
 quiz must be one the actor reads (quizzes:read) and the actor needs analytics:read.
-One row per closed attempt in the order they closed: the member, when it started and
-closed, time taken, score, percentage, whether it passed, and each question's points
-(empty: not answered). Rows are read and written a batch at a time, so an export of
-100,000 attempts never holds more than one batch. Query parameters:
+One row per closed attempt (in attempt id order: see ``repository.export_attempts``):
+the member, when it started and closed, time taken, score, percentage, whether it
+passed, and each question's points (empty: not answered). Rows are read and written
+a batch at a time, so an export of 100,000 attempts never holds more than one batch.
+Query parameters:
 ``firstAttemptsOnly`` (``true``/``false``, default ``false``), ``since`` and ``until``
 (UTC days, ``YYYY-MM-DD``, inclusive). Errors are RFC 9457 problem details with the
 contract's codes (404 ``NOT_FOUND`` for a quiz the actor can't see, 403 ``FORBIDDEN``
