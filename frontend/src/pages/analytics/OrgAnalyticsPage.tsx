@@ -5,11 +5,17 @@ import type uPlot from 'uplot';
 import { OrgAnalyticsQuery } from './operations';
 import type { AnalyticsInterval } from '../../gql/graphql';
 import { useViewer } from '../../data/viewer';
-import { ErrorMessage, Field, Spinner } from '../../components/ui';
+import { FilterBar, SelectFilter, type FilterOption } from '../../components/FilterBar';
+import { ErrorMessage, Spinner } from '../../components/ui';
 import { formatDate } from '../../lib/format';
 import { Chart, bars } from './Chart';
 import { activitySeries, formatPercent, type ActivityBucket } from './figures';
 import './analytics.css';
+
+const INTERVALS: readonly FilterOption<AnalyticsInterval>[] = [
+  { value: 'DAY', label: 'Day (last 30 days)' },
+  { value: 'WEEK', label: 'Week (last 12 weeks)' },
+];
 
 /** `/org/:slug/dashboard/analytics`: the org's activity over time, top quizzes, members' progress. */
 export function OrgAnalyticsPage() {
@@ -28,16 +34,14 @@ export function OrgAnalyticsPage() {
       <div className="page-head">
         <h1 id="oa-title">Analytics</h1>
       </div>
-      <form className="filters" aria-label="Period" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Group by">
-          {(p) => (
-            <select {...p} value={interval} onChange={(e) => setInterval(e.target.value === 'WEEK' ? 'WEEK' : 'DAY')}>
-              <option value="DAY">Day (last 30 days)</option>
-              <option value="WEEK">Week (last 12 weeks)</option>
-            </select>
-          )}
-        </Field>
-      </form>
+      <FilterBar label="Period" search={false}>
+        <SelectFilter
+          label="Group by"
+          value={interval}
+          options={INTERVALS}
+          onChange={(value) => setInterval(value || 'DAY')}
+        />
+      </FilterBar>
       {fetching && !data ? (
         <Spinner label="Loading analytics…" />
       ) : error ? (

@@ -5,6 +5,7 @@ import type uPlot from 'uplot';
 import { QuizStatisticsQuery } from './operations';
 import type { QuizStatisticsQuery as QuizStatisticsResult } from '../../gql/graphql';
 import { useViewer } from '../../data/viewer';
+import { FilterBar } from '../../components/FilterBar';
 import { ErrorMessage, Field, Spinner } from '../../components/ui';
 import { Chart, bars } from './Chart';
 import {
@@ -63,7 +64,7 @@ export function QuizAnalyticsPage() {
           </a>
         </div>
       </div>
-      <form className="filters" aria-label="Which attempts count" onSubmit={(e) => e.preventDefault()}>
+      <FilterBar label="Which attempts count" search={false}>
         <Field label="Attempts">
           {(p) => (
             <select {...p} value={firstAttemptsOnly ? 'first' : 'all'} onChange={(e) => setFirstAttemptsOnly(e.target.value === 'first')}>
@@ -76,7 +77,7 @@ export function QuizAnalyticsPage() {
         <Field label="To" error={rangeInvalid ? 'The end is before the start.' : undefined}>
           {(p) => <input {...p} type="date" value={until} onChange={(e) => setUntil(e.target.value)} />}
         </Field>
-      </form>
+      </FilterBar>
       {fetching && !data ? (
         <Spinner label="Loading the quiz's statistics…" />
       ) : error ? (

@@ -7,6 +7,7 @@ import { useViewer } from '../../data/viewer';
 import { useAction } from '../../data/useAction';
 import { useCursorPager } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/format';
+import { FilterBar, SelectFilter } from '../../components/FilterBar';
 import { ConnectionPager, ErrorMessage, Field, Notice, Spinner } from '../../components/ui';
 import { IntegrityRulesEditor } from './IntegrityRulesEditor';
 import { countsText, FILTERS, reviewText, type IntegrityFilter } from './model';
@@ -51,26 +52,17 @@ export function IntegrityPage() {
           One attempt, from a notification. <Link to={`/org/${slug}/dashboard/integrity`}>Show the flags waiting for review</Link>
         </p>
       ) : (
-        <form className="filters" aria-label="Which attempts" onSubmit={(e) => e.preventDefault()}>
-          <Field label="Show">
-            {(p) => (
-              <select
-                {...p}
-                value={filter}
-                onChange={(e) => {
-                  pager.reset();
-                  setFilter(e.target.value as IntegrityFilter);
-                }}
-              >
-                {(Object.keys(FILTERS) as IntegrityFilter[]).map((f) => (
-                  <option key={f} value={f}>
-                    {FILTERS[f].label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </form>
+        <FilterBar label="Which attempts" search={false}>
+          <SelectFilter
+            label="Show"
+            value={filter}
+            options={(Object.keys(FILTERS) as IntegrityFilter[]).map((f) => ({ value: f, label: FILTERS[f].label }))}
+            onChange={(value) => {
+              pager.reset();
+              setFilter(value || 'unreviewed');
+            }}
+          />
+        </FilterBar>
       )}
       {fetching && !conn ? (
         <Spinner label="Loading attempts…" />
