@@ -1,10 +1,10 @@
-"""The dashboard's scope table against the server's, through one generated file.
+"""The dashboard's test fixture of the scope table against the server's.
 
-``frontend/tests/server-scopes.json`` holds the server's table (app/access/scopes.py):
-every scope, the roles that hold it and whether a key may carry it. This test fails
-when the file no longer says what the server does; ``frontend/tests/scopes.test.ts``
-fails when the dashboard's table (frontend/src/lib/scopes.ts) differs from the file.
-So neither side can drift alone. After changing the server's table, rewrite the file
+The dashboard reads the table from the API (``Query.accessModel``) and keeps no copy;
+its unit tests build that model from ``frontend/tests/server-scopes.json`` (every scope,
+the roles that hold it and whether a key may carry it). This test fails when the file no
+longer says what the server does (app/access/scopes.py), so the dashboard's tests never
+run against a table the server doesn't have. After changing the server's table, rewrite the file
 with ``QUIZGRAPH_WRITE_SCOPE_TABLE=1 uv run pytest tests/access/test_scope_table.py``.
 """
 
@@ -41,5 +41,5 @@ def test_the_file_the_dashboard_is_checked_against_is_the_servers_table() -> Non
     written = json.loads(SERVER_SCOPES.read_text())
     assert written == expected, (
         f"{SERVER_SCOPES.name} differs from app/access/scopes.py; rewrite it with "
-        "QUIZGRAPH_WRITE_SCOPE_TABLE=1 and update frontend/src/lib/scopes.ts to match"
+        "QUIZGRAPH_WRITE_SCOPE_TABLE=1"
     )
