@@ -3,7 +3,7 @@
 Behind the same door as ``/graphql`` (session cookie or API key; the door answers bad
 credentials as problem details), so it is the same actor with the same scopes: the
 quiz must be one the actor reads (quizzes:read) and the actor needs analytics:read.
-One row per closed attempt (in attempt id order: see ``repository.export_attempts``):
+One row per closed attempt (member by member, each in attempt order):
 the member, when it started and closed, time taken, score, percentage, whether it
 passed, and each question's points (empty: not answered). Rows are read and written
 a batch at a time, so an export of 100,000 attempts never holds more than one batch.
