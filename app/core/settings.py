@@ -105,6 +105,13 @@ class Settings(BaseSettings):
     webhook_concurrency_per_endpoint: int = Field(default=4, ge=1)
     webhook_connect_timeout_seconds: float = Field(default=5.0, gt=0)
     webhook_timeout_seconds: float = Field(default=15.0, gt=0)
+    # The log (app/core/logging.py): "json" (one object a line) or "text"; None means
+    # json in production, text elsewhere.
+    log_format: Literal["json", "text"] | None = None
+    # Who may read GET /metrics (app/web/metrics.py): nobody ("off"), clients on the
+    # loopback address ("loopback"), or holders of ``metrics_token`` as a bearer token.
+    metrics: Literal["off", "loopback", "token"] = "loopback"
+    metrics_token: str | None = None
 
     @property
     def is_production(self) -> bool:
@@ -125,6 +132,12 @@ class Settings(BaseSettings):
         return not self.is_production
 
     @property
+    def resolved_log_format(self) -> Literal["json", "text"]:
+        if self.log_format is not None:
+            return self.log_format
+        return "json" if self.is_production else "text"
+
+    @property
     def secure_cookies(self) -> bool:
         if self.cookie_secure is not None:
             return self.cookie_secure
@@ -138,6 +151,11 @@ class Settings(BaseSettings):
                 "QUIZGRAPH_SECRET_KEY must be set when QUIZGRAPH_ENVIRONMENT=production"
             )
         return _development_secret()
+
+    def check_metrics_guard(self) -> None:
+        """Refuse to start with a token guard and no token (nobody could scrape)."""
+        if self.metrics == "token" and not self.metrics_token:
+            raise RuntimeError("QUIZGRAPH_METRICS=token needs QUIZGRAPH_METRICS_TOKEN")
 
 
 def _development_secret() -> str:

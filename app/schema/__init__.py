@@ -1,7 +1,8 @@
 """The schema: root types composed from the domains' mixins, and the extensions.
 
-Extension order matters: ``RequestBoundary`` comes first in the composed pipeline so
-that its hooks wrap every other extension's, and whatever escapes them reaches it.
+Extension order matters: ``RequestBoundary`` comes first in the composed pipeline (after
+``RequestObservation``, which only reads the outcome) so that its hooks wrap every other
+extension's, and whatever escapes them reaches it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from app.graphql.cost import QueryCost
 from app.graphql.exposure import QuietExecutionContext, SchemaExposure
 from app.graphql.inputs import StorableStrings
 from app.graphql.limits import ParseCache, QueryLimits
+from app.graphql.observation import RequestObservation
 from app.graphql.pipeline import compose, runner
 from app.graphql.scalars import SCALAR_OVERRIDES
 from app.integrity.mutations import IntegrityMutations
@@ -113,7 +115,9 @@ class CostOfThisSchema(QueryCost):
 
 RequestPipeline = compose(
     "RequestPipeline",
-    BoundaryOfThisSchema,  # first: around every other hook (see app.graphql.boundary)
+    # Outermost, so it sees the codes the boundary gives (metrics and the request log).
+    RequestObservation,
+    BoundaryOfThisSchema,  # around every other hook (see app.graphql.boundary)
     QueryLimits,
     SchemaExposure,
     ParseCache,

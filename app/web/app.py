@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -16,18 +15,20 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from app.api_keys import last_used as api_keys_last_used
 from app.attempts import sweep as attempts_sweep
 from app.core.db import dispose_engines
+from app.core.logging import configure_logging
 from app.core.settings import get_settings
 from app.notifications import live as notifications_live
 from app.notifications import producer as notifications_producer
 from app.notifications import sweep as notifications_sweep
 from app.schema import schema
-from app.web import frontend, results_export
+from app.web import frontend, metrics, results_export
 from app.web.capacity import raise_open_file_limit
 from app.web.door import GraphQLDoor
 from app.web.event_bus import running_bus
 from app.web.graphql_view import GraphQLView
 from app.web.health import healthz, readyz
 from app.web.request_id import RequestIdMiddleware
+from app.web.request_log import RequestLogMiddleware
 from app.web.security_headers import SecurityHeadersMiddleware
 from app.webhooks import worker as webhooks_worker
 
@@ -35,7 +36,9 @@ from app.webhooks import worker as webhooks_worker
 def create_app() -> Starlette:
     settings = get_settings()
     settings.resolved_secret_key()  # refuse to start in production without a secret
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    settings.check_metrics_guard()
+    configure_logging(settings.resolved_log_format)
+    metrics.register_live_collector()
     view = GraphQLView(
         schema,
         graphql_ide="graphiql",
@@ -70,12 +73,14 @@ def create_app() -> Starlette:
             Route(results_export.PATH, results_export.app(), methods=["GET"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route(metrics.PATH, metrics.metrics_endpoint, methods=["GET"]),
             *frontend.routes(),
         ],
         # Security headers go inside anything that rewrites the scheme from proxy headers.
         middleware=[
             *_proxy_headers(settings.trusted_proxies),
             Middleware(RequestIdMiddleware),
+            Middleware(RequestLogMiddleware),
             Middleware(SecurityHeadersMiddleware),
         ],
         lifespan=lifespan,

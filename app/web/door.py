@@ -27,6 +27,7 @@ from app.core.errors import AppError, CsrfRejected, PayloadTooLarge
 from app.core.json import JSONDecodeError, loads
 from app.core.settings import get_settings
 from app.graphql import cost
+from app.graphql.observation import RECORD, RequestRecord
 from app.web.credentials import resolve_actor, response_headers
 from app.web.problems import internal_problem, problem_for
 
@@ -77,10 +78,12 @@ class GraphQLDoor:
                 await _end_read_transaction(db, keep_touch=not safe)
             except AppError as error:
                 await db.rollback()
+                note_refusal(scope, error.code)
                 await problem_for(error, response_headers(sc))(scope, receive, send)
                 return
             except Exception:  # e.g. the database is down while the actor is looked up
                 logger.exception("unexpected error at the door (request %s)", meta.request_id)
+                note_refusal(scope, "INTERNAL")
                 await internal_problem(meta.request_id)(scope, receive, send)
                 return
             # A cookie that names no live session (ended, expired, member disabled or
@@ -94,7 +97,15 @@ class GraphQLDoor:
                     scope, _limit_body(receive, headers), _with_headers(send, sc, dead_session)
                 )
             except PayloadTooLarge as error:
+                note_refusal(scope, error.code)
                 await problem_for(error)(scope, receive, send)
+
+
+def note_refusal(scope: Scope, code: str) -> None:
+    """The request ends here with a problem of this code (its metrics and log line)."""
+    record = scope["state"].get(RECORD)
+    if isinstance(record, RequestRecord):
+        record.door_refusal = code
 
 
 def _json_post(scope: Scope, headers: Headers) -> bool:

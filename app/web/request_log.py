@@ -1,0 +1,127 @@
+"""One log line per HTTP request, and the request's GraphQL metrics.
+
+Around everything but the request id: the id goes into a context variable
+(``app.core.logging``) for every line the request causes, websocket connections
+included; an HTTP request gets a ``RequestRecord`` for the door and the schema to fill
+(``app.graphql.observation``) and, once its response is sent, one line on the
+``quizgraph.request`` logger: method, path, status, duration, the operation's type
+and name, error codes, the credential's kind and label (a username or a key prefix,
+never a secret) and its org. A GraphQL request is also counted (``app.web.metrics``).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.access.actor import Actor, ActorKind
+from app.core.logging import request_id_var
+from app.graphql.observation import RECORD, RequestRecord
+from app.web import metrics
+
+logger = logging.getLogger("quizgraph.request")
+
+GRAPHQL_PATH = "/graphql"
+
+
+class RequestLogMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in {"http", "websocket"}:
+            await self.app(scope, receive, send)
+            return
+        token = request_id_var.set(scope["state"]["request_id"])
+        try:
+            if scope["type"] == "http":
+                await self._http(scope, receive, send)
+            else:
+                await self.app(scope, receive, send)
+        finally:
+            request_id_var.reset(token)
+
+    async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = time.perf_counter()
+        record = RequestRecord()
+        scope["state"][RECORD] = record
+        status = 500  # unless a response starts
+
+        async def sending(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            took = time.perf_counter() - started
+            sc = scope["state"].get("sc")
+            actor: Actor | None = sc.actor if sc is not None else None
+            kind = _credential_kind(actor, scope)
+            if scope["path"] == GRAPHQL_PATH:
+                metrics.observe(record, kind, status, took)
+            _log(scope, record, actor, kind, status, took)
+
+
+def _credential_kind(actor: Actor | None, scope: Scope) -> str:
+    """The actor's kind; before the door resolved one (it refused the request), what
+    the request presented."""
+    if actor is not None:
+        return actor.kind.value.lower()
+    headers = Headers(scope=scope)
+    if "authorization" in headers:
+        return ActorKind.API_KEY.value.lower()
+    if "cookie" in headers:
+        return "session"
+    return ActorKind.ANONYMOUS.value.lower()
+
+
+def _log(
+    scope: Scope,
+    record: RequestRecord,
+    actor: Actor | None,
+    kind: str,
+    status: int,
+    took: float,
+) -> None:
+    if not logger.isEnabledFor(logging.INFO):
+        return
+    codes = [record.door_refusal] if record.door_refusal else record.error_codes
+    fields: dict[str, object] = {
+        "method": scope["method"],
+        "path": scope["path"],
+        "status": status,
+        "duration_ms": round(took * 1000, 3),
+        "credential_kind": kind,
+    }
+    if actor is not None and actor.is_authenticated:
+        fields["credential_label"] = actor.label
+    if actor is not None and actor.org_id is not None:
+        fields["org_id"] = str(actor.org_id)
+    if record.operation_type:
+        fields["operation_type"] = record.operation_type
+    if record.operation_name:
+        fields["operation_name"] = record.operation_name[:100]
+    if codes:
+        fields["error_codes"] = codes
+    summary = " ".join(
+        str(part)
+        for part in (
+            scope["method"],
+            scope["path"],
+            status,
+            f"{fields['duration_ms']}ms",
+            record.operation_type,
+            fields.get("operation_name", ""),
+            kind,
+            fields.get("credential_label", ""),
+            ",".join(codes),
+        )
+        if part != ""
+    )
+    logger.info(summary, extra={"fields": fields})
