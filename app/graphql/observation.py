@@ -25,6 +25,8 @@ class RequestRecord:
     error_codes: list[str] = field(default_factory=list)
     # The door's refusal (the problem's code) when the request got no further.
     door_refusal: str | None = None
+    # The credential's org, when the door read its row (or had it cached).
+    org_slug: str | None = None
 
 
 def error_code(error: GraphQLError) -> str:

@@ -22,12 +22,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.access.actor import ANONYMOUS
 from app.access.request import RequestMeta, ServiceContext
 from app.auth.tokens import SESSION_COOKIE
-from app.core.db import session_factory
+from app.core.db import peek, session_factory
 from app.core.errors import AppError, CsrfRejected, PayloadTooLarge
 from app.core.json import JSONDecodeError, loads
 from app.core.settings import get_settings
 from app.graphql import cost
 from app.graphql.observation import RECORD, RequestRecord
+from app.orgs.models import Organization
 from app.web.credentials import resolve_actor, response_headers
 from app.web.problems import internal_problem, problem_for
 
@@ -75,6 +76,7 @@ class GraphQLDoor:
                 sc.actor = await resolve_actor(
                     sc, authorization, session_token, touch=not safe, query_cost=query_cost
                 )
+                _note_org(scope, sc)
                 await _end_read_transaction(db, keep_touch=not safe)
             except AppError as error:
                 await db.rollback()
@@ -106,6 +108,18 @@ def note_refusal(scope: Scope, code: str) -> None:
     record = scope["state"].get(RECORD)
     if isinstance(record, RequestRecord):
         record.door_refusal = code
+
+
+def _note_org(scope: Scope, sc: ServiceContext) -> None:
+    """The actor's org slug for the request's log line, from the row the door read or
+    was offered (before the transaction ends and expires it): no SQL."""
+    org_id = sc.actor.org_id
+    record = scope["state"].get(RECORD)
+    if org_id is None or not isinstance(record, RequestRecord):
+        return
+    org = peek(sc.db, Organization, org_id)
+    if org is not None:
+        record.org_slug = org.slug
 
 
 def _json_post(scope: Scope, headers: Headers) -> bool:

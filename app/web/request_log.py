@@ -18,6 +18,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.access.actor import Actor, ActorKind
+from app.access.request import ServiceContext
 from app.core.logging import request_id_var
 from app.graphql.observation import RECORD, RequestRecord
 from app.web import metrics
@@ -60,12 +61,12 @@ class RequestLogMiddleware:
             await self.app(scope, receive, sending)
         finally:
             took = time.perf_counter() - started
-            sc = scope["state"].get("sc")
-            actor: Actor | None = sc.actor if sc is not None else None
+            sc: ServiceContext | None = scope["state"].get("sc")
+            actor = sc.actor if sc is not None else None
             kind = _credential_kind(actor, scope)
             if scope["path"] == GRAPHQL_PATH:
                 metrics.observe(record, kind, status, took)
-            _log(scope, record, actor, kind, status, took)
+            _log(scope, record, sc, kind, status, took)
 
 
 def _credential_kind(actor: Actor | None, scope: Scope) -> str:
@@ -84,7 +85,7 @@ def _credential_kind(actor: Actor | None, scope: Scope) -> str:
 def _log(
     scope: Scope,
     record: RequestRecord,
-    actor: Actor | None,
+    sc: ServiceContext | None,
     kind: str,
     status: int,
     took: float,
@@ -99,10 +100,13 @@ def _log(
         "duration_ms": round(took * 1000, 3),
         "credential_kind": kind,
     }
+    actor = sc.actor if sc is not None else None
     if actor is not None and actor.is_authenticated:
         fields["credential_label"] = actor.label
-    if actor is not None and actor.org_id is not None:
+    if sc is not None and actor is not None and actor.org_id is not None:
         fields["org_id"] = str(actor.org_id)
+        if record.org_slug is not None:
+            fields["org_slug"] = record.org_slug
     if record.operation_type:
         fields["operation_type"] = record.operation_type
     if record.operation_name:

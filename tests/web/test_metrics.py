@@ -54,7 +54,7 @@ async def test_an_ok_query_and_an_error_are_counted_by_operation_and_outcome(
     teacher = await signed_in(org, "teacher")
     before = await scrape(scraper)
     assert (await teacher.gql("query MetricsViewer { viewer { kind } }")).ok()
-    missing = await teacher.gql("query MetricsMissing { node(id: \"bm90OmFueQ==\") { id } }")
+    missing = await teacher.gql('query MetricsMissing { node(id: "bm90OmFueQ==") { id } }')
     assert missing.code is not None
     after = await scrape(scraper)
     ok = {"operation_type": "query", "credential_kind": "member", "outcome": "ok"}
@@ -83,7 +83,10 @@ async def test_a_refused_key_and_a_rate_limited_one_are_counted(
     assert limited.status == 429
     after = await scrape(scraper)
     door = "quizgraph_door_refusals_total"
-    assert value(after, door, code=str(refused.code)) == value(before, door, code=str(refused.code)) + 1
+    assert (
+        value(after, door, code=str(refused.code))
+        == value(before, door, code=str(refused.code)) + 1
+    )
     assert value(after, door, code="RATE_LIMITED") == value(before, door, code="RATE_LIMITED") + 1
     refusals = "quizgraph_rate_limit_refusals_total"
     assert value(after, refusals, credential_kind="api_key") == (
