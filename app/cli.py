@@ -146,6 +146,8 @@ def _serve(args: argparse.Namespace) -> int:
         announce_when_listening(args.host, args.port, args.demo_credentials)
     from app.web.ws_protocol import WS_PROTOCOL
 
+    if args.workers > 1:
+        _share_metrics_between_workers()
     uvicorn.run(
         "app.web.asgi:app",
         host=args.host,
@@ -160,6 +162,23 @@ def _serve(args: argparse.Namespace) -> int:
         log_level="info",
     )
     return 0
+
+
+def _share_metrics_between_workers() -> None:
+    """Prometheus's multi-process mode (``app.web.metrics``): the workers write their
+    counters under one fresh directory (removed when the server stops), so a scrape of
+    any worker sums them all. Must be set before a worker imports prometheus-client.
+    A directory already named by ``PROMETHEUS_MULTIPROC_DIR`` is used as it is."""
+    import atexit
+    import os
+    import shutil
+    import tempfile
+
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
+    directory = tempfile.mkdtemp(prefix="quizgraph-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
 
 
 def _migrate(_args: argparse.Namespace) -> int:

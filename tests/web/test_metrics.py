@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from tests.support.client import ApiClient
 from tests.support.databases import postgres_database
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import ClientFactory, SignIn
-from tests.support.servers import Deployment, deployment
+from tests.support.servers import Deployment, deployment, free_port, migrate, wait_until_up
 
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 
@@ -192,3 +194,51 @@ async def test_two_processes_sharing_a_directory_are_scraped_as_one(
             scraped = await client.get(f"{url}/metrics")
             assert scraped.status_code == 200
             assert value(parse(scraped.text), REQUESTS, **labels) == 6
+
+
+async def test_serve_with_two_workers_counts_every_workers_requests() -> None:
+    """``quizgraph serve --workers 2`` sets up the shared directory itself."""
+    async with postgres_database() as database_url:
+        await migrate(database_url)
+        env = {
+            **os.environ,
+            "QUIZGRAPH_DATABASE_URL": database_url,
+            "QUIZGRAPH_ENVIRONMENT": "test",
+        }
+        env.pop("PROMETHEUS_MULTIPROC_DIR", None)
+        port = free_port()
+        server = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "app.cli",
+            "serve",
+            "--workers",
+            "2",
+            "--port",
+            str(port),
+            env=env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            await wait_until_up(url, server)
+            labels = {
+                "operation_type": "query",
+                "operation_name": "Workers",
+                "outcome": "ok",
+                "credential_kind": "anonymous",
+            }
+            for _ in range(20):  # a connection each: the kernel spreads them over both
+                async with httpx.AsyncClient() as client:
+                    response = await client.post(
+                        f"{url}/graphql", json={"query": "query Workers { __typename }"}
+                    )
+                assert response.status_code == 200
+            for _ in range(5):  # whichever worker answers counts all twenty
+                async with httpx.AsyncClient() as client:
+                    scraped = await client.get(f"{url}/metrics")
+                assert value(parse(scraped.text), REQUESTS, **labels) == 20
+        finally:
+            server.terminate()
+            await server.wait()
