@@ -23,6 +23,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from app.core.clock import utcnow
+from app.core.metrics import count_event
 
 logger = logging.getLogger("quizgraph.events")
 
@@ -94,4 +95,5 @@ async def publish_all(events: list[Event]) -> None:
     events.clear()
     bus = get_bus()
     for event in pending:
+        count_event(event.name)
         await bus.publish(event)

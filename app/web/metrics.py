@@ -3,7 +3,8 @@
 Counted per GraphQL request over HTTP (``observe``, called by the request log at the
 end of each request): requests by operation type and name, outcome (``ok`` or the
 first error code) and credential kind; their duration; rate-limit refusals; the door's
-refusals by code. Read when scraped: open websockets and the process's database
+refusals by code; and (``app.core.metrics``) event-bus messages and webhook sends.
+Read when scraped: open websockets, live subscriptions and the process's database
 pools' checked-out connections.
 
 Label values are bounded: an operation name is kept only when it looks like a GraphQL
@@ -48,6 +49,8 @@ from starlette.responses import PlainTextResponse, Response
 from app.core import db
 from app.core.settings import get_settings
 from app.graphql.observation import RequestRecord
+from app.leaderboards import live as leaderboards_live
+from app.notifications import live as notifications_live
 from app.web.graphql_view import GraphQLView
 
 PATH = "/metrics"
@@ -129,6 +132,20 @@ class LiveCollector(Collector):
             "Websocket connections open in the answering process.",
             value=GraphQLView.open_websockets,
         )
+        subscriptions = GaugeMetricFamily(
+            "quizgraph_live_subscriptions",
+            "Live subscriptions held in the answering process, by feed.",
+            labels=["feed"],
+        )
+        # The hubs are read, never created, by a scrape.
+        leaderboards, notifications = leaderboards_live._hub, notifications_live._hub
+        subscriptions.add_metric(
+            ["leaderboard"], leaderboards.subscriber_count if leaderboards else 0
+        )
+        subscriptions.add_metric(
+            ["notifications"], notifications.subscriber_count if notifications else 0
+        )
+        yield subscriptions
         pools = GaugeMetricFamily(
             "quizgraph_database_connections_checked_out",
             "Database connections in use from the answering process's pools.",

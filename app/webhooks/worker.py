@@ -54,6 +54,7 @@ from app.audit.service import SYSTEM_ACTOR
 from app.core.clock import as_utc, utcnow
 from app.core.db import get_engine, is_sqlite, unit_of_work
 from app.core.errors import AppError
+from app.core.metrics import count_webhook_delivery
 from app.core.settings import get_settings
 from app.events.bus import Event, get_bus, publish_all
 from app.leaderboards import service as leaderboards
@@ -338,6 +339,7 @@ class Worker:
         token: str,
     ) -> None:
         """Queue the outcome for the next batch and wait until it is written."""
+        count_webhook_delivery(outcome.http_status, outcome.error)
         done = _Done(delivery, endpoint, outcome, token, utcnow())
         self._outcomes.append(done)
         if self._writer is None or self._writer.done():

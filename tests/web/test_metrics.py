@@ -13,12 +13,19 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from app.core.settings import get_settings
+from app.webhooks.worker import Worker
 from tests.api_keys.support import VIEWER, as_key, create_key
+from tests.quizzes.api import create_quiz
 from tests.support.client import ApiClient
 from tests.support.databases import postgres_database
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import ClientFactory, SignIn
 from tests.support.servers import Deployment, deployment, free_port, migrate, wait_until_up
+from tests.support.websocket import Subscriber
+
+# The webhook tests' receiver on 127.0.0.1 and a worker run by hand.
+from tests.webhooks.conftest import receiver, worker  # noqa: F401
+from tests.webhooks.support import Receiver, create_webhook, drain
 
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 
@@ -116,10 +123,17 @@ async def test_operation_names_past_the_cap_count_as_other(
     assert 'operation_name="other"' in text
 
 
-async def test_open_websockets_and_database_pools_are_reported(scraper: ApiClient) -> None:
-    samples = await scrape(scraper)
-    assert value(samples, "quizgraph_open_websockets") >= 0
-    assert any(name == "quizgraph_database_connections_checked_out" for name, _ in samples)
+async def test_the_database_pool_in_use_is_reported(
+    scraper: ApiClient, org: OrgFixture, signed_in: SignIn
+) -> None:
+    await signed_in(org, "teacher")  # the database has been used
+    pools = [
+        (labels, count)
+        for (name, labels), count in (await scrape(scraper)).items()
+        if name == "quizgraph_database_connections_checked_out"
+    ]
+    assert pools, "no pool reported"
+    assert all(count >= 0 for _, count in pools)
 
 
 async def test_only_loopback_may_scrape_by_default(client_factory: ClientFactory) -> None:
@@ -242,3 +256,40 @@ async def test_serve_with_two_workers_counts_every_workers_requests() -> None:
         finally:
             server.terminate()
             await server.wait()
+
+
+async def test_events_on_the_bus_and_webhook_sends_are_counted(
+    scraper: ApiClient,
+    org: OrgFixture,
+    signed_in: SignIn,
+    receiver: Receiver,  # noqa: F811 (the fixture imported above)
+    worker: Worker,  # noqa: F811
+) -> None:
+    owner = await signed_in(org, "owner")
+    await create_webhook(owner, receiver.url(), events=["quiz.created"])
+    before = await scrape(scraper)
+    await create_quiz(await signed_in(org, "teacher"), title="Counted")
+    sent = await drain(worker)
+    assert sent == 1 and len(receiver.on("/hook")) == 1
+    after = await scrape(scraper)
+    published = "quizgraph_event_bus_messages_total"
+    assert value(after, published, event="quiz.created") == (
+        value(before, published, event="quiz.created") + 1
+    )
+    sends = "quizgraph_webhook_deliveries_total"
+    assert value(after, sends, outcome="succeeded") == value(before, sends, outcome="succeeded") + 1
+
+
+async def test_an_open_websocket_is_reported_by_its_process(two_processes: Deployment) -> None:
+    url = two_processes.urls[0]
+    # Open, not yet initialised (the server waits for connection_init for a while).
+    socket = await Subscriber.connect(url.replace("http", "ws", 1) + "/graphql", init=False)
+    try:
+        async with httpx.AsyncClient() as client:
+            scraped = parse((await client.get(f"{url}/metrics")).text)
+            assert value(scraped, "quizgraph_open_websockets") == 1
+            other = parse((await client.get(f"{two_processes.urls[1]}/metrics")).text)
+            assert value(other, "quizgraph_open_websockets") == 0
+            assert ("quizgraph_live_subscriptions", frozenset({("feed", "leaderboard")})) in other
+    finally:
+        await socket.connection.close()
