@@ -132,6 +132,11 @@ test('a teacher opens a quiz’s analytics with charts after students took it, a
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   expect(csv).toHaveLength(4);
   expect(csv[0]).toContain('score');
+
+  // The quiz list links each published quiz to its analytics too.
+  await page.getByRole('navigation', { name: 'Dashboard sections' }).getByRole('link', { name: 'Quizzes' }).click();
+  await page.getByRole('link', { name: `Analytics of ${quizTitle}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Analytics: ${quizTitle}` })).toBeVisible();
 });
 
 test('a student switches tabs during an attempt: the teacher’s bell counts it live and the attempt is flagged', async ({ browser }) => {

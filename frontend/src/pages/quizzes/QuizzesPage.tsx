@@ -23,7 +23,8 @@ type Row = QuizFieldsFragment;
 
 /** Staff quiz list: by status, with search; create, import, publish, archive, duplicate. */
 export function QuizzesPage() {
-  const { slug } = useViewer();
+  const { viewer, slug } = useViewer();
+  const canReadAnalytics = viewer.scopes.includes('analytics:read');
   const navigate = useNavigate();
   const pager = useCursorPager();
   const [status, setStatus] = useState<QuizStatus | ''>('');
@@ -162,6 +163,11 @@ export function QuizzesPage() {
                   <button type="button" className="btn btn-small" disabled={busyId === q.id} onClick={() => publish(q)} aria-label={`Publish ${q.title}`}>
                     Publish
                   </button>
+                )}
+                {q.status !== 'DRAFT' && canReadAnalytics && (
+                  <Link className="btn btn-small" to={`/org/${slug}/dashboard/quizzes/${encodeURIComponent(q.id)}/analytics`} aria-label={`Analytics of ${q.title}`}>
+                    Analytics
+                  </Link>
                 )}
                 <button type="button" className="btn btn-small" disabled={busyId === q.id} onClick={() => duplicate(q)} aria-label={`Duplicate ${q.title}`}>
                   Duplicate
