@@ -81,6 +81,11 @@ async def test_a_keyed_request_has_one_line_with_its_fields_and_no_secret(
     assert line["duration_ms"] >= 0
     assert "error_codes" not in line
     assert line["time"].endswith("+00:00")
+    by_session = await owner.gql("query OwnerViewer { viewer { kind } }")
+    [session_line] = json_log.of(by_session.response.headers["x-request-id"])
+    assert session_line["credential_kind"] == "member"
+    assert session_line["credential_label"] == "owner"
+    assert session_line["org_slug"] == org.slug
     for secret in (key.secret, org.account("owner").password, session_token):
         assert secret not in json_log.text
 
