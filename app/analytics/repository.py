@@ -13,18 +13,21 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from sqlalchemy import (
     ColumnElement,
     Date,
     Uuid,
+    and_,
     cast,
     delete,
     func,
     literal,
     literal_column,
+    or_,
     select,
     true,
-    tuple_,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -276,12 +279,23 @@ async def counted_attempts(
     return int((await db.execute(query)).scalar_one())
 
 
-async def points_matrix(
-    db: AsyncSession, org_id: uuid.UUID, quiz_id: uuid.UUID, days: Days, batch: int = 2_000
-) -> AsyncIterator[tuple[uuid.UUID, uuid.UUID, float | None]]:
-    """(attempt, question, points) of every answer of the counted attempts, grouped by
-    attempt, ``batch`` attempts per query (keyset pages; an attempt with no answer at
-    all has no row: ``counted_attempts`` says how many there are)."""
+@dataclass(frozen=True, slots=True)
+class PointsPage:
+    """One page of the response matrix: ``attempts`` rows (attempts without any answer
+    are rows of zeros), the answers as parallel arrays of row, question and points."""
+
+    attempts: int
+    rows: npt.NDArray[np.int64]
+    question_ids: list[uuid.UUID]
+    points: npt.NDArray[np.float64]
+
+
+async def points_pages(
+    db: AsyncSession, org_id: uuid.UUID, quiz_id: uuid.UUID, days: Days, batch: int = 5_000
+) -> AsyncIterator[PointsPage]:
+    """The points of every answer of the counted attempts, ``batch`` attempts per page
+    (keyset pages on ``ix_attempts_quiz_member``, see ``_after``): plain Core rows, no
+    ORM objects, straight into arrays."""
     last: tuple[uuid.UUID, int] | None = None
     while True:
         page = scoped(
@@ -296,20 +310,26 @@ async def points_matrix(
         found = (await db.execute(page.order_by(*_MEMBER_ORDER).limit(batch))).all()
         if not found:
             return
-        ids = [attempt_id for attempt_id, _member, _number in found]
+        row_of = {attempt_id: index for index, (attempt_id, _m, _n) in enumerate(found)}
         query = scoped(
             select(
                 col(AttemptAnswer.attempt_id),
                 col(AttemptAnswer.question_id),
                 col(AttemptAnswer.points),
-            ).where(col(AttemptAnswer.attempt_id).in_(ids)),
+            ).where(
+                col(AttemptAnswer.attempt_id).in_(list(row_of)),
+                col(AttemptAnswer.points).is_not(None),
+            ),
             AttemptAnswer,
             org_id,
         )
-        for attempt_id, question_id, points in await db.execute(
-            query.order_by(col(AttemptAnswer.attempt_id))
-        ):
-            yield attempt_id, question_id, points
+        answers = (await db.execute(query)).all()
+        yield PointsPage(
+            len(found),
+            np.fromiter((row_of[a] for a, _q, _p in answers), np.int64, len(answers)),
+            [question for _a, question, _p in answers],
+            np.fromiter((p for _a, _q, p in answers), np.float64, len(answers)),
+        )
         last = (found[-1][1], found[-1][2])
 
 
@@ -321,7 +341,13 @@ _MEMBER_ORDER = (col(Attempt.member_id), col(Attempt.number))
 
 
 def _after(last: tuple[uuid.UUID, int]) -> ColumnElement[bool]:
-    return tuple_(*_MEMBER_ORDER) > tuple_(literal(last[0], Uuid()), literal(last[1]))
+    """After ``last`` in ``_MEMBER_ORDER``, spelt so the index bounds the scan: a row
+    comparison ``(member_id, number) > (m, n)`` is not an index range (number is not in
+    the index), so each page filtered and sorted every remaining attempt; ``member_id >=
+    m`` starts the scan at the last page's member and the rest only filters that member."""
+    member, number = col(Attempt.member_id), col(Attempt.number)
+    last_member = literal(last[0], Uuid())
+    return and_(member >= last_member, or_(member > last_member, number > last[1]))
 
 
 # --- the org's figures -----------------------------------------------------------------------

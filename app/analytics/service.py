@@ -9,24 +9,29 @@
   transaction that scores each attempt (``record_attempt``), so they cost a few indexed
   rows whatever the number of attempts.
 - Item correlations and alpha need every attempt's points per question: they are
-  computed on demand with numpy from the response matrix and cached per process with
-  the time they were computed (``computedAt``). A cached analysis is reused while the
-  attempts it counted are still all there are, and for ``STALE_AFTER`` after new ones
-  arrive (so a busy quiz recomputes at most that often); then recomputed.
+  computed with numpy from the response matrix in a background task (never in the
+  request: 100,000 attempts take seconds) and cached per process with the time they
+  were computed (``computedAt``). A cached analysis is current while the attempts it
+  counted are still all there are, and for ``STALE_AFTER`` after new ones arrive (so a
+  busy quiz recomputes at most that often); after that the request answers the last one
+  (``STALE``), or none yet (``COMPUTING``), and starts one recompute per quiz and range.
 - Ranges are whole UTC days (``since``/``until`` inclusive), by when attempts closed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import uuid
+import weakref
 from collections import OrderedDict
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 import numpy as np
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.access.actor import Actor
 from app.access.request import ServiceContext
@@ -35,6 +40,7 @@ from app.analytics import figures, repository
 from app.analytics.repository import Days
 from app.analytics.rollups import ScoredAnswer, ScoredAttempt, Sums, contribution
 from app.core.clock import as_utc, utcnow
+from app.core.db import unit_of_work
 from app.core.errors import BadUserInput, Forbidden
 from app.quizzes import service as quizzes
 from app.quizzes.drafts import QuestionKind
@@ -47,6 +53,9 @@ REBUILD_BATCH = 1_000
 MAX_BUCKETS = 366
 MAX_TOP_QUIZZES = 20
 EXPORT_BATCH = 1_000
+COMPUTING_AT_ONCE = 2
+
+logger = logging.getLogger("quizgraph.analytics")
 
 
 class Interval(StrEnum):
@@ -157,7 +166,6 @@ class QuizFigures:
     passed: int
     duration_ms: int
     questions: tuple[QuestionFigures, ...]
-    _analysis: asyncio.Task[ItemAnalysis] | None = field(default=None, repr=False)
 
     @property
     def completion_rate(self) -> float | None:
@@ -230,61 +238,109 @@ async def quiz_figures(
     )
 
 
-_analyses: OrderedDict[tuple[uuid.UUID, Days], ItemAnalysis] = OrderedDict()
+class AnalysisStatus(StrEnum):
+    READY = "READY"  # computed over the attempts counted now (or within STALE_AFTER)
+    COMPUTING = "COMPUTING"  # none yet: being computed, its fields are null meanwhile
+    STALE = "STALE"  # the last one answers while a newer one is computed
 
 
-async def item_analysis(sc: ServiceContext, quiz: QuizFigures) -> ItemAnalysis:
-    """The item analysis of ``quiz``'s attempts: cached, or computed now (see the
-    module's docstring for when a cached one is reused)."""
+@dataclass(frozen=True, slots=True)
+class AnalysisState:
+    status: AnalysisStatus
+    analysis: ItemAnalysis | None
+
+
+_AnalysisKey = tuple[uuid.UUID, Days]
+_analyses: OrderedDict[_AnalysisKey, ItemAnalysis] = OrderedDict()
+_computing: dict[_AnalysisKey, asyncio.Task[None]] = {}
+# per event loop (a semaphore belongs to the loop it first waited in; tests run several)
+_computations: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def item_analysis(quiz: QuizFigures) -> AnalysisState:
+    """The item analysis of ``quiz``'s attempts as it stands, at once: the cached one
+    while current (see the module's docstring), else the last one (or none) while a
+    background task computes a new one. Never reads the answers in the request."""
     key = (quiz.quiz_id, quiz.days)
     cached = _analyses.get(key)
-    now = utcnow()
-    if cached is not None and (
-        cached.attempts == quiz.scores.attempts or now - cached.computed_at < STALE_AFTER
-    ):
+    if cached is not None:
         _analyses.move_to_end(key)
-        return cached
-    question_ids = tuple(question.question_id for question in quiz.questions)
-    matrix = await _points_matrix(sc, quiz, question_ids)
-    analysis = ItemAnalysis(now, matrix.shape[0], figures.analyse_items(matrix), question_ids)
-    _analyses[key] = analysis
-    while len(_analyses) > CACHED_ANALYSES:
-        _analyses.popitem(last=False)
-    return analysis
+        fresh = utcnow() - cached.computed_at < STALE_AFTER
+        if cached.attempts == quiz.scores.attempts or fresh:
+            return AnalysisState(AnalysisStatus.READY, cached)
+    if key not in _computing:
+        question_ids = tuple(question.question_id for question in quiz.questions)
+        task = asyncio.create_task(
+            _compute(key, quiz.org_id, question_ids), name=f"item-analysis-{quiz.quiz_id}"
+        )
+        _computing[key] = task
+        task.add_done_callback(lambda done: _settled(key, done))
+    if cached is None:
+        return AnalysisState(AnalysisStatus.COMPUTING, None)
+    return AnalysisState(AnalysisStatus.STALE, cached)
+
+
+async def item_analysis_ready(quiz_id: uuid.UUID | None = None) -> None:
+    """Wait for the item analyses being computed (of ``quiz_id``, else all) to end
+    (tests, and anyone who would rather wait than read a stale one)."""
+    pending = [task for key, task in _computing.items() if quiz_id in (None, key[0])]
+    await asyncio.gather(*pending, return_exceptions=True)
 
 
 def forget_analyses() -> None:
-    """Drop the cached item analyses (tests)."""
+    """Drop the cached item analyses and stop those being computed (tests)."""
     _analyses.clear()
+    for task in _computing.values():
+        task.cancel()
+    _computing.clear()
+
+
+async def _compute(
+    key: _AnalysisKey, org_id: uuid.UUID, question_ids: tuple[uuid.UUID, ...]
+) -> None:
+    """Compute one item analysis in its own read transaction, ``COMPUTING_AT_ONCE`` at
+    most per process; numpy runs in a thread so requests go on meanwhile."""
+    loop = asyncio.get_running_loop()
+    async with _computations.setdefault(loop, asyncio.Semaphore(COMPUTING_AT_ONCE)):
+        started = utcnow()
+        async with unit_of_work(write=False) as db:
+            matrix = await _points_matrix(db, org_id, key, question_ids)
+        test = await asyncio.to_thread(figures.analyse_items, matrix)
+        _analyses[key] = ItemAnalysis(started, matrix.shape[0], test, question_ids)
+        _analyses.move_to_end(key)
+        while len(_analyses) > CACHED_ANALYSES:
+            _analyses.popitem(last=False)
+
+
+def _settled(key: _AnalysisKey, task: asyncio.Task[None]) -> None:
+    if _computing.get(key) is task:
+        del _computing[key]
+    if not task.cancelled() and (error := task.exception()) is not None:
+        logger.error("item analysis of quiz %s failed", key[0], exc_info=error)
 
 
 async def _points_matrix(
-    sc: ServiceContext, quiz: QuizFigures, question_ids: tuple[uuid.UUID, ...]
+    db: AsyncSession, org_id: uuid.UUID, key: _AnalysisKey, question_ids: tuple[uuid.UUID, ...]
 ) -> figures.Matrix:
-    """Attempts by questions, the points earned (0: unanswered); attempts without any
-    answer are rows of zeros."""
+    """Attempts by questions, the points earned (0: unanswered or ungraded); attempts
+    without any answer are rows of zeros. Answers to questions no longer in the quiz
+    are left out."""
+    quiz_id, days = key
     column = {question_id: index for index, question_id in enumerate(question_ids)}
-    rows: list[figures.Matrix] = []
-    current: uuid.UUID | None = None
-    row = np.zeros(len(question_ids))
-    async for attempt_id, question_id, points in repository.points_matrix(
-        sc.db, quiz.org_id, quiz.quiz_id, quiz.days
-    ):
-        if attempt_id != current:
-            if current is not None:
-                rows.append(row)
-            current, row = attempt_id, np.zeros(len(question_ids))
-        if question_id in column and points is not None:
-            row[column[question_id]] = points
-    if current is not None:
-        rows.append(row)
-    counted = await repository.counted_attempts(sc.db, quiz.org_id, quiz.quiz_id, quiz.days)
-    blank = max(0, counted - len(rows))
-    return (
-        np.vstack([*rows, np.zeros((blank, len(question_ids)))])
-        if rows or blank
-        else (np.zeros((0, len(question_ids))))
-    )
+    pages: list[figures.Matrix] = []
+    async for page in repository.points_pages(db, org_id, quiz_id, days):
+        block = np.zeros((page.attempts, len(question_ids)))
+        columns = np.fromiter(
+            (column.get(question, -1) for question in page.question_ids),
+            np.int64,
+            len(page.question_ids),
+        )
+        kept = columns >= 0
+        block[page.rows[kept], columns[kept]] = page.points[kept]
+        pages.append(block)
+    return np.vstack(pages) if pages else np.zeros((0, len(question_ids)))
 
 
 # --- the org -------------------------------------------------------------------------------

@@ -2,12 +2,12 @@
 
 ``QuizStatistics`` answers its counts and spreads from the rollups it was built with;
 the item analysis (discrimination, efficiency, alpha, error ratio, standard error,
-``computedAt``) is computed once per response, when one of those fields is asked for.
+``computedAt``, ``itemAnalysisStatus``) is looked up once per response, when one of
+those fields is asked for: the cached one, while a background task computes a newer one.
 """
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
@@ -21,7 +21,13 @@ from app.access.scopes import Scope
 from app.analytics import service
 from app.analytics.figures import flags_of
 from app.analytics.repository import Bucket, MemberTotal, QuizTotal
-from app.analytics.service import Interval, ItemAnalysis, OptionFigures, QuestionFigures
+from app.analytics.service import (
+    AnalysisStatus,
+    Interval,
+    ItemAnalysis,
+    OptionFigures,
+    QuestionFigures,
+)
 from app.core.pagination import decode_cursor, encode_cursor, page_size
 from app.graphql.relay import After, First
 from app.members.loaders import member_by_id
@@ -29,6 +35,11 @@ from app.quizzes.loaders import quiz_by_id
 
 strawberry.enum(
     Interval, name="AnalyticsInterval", description="How figures over time are grouped."
+)
+strawberry.enum(
+    AnalysisStatus,
+    name="ItemAnalysisStatus",
+    description="Where a quiz's item analysis stands (it is computed in the background).",
 )
 
 
@@ -73,16 +84,19 @@ class OptionStatistics:
 
 
 class _Once:
-    """The item analysis of one ``QuizStatistics``, computed the first time a field asks
-    (its resolvers run concurrently: they share one task)."""
+    """The item analysis of one ``QuizStatistics`` as it stood when a field first asked:
+    every field of the response answers from the same one."""
 
     def __init__(self) -> None:
-        self._task: asyncio.Task[ItemAnalysis] | None = None
+        self._state: service.AnalysisState | None = None
 
-    async def get(self, info: Info, figures: service.QuizFigures) -> ItemAnalysis:
-        if self._task is None:
-            self._task = asyncio.ensure_future(service.item_analysis(info.context.sc, figures))
-        return await self._task
+    def get(self, figures: service.QuizFigures) -> service.AnalysisState:
+        if self._state is None:
+            self._state = service.item_analysis(figures)
+        return self._state
+
+    def analysis(self, figures: service.QuizFigures) -> ItemAnalysis | None:
+        return self.get(figures).analysis
 
 
 @strawberry.type(description="Item analysis of one question, as Moodle's statistics report.")
@@ -131,29 +145,34 @@ class QuestionStatistics:
         "(the total minus this question) across attempts. Null when undefined (fewer than "
         "two attempts, or no spread)."
     )
-    async def discrimination_index(self, info: Info) -> float | None:
-        item = (await self.once.get(info, self.quiz)).item(self.question.question_id)
+    def discrimination_index(self) -> float | None:
+        analysis = self.once.analysis(self.quiz)
+        item = analysis.item(self.question.question_id) if analysis else None
         return item.discrimination_index if item else None
 
     @strawberry.field(
         description="Its covariance with the rest of the test / the largest its scores "
         "allow (both sorted alike): discrimination corrected for facility (at most 1)."
     )
-    async def discriminative_efficiency(self, info: Info) -> float | None:
-        item = (await self.once.get(info, self.quiz)).item(self.question.question_id)
+    def discriminative_efficiency(self) -> float | None:
+        analysis = self.once.analysis(self.quiz)
+        item = analysis.item(self.question.question_id) if analysis else None
         return item.discriminative_efficiency if item else None
 
-    async def _flags(self, info: Info) -> list[tuple[str, str]]:
-        discrimination = await self.discrimination_index(info)
+    def _flags(self) -> list[tuple[str, str]]:
+        discrimination = self.discrimination_index()
         return flags_of(self.question.facility_index, discrimination, self.question.answered)
 
-    @strawberry.field(description="What looks wrong with it; flagReasons says why.")
-    async def flags(self, info: Info) -> list[QuestionFlag]:
-        return [QuestionFlag(flag) for flag, _reason in await self._flags(info)]
+    @strawberry.field(
+        description="What looks wrong with it; flagReasons says why. Without an item "
+        "analysis yet (itemAnalysisStatus COMPUTING) NEGATIVE_DISCRIMINATION cannot show."
+    )
+    def flags(self) -> list[QuestionFlag]:
+        return [QuestionFlag(flag) for flag, _reason in self._flags()]
 
     @strawberry.field(description="The flags in plain words, in the same order.")
-    async def flag_reasons(self, info: Info) -> list[str]:
-        return [reason for _flag, reason in await self._flags(info)]
+    def flag_reasons(self) -> list[str]:
+        return [reason for _flag, reason in self._flags()]
 
     @strawberry.field(description="Choice questions: how often each option was picked.")
     def options(self) -> list[OptionStatistics]:
@@ -163,7 +182,8 @@ class QuestionStatistics:
 @strawberry.type(
     description="Statistics of a quiz over its closed attempts (first attempts only by "
     "default), with Moodle's item analysis. Counts, spreads and picks are kept current with "
-    "every attempt; the item analysis is recomputed on demand (see computedAt)."
+    "every attempt; the item analysis is recomputed in the background on demand (see "
+    "computedAt and itemAnalysisStatus)."
 )
 class QuizStatistics:
     figures: strawberry.Private[service.QuizFigures]
@@ -220,28 +240,41 @@ class QuizStatistics:
         "k/(k-1) * (1 - sum of the questions' variances / variance of the totals). Null when "
         "undefined (fewer than two attempts or questions, or no spread)."
     )
-    async def cronbach_alpha(self, info: Info) -> float | None:
-        return (await self.once.get(info, self.figures)).test.cronbach_alpha
+    def cronbach_alpha(self) -> float | None:
+        analysis = self.once.analysis(self.figures)
+        return analysis.test.cronbach_alpha if analysis else None
 
     @strawberry.field(
         description="sqrt(1 - alpha): the share of the scores' spread that is noise (0 to 1)."
     )
-    async def error_ratio(self, info: Info) -> float | None:
-        return (await self.once.get(info, self.figures)).test.error_ratio
+    def error_ratio(self) -> float | None:
+        analysis = self.once.analysis(self.figures)
+        return analysis.test.error_ratio if analysis else None
 
     @strawberry.field(
         description="Standard error of measurement: SD of the totals * sqrt(1 - alpha), in points."
     )
-    async def standard_error(self, info: Info) -> float | None:
-        return (await self.once.get(info, self.figures)).test.standard_error
+    def standard_error(self) -> float | None:
+        analysis = self.once.analysis(self.figures)
+        return analysis.test.standard_error if analysis else None
 
     @strawberry.field(
         description="When the item analysis (discrimination, efficiency, alpha, error ratio, "
-        "standard error) was computed; it is recomputed when asked for after new attempts, "
-        "at most every 5 minutes."
+        "standard error) was computed; it is recomputed in the background when asked for "
+        "after new attempts, at most every 5 minutes. Null while the first one is computed "
+        "(itemAnalysisStatus COMPUTING)."
     )
-    async def computed_at(self, info: Info) -> datetime:
-        return (await self.once.get(info, self.figures)).computed_at
+    def computed_at(self) -> datetime | None:
+        analysis = self.once.analysis(self.figures)
+        return analysis.computed_at if analysis else None
+
+    @strawberry.field(
+        description="Whether the item analysis fields are current (READY), from an earlier "
+        "computation while a newer one runs (STALE), or null while the first one runs "
+        "(COMPUTING). Asking starts the computation; ask again to read it."
+    )
+    def item_analysis_status(self) -> AnalysisStatus:
+        return self.once.get(self.figures).status
 
     @strawberry.field(description="Per question, in quiz order.")
     def questions(self) -> list[QuestionStatistics]:

@@ -17,7 +17,7 @@ STATISTICS = """query($id: ID!, $first: Boolean, $since: Date, $until: Date) {
                                            until: $until) {
     attempts participants completionRate maxScore mean median standardDeviation passRate
     averageTimeSeconds scoreDistribution { low high attempts }
-    cronbachAlpha errorRatio standardError computedAt
+    cronbachAlpha errorRatio standardError computedAt itemAnalysisStatus
     questions { questionId number kind maxPoints answered facilityIndex standardDeviation
       discriminationIndex discriminativeEfficiency flags flagReasons
       options { optionId text correct picks share } }

@@ -5,6 +5,7 @@ kept with each submit equal a rebuild from the attempts."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,7 +13,7 @@ import numpy as np
 import pytest
 from starlette.applications import Starlette
 
-from app.analytics import repository, service
+from app.analytics import figures, repository, service
 from app.core.db import unit_of_work
 from tests.analytics.support import (
     ANSWER_SHEETS,
@@ -24,11 +25,6 @@ from tests.analytics.support import (
 )
 from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture, cli_context, make_org
-
-
-@pytest.fixture(autouse=True)
-def fresh_analyses() -> None:
-    service.forget_analyses()
 
 
 class Taken:
@@ -55,6 +51,17 @@ async def taken(app: Starlette) -> AsyncIterator[Taken]:
 
 
 async def statistics(client: ApiClient, quiz_id: str, **variables: Any) -> dict[str, Any]:
+    """The statistics once their item analysis is current: read, and if it was being
+    computed, wait for that and read again."""
+    stats = await read_statistics(client, quiz_id, **variables)
+    if stats["itemAnalysisStatus"] != "READY":
+        await service.item_analysis_ready()
+        stats = await read_statistics(client, quiz_id, **variables)
+    assert stats["itemAnalysisStatus"] == "READY"
+    return stats
+
+
+async def read_statistics(client: ApiClient, quiz_id: str, **variables: Any) -> dict[str, Any]:
     result = await client.gql(STATISTICS, {"id": quiz_id, **variables})
     stats: dict[str, Any] = result.ok()["node"]["statistics"]
     return stats
@@ -170,6 +177,60 @@ async def test_the_item_analysis_is_cached_until_new_attempts(taken: Taken, app:
     await client.close()
 
 
+async def test_a_request_never_computes_the_item_analysis(taken: Taken, app: Starlette) -> None:
+    # given no item analysis yet: the first read answers the rollup figures at once, the
+    # item analysis null and COMPUTING (a background task computes it)
+    first = await read_statistics(taken.teacher, taken.quiz["id"], first=False)
+    assert first["attempts"] == 7 and first["mean"] is not None
+    assert first["itemAnalysisStatus"] == "COMPUTING"
+    assert first["computedAt"] is None and first["cronbachAlpha"] is None
+    assert all(q["discriminationIndex"] is None for q in first["questions"])
+    # when it has been computed, it is READY
+    await service.item_analysis_ready()
+    ready = await read_statistics(taken.teacher, taken.quiz["id"], first=False)
+    assert ready["itemAnalysisStatus"] == "READY" and ready["cronbachAlpha"] is not None
+    # and after new attempts, once it is older than STALE_AFTER, the last one answers
+    # (STALE) while a new one is computed
+    late = await taken.org.add("late", taken.org.account("student").role)
+    client = await taken.org.signed_in(app, late.username)
+    await take(client, taken.quiz, [["a"], ["a"], ["a"], ["a"]])
+    for key, analysis in list(service._analyses.items()):
+        aged = analysis.computed_at - service.STALE_AFTER
+        service._analyses[key] = replace(analysis, computed_at=aged)
+    stale = await read_statistics(taken.teacher, taken.quiz["id"], first=False)
+    assert stale["attempts"] == 8 and stale["itemAnalysisStatus"] == "STALE"
+    assert stale["cronbachAlpha"] == pytest.approx(ready["cronbachAlpha"])
+    assert datetime.fromisoformat(stale["computedAt"]) < datetime.fromisoformat(ready["computedAt"])
+    await service.item_analysis_ready()
+    fresh = await read_statistics(taken.teacher, taken.quiz["id"], first=False)
+    assert fresh["itemAnalysisStatus"] == "READY"
+    assert fresh["computedAt"] > ready["computedAt"]
+    assert fresh["cronbachAlpha"] != pytest.approx(ready["cronbachAlpha"])
+    await client.close()
+
+
+async def test_a_failed_computation_is_logged_and_retried(
+    taken: Taken, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # given the computation failing once
+    def broken(matrix: np.ndarray) -> None:
+        raise RuntimeError("numpy broke")
+
+    real = figures.analyse_items
+    monkeypatch.setattr(figures, "analyse_items", broken)
+    # when the statistics are read
+    first = await read_statistics(taken.teacher, taken.quiz["id"])
+    await service.item_analysis_ready()
+    # then the failure is logged with its traceback, and the request still answered
+    assert first["attempts"] == 6 and first["itemAnalysisStatus"] == "COMPUTING"
+    failed = [r for r in caplog.records if r.name == "quizgraph.analytics"]
+    assert failed and failed[0].exc_info and "numpy broke" in str(failed[0].exc_info[1])
+    # and the next read starts it again
+    monkeypatch.setattr(figures, "analyse_items", real)
+    stats = await statistics(taken.teacher, taken.quiz["id"])
+    assert stats["cronbachAlpha"] is not None
+
+
 async def test_rollups_kept_with_each_submit_equal_a_rebuild(taken: Taken) -> None:
     # given the rollups as the submits left them
     async with unit_of_work(write=False) as db:
@@ -202,6 +263,7 @@ async def test_one_document_reads_statistics_and_org_analytics_together(taken: T
       organization(slug: $slug) { analytics { attempts topQuizzes { title }
         members { edges { node { displayName } } } } }
     }"""
+    await statistics(taken.teacher, taken.quiz["id"])  # with its item analysis computed
     # when the teacher sends it
     result = await taken.teacher.gql(document, {"id": taken.quiz["id"], "slug": taken.org.slug})
     # then every part answers

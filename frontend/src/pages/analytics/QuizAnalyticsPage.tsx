@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import type uPlot from 'uplot';
@@ -44,6 +44,13 @@ export function QuizAnalyticsPage() {
   const node = data?.node;
   const quiz = node?.__typename === 'Quiz' ? node : null;
   const stats = quiz?.statistics ?? null;
+  const analysisPending = stats != null && stats.itemAnalysisStatus !== 'READY';
+  useEffect(() => {
+    // The server computes the item analysis in the background: ask again until it is in.
+    if (!analysisPending) return undefined;
+    const timer = window.setTimeout(() => refetch({ requestPolicy: 'network-only' }), 2000);
+    return () => window.clearTimeout(timer);
+  }, [analysisPending, data, refetch]);
 
   return (
     <section aria-labelledby="qa-title" className="analytics">
@@ -153,8 +160,15 @@ function QuizFigures({ stats }: { stats: Statistics }) {
         <Figure term="Standard error" value={stats.standardError == null ? '—' : `${formatFigure(stats.standardError, 2)} points`} />
       </dl>
       <p className="muted small" data-testid="computed-at">
-        Item analysis computed <time dateTime={stats.computedAt}>{ageText(stats.computedAt)}</time>; it is recomputed after new attempts, at most every 5
-        minutes.
+        {stats.computedAt == null ? (
+          'Computing the item analysis…'
+        ) : (
+          <>
+            Item analysis computed <time dateTime={stats.computedAt}>{ageText(stats.computedAt)}</time>
+            {stats.itemAnalysisStatus === 'STALE' ? ' (a newer one is being computed…)' : ''}; it is recomputed after new
+            attempts, at most every 5 minutes.
+          </>
+        )}
       </p>
 
       <h2 className="section-title">Questions</h2>

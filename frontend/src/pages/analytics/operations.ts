@@ -13,7 +13,7 @@ export const QuizStatisticsQuery = graphql(`
         statistics(firstAttemptsOnly: $firstAttemptsOnly, since: $since, until: $until) {
           attempts participants completionRate maxScore mean median standardDeviation passRate averageTimeSeconds
           scoreDistribution { low high attempts }
-          cronbachAlpha errorRatio standardError computedAt
+          cronbachAlpha errorRatio standardError computedAt itemAnalysisStatus
           questions {
             questionId number prompt kind maxPoints answered facilityIndex standardDeviation
             discriminationIndex discriminativeEfficiency flags flagReasons
