@@ -53,7 +53,7 @@ SIMPLE = """query($id: ID!) { node(id: $id) { ... on Quiz { statistics(firstAtte
   averageTimeSeconds scoreDistribution { low high attempts }
   questions { facilityIndex standardDeviation answered options { picks share } } } } } }"""
 ITEMS = """query($id: ID!) { node(id: $id) { ... on Quiz { statistics(firstAttemptsOnly: false) {
-  attempts mean cronbachAlpha errorRatio standardError computedAt
+  attempts mean cronbachAlpha errorRatio standardError computedAt itemAnalysisStatus
   questions { facilityIndex discriminationIndex discriminativeEfficiency flags } } } } }"""
 ORG = """query($slug: String!, $interval: AnalyticsInterval, $since: Date) {
   organization(slug: $slug) { analytics(interval: $interval, since: $since) {
@@ -165,17 +165,30 @@ def _owner_cookie(url: str, db: data.Database) -> str:
 
 
 def _timed(url: str, headers: dict[str, str], body: dict[str, Any]) -> dict[str, object]:
+    """The first (cold) request, which answers at once (COMPUTING), then the same request
+    every 0.2 s until the background item analysis is READY: both times."""
     started = time.perf_counter()
-    response = httpx.post(url + "/graphql", json=body, headers=headers, timeout=600)
-    elapsed = time.perf_counter() - started
-    payload = response.json()
-    assert not payload.get("errors"), payload["errors"]
-    stats = payload["data"]["node"]["statistics"]
+    stats = _statistics(url, headers, body)
+    answered = time.perf_counter() - started
+    first_status = stats["itemAnalysisStatus"]
+    while stats["itemAnalysisStatus"] != "READY":
+        time.sleep(0.2)
+        stats = _statistics(url, headers, body)
     return {
-        "seconds": round(elapsed, 3),
+        "seconds": round(answered, 3),
+        "first_status": first_status,
+        "ready_after_seconds": round(time.perf_counter() - started, 2),
         "attempts": stats["attempts"],
         "cronbachAlpha": round(stats["cronbachAlpha"], 4),
     }
+
+
+def _statistics(url: str, headers: dict[str, str], body: dict[str, Any]) -> dict[str, Any]:
+    response = httpx.post(url + "/graphql", json=body, headers=headers, timeout=600)
+    payload = response.json()
+    assert not payload.get("errors"), payload["errors"]
+    stats: dict[str, Any] = payload["data"]["node"]["statistics"]
+    return stats
 
 
 def _clean(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -191,8 +204,6 @@ async def _seed_attempts(db: data.Database) -> uuid.UUID:
     assert db.org_id and db.owner_id
     members = data.member_rows(db.org_id, STUDENTS)
     quiz = data.quiz_rows(db.org_id, db.owner_id, 1, questions=QUESTIONS, options=OPTIONS)
-    for row in quiz["quizzes"]:
-        row["reveal_answers"] = "AFTER_SUBMIT"
     quiz_id: uuid.UUID = quiz["quizzes"][0]["id"]
     questions = [q["id"] for q in quiz["quiz_questions"]]
     options: dict[uuid.UUID, list[uuid.UUID]] = {q: [] for q in questions}
@@ -339,8 +350,6 @@ async def _seed_submit(db: data.Database) -> tuple[dict[uuid.UUID, str], list[uu
     quizzes = data.quiz_rows(
         db.org_id, db.owner_id, SUBMIT_QUIZZES, questions=QUESTIONS, attempts_allowed=3
     )
-    for row in quizzes["quizzes"]:
-        row["reveal_answers"] = "AFTER_SUBMIT"
     async with data.engine(db.url) as eng, eng.begin() as conn:
         await data.bulk_insert(conn, "members", members)
         for name in ("quizzes", "quiz_questions", "quiz_options"):

@@ -262,7 +262,7 @@ def quiz_rows(
                 "pass_mark_percent": 50.0,
                 "shuffle_questions": False,
                 "shuffle_options": False,
-                "reveal_answers_after_submit": True,
+                "reveal_answers": "AFTER_SUBMIT",
                 "opens_at": None,
                 "closes_at": None,
                 "question_count": questions,
