@@ -53,6 +53,7 @@ REBUILD_BATCH = 1_000
 MAX_BUCKETS = 366
 MAX_TOP_QUIZZES = 20
 EXPORT_BATCH = 1_000
+MATRIX_BATCH = 5_000
 COMPUTING_AT_ONCE = 2
 
 logger = logging.getLogger("quizgraph.analytics")
@@ -330,7 +331,7 @@ async def _points_matrix(
     quiz_id, days = key
     column = {question_id: index for index, question_id in enumerate(question_ids)}
     pages: list[figures.Matrix] = []
-    async for page in repository.points_pages(db, org_id, quiz_id, days):
+    async for page in repository.points_pages(db, org_id, quiz_id, days, MATRIX_BATCH):
         block = np.zeros((page.attempts, len(question_ids)))
         columns = np.fromiter(
             (column.get(question, -1) for question in page.question_ids),

@@ -145,6 +145,22 @@ async def test_streams_a_batch_at_a_time(
     assert b"".join(bodies).count(b"\r\n") == 3
 
 
+async def test_pages_of_one_attempt_stream_the_same_rows(
+    taken: Taken, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given the whole export in one batch, with a second attempt by the student
+    await take(taken.student, taken.quiz, [["a"], ["a"], ["a"], ["a"]])
+    params = {"firstAttemptsOnly": "false"}
+    whole = await taken.teacher.http.get(path(taken.quiz["id"]), params=params)
+    # when exported one attempt per page (each page after the last member and number)
+    monkeypatch.setattr(service, "EXPORT_BATCH", 1)
+    paged = await taken.teacher.http.get(path(taken.quiz["id"]), params=params)
+    # then the rows are the same, in the same order
+    assert whole.status_code == paged.status_code == 200
+    assert whole.text.count("\r\n") == 4
+    assert paged.text == whole.text
+
+
 async def test_filters_by_first_attempts_and_days(taken: Taken) -> None:
     headers = taken.key.headers
     future = await taken.teacher.http.get(

@@ -209,6 +209,24 @@ async def test_a_request_never_computes_the_item_analysis(taken: Taken, app: Sta
     await client.close()
 
 
+async def test_the_item_analysis_is_the_same_read_an_attempt_per_page(
+    taken: Taken, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given every attempt (amy's two included) read in one page
+    whole = await statistics(taken.teacher, taken.quiz["id"], first=False)
+    # when read again one attempt per page (each page after the last member and number)
+    service.forget_analyses()
+    monkeypatch.setattr(service, "MATRIX_BATCH", 1)
+    paged = await statistics(taken.teacher, taken.quiz["id"], first=False)
+    # then every item figure is the same
+    item_fields = ["cronbachAlpha", "errorRatio", "standardError"]
+    assert [paged[f] for f in item_fields] == pytest.approx([whole[f] for f in item_fields])
+    for one, other in zip(whole["questions"], paged["questions"], strict=True):
+        assert other["discriminationIndex"] == pytest.approx(one["discriminationIndex"])
+        assert other["discriminativeEfficiency"] == pytest.approx(one["discriminativeEfficiency"])
+    assert paged["computedAt"] > whole["computedAt"]
+
+
 async def test_a_failed_computation_is_logged_and_retried(
     taken: Taken, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
