@@ -341,10 +341,10 @@ _MEMBER_ORDER = (col(Attempt.member_id), col(Attempt.number))
 
 
 def _after(last: tuple[uuid.UUID, int]) -> ColumnElement[bool]:
-    """After ``last`` in ``_MEMBER_ORDER``, spelt so the index bounds the scan: a row
-    comparison ``(member_id, number) > (m, n)`` is not an index range (number is not in
-    the index), so each page filtered and sorted every remaining attempt; ``member_id >=
-    m`` starts the scan at the last page's member and the rest only filters that member."""
+    """After ``last`` in ``_MEMBER_ORDER``, spelt so any planner can bound the scan by the
+    index: ``member_id >= m`` is an index range; the rest filters that member's attempts.
+    (SQLite also ranges a row comparison ``(member_id, number) > (m, n)``; not every
+    planner does.)"""
     member, number = col(Attempt.member_id), col(Attempt.number)
     last_member = literal(last[0], Uuid())
     return and_(member >= last_member, or_(member > last_member, number > last[1]))
