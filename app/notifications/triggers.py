@@ -38,6 +38,7 @@ from app.integrity.rules import REASON_TEXT
 from app.leaderboards import service as leaderboards
 from app.notifications.models import BODY_MAX, TITLE_MAX, NotificationType
 from app.quizzes import service as quizzes
+from app.quizzes.catalog import QUIZ_ARCHIVED, QUIZ_IMPORT_PROBLEMS
 
 WEBHOOK_DISABLED = "webhook.disabled"
 
@@ -266,8 +267,8 @@ Trigger = Callable[[ServiceContext, Event], Awaitable[list[Draft]]]
 TRIGGERS: dict[str, Trigger] = {
     ATTEMPT_FLAGGED: attempt_flagged,
     QUIZ_COMPLETED: quiz_completed,
-    quizzes.QUIZ_ARCHIVED: quiz_archived,
-    quizzes.QUIZ_IMPORT_PROBLEMS: import_problems,
+    QUIZ_ARCHIVED: quiz_archived,
+    QUIZ_IMPORT_PROBLEMS: import_problems,
     WEBHOOK_DISABLED: webhook_disabled,
     API_KEY_DISABLED: api_key_disabled,
 }

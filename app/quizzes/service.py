@@ -32,6 +32,7 @@ from app.core.clock import as_utc, utcnow
 from app.core.errors import BadUserInput, Conflict, NotFound
 from app.events.bus import QUIZ_CREATED, Event
 from app.quizzes import repository
+from app.quizzes.catalog import QUIZ_ARCHIVED, QUIZ_IMPORT_PROBLEMS
 from app.quizzes.checks import check_draft
 from app.quizzes.content import content_cache
 from app.quizzes.drafts import OptionDraft, QuestionDraft, QuizDraft, publish_problems
@@ -40,9 +41,6 @@ from app.quizzes.models import Option, Question, Quiz, QuizStatus
 from app.quizzes.repository import OptionView
 from app.quizzes.visibility import QuizVisibility
 
-# Events published after the commit (notifications listen; webhooks don't offer them).
-QUIZ_ARCHIVED = "quiz.archived"
-QUIZ_IMPORT_PROBLEMS = "quiz.import_problems"
 IMPORT_PROBLEMS_IN_EVENT = 3  # the first problems an event carries, as text
 
 LOCKED_SETTINGS = frozenset({"shuffle_questions", "shuffle_options"})
