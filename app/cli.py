@@ -160,8 +160,14 @@ def _serve(args: argparse.Namespace) -> int:
         ws_per_message_deflate=get_settings().websocket_compression,
         proxy_headers=False,
         log_level="info",
+        # A client that stopped reading can't take its close frame: without a bound,
+        # uvicorn's graceful shutdown would wait for it forever.
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
     return 0
+
+
+GRACEFUL_SHUTDOWN_SECONDS = 5
 
 
 def _share_metrics_between_workers() -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from app.cli import GRACEFUL_SHUTDOWN_SECONDS
 from app.core.db import get_engine, unit_of_work
 from app.core.migrations import upgrade_to_head
 from app.core.settings import get_settings
@@ -183,6 +184,10 @@ async def spawn_server(env: dict[str, str], port: int) -> asyncio.subprocess.Pro
         "warning",
         "--ws",
         "app.web.ws_protocol:LiveWebSocketProtocol",
+        # As ``quizgraph serve``: a client that stopped reading (the 4008 tests) can't
+        # hold the server's shutdown, and so the fixture's teardown, forever.
+        "--timeout-graceful-shutdown",
+        str(GRACEFUL_SHUTDOWN_SECONDS),
         env=env,
     )
 
