@@ -35,6 +35,7 @@ from graphql import (
 from graphql.language import DocumentNode, NamedTypeNode, NonNullTypeNode, TypeNode
 from starlette.applications import Starlette
 
+from app.analytics import service as analytics
 from app.core.settings import get_settings
 from app.graphql.compiled import stats
 from app.schema import schema
@@ -241,6 +242,11 @@ async def test_every_query_of_the_suite_answers_as_graphql_core(
             if operation_name:
                 body["operationName"] = operation_name
             for n, (client, headers) in enumerate(callers):
+                if "statistics" in text:
+                    # The first read of a quiz's statistics starts its item analysis in
+                    # the background (COMPUTING, then READY): both modes read it done.
+                    await client.http.post("/graphql", json=body, headers=headers)
+                    await analytics.item_analysis_ready()
                 answers = []
                 for mode in ("off", "on"):
                     compiled_mode(mode)
