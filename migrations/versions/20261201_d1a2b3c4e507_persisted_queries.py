@@ -1,0 +1,21 @@
+"""persisted queries
+
+Revision ID: d1a2b3c4e507
+Revises: d1a2b3c4e506
+Create Date: 2026-12-01 02:45:00
+"""
+
+from collections.abc import Sequence
+
+revision: str = "d1a2b3c4e507"
+down_revision: str | None = "d1a2b3c4e506"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
