@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Literal
@@ -24,6 +25,23 @@ request_id_var: ContextVar[str | None] = ContextVar("quizgraph_request_id", defa
 
 # uvicorn's loggers write through ours; its access log is replaced by the request line.
 _UVICORN_LOGGERS = ("uvicorn", "uvicorn.error")
+
+
+class DeferredText:
+    """A message whose text is built only when a text line is written.
+
+    A JSON line carries the structured fields and this short ``name`` as its message,
+    so the per-request summary costs nothing in production's format.
+    """
+
+    __slots__ = ("build", "name")
+
+    def __init__(self, name: str, build: Callable[[], str]) -> None:
+        self.name = name
+        self.build = build
+
+    def __str__(self) -> str:
+        return self.build()
 
 
 class RequestIdFilter(logging.Filter):
@@ -39,7 +57,9 @@ class JsonFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": record.msg.name
+            if isinstance(record.msg, DeferredText)
+            else record.getMessage(),
         }
         request_id = getattr(record, "request_id", None)
         if request_id is not None:
@@ -76,6 +96,12 @@ def configure_logging(log_format: Literal["json", "text"], level: int = logging.
     handler.quizgraph = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
+    # Each line would otherwise walk the stack for its caller's file and line (which
+    # no format here prints) and look up the thread and process: a cost per request.
+    logging._srcfile = None
+    logging.logThreads = False
+    logging.logProcesses = False
+    logging.logMultiprocessing = False
     for name in _UVICORN_LOGGERS:
         uvicorn_logger = logging.getLogger(name)
         uvicorn_logger.handlers.clear()

@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.access.actor import Actor, ActorKind
 from app.access.request import ServiceContext
-from app.core.logging import request_id_var
+from app.core.logging import DeferredText, request_id_var
 from app.graphql.observation import RECORD, RequestRecord
 from app.web import metrics
 
@@ -113,7 +113,22 @@ def _log(
         fields["operation_name"] = record.operation_name[:100]
     if codes:
         fields["error_codes"] = codes
-    summary = " ".join(
+    logger.info(
+        DeferredText("request", lambda: _summary(scope, record, fields, kind, status, codes)),
+        extra={"fields": fields},
+    )
+
+
+def _summary(
+    scope: Scope,
+    record: RequestRecord,
+    fields: dict[str, object],
+    kind: str,
+    status: int,
+    codes: list[str],
+) -> str:
+    """The text format's line: the fields that matter to a person reading a terminal."""
+    return " ".join(
         str(part)
         for part in (
             scope["method"],
@@ -128,4 +143,3 @@ def _log(
         )
         if part != ""
     )
-    logger.info(summary, extra={"fields": fields})
