@@ -33,6 +33,8 @@ class Scope(StrEnum):
     NOTIFICATIONS_READ = "notifications:read"
     WEBHOOKS_READ = "webhooks:read"
     WEBHOOKS_WRITE = "webhooks:write"
+    PAYMENTS_READ = "payments:read"
+    PAYMENTS_WRITE = "payments:write"
     API_KEYS_READ = "api_keys:read"
     API_KEYS_WRITE = "api_keys:write"
 
@@ -58,6 +60,8 @@ SCOPE_DESCRIPTIONS: dict[Scope, str] = {
     Scope.NOTIFICATIONS_READ: "Read notifications",
     Scope.WEBHOOKS_READ: "Read webhook endpoints and their deliveries",
     Scope.WEBHOOKS_WRITE: "Add, change, test and remove webhook endpoints",
+    Scope.PAYMENTS_READ: "Read every payment (members see their own without it)",
+    Scope.PAYMENTS_WRITE: "Record a payment from the organization's own payment system",
     Scope.API_KEYS_READ: "List API keys",
     Scope.API_KEYS_WRITE: "Create, pause, rotate and revoke API keys",
 }
@@ -74,6 +78,7 @@ RESOURCE_LABELS: dict[str, str] = {
     "integrity": "Integrity",
     "notifications": "Notifications",
     "webhooks": "Webhooks",
+    "payments": "Payments",
     "api_keys": "API keys",
 }
 
@@ -98,6 +103,8 @@ _MANAGEMENT: frozenset[Scope] = frozenset(
         Scope.MEMBERS_WRITE,
         Scope.WEBHOOKS_READ,
         Scope.WEBHOOKS_WRITE,
+        Scope.PAYMENTS_READ,
+        Scope.PAYMENTS_WRITE,
         Scope.API_KEYS_READ,
         Scope.API_KEYS_WRITE,
     }

@@ -32,6 +32,7 @@ QUIZZES = Area("quiz", "Quizzes")
 ATTEMPTS = Area("attempt", "Attempts")
 WEBHOOKS = Area("webhook", "Webhooks")
 INTEGRITY = Area("integrity", "Integrity")
+PAYMENTS = Area("payment", "Payments")
 
 AREAS: tuple[Area, ...] = (
     SIGN_IN,
@@ -42,6 +43,7 @@ AREAS: tuple[Area, ...] = (
     ATTEMPTS,
     WEBHOOKS,
     INTEGRITY,
+    PAYMENTS,
 )
 
 # Sign-ins that succeeded: the most frequent event by far, which the dashboard folds.
@@ -79,6 +81,7 @@ ACTIONS: tuple[ActionInfo, ...] = (
     ActionInfo("integrity.flagged", "Attempt flagged for review", INTEGRITY),
     ActionInfo("integrity.reviewed", "Integrity flag reviewed", INTEGRITY),
     ActionInfo("integrity.rules_updated", "Integrity rules changed", INTEGRITY),
+    ActionInfo("payment.recorded", "Payment recorded", PAYMENTS),
 )
 
 BY_NAME: dict[str, ActionInfo] = {info.action: info for info in ACTIONS}
