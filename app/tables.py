@@ -11,7 +11,8 @@ from app.integrity.models import AttemptIntegrity, IntegrityEvent, IntegrityRule
 from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
 from app.members.models import Member
 from app.notifications.models import Notification, NotificationRead
-from app.orgs.models import Organization
+from app.orgs.models import Organization, OrgLogo
+from app.platform.models import PlatformAdminSession, PlatformAdminTotp, PlatformAuditEvent
 from app.quizzes.models import Option, Question, Quiz
 from app.webhooks.models import (
     WebhookDelivery,
@@ -38,9 +39,13 @@ __all__ = [
     "NotificationRead",
     "Option",
     "OptionDay",
+    "OrgLogo",
     "OrgStanding",
     "Organization",
     "PlatformAdmin",
+    "PlatformAdminSession",
+    "PlatformAdminTotp",
+    "PlatformAuditEvent",
     "Question",
     "QuestionDay",
     "Quiz",

@@ -16,6 +16,7 @@ from app.api_keys.types import ApiKey
 from app.graphql.inputs import INPUT
 from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
+from app.orgs import org_settings
 
 _SECRET_DESCRIPTION = (
     "The full key (iq_live_ and 40 hex characters). Shown only in this payload: store it now."
@@ -29,9 +30,10 @@ class CreateApiKeyInput:
         description=f"1-{MAX_SCOPES} scopes such as quizzes:read, each one the creator holds; "
         "org:write and api_keys:* are never granted to a key."
     )
-    rate_limit_per_minute: int = strawberry.field(
-        default=RATE_LIMIT_DEFAULT,
-        description=f"Requests per minute, 1-10000 ({RATE_LIMIT_DEFAULT} when left out).",
+    rate_limit_per_minute: int | None = strawberry.field(
+        default=None,
+        description="Requests per minute, 1-10000; when left out, the org's default "
+        f"(Organization.settings; {RATE_LIMIT_DEFAULT} unless its owner changed it).",
     )
     expires_at: datetime | None = strawberry.field(
         default=None,
@@ -102,12 +104,16 @@ class ApiKeyMutations:
     async def create_api_key(
         self, info: Info, input: Annotated[CreateApiKeyInput, INPUT]
     ) -> CreateApiKeyPayload:
+        sc, org_id = info.context.sc, info.context.actor.home_org()
+        rate_limit = input.rate_limit_per_minute
+        if rate_limit is None:
+            rate_limit = await org_settings.default_key_rate_limit(sc, org_id)
         issued = await service.create(
-            info.context.sc,
-            info.context.actor.home_org(),
+            sc,
+            org_id,
             name=input.name,
             scopes=input.scopes,
-            rate_limit_per_minute=input.rate_limit_per_minute,
+            rate_limit_per_minute=rate_limit,
             expires_at=input.expires_at,
         )
         return CreateApiKeyPayload(api_key=ApiKey.from_row(issued.key), secret=issued.secret)

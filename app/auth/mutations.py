@@ -14,6 +14,7 @@ from app.core.errors import RateLimited
 from app.core.settings import get_settings
 from app.graphql.inputs import INPUT
 from app.graphql.permissions import public
+from app.orgs import org_settings
 
 
 @strawberry.input(description="Sign in on an organization's portal.")
@@ -55,7 +56,7 @@ class AuthMutations:
         input: Annotated[LoginInput, INPUT],
     ) -> LoginPayload:
         try:
-            _member, _org, token = await service.login(
+            _member, org, token = await service.login(
                 info.context.sc,
                 org_slug=input.org_slug,
                 portal_code=input.portal_code,
@@ -72,7 +73,7 @@ class AuthMutations:
         info.context.response.set_cookie(
             SESSION_COOKIE,
             token,
-            max_age=settings.session_absolute_timeout_seconds,
+            max_age=int(org_settings.session_lengths(org).lifetime.total_seconds()),
             httponly=True,
             samesite="lax",
             secure=settings.secure_cookies,

@@ -43,26 +43,34 @@ async def session_for_door(db: AsyncSession, token_hash: str) -> SessionRow | No
 
 
 async def live_sessions(
-    db: AsyncSession, session_ids: Collection[uuid.UUID], *, now: datetime, idle_since: datetime
-) -> dict[uuid.UUID, Role]:
-    """Those of ``session_ids`` neither expired nor idle since ``idle_since``, with member
-    and org enabled; each with its member's current role."""
+    db: AsyncSession, session_ids: Collection[uuid.UUID], *, now: datetime
+) -> list[tuple[uuid.UUID, Role, datetime, int | None]]:
+    """Those of ``session_ids`` not expired, with member and org enabled; each with its
+    member's current role, its last activity and its org's own idle timeout (None: the
+    platform's), for the caller to judge idleness by."""
     found = await db.exec(
         across_orgs(
-            select(MemberSession.id, Member.role)
+            select(
+                MemberSession.id,
+                Member.role,
+                MemberSession.last_seen_at,
+                Organization.session_idle_timeout_seconds,
+            )
             .join(Member, col(Member.id) == MemberSession.member_id)
             .join(Organization, col(Organization.id) == MemberSession.org_id)
             .where(
                 col(MemberSession.id).in_(session_ids),
                 col(MemberSession.expires_at) > now,
-                col(MemberSession.last_seen_at) > idle_since,
                 col(Member.disabled).is_(False),
                 col(Organization.disabled).is_(False),
             ),
             _DOOR,
         )
     )
-    return {session_id: Role(role) for session_id, role in found.all()}
+    return [
+        (session_id, Role(role), last_seen, idle)
+        for session_id, role, last_seen, idle in found.all()
+    ]
 
 
 async def touch_session(db: AsyncSession, session_id: uuid.UUID, seen_at: datetime) -> None:

@@ -28,9 +28,9 @@ from app.core.errors import (
     UserDisabled,
 )
 from app.core.passwords import hash_secret, hashing_turn, needs_rehash, verify_secrets
-from app.core.settings import get_settings
 from app.core.validation import Problems
 from app.members import service as members
+from app.orgs import org_settings
 from app.orgs import service as orgs
 
 if TYPE_CHECKING:
@@ -87,12 +87,11 @@ async def login(
         raise UserDisabled()
     if rehashed and password_hash:
         members.upgrade_password_hash(sc, member, verified_hash=password_hash, new_hash=rehashed)
-    token = await _open_session(sc, member)
+    token = await _open_session(sc, member, org)
     return member, org, token
 
 
-async def _open_session(sc: ServiceContext, member: Member) -> str:
-    settings = get_settings()
+async def _open_session(sc: ServiceContext, member: Member, org: Organization) -> str:
     token = new_session_token()
     now = utcnow()
     session = MemberSession(
@@ -101,7 +100,8 @@ async def _open_session(sc: ServiceContext, member: Member) -> str:
         token_hash=token_digest(token),
         created_at=now,
         last_seen_at=now,
-        expires_at=now + timedelta(seconds=settings.session_absolute_timeout_seconds),
+        # The org's session lifetime as it is now: a later change reaches later sessions.
+        expires_at=now + org_settings.session_lengths(org).lifetime,
         ip=sc.meta.ip,
         user_agent=(sc.meta.user_agent or "")[:500] or None,
     )
@@ -133,6 +133,8 @@ class CachedSession(CachedCredential):
     expires_at: datetime
     # The session's last activity as this process knows it (read, or touched since).
     last_seen_at: datetime
+    # Its org's idle timeout when it was read.
+    idle_limit: timedelta
 
 
 verified: CredentialCache[CachedSession] = CredentialCache()
@@ -152,7 +154,6 @@ async def actor_for_session(sc: ServiceContext, token: str, *, touch: bool = Tru
     """
     digest = token_digest(token)
     now = utcnow()
-    idle_limit = timedelta(seconds=get_settings().session_idle_timeout_seconds)
     generations = credential_generations.backend()
     cached = verified.get(digest)
     token_before: str | None = None
@@ -162,8 +163,8 @@ async def actor_for_session(sc: ServiceContext, token: str, *, touch: bool = Tru
         except GenerationsUnavailable:
             # Without Redis no cached session can be trusted: the database decides.
             logger.warning("credential tokens unavailable; session read from the database")
-            return await _verify_session(sc, digest, now, idle_limit, None, touch=touch)
-        alive = now < cached.expires_at and now < cached.last_seen_at + idle_limit
+            return await _verify_session(sc, digest, now, None, touch=touch)
+        alive = now < cached.expires_at and now < cached.last_seen_at + cached.idle_limit
         if current and current == cached.token and alive:
             offer_rows(sc.db, cached.rows)
             if touch and now - cached.last_seen_at >= TOUCH_INTERVAL:
@@ -171,14 +172,13 @@ async def actor_for_session(sc: ServiceContext, token: str, *, touch: bool = Tru
                 cached.last_seen_at = now
             return cached.actor
         token_before = current or None
-    return await _verify_session(sc, digest, now, idle_limit, token_before, touch=touch)
+    return await _verify_session(sc, digest, now, token_before, touch=touch)
 
 
 async def _verify_session(
     sc: ServiceContext,
     digest: str,
     now: datetime,
-    idle_limit: timedelta,
     token_before: str | None,
     *,
     touch: bool,
@@ -189,6 +189,9 @@ async def _verify_session(
         verified.drop(digest)
         return None
     session, member, org = row
+    # The org's idle timeout as it is now: a change reaches open sessions too (it
+    # changes the org's credential token, so cached sessions are read again).
+    idle_limit = org_settings.session_lengths(org).idle
     last_seen = as_utc(session.last_seen_at)
     if as_utc(session.expires_at) <= now or last_seen + idle_limit <= now:
         verified.drop(digest)
@@ -220,6 +223,7 @@ async def _verify_session(
             session_id=session.id,
             expires_at=as_utc(session.expires_at),
             last_seen_at=last_seen,
+            idle_limit=idle_limit,
         ),
     )
     return actor
@@ -232,8 +236,12 @@ async def live_session_ids(
     timeout, member and org enabled), each with its member's current role: the same
     rule as ``actor_for_session``, so a socket outlives no cookie."""
     now = utcnow()
-    idle_limit = timedelta(seconds=get_settings().session_idle_timeout_seconds)
-    return await repository.live_sessions(sc.db, session_ids, now=now, idle_since=now - idle_limit)
+    found = await repository.live_sessions(sc.db, session_ids, now=now)
+    return {
+        session_id: role
+        for session_id, role, last_seen, idle_override in found
+        if now < as_utc(last_seen) + org_settings.idle_timeout(idle_override)
+    }
 
 
 async def add_platform_admin(sc: ServiceContext, username: str, password: str) -> PlatformAdmin:

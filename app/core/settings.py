@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     )
     session_idle_timeout_seconds: int = 60 * 60 * 8
     session_absolute_timeout_seconds: int = 60 * 60 * 24 * 7
+    # What an org's owner may choose for its sessions' idle timeout and lifetime
+    # (app/orgs/org_settings.py); the two above are the defaults of an org that didn't.
+    session_timeout_min_seconds: int = Field(default=5 * 60, ge=60)
+    session_timeout_max_seconds: int = Field(default=30 * 24 * 60 * 60, ge=60)
+    # The largest logo an org may upload (PNG, JPEG or WebP; app/orgs/branding.py).
+    org_logo_max_bytes: int = Field(default=512 * 1024, ge=1024)
     login_attempts_per_user: int = 5
     login_attempts_per_ip: int = 30
     login_throttle_window_seconds: int = 300

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.orgs.models import Organization
+from app.access.tenancy import get_scoped, scoped
+from app.orgs.models import Organization, OrgLogo
 
 
 async def by_slug(db: AsyncSession, slug: str) -> Organization | None:
@@ -48,3 +49,17 @@ async def audit_seqs(db: AsyncSession, slug: str | None = None) -> list[tuple[uu
         query = query.where(col(Organization.slug) == slug)
     found = await db.exec(query.order_by(col(Organization.slug)))
     return [(org_id, org_slug, int(seq)) for org_id, org_slug, seq in found.all()]
+
+
+async def logo(db: AsyncSession, org_id: uuid.UUID) -> OrgLogo | None:
+    """The org's uploaded logo (keyed by its org: the id is the tenant)."""
+    return await get_scoped(db, OrgLogo, org_id, org_id)
+
+
+async def save_logo(db: AsyncSession, row: OrgLogo) -> None:
+    """Keep ``row`` as its org's logo, in place of any earlier one."""
+    await db.merge(row)
+
+
+async def delete_logo(db: AsyncSession, org_id: uuid.UUID) -> None:
+    await db.execute(scoped(delete(OrgLogo), OrgLogo, org_id))

@@ -9,13 +9,17 @@ from strawberry import relay
 
 from app.access.scopes import Scope
 from app.graphql.permissions import requires
+from app.orgs.branding import logo_address
 from app.orgs.models import Organization as OrganizationRow
 
 
 @strawberry.type(description="How an organization's portal looks.")
 class Branding:
     primary_color: str | None = strawberry.field(description="Hex colour such as #1d4ed8.")
-    logo_url: str | None = strawberry.field(description="Address of the logo image.")
+    logo_url: str | None = strawberry.field(
+        description="Address of the logo image: an https:// address, or a path on this "
+        "server (/orgs/<slug>/logo?v=…) for an uploaded logo."
+    )
     tagline: str | None = strawberry.field(description="A line shown under the name.")
 
 
@@ -53,6 +57,6 @@ class OrganizationFields(relay.Node):
             slug=row.slug,
             name=row.name,
             branding=Branding(
-                primary_color=row.primary_color, logo_url=row.logo_url, tagline=row.tagline
+                primary_color=row.primary_color, logo_url=logo_address(row), tagline=row.tagline
             ),
         )

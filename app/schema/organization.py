@@ -13,7 +13,9 @@ from app.integrity.queries import OrganizationIntegrity
 from app.leaderboards.queries import OrganizationLeaderboard
 from app.members.queries import OrganizationMembers
 from app.notifications.queries import OrganizationNotifications
+from app.orgs.settings_types import OrganizationSettingsFields
 from app.orgs.types import OrganizationFields
+from app.platform.types import OrganizationConsoleFields
 from app.quizzes.queries import OrganizationQuizzes
 from app.webhooks.queries import OrganizationWebhooks
 
@@ -31,6 +33,8 @@ class Organization(
     OrganizationNotifications,
     OrganizationAnalyticsFields,
     OrganizationIntegrity,
+    OrganizationConsoleFields,
+    OrganizationSettingsFields,
 ):
     @classmethod
     def is_type_of(cls, obj: object, _info: GraphQLResolveInfo[object]) -> bool:

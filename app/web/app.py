@@ -21,7 +21,7 @@ from app.notifications import live as notifications_live
 from app.notifications import producer as notifications_producer
 from app.notifications import sweep as notifications_sweep
 from app.schema import schema
-from app.web import frontend, metrics, results_export
+from app.web import frontend, metrics, org_logo, results_export
 from app.web.capacity import raise_open_file_limit
 from app.web.door import GraphQLDoor
 from app.web.event_bus import running_bus
@@ -49,6 +49,9 @@ def create_app() -> Starlette:
         connection_init_wait_timeout=timedelta(seconds=settings.websocket_init_timeout_seconds),
     )
     graphql_app = GraphQLDoor(view)
+    # The platform console's endpoint: the same schema behind a door that reads the
+    # platform admin's cookie (Path=/platform) instead of a member's.
+    platform_graphql_app = GraphQLDoor(view, platform=True)
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -70,7 +73,11 @@ def create_app() -> Starlette:
         routes=[
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql_app),
+            Route("/platform/graphql", platform_graphql_app, methods=["GET", "POST"]),
+            Route("/platform", frontend.index),
+            Route("/platform/{path:path}", frontend.index),
             Route(results_export.PATH, results_export.app(), methods=["GET"]),
+            Route(org_logo.PATH, org_logo.org_logo, methods=["GET"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route(metrics.PATH, metrics.metrics_endpoint, methods=["GET"]),

@@ -25,9 +25,9 @@ _ALWAYS = (
     "object-src 'none'",
     "form-action 'self'",
 )
-CONTENT_SECURITY_POLICY = "; ".join(
-    ("default-src 'self'", "img-src 'self' data:", *_ALWAYS)  # data: for the favicon
-)
+# Images: data: for the favicon; https: for an org's logo given by address (its portal
+# shows it; an image runs no code, and an uploaded logo is served from 'self').
+CONTENT_SECURITY_POLICY = "; ".join(("default-src 'self'", "img-src 'self' data: https:", *_ALWAYS))
 HSTS = "max-age=31536000; includeSubDomains"
 _HEADERS = (
     ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
