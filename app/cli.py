@@ -120,6 +120,16 @@ def _parser() -> argparse.ArgumentParser:
         "worker", help="run the webhook delivery worker (alongside or instead of the servers')"
     )
     worker.set_defaults(handler=_webhooks_worker)
+
+    persisted = commands.add_parser("persisted-queries", help="persisted query tools")
+    persisted_commands = persisted.add_subparsers(title="persisted-queries commands")
+    register = persisted_commands.add_parser(
+        "register",
+        help="register a manifest's documents as trusted (GraphQL Codegen's "
+        "persisted-documents.json or Apollo's persisted query manifest)",
+    )
+    register.add_argument("manifest", type=Path)
+    register.set_defaults(handler=_persisted_queries_register)
     return parser
 
 
@@ -323,6 +333,14 @@ def _webhooks_worker(_args: argparse.Namespace) -> int:
 
     with contextlib.suppress(KeyboardInterrupt):
         _run(work)
+    return 0
+
+
+def _persisted_queries_register(args: argparse.Namespace) -> int:
+    from app.persisted_queries import manifest
+
+    count, total = _run(lambda: manifest.register_file(args.manifest))
+    print(f"registered {count} trusted documents from {args.manifest} ({total} trusted in all)")
     return 0
 
 

@@ -12,6 +12,7 @@ from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
 from app.members.models import Member
 from app.notifications.models import Notification, NotificationRead
 from app.orgs.models import Organization, OrgLogo
+from app.persisted_queries.models import PersistedQuery
 from app.platform.models import PlatformAdminSession, PlatformAdminTotp, PlatformAuditEvent
 from app.quizzes.models import Option, Question, Quiz
 from app.webhooks.models import (
@@ -42,6 +43,7 @@ __all__ = [
     "OrgLogo",
     "OrgStanding",
     "Organization",
+    "PersistedQuery",
     "PlatformAdmin",
     "PlatformAdminSession",
     "PlatformAdminTotp",

@@ -115,3 +115,23 @@ class CsrfRejected(AppError):
 class PayloadTooLarge(AppError):
     code = "PAYLOAD_TOO_LARGE"
     default_message = "The request body is too large."
+
+
+# Persisted queries (docs/persisted-queries.md). The first two messages are Apollo's
+# words, which clients (Apollo's link, urql's persisted exchange) match to retry.
+class PersistedQueryNotFound(AppError):
+    code = "PERSISTED_QUERY_NOT_FOUND"
+    default_message = "PersistedQueryNotFound"
+
+
+class PersistedQueryNotSupported(AppError):
+    code = "PERSISTED_QUERY_NOT_SUPPORTED"
+    default_message = "PersistedQueryNotSupported"
+
+
+class PersistedQueryNotInList(AppError):
+    code = "PERSISTED_QUERY_NOT_IN_LIST"
+    default_message = (
+        "This server runs only documents registered ahead of time (trusted documents), "
+        "and this one is not registered."
+    )

@@ -118,6 +118,18 @@ class Settings(BaseSettings):
     # loopback address ("loopback"), or holders of ``metrics_token`` as a bearer token.
     metrics: Literal["off", "loopback", "token"] = "loopback"
     metrics_token: str | None = None
+    # Persisted queries (docs/persisted-queries.md): "apq" is Apollo's automatic
+    # persisted queries (a known hash runs its document, a document sent with its hash
+    # is registered); "trusted" runs only documents registered ahead of time (platform
+    # staff excepted); "off" registers nothing and answers an unknown hash
+    # PERSISTED_QUERY_NOT_SUPPORTED (registered documents still resolve by hash).
+    persisted_queries: Literal["off", "apq", "trusted"] = "apq"
+    # Documents one org may register automatically (anonymous callers and platform
+    # staff share one more such allowance); past it the oldest go. 0: none are.
+    persisted_queries_per_org: int = Field(default=500, ge=0)
+    # Manifests (GraphQL Codegen's persisted-documents.json or Apollo's manifest)
+    # registered as trusted at start-up; None: the dashboard's build's, when there.
+    persisted_query_manifests: list[str] | None = None
 
     @property
     def is_production(self) -> bool:

@@ -20,6 +20,7 @@ from app.core.settings import get_settings
 from app.notifications import live as notifications_live
 from app.notifications import producer as notifications_producer
 from app.notifications import sweep as notifications_sweep
+from app.persisted_queries import manifest as persisted_manifest
 from app.schema import schema
 from app.web import frontend, metrics, org_logo, results_export
 from app.web.capacity import raise_open_file_limit
@@ -56,6 +57,7 @@ def create_app() -> Starlette:
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         raise_open_file_limit(settings.max_websockets)
+        await persisted_manifest.register_configured()  # the dashboard's trusted documents
         async with (
             api_keys_last_used.running(),
             running_bus(),

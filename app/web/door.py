@@ -29,6 +29,7 @@ from app.core.settings import get_settings
 from app.graphql import cost
 from app.graphql.observation import RECORD, RequestRecord
 from app.orgs.models import Organization
+from app.persisted_queries import service as persisted
 from app.web.credentials import resolve_actor, response_headers
 from app.web.problems import internal_problem, problem_for
 
@@ -164,6 +165,8 @@ def _known_cost(body: bytes) -> int | None:
     if not isinstance(data, dict):
         return None
     query, name, variables = data.get("query"), data.get("operationName"), data.get("variables")
+    if query is None:  # a persisted query's hash: its text, if this process knows it
+        query = persisted.known_text(data.get("extensions"))
     if not isinstance(query, str) or not isinstance(name, str | None):
         return None
     if not isinstance(variables, dict | None):

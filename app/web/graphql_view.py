@@ -7,6 +7,14 @@ request boundary (``app.graphql.boundary``), hook failures included, so the view
 doesn't classify them again; and an exception anywhere in the view (or after the
 operation, in Strawberry's own result handling) is a 500 problem with INTERNAL, the
 request id and a logged traceback, never a plain-text 500.
+
+Persisted queries (``app.persisted_queries``): a request's
+``extensions.persistedQuery`` hash is resolved to its document here, before the
+schema runs, so a persisted read goes down the same cached path (parse, validation,
+compiled plan) as the same text sent in full. A malformed extension or a hash that is
+not the query's is a 400 problem (BAD_USER_INPUT); an unknown or refused document is
+a GraphQL error with HTTP 200, as Apollo's convention has it. Answers to GET are
+cacheable by the credential's rules (``app.web.cache_headers``).
 """
 
 from __future__ import annotations
@@ -28,12 +36,16 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
 
-from app.core.errors import AppError, QueryTooComplex
+from app.core.errors import AppError, BadUserInput, QueryTooComplex
 from app.core.json import JSONDecodeError, dumps, loads
 from app.core.settings import get_settings
 from app.graphql.context import Context
 from app.graphql.errors import classify
+from app.graphql.observation import RECORD, RequestRecord
+from app.persisted_queries import service as persisted
+from app.web.cache_headers import cache_headers, mark_outcome
 from app.web.frontend import graphiql_page
+from app.web.persisted_operations import graphql_schema
 from app.web.problems import internal_problem, problem_for, problem_response
 from app.web.security_headers import GRAPHIQL_POLICY
 from app.web.websocket import (
@@ -76,6 +88,8 @@ class GraphQLView(GraphQL[Context, None]):
             request_id = _request_id(scope)
             logger.exception("unexpected error in the GraphQL view (request %s)", request_id)
             response = internal_problem(request_id)
+        if scope["method"] in {"GET", "HEAD"}:
+            response = cache_headers(scope, response)
         await response(scope, receive, send)
 
     def decode_json(self, data: str | bytes) -> object:
@@ -107,18 +121,38 @@ class GraphQLView(GraphQL[Context, None]):
         """Strawberry's, minus subscriptions: over HTTP they would run as a query."""
         if not isinstance(request_data.operation_name, str | None):
             raise HTTPException(400, "The GraphQL operation's `operationName` must be a string.")
+        result = await self._execute(request_adapter, context, request_data)
+        mark_outcome(request.scope, result)
+        return result
+
+    async def _execute(
+        self,
+        request_adapter: AsyncHTTPRequestAdapter,
+        context: Context,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
         too_long = _query_length_refusal(request_data.query)
         if too_long is not None:
-            # Refused before the schema (and its boundary) runs: classified here, by
-            # the same classifier.
-            refusal = GraphQLError(too_long.message, original_error=too_long)
-            classified = classify(refusal, context.sc.meta.request_id)
-            return ExecutionResult(data=None, errors=[classified])
+            return _refused(too_long, context)
+        try:
+            query = await persisted.document_for(
+                request_data.query,
+                request_data.extensions,
+                context.sc.actor,
+                valid=persisted.validator(graphql_schema(self.schema)),
+            )
+        except BadUserInput as error:
+            raise HTTPException(400, error.message) from error
+        except AppError as error:  # not found, not supported, not in the trusted list
+            return _refused(error, context)
+        too_long = _query_length_refusal(query)  # a document registered under a larger cap
+        if too_long is not None:
+            return _refused(too_long, context)
         allowed = OperationType.from_http(request_adapter.method) - {OperationType.SUBSCRIPTION}
         try:
             return await self.schema.execute(
-                request_data.query,
-                root_value=root_value,
+                query,
+                root_value=None,
                 variable_values=request_data.variables,
                 context_value=context,
                 operation_name=request_data.operation_name,
@@ -193,6 +227,18 @@ class GraphQLView(GraphQL[Context, None]):
         """orjson (``app.core.json``) for every HTTP response, and for every websocket
         message, which ``TextFrameAdapter`` sends through this hook as a text frame."""
         return dumps(data)
+
+
+def _refused(error: AppError, context: Context) -> ExecutionResult:
+    """A request refused before the schema (and its boundary) runs: classified here, by
+    the same classifier, and its code noted for the request's metrics and log line."""
+    classified = classify(
+        GraphQLError(error.message, original_error=error), context.sc.meta.request_id
+    )
+    record = getattr(context.request, "scope", {}).get("state", {}).get(RECORD)
+    if isinstance(record, RequestRecord):
+        record.error_codes.append(error.code)
+    return ExecutionResult(data=None, errors=[classified])
 
 
 def _request_id(scope: Scope) -> str:

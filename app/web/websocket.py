@@ -91,6 +91,7 @@ from app.graphql.errors import ClassifiedError
 from app.graphql.live import FrameKind, LiveTarget, SocketSender, Subscriber
 from app.web.credentials import resolve_actor
 from app.web.door import cookie_value
+from app.web.persisted_operations import names_persisted_query, resolve_payload
 from app.web.ws_protocol import FRAMES_EXTENSION
 
 logger = logging.getLogger("quizgraph.websocket")
@@ -295,7 +296,7 @@ def _malformed(message: object, operation_type: str) -> str | None:
         payload = message.get("payload")
         if not (
             isinstance(payload, dict)
-            and isinstance(payload.get("query"), str)
+            and (isinstance(payload.get("query"), str) or names_persisted_query(payload))
             and isinstance(payload.get("variables") or {}, dict)
             and isinstance(payload.get("operationName") or "", str)
         ):
@@ -360,6 +361,13 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
                 {"id": message["id"], "type": "error", "payload": [error.formatted]}
             )
             return
+        if self.connection_acknowledged:
+            refusal = await resolve_payload(message, socket.actor, self.schema)
+            if refusal is not None:
+                await self.send_message(
+                    {"id": message["id"], "type": "error", "payload": [refusal.formatted]}
+                )
+                return
         await super().handle_subscribe(message)
 
     async def handle_complete(self, message: CompleteMessage) -> None:
@@ -430,6 +438,13 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
                 {"type": "error", "id": message["id"], "payload": error.formatted}
             )
             return
+        if self.connection_acknowledged:
+            refusal = await resolve_payload(message, socket.actor, self.schema)
+            if refusal is not None:
+                await self.send_message(
+                    {"type": "error", "id": message["id"], "payload": refusal.formatted}
+                )
+                return
         await super().handle_start(message)
 
     async def handle_async_results(

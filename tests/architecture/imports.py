@@ -30,6 +30,7 @@ DOMAINS = frozenset(
         "analytics",
         "integrity",
         "payments",
+        "persisted_queries",
     }
 )
 
