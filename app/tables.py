@@ -7,6 +7,7 @@ from app.api_keys.models import ApiKey
 from app.attempts.models import Attempt, AttemptAnswer
 from app.audit.models import AuditEvent
 from app.auth.models import MemberSession, PlatformAdmin
+from app.certificates.models import Certificate
 from app.integrity.models import AttemptIntegrity, IntegrityEvent, IntegrityRules
 from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
 from app.members.models import Member
@@ -30,6 +31,7 @@ __all__ = [
     "AttemptAnswer",
     "AttemptIntegrity",
     "AuditEvent",
+    "Certificate",
     "IntegrityEvent",
     "IntegrityRules",
     "LeaderboardResult",

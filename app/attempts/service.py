@@ -17,7 +17,8 @@
   (``answers_revealed``); by default only once its member has no attempt left to use them.
 - Answers name the quiz's own questions, each once, and choose only that question's
   options, each once; anything else is BAD_USER_INPUT naming the question.
-Every change writes the audit log; closing emits ``quiz.completed`` and ``user.scored``.
+Every change writes the audit log; closing emits ``quiz.completed`` and ``user.scored``,
+and a pass of a quiz that issues certificates earns its member one (``certificates``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from app.attempts.grading import AttemptScore, score_answers
 from app.attempts.models import Attempt, AttemptAnswer, AttemptStatus
 from app.attempts.visibility import AttemptVisibility
 from app.audit import service as audit
+from app.certificates import service as certificates
 from app.core.clock import as_utc, utcnow
 from app.core.errors import BadUserInput, Conflict, Forbidden, NotFound
 from app.events.bus import QUIZ_COMPLETED, USER_SCORED, Event
@@ -509,3 +511,20 @@ async def _finish(
     }
     sc.events.append(Event(QUIZ_COMPLETED, attempt.org_id, data))
     sc.events.append(Event(USER_SCORED, attempt.org_id, dict(data)))
+    # A pass of a quiz that issues certificates earns one (once per member), here, in
+    # the transaction that closed the attempt.
+    await certificates.issue_on_pass(
+        sc,
+        certificates.ClosedQuizAttempt(
+            org_id=attempt.org_id,
+            quiz_id=quiz.id,
+            quiz_title=quiz.title,
+            certificate_on_pass=quiz.certificate_on_pass,
+            attempt_id=attempt.id,
+            member_id=attempt.member_id,
+            passed=attempt.passed,
+            score=attempt.score,
+            max_score=attempt.max_score,
+            percentage=attempt.percentage,
+        ),
+    )

@@ -32,6 +32,7 @@ QUIZZES = Area("quiz", "Quizzes")
 ATTEMPTS = Area("attempt", "Attempts")
 WEBHOOKS = Area("webhook", "Webhooks")
 INTEGRITY = Area("integrity", "Integrity")
+CERTIFICATES = Area("certificate", "Certificates")
 PAYMENTS = Area("payment", "Payments")
 
 AREAS: tuple[Area, ...] = (
@@ -43,6 +44,7 @@ AREAS: tuple[Area, ...] = (
     ATTEMPTS,
     WEBHOOKS,
     INTEGRITY,
+    CERTIFICATES,
     PAYMENTS,
 )
 
@@ -84,6 +86,8 @@ ACTIONS: tuple[ActionInfo, ...] = (
     ActionInfo("integrity.flagged", "Attempt flagged for review", INTEGRITY),
     ActionInfo("integrity.reviewed", "Integrity flag reviewed", INTEGRITY),
     ActionInfo("integrity.rules_updated", "Integrity rules changed", INTEGRITY),
+    ActionInfo("certificate.issued", "Certificate issued", CERTIFICATES),
+    ActionInfo("certificate.revoked", "Certificate revoked", CERTIFICATES),
     ActionInfo("payment.recorded", "Payment recorded", PAYMENTS),
 )
 

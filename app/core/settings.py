@@ -83,6 +83,10 @@ class Settings(BaseSettings):
     # Sockets from one client address that have not passed connection_init yet.
     max_unauthenticated_websockets_per_ip: int = 20
     sql_echo: bool = False
+    # The server's public origin (e.g. "https://quiz.example.com"), for links printed
+    # where no request says it (certificates' verification address, their webhook
+    # event); None: the origin a request came to, and no absolute link outside one.
+    public_url: str | None = None
     # Seconds between passes of the sweep that closes attempts left open past their
     # deadline (app/attempts/sweep.py); 0 turns it off.
     attempt_sweep_seconds: float = Field(default=30.0, ge=0)

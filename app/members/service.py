@@ -57,6 +57,16 @@ async def get_by_id(sc: ServiceContext, member_id: uuid.UUID) -> Member:
     return require_found(sc.actor, Scope.MEMBERS_READ, member)
 
 
+async def display_name_of(
+    sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID
+) -> str | None:
+    """A member's display name (None: no such member in the org), with no scope check:
+    for records that name whom they are about (a certificate names its holder, whoever
+    closed the attempt that earned it)."""
+    member = await repository.by_id(sc.db, member_id, org_id, read_only=True)
+    return member.display_name if member else None
+
+
 def listing(
     sc: ServiceContext,
     org_id: uuid.UUID,

@@ -102,6 +102,14 @@ async def get_public(sc: ServiceContext, slug: str) -> Organization | None:
     return org
 
 
+async def public_by_id(sc: ServiceContext, org_id: uuid.UUID) -> Organization | None:
+    """An org's public profile (name, slug, branding) by id, with no scope check, for
+    public pages about one of its records (a certificate's verification page); read
+    only. Unlike ``get_public`` a disabled org is answered too: what it certified stays
+    true."""
+    return await repository.by_id(sc.db, org_id)
+
+
 async def get_for_actor(sc: ServiceContext, org_id: uuid.UUID) -> Organization:
     sc.actor.require_org(org_id)
     org = await repository.by_id(sc.db, org_id)

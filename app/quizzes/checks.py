@@ -53,6 +53,8 @@ def check_settings(
     mark = draft.pass_mark_percent
     if mark is not None and not (math.isfinite(mark) and 0 <= mark <= 100):
         problems.add("passMarkPercent", "must be between 0 and 100")
+    if draft.certificate_on_pass and mark is None:
+        problems.add("certificateOnPass", "needs a pass mark (passMarkPercent) to pass")
     if opens_at is not None and closes_at is not None and closes_at <= opens_at:
         problems.add("closesAt", "must be after opensAt")
 

@@ -122,6 +122,7 @@ class QuizDraft:
     shuffle_questions: bool = False
     shuffle_options: bool = False
     reveal_answers: AnswerReveal = AnswerReveal.AFTER_LAST_ATTEMPT
+    certificate_on_pass: bool = False
 
 
 def validate_question(question: QuestionDraft, *, label: str = "The question") -> list[str]:

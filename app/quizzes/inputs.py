@@ -86,7 +86,13 @@ _NULLABLE = (
     "opens_at",
     "closes_at",
 )
-_REQUIRED = ("title", "shuffle_questions", "shuffle_options", "reveal_answers")
+_REQUIRED = (
+    "title",
+    "shuffle_questions",
+    "shuffle_options",
+    "reveal_answers",
+    "certificate_on_pass",
+)
 
 
 def changes_of(source: Any) -> QuizChanges:
@@ -120,6 +126,7 @@ def draft_of(source: Any) -> QuizDraft:
         shuffle_questions=source.shuffle_questions,
         shuffle_options=source.shuffle_options,
         reveal_answers=_reveal_of(source) or AnswerReveal.AFTER_LAST_ATTEMPT,
+        certificate_on_pass=source.certificate_on_pass,
     )
 
 

@@ -35,6 +35,8 @@ class Quiz(SQLModel, table=True):
     shuffle_questions: bool = False
     shuffle_options: bool = False
     reveal_answers: AnswerReveal = Field(default=AnswerReveal.AFTER_LAST_ATTEMPT, max_length=24)
+    # Passing (the pass mark) earns the member one certificate (app/certificates).
+    certificate_on_pass: bool = False
     opens_at: datetime | None = timestamp_field(nullable=True)
     closes_at: datetime | None = timestamp_field(nullable=True)
     question_count: int = 0

@@ -28,6 +28,10 @@ _ID = "The quiz's id."
 _NULL_MEANS_NONE = "Null for none."
 _REVEAL = "When members see the right answers and explanations of their closed attempts."
 _REVEAL_FLAG = "True: AFTER_LAST_ATTEMPT; false: NEVER. Don't send it with revealAnswers."
+_CERTIFICATE = (
+    "Whether passing (reaching passMarkPercent, which it then needs) earns the member a "
+    "certificate, once per member; from the next pass on."
+)
 _REVEAL_DEPRECATION = "Use revealAnswers (answers shown after every submit let retakes copy them)."
 
 
@@ -46,6 +50,7 @@ class CreateQuizInput:
     )
     shuffle_questions: bool = strawberry.field(default=False, description="Per attempt.")
     shuffle_options: bool = strawberry.field(default=False, description="Per attempt.")
+    certificate_on_pass: bool = strawberry.field(default=False, description=_CERTIFICATE)
     reveal_answers: AnswerReveal | None = strawberry.field(
         default=None, description=_REVEAL + " Null or left out: AFTER_LAST_ATTEMPT."
     )
@@ -81,6 +86,9 @@ class UpdateQuizInput:
     )
     reveal_answers: AnswerReveal | None = strawberry.field(
         default=strawberry.UNSET, description=_REVEAL
+    )
+    certificate_on_pass: bool | None = strawberry.field(
+        default=strawberry.UNSET, description=_CERTIFICATE
     )
     reveal_answers_after_submit: bool | None = strawberry.field(
         default=strawberry.UNSET, description=_REVEAL_FLAG, deprecation_reason=_REVEAL_DEPRECATION

@@ -53,6 +53,7 @@ LISTED_COLUMNS: tuple[SQLCoreOperations[Any], ...] = (
     col(Quiz.shuffle_questions),
     col(Quiz.shuffle_options),
     col(Quiz.reveal_answers),
+    col(Quiz.certificate_on_pass),
     col(Quiz.opens_at),
     col(Quiz.closes_at),
     col(Quiz.question_count),

@@ -377,6 +377,7 @@ def to_draft(quiz: Quiz, questions: list[Question], options: list[Option]) -> Qu
         shuffle_questions=quiz.shuffle_questions,
         shuffle_options=quiz.shuffle_options,
         reveal_answers=quiz.reveal_answers,
+        certificate_on_pass=quiz.certificate_on_pass,
         questions=tuple(
             QuestionDraft(
                 kind=question.kind,

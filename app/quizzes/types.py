@@ -175,6 +175,7 @@ class QuizValue:
     shuffle_questions: bool
     shuffle_options: bool
     reveal_answers: AnswerReveal
+    certificate_on_pass: bool
     opens_at: datetime | None
     closes_at: datetime | None
     question_count: int
@@ -214,6 +215,7 @@ class QuizValue:
             shuffle_questions,
             shuffle_options,
             reveal_answers,
+            certificate_on_pass,
             opens_at,
             closes_at,
             question_count,
@@ -236,6 +238,7 @@ class QuizValue:
             shuffle_questions,
             shuffle_options,
             reveal_answers,
+            certificate_on_pass,
             utc(opens_at),
             utc(closes_at),
             question_count,
@@ -262,6 +265,7 @@ class QuizValue:
             shuffle_questions=row.shuffle_questions,
             shuffle_options=row.shuffle_options,
             reveal_answers=row.reveal_answers,
+            certificate_on_pass=row.certificate_on_pass,
             opens_at=utc(row.opens_at),
             closes_at=utc(row.closes_at),
             question_count=row.question_count,
@@ -296,6 +300,9 @@ class Quiz(relay.Node, QuizStatisticsField):
     shuffle_options: bool = strawberry.field(description="Each attempt orders options anew.")
     reveal_answers: AnswerReveal = strawberry.field(
         description="When members see the right answers and explanations of closed attempts."
+    )
+    certificate_on_pass: bool = strawberry.field(
+        description="Whether passing earns the member a certificate (once per member)."
     )
     reveal_answers_after_submit: bool = strawberry.field(
         description="Whether closed attempts ever show the answers (revealAnswers is not NEVER).",

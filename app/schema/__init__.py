@@ -20,6 +20,7 @@ from app.api_keys.mutations import ApiKeyMutations
 from app.attempts.mutations import AttemptMutations
 from app.auth.mutations import AuthMutations
 from app.auth.queries import AuthQueries
+from app.certificates.mutations import CertificateMutations
 from app.graphql.boundary import RequestBoundary
 from app.graphql.complexity import ListSizes
 from app.graphql.context import Context
@@ -107,6 +108,7 @@ class Mutation(
     NotificationMutations,
     IntegrityMutations,
     PlatformMutations,
+    CertificateMutations,
 ):
     pass
 

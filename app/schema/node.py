@@ -19,6 +19,7 @@ from app.api_keys.queries import load_node as _api_key
 from app.attempts.queries import load_node as _attempt
 from app.audit import service as audit
 from app.audit.types import AuditEvent
+from app.certificates.queries import load_node as _certificate
 from app.core.errors import NotFound
 from app.graphql.permissions import requires, signed_in
 from app.integrity.queries import load_event_node as _integrity_event
@@ -69,6 +70,8 @@ NODE_TYPES: dict[str, NodeType] = {
     "Webhook": NodeType(_webhook, requires(Scope.WEBHOOKS_READ)),
     "AttemptIntegrity": NodeType(_attempt_integrity, requires(Scope.INTEGRITY_READ)),
     "IntegrityEvent": NodeType(_integrity_event, requires(Scope.INTEGRITY_READ)),
+    # holders their own, staff with attempts:read the org's (app/certificates/visibility.py)
+    "Certificate": NodeType(_certificate, requires(Scope.ATTEMPTS_READ)),
 }
 
 

@@ -9,6 +9,7 @@ from app.analytics.queries import OrganizationAnalyticsFields
 from app.api_keys.queries import OrganizationApiKeys
 from app.attempts.queries import OrganizationAttempts
 from app.audit.queries import OrganizationAuditLog
+from app.certificates.queries import OrganizationCertificates
 from app.integrity.queries import OrganizationIntegrity
 from app.leaderboards.queries import OrganizationLeaderboard
 from app.members.queries import OrganizationMembers
@@ -35,6 +36,7 @@ class Organization(
     OrganizationIntegrity,
     OrganizationConsoleFields,
     OrganizationSettingsFields,
+    OrganizationCertificates,
 ):
     @classmethod
     def is_type_of(cls, obj: object, _info: GraphQLResolveInfo[object]) -> bool:

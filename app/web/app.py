@@ -22,7 +22,7 @@ from app.notifications import producer as notifications_producer
 from app.notifications import sweep as notifications_sweep
 from app.persisted_queries import manifest as persisted_manifest
 from app.schema import schema
-from app.web import frontend, metrics, org_logo, results_export
+from app.web import certificates, frontend, metrics, org_logo, results_export
 from app.web.capacity import raise_open_file_limit
 from app.web.door import GraphQLDoor
 from app.web.event_bus import running_bus
@@ -79,6 +79,7 @@ def create_app() -> Starlette:
             Route("/platform", frontend.index),
             Route("/platform/{path:path}", frontend.index),
             Route(results_export.PATH, results_export.app(), methods=["GET"]),
+            *certificates.routes(),  # public: verified by code, no sign-in
             Route(org_logo.PATH, org_logo.org_logo, methods=["GET"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),

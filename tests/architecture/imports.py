@@ -29,6 +29,7 @@ DOMAINS = frozenset(
         "notifications",
         "analytics",
         "integrity",
+        "certificates",
         "payments",
         "persisted_queries",
     }

@@ -33,7 +33,7 @@ from app.notifications.triggers import Draft
 from app.schema import schema as app_schema
 from app.schema.node import NODE_TYPES
 from tests.api_keys.support import IssuedKey, create_key
-from tests.quizzes.api import create_quiz, published_quiz
+from tests.quizzes.api import SUBMIT, create_quiz, published_quiz, right_answers
 from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture, make_org
 
@@ -465,6 +465,47 @@ async def _integrity_event_id(w: World, actor: Actor) -> str:
     return await _integrity_node(w, actor, "event")
 
 
+_certificate_quizzes: dict[int, dict[str, Any]] = {}
+_certificates: dict[int, str] = {}
+
+
+async def _certificate_id(w: World, actor: Actor) -> str:
+    """The certificate of the actor's taker (for a key, its creator's), earned once by
+    passing a quiz of the world that issues them."""
+    assert actor.taker is not None
+    taker = actor.taker
+    if id(w) not in _certificate_quizzes:
+        _certificate_quizzes[id(w)] = await published_quiz(
+            w.teacher, title="Certified", passMarkPercent=50, certificateOnPass=True
+        )
+    quiz = _certificate_quizzes[id(w)]
+    if id(taker) not in _certificates:
+        started = await taker.gql(
+            "mutation($q: ID!) { startAttempt(input: {quizId: $q}) { attempt { id } } }",
+            {"q": quiz["id"]},
+        )
+        attempt_id = started.ok()["startAttempt"]["attempt"]["id"]
+        submitted = await taker.gql(
+            SUBMIT, {"input": {"attemptId": attempt_id, "answers": right_answers(quiz)}}
+        )
+        assert submitted.ok()["submitAttempt"]["attempt"]["passed"]
+        me = (await taker.gql("{ viewer { member { id } } }")).ok()["viewer"]["member"]["id"]
+        listed = await taker.gql(
+            "query($slug: String!, $q: ID, $m: ID) { organization(slug: $slug) { "
+            "certificates(quizId: $q, memberId: $m) { edges { node { id } } } } }",
+            {"slug": w.org.slug, "q": quiz["id"], "m": me},
+        )
+        edges = listed.ok()["organization"]["certificates"]["edges"]
+        _certificates[id(taker)] = edges[0]["node"]["id"]
+    return _certificates[id(taker)]
+
+
+async def _revocable(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    """The owner's certificate: revoking it again answers it as it is."""
+    owner = next(actor for actor in w.actors if actor.role is Role.OWNER)
+    return {"input": {"id": await _certificate_id(w, owner), "reason": "For the matrix"}}
+
+
 CASES: dict[str, Case] = {
     "Query.viewer": Case("{ viewer { kind } }", _none),
     "Query.accessModel": Case("{ accessModel { roles { role } } }", _none),
@@ -481,6 +522,7 @@ CASES: dict[str, Case] = {
         "... on AttemptIntegrity { pageSwitches }", _attempt_integrity_id
     ),
     "Query.node(IntegrityEvent)": _node("... on IntegrityEvent { type }", _integrity_event_id),
+    "Query.node(Certificate)": _node("... on Certificate { code }", _certificate_id),
     # Members and org keys are let in and see none (platform staff's are in tests/webhooks).
     "Query.platformWebhooks": Case("{ platformWebhooks(first: 1) { totalCount } }", _none),
     "Organization.apiAccessEnabled": _on_org("apiAccessEnabled"),
@@ -499,6 +541,7 @@ CASES: dict[str, Case] = {
     ),
     "Organization.integrityRules": _on_org("integrityRules { maxPageSwitches }"),
     "Organization.integrityNotice": _on_org("integrityNotice"),
+    "Organization.certificates": _on_org("certificates(first: 1) { totalCount }"),
     "Organization.notifications": _on_org("notifications(first: 1) { unreadCount totalCount }"),
     "Organization.webhooks": _on_org(
         "webhooks(first: 1) { totalCount edges { node { deliveries(first: 1) { totalCount } } } }"
@@ -596,6 +639,9 @@ CASES: dict[str, Case] = {
         "ReviewIntegrityFlagInput",
         "attemptIntegrity { review { outcome } }",
         _flagged_attempt,
+    ),
+    "Mutation.revokeCertificate": _mutation(
+        "revokeCertificate", "RevokeCertificateInput", "certificate { valid }", _revocable
     ),
     "Mutation.markNotificationsRead": _mutation(
         "markNotificationsRead", "MarkNotificationsReadInput", "unreadCount", _input({"all": True})
