@@ -7,6 +7,7 @@ import asyncio
 import uuid
 
 from sqlalchemy import func, select
+from strawberry import relay
 
 from app.certificates import service
 from app.certificates.models import Certificate
@@ -177,7 +178,7 @@ async def test_concurrent_passes_in_separate_transactions_make_one_certificate(
     # (two attempts closed together: a submit and the deadline sweep, two processes)
     teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
     quiz = await certificate_quiz(teacher, attemptsAllowed=2)
-    quiz_id = uuid.UUID(str(_row_id(quiz["id"])))
+    quiz_id = uuid.UUID(_row_id(quiz["id"]))
     member_id = org.account("student").id
     first = await take(student, quiz, passing=False)  # an attempt id that really exists
     issued: list[list[Event]] = []
@@ -214,8 +215,6 @@ async def test_concurrent_passes_in_separate_transactions_make_one_certificate(
 
 
 def _row_id(global_id: str) -> str:
-    from strawberry import relay
-
     return relay.GlobalID.from_id(global_id).node_id
 
 
