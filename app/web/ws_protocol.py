@@ -22,6 +22,10 @@ to uvicorn's ``WebSocketsSansIOProtocol``:
   wait for it to drain first, forever for a client that stopped reading), and the
   connection is aborted when the closing handshake does not finish within
   ``close_timeout``.
+- **Shutdown that ends**: uvicorn's ``shutdown`` writes a close frame and closes the
+  transport, which then waits for its buffer to drain, forever for a client that
+  stopped reading; the server's shutdown waited with it. Such a connection is
+  aborted after ``SHUTDOWN_DRAIN_SECONDS``.
 - **Less per connection**: the handshake's request and response are dropped once
   accepted (the request's headers emptied: websockets' parser keeps the request
   itself), the receive queue is a small one of its own (uvicorn's
@@ -38,7 +42,14 @@ from typing import Any
 
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 
-__all__ = ["FRAMES_EXTENSION", "SEND_BUFFER", "WRITE_HIGH", "WS_PROTOCOL", "LiveWebSocketProtocol"]
+__all__ = [
+    "FRAMES_EXTENSION",
+    "SEND_BUFFER",
+    "SHUTDOWN_DRAIN_SECONDS",
+    "WRITE_HIGH",
+    "WS_PROTOCOL",
+    "LiveWebSocketProtocol",
+]
 
 WS_PROTOCOL = "app.web.ws_protocol:LiveWebSocketProtocol"
 FRAMES_EXTENSION = "quizgraph.frames"
@@ -46,6 +57,8 @@ FRAMES_EXTENSION = "quizgraph.frames"
 # bookkeeping) and the transport's write buffer high-water mark (low: a quarter).
 SEND_BUFFER = 64 * 1024
 WRITE_HIGH = 64 * 1024
+# How long a shutting-down server lets a connection's buffered frames drain.
+SHUTDOWN_DRAIN_SECONDS = 1.0
 
 
 class _ReceiveQueue:
@@ -180,6 +193,12 @@ class LiveWebSocketProtocol(WebSocketsSansIOProtocol):
             # The handshake's request and response are not needed past the accept.
             self.request = None  # type: ignore[assignment]
             self.response = None  # type: ignore[assignment]
+
+    def shutdown(self) -> None:
+        super().shutdown()
+        if not self.transport.is_closing() or self.transport.get_write_buffer_size() == 0:
+            return
+        self.loop.call_later(SHUTDOWN_DRAIN_SECONDS, self.transport.abort)
 
     def close_now(self, code: int, reason: str) -> None:
         if self.close_sent or self.disconnected or self.transport.is_closing():
