@@ -28,10 +28,14 @@ def names_persisted_query(payload: Mapping[str, Any]) -> bool:
 
 
 def graphql_schema(schema: BaseSchema) -> GraphQLSchema:
-    """The graphql-core schema under Strawberry's (what registrations validate against)."""
-    found = getattr(schema, "_schema", None)
-    if not isinstance(found, GraphQLSchema):
-        raise TypeError(f"{schema!r} has no graphql-core schema")
+    """The graphql-core schema under Strawberry's (what registrations validate against),
+    through the wrapper a websocket handler sees it in (``GuardedStreams``)."""
+    found: object = schema
+    while not isinstance(found, GraphQLSchema):
+        inner = getattr(found, "_schema", None)
+        if inner is None or inner is found:
+            raise TypeError(f"{schema!r} has no graphql-core schema")
+        found = inner
     return found
 
 
