@@ -25,6 +25,8 @@ import { Spinner } from './components/ui';
 const OrgAnalyticsPage = lazy(() => import('./pages/analytics/OrgAnalyticsPage').then((m) => ({ default: m.OrgAnalyticsPage })));
 const QuizAnalyticsPage = lazy(() => import('./pages/analytics/QuizAnalyticsPage').then((m) => ({ default: m.QuizAnalyticsPage })));
 const IntegrityPage = lazy(() => import('./pages/integrity/IntegrityPage').then((m) => ({ default: m.IntegrityPage })));
+const CertificatesPage = lazy(() => import('./pages/certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })));
+const MyCertificatesPage = lazy(() => import('./pages/certificates/MyCertificatesPage').then((m) => ({ default: m.MyCertificatesPage })));
 const later = (page: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{page}</Suspense>;
 
 export function App() {
@@ -57,11 +59,13 @@ export function App() {
               <Route path="dashboard/analytics" element={<RequireSection id="analytics">{later(<OrgAnalyticsPage />)}</RequireSection>} />
               <Route path="dashboard/quizzes/:quizId/analytics" element={<RequireSection id="analytics">{later(<QuizAnalyticsPage />)}</RequireSection>} />
               <Route path="dashboard/integrity" element={<RequireSection id="integrity">{later(<IntegrityPage />)}</RequireSection>} />
+              <Route path="dashboard/certificates" element={<RequireSection id="certificates">{later(<CertificatesPage />)}</RequireSection>} />
             </Route>
             <Route path="/org/:slug/quizzes" element={<SignedInLayout area="student" />}>
               <Route index element={<StudentQuizzesPage />} />
               <Route path="attempts/:attemptId" element={<AttemptPage />} />
               <Route path="leaderboard" element={<LeaderboardPage />} />
+              <Route path="certificates" element={later(<MyCertificatesPage />)} />
             </Route>
             <Route path="/org/:slug/signed-out" element={<SignedOutPage />} />
             <Route path="/" element={<Home />} />

@@ -5,14 +5,14 @@ const ids = (scopes: string[]) => visibleSections(scopes).map((s) => s.id);
 
 describe('nav visibility from scopes', () => {
   it('owner and admin see every section', () => {
-    expect(ids(scopesOf('OWNER'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'auditLog']);
-    expect(ids(scopesOf('ADMIN'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'auditLog']);
+    expect(ids(scopesOf('OWNER'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog']);
+    expect(ids(scopesOf('ADMIN'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog']);
   });
   it('teacher sees no API keys, webhooks or members', () => {
-    expect(ids(scopesOf('TEACHER'))).toEqual(['overview', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'auditLog']);
+    expect(ids(scopesOf('TEACHER'))).toEqual(['overview', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog']);
   });
-  it('student sees only what everyone sees', () => {
-    expect(ids(scopesOf('STUDENT'))).toEqual(['overview', 'leaderboard']);
+  it('student sees what everyone sees, and certificates (their own: attempts:read)', () => {
+    expect(ids(scopesOf('STUDENT'))).toEqual(['overview', 'leaderboard', 'certificates']);
   });
   it('each section follows its own scope', () => {
     expect(ids(['api_keys:read'])).toContain('apiKeys');
@@ -24,6 +24,7 @@ describe('nav visibility from scopes', () => {
     expect(ids(['analytics:read'])).toEqual(['overview', 'leaderboard', 'analytics']);
     expect(ids(['integrity:read'])).toEqual(['overview', 'leaderboard', 'integrity']);
     expect(ids(['integrity:write'])).not.toContain('integrity');
+    expect(ids(['attempts:read'])).toEqual(['overview', 'leaderboard', 'certificates']);
     expect(ids([])).toEqual(['overview', 'leaderboard']);
   });
   it('only org:write shows owner-only controls', () => {

@@ -74,6 +74,12 @@ describe('validateQuizForm', () => {
     expect(validateQuizForm(form({ timeLimitMinutes: '10081' })).timeLimitSeconds).toBeDefined();
     expect(validateQuizForm(form({ timeLimitMinutes: '1.5', attemptsAllowed: '3', passMarkPercent: '50' }))).toEqual({});
   });
+  it('issues certificates only with a pass mark', () => {
+    expect(validateQuizForm(form({ certificateOnPass: true })).certificateOnPass).toMatch(/pass mark/);
+    expect(validateQuizForm(form({ certificateOnPass: true, passMarkPercent: '60' }))).toEqual({});
+    expect(toCreateInput(form({ certificateOnPass: true, passMarkPercent: '60' })).certificateOnPass).toBe(true);
+    expect(toUpdateInput('Q1', form(), { questionsLocked: true }).certificateOnPass).toBe(false);
+  });
   it('skips the questions of a locked quiz', () => {
     expect(validateQuizForm(form({ questions: [q({ prompt: '' })] }), { questionsLocked: true })).toEqual({});
   });

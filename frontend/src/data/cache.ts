@@ -69,6 +69,7 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'ReviewIntegrityFlagPayload',
   'UpdateIntegrityRulesPayload',
   'MarkNotificationsReadPayload',
+  'RevokeCertificatePayload',
 ];
 
 const keys: KeyingConfig = Object.fromEntries(EMBEDDED_TYPES.map((name) => [name, () => null]));
@@ -129,7 +130,8 @@ const mutationUpdates: NonNullable<NonNullable<CacheExchangeOpts['updates']>['Mu
   archiveQuiz: (_r, _a, cache) => invalidateOrgLists(cache, 'quizzes', 'leaderboard'),
   // Attempts: a new attempt joins the member's list; a submitted one changes the boards.
   startAttempt: (_r, _a, cache) => invalidateOrgLists(cache, 'attempts'),
-  submitAttempt: (_r, _a, cache) => invalidateOrgLists(cache, 'attempts', 'leaderboard'),
+  // A pass of a quiz that issues certificates adds one.
+  submitAttempt: (_r, _a, cache) => invalidateOrgLists(cache, 'attempts', 'leaderboard', 'certificates'),
   // Webhooks: sending (ping, redelivery) adds deliveries and changes the endpoint's health.
   createWebhook: (_r, _a, cache) => invalidateOrgLists(cache, 'webhooks'),
   deleteWebhook: (_r, args, cache) => {
@@ -143,6 +145,8 @@ const mutationUpdates: NonNullable<NonNullable<CacheExchangeOpts['updates']>['Mu
   // Integrity: a review moves the record out of "waiting for review"; new rules change the notice.
   reviewIntegrityFlag: (_r, _a, cache) => invalidateOrgLists(cache, 'integrityAttempts'),
   updateIntegrityRules: (_r, _a, cache) => invalidateOrgLists(cache, 'integrityRules', 'integrityNotice'),
+  // Certificates: a revoked one leaves the list of valid ones.
+  revokeCertificate: (_r, _a, cache) => invalidateOrgLists(cache, 'certificates'),
   // Notifications: read ones may leave an unread-only list, and the count changes.
   markNotificationsRead: (_r, _a, cache) => invalidateOrgLists(cache, 'notifications'),
   redeliverWebhookMessage: (_r, args, cache) => {

@@ -1,6 +1,6 @@
 import type { Role } from './access';
 
-export type SectionId = 'overview' | 'apiKeys' | 'webhooks' | 'members' | 'quizzes' | 'leaderboard' | 'analytics' | 'integrity' | 'auditLog';
+export type SectionId = 'overview' | 'apiKeys' | 'webhooks' | 'members' | 'quizzes' | 'leaderboard' | 'analytics' | 'integrity' | 'certificates' | 'auditLog';
 
 export interface NavSection {
   id: SectionId;
@@ -20,6 +20,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'leaderboard', label: 'Leaderboard', path: 'leaderboard', anyOf: [] },
   { id: 'analytics', label: 'Analytics', path: 'analytics', anyOf: ['analytics:read'] },
   { id: 'integrity', label: 'Integrity', path: 'integrity', anyOf: ['integrity:read'] },
+  { id: 'certificates', label: 'Certificates', path: 'certificates', anyOf: ['attempts:read'] },
   { id: 'auditLog', label: 'Audit log', path: 'audit-log', anyOf: ['audit:read'] },
 ];
 

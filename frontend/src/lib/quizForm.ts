@@ -87,6 +87,8 @@ export interface QuizForm {
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
   revealAnswers: AnswerReveal;
+  /** Passing earns the member a certificate (needs a pass mark). */
+  certificateOnPass: boolean;
   /** `YYYY-MM-DDTHH:mm` from a datetime-local input (local time), or empty. */
   opensAt: string;
   closesAt: string;
@@ -144,6 +146,7 @@ export function emptyQuizForm(): QuizForm {
     shuffleQuestions: false,
     shuffleOptions: false,
     revealAnswers: 'AFTER_LAST_ATTEMPT',
+    certificateOnPass: false,
     opensAt: '',
     closesAt: '',
     questions: [newQuestion()],
@@ -249,6 +252,9 @@ export function validateQuizForm(f: QuizForm, opts: { questionsLocked?: boolean 
   if (mark != null && (!Number.isFinite(mark) || mark < 0 || mark > 100)) {
     e.passMarkPercent = 'Enter a percentage from 0 to 100, or leave it empty.';
   }
+  if (f.certificateOnPass && mark == null) {
+    e.certificateOnPass = 'Set a pass mark: the certificate is issued on passing it.';
+  }
   const opens = localToIso(f.opensAt);
   const closes = localToIso(f.closesAt);
   if (opens === undefined) e.opensAt = 'Enter a valid date and time.';
@@ -288,6 +294,7 @@ function settingsOf(f: QuizForm) {
     attemptsAllowed: parseNumber(f.attemptsAllowed),
     passMarkPercent: parseNumber(f.passMarkPercent),
     revealAnswers: f.revealAnswers,
+    certificateOnPass: f.certificateOnPass,
     opensAt: localToIso(f.opensAt) ?? null,
     closesAt: localToIso(f.closesAt) ?? null,
   };
@@ -333,6 +340,7 @@ export interface QuizSettingsLike {
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
   revealAnswers: AnswerReveal;
+  certificateOnPass?: boolean;
   opensAt?: string | null;
   closesAt?: string | null;
 }
@@ -349,6 +357,7 @@ export function formFromQuiz(quiz: QuizSettingsLike, questions: readonly Authore
     shuffleQuestions: quiz.shuffleQuestions,
     shuffleOptions: quiz.shuffleOptions,
     revealAnswers: quiz.revealAnswers,
+    certificateOnPass: quiz.certificateOnPass ?? false,
     opensAt: isoToLocal(quiz.opensAt),
     closesAt: isoToLocal(quiz.closesAt),
     questions: questions.map((q) => ({

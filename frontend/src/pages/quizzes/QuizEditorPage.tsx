@@ -304,6 +304,20 @@ function Editor({ initial, quiz, attempts, notice, setNotice }: EditorProps) {
               <input type="checkbox" checked={form.shuffleOptions} disabled={questionsLocked} onChange={(e) => update({ shuffleOptions: e.target.checked })} />
               Shuffle options for each attempt
             </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={form.certificateOnPass}
+                aria-describedby="certificate-on-pass-hint"
+                aria-invalid={Boolean(errors.certificateOnPass)}
+                onChange={(e) => update({ certificateOnPass: e.target.checked })}
+              />
+              Issue a certificate on pass
+            </label>
+            <p className="hint" id="certificate-on-pass-hint">
+              A member who reaches the pass mark gets one certificate for this quiz, with a public verification link and a PDF.
+            </p>
+            {errors.certificateOnPass && <p className="field-error">{errors.certificateOnPass}</p>}
           </div>
           <Field label="Show right answers and explanations" hint={revealHint(form.revealAnswers, form.attemptsAllowed, form.closesAt)}>
             {(p) => (

@@ -4,7 +4,7 @@ import { graphql } from '../../gql';
 export const QuizFieldsFragment = graphql(`
   fragment QuizFields on Quiz {
     id title description status version timeLimitSeconds attemptsAllowed passMarkPercent
-    shuffleQuestions shuffleOptions revealAnswers opensAt closesAt
+    shuffleQuestions shuffleOptions revealAnswers certificateOnPass opensAt closesAt
     questionCount maxPoints updatedAt publishedAt isOpen
   }
 `);

@@ -134,6 +134,7 @@ function Shell({ staff }: { staff: boolean }) {
               Quizzes
             </NavLink>
             <NavLink to={`/org/${slug}/quizzes/leaderboard`}>Leaderboard</NavLink>
+            <NavLink to={`/org/${slug}/quizzes/certificates`}>Certificates</NavLink>
           </nav>
         )}
         <div className="who">
