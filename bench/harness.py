@@ -54,8 +54,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def pinned(core: int, command: list[str]) -> list[str]:
-    return ["taskset", "-c", str(core), *command] if shutil.which("taskset") else command
+def pinned(core: int | None, command: list[str]) -> list[str]:
+    """``command`` on ``core`` (None: wherever the kernel puts it)."""
+    if core is None or not shutil.which("taskset"):
+        return command
+    return ["taskset", "-c", str(core), *command]
 
 
 @contextmanager
@@ -66,10 +69,10 @@ def server(app_path: str, env: dict[str, str], *, workers: int = 1) -> Iterator[
 
 @contextmanager
 def serve(
-    app_path: str, env: dict[str, str], *, workers: int = 1, core: int = 0
+    app_path: str, env: dict[str, str], *, workers: int = 1, core: int | None = 0
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Like ``server`` but also yields the process (taskset execs uvicorn: same pid);
-    pinned to ``core`` (0 unless told)."""
+    pinned to ``core`` (0 unless told; None: not pinned)."""
     port = free_port()
     command = [
         str(BIN / "uvicorn"),

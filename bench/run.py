@@ -11,7 +11,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import analytics, compiled_list, login_flood, query_refusal, scenarios, webhooks
+from bench import (
+    analytics,
+    behind_nginx,
+    compiled_list,
+    login_flood,
+    query_refusal,
+    scenarios,
+    webhooks,
+)
 from bench.harness import CONNECTIONS, ROOT, WrkResult, run_wrk, server
 from bench.peer import quiz_list as peer_quiz_list
 
@@ -24,6 +32,7 @@ SCENARIOS = {
     "compiled_list": compiled_list.run,
     "webhooks": webhooks.run,
     "analytics": analytics.run,
+    "behind_nginx": behind_nginx.run,
 }
 
 

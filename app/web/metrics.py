@@ -51,6 +51,7 @@ from app.core.settings import get_settings
 from app.graphql.observation import RequestRecord
 from app.leaderboards import live as leaderboards_live
 from app.notifications import live as notifications_live
+from app.web.client_address import client_address
 from app.web.graphql_view import GraphQLView
 
 PATH = "/metrics"
@@ -191,7 +192,7 @@ async def metrics_endpoint(request: Request) -> Response:
 
 
 def _from_loopback(request: Request) -> bool:
-    host = request.client.host if request.client else ""
+    host = client_address(request.scope) or ""
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:

@@ -89,6 +89,7 @@ from app.graphql.boundary import ConnectionContext, guarded_stream, request_id_o
 from app.graphql.context import Context
 from app.graphql.errors import ClassifiedError
 from app.graphql.live import FrameKind, LiveTarget, SocketSender, Subscriber
+from app.web.client_address import client_address
 from app.web.credentials import resolve_actor
 from app.web.door import cookie_value
 from app.web.persisted_operations import names_persisted_query, resolve_payload
@@ -516,8 +517,7 @@ def _live_socket(context: object) -> LiveSocket:
 
 
 def _client_address(scope: Scope) -> str:
-    client = scope.get("client")
-    return str(client[0]) if client else "-"
+    return client_address(scope) or "-"
 
 
 class AwaitingInit:

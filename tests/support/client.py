@@ -43,11 +43,21 @@ class GraphQLResult:
 class ApiClient:
     """One browser or partner: its own cookies and its own client address."""
 
-    def __init__(self, app: Any, *, ip: str | None = None, base_url: str | None = None) -> None:
+    def __init__(
+        self,
+        app: Any,
+        *,
+        ip: str | None = None,
+        base_url: str | None = None,
+        local_address: str | None = None,
+    ) -> None:
+        """``local_address``: for a real server, connect from this loopback address
+        (127.0.0.2, …), so the server (or a proxy) sees another client."""
         n = next(_addresses)
         self.ip = ip or f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"
         if base_url is not None:  # a real server process
-            self.http = httpx.AsyncClient(base_url=base_url, timeout=30)
+            transport = httpx.AsyncHTTPTransport(local_address=local_address)
+            self.http = httpx.AsyncClient(base_url=base_url, timeout=30, transport=transport)
             return
         self.http = httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app, client=(self.ip, 40000)),

@@ -107,7 +107,10 @@ async def deployment(
     processes: int = 1,
     redis_url: str | None = None,
     extra_env: dict[str, str] | None = None,
+    serve_flags: list[str] | None = None,
 ) -> AsyncIterator[Deployment]:
+    """``serve_flags``: run each process as ``quizgraph serve`` with these flags (as a
+    deployment does) instead of plain uvicorn."""
     env = {
         **os.environ,
         "QUIZGRAPH_DATABASE_URL": database_url,
@@ -121,7 +124,10 @@ async def deployment(
     await migrate(database_url)
     slug, portal_code = await create_org(env, "live", "Live School")
     ports = [free_port() for _ in range(processes)]
-    servers = [await spawn_server(env, port) for port in ports]
+    if serve_flags is None:
+        servers = [await spawn_server(env, port) for port in ports]
+    else:
+        servers = [await spawn_quizgraph_serve(env, port, serve_flags) for port in ports]
     urls = [f"http://127.0.0.1:{port}" for port in ports]
     found = Deployment(urls, slug, portal_code, env)
     try:
@@ -188,6 +194,25 @@ async def spawn_server(env: dict[str, str], port: int) -> asyncio.subprocess.Pro
         # hold the server's shutdown, and so the fixture's teardown, forever.
         "--timeout-graceful-shutdown",
         str(GRACEFUL_SHUTDOWN_SECONDS),
+        env=env,
+    )
+
+
+async def spawn_quizgraph_serve(
+    env: dict[str, str], port: int, flags: list[str]
+) -> asyncio.subprocess.Process:
+    """``quizgraph serve`` on ``port`` with ``flags`` (its log, a line per request, is
+    captured with the test's output)."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "app.cli",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        *flags,
         env=env,
     )
 
