@@ -78,7 +78,7 @@ test('a student passes a certified quiz, downloads the PDF, and staff revoke it'
     const dialog = page.getByRole('dialog', { name: 'Revoke this certificate?' });
     await dialog.getByRole('button', { name: 'Revoke' }).click();
     await expect(dialog.getByText('Say why the certificate is revoked.')).toBeVisible();
-    await dialog.getByLabel('Reason').fill('Issued by mistake');
+    await dialog.getByLabel('Reason', { exact: true }).fill('Issued by mistake');
     await dialog.getByLabel('Show the reason on the public verification page').check();
     await shot(page, 'e2e-certificate-revoke');
     await dialog.getByRole('button', { name: 'Revoke' }).click();

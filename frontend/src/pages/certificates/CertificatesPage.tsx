@@ -152,7 +152,10 @@ export function CertificatesPage() {
               and its PDF will no longer be served. This can't be undone.
             </p>
             <Field label="Reason" error={reasonError} hint={`Kept in the audit log; at most ${MAX_REASON} characters.`}>
-              {(p) => <textarea {...p} rows={3} maxLength={MAX_REASON} value={reason} onChange={(e) => setReason(e.target.value)} />}
+              {(p) => <textarea {...p} rows={3} maxLength={MAX_REASON} value={reason} onChange={(e) => {
+                    setReason(e.target.value);
+                    setReasonError(undefined);
+                  }} />}
             </Field>
             <label className="check">
               <input type="checkbox" checked={reasonPublic} onChange={(e) => setReasonPublic(e.target.checked)} />
