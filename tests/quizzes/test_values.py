@@ -27,7 +27,7 @@ def quiz_value() -> QuizValue:
     now = datetime(2030, 1, 1, tzinfo=UTC)
     return QuizValue(
         uuid.uuid4(), uuid.uuid4(), "T", None, QuizStatus.PUBLISHED, 1, None, None, None,
-        False, False, AnswerReveal.NEVER, None, None, 0, 0.0, None, now, now, None,
+        False, False, AnswerReveal.NEVER, False, None, None, 0, 0.0, None, now, now, None,
     )  # fmt: skip
 
 
