@@ -62,8 +62,21 @@ async def create_org(
 
 
 async def create_platform_admin(username: str, password: str) -> None:
+    """A platform staff account; recorded in the platform log. Its second factor is set
+    up at its first sign-in to the console (``/platform/login``)."""
+    from app.platform import actions, journal
+
     async with unit_of_work() as db:
-        await auth.add_platform_admin(_cli_context(db), username, password)
+        sc = _cli_context(db)
+        admin = await auth.add_platform_admin(sc, username, password)
+        await db.flush()
+        journal.record(
+            sc,
+            actions.ADMIN_CREATED,
+            target_type="PlatformAdmin",
+            target_id=admin.id,
+            details={"username": admin.username},
+        )
 
 
 async def create_platform_key(
@@ -74,12 +87,13 @@ async def create_platform_key(
     org_slugs: list[str] | None,
     rate_limit_per_minute: int,
 ) -> str:
-    """A platform key's secret (shown once by the command line)."""
-    from app.api_keys.platform import create_platform_key as create
+    """A platform key's secret (shown once by the command line); recorded in the
+    platform log (and in the logs of the orgs it is restricted to), as the console does."""
+    from app.platform import keys
 
     async with unit_of_work() as db:
         sc = _cli_context(db)
-        issued = await create(
+        issued = await keys.create(
             sc,
             admin_id=await auth.platform_admin_id(sc, admin_username),
             name=name,

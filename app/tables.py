@@ -14,6 +14,7 @@ from app.members.models import Member
 from app.notifications.models import Notification, NotificationRead
 from app.orgs.models import Organization, OrgLogo
 from app.persisted_queries.models import PersistedQuery
+from app.platform.models import PlatformAdminSession, PlatformAdminTotp, PlatformAuditEvent
 from app.quizzes.models import Option, Question, Quiz
 from app.webhooks.models import (
     WebhookDelivery,
@@ -46,6 +47,9 @@ __all__ = [
     "Organization",
     "PersistedQuery",
     "PlatformAdmin",
+    "PlatformAdminSession",
+    "PlatformAdminTotp",
+    "PlatformAuditEvent",
     "Question",
     "QuestionDay",
     "Quiz",

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from app.access.scopes import (
-    ALL_SCOPES,
     OWN_RECORDS_ONLY,
+    PLATFORM_ADMIN_SCOPES,
     ROLE_CAPABILITIES,
     Capability,
     Role,
@@ -157,10 +157,14 @@ def member_actor(
     )
 
 
-def platform_admin_actor(admin_id: uuid.UUID, username: str) -> Actor:
+def platform_admin_actor(
+    admin_id: uuid.UUID, username: str, session_id: uuid.UUID | None = None
+) -> Actor:
+    """A platform admin signed in to the console: the console's scopes, every org."""
     return Actor(
         kind=ActorKind.PLATFORM_ADMIN,
-        scopes=ALL_SCOPES,
+        scopes=PLATFORM_ADMIN_SCOPES,
         platform_admin_id=admin_id,
         label=f"platform:{username}",
+        session_id=session_id,
     )

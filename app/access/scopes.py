@@ -37,6 +37,11 @@ class Scope(StrEnum):
     PAYMENTS_WRITE = "payments:write"
     API_KEYS_READ = "api_keys:read"
     API_KEYS_WRITE = "api_keys:write"
+    # Platform staff's own (the console): held by platform admins, never by a role or key.
+    PLATFORM_READ = "platform:read"
+    PLATFORM_WRITE = "platform:write"
+    PLATFORM_KEYS_READ = "platform_keys:read"
+    PLATFORM_KEYS_WRITE = "platform_keys:write"
 
 
 ALL_SCOPES: frozenset[Scope] = frozenset(Scope)
@@ -64,6 +69,11 @@ SCOPE_DESCRIPTIONS: dict[Scope, str] = {
     Scope.PAYMENTS_WRITE: "Record a payment from the organization's own payment system",
     Scope.API_KEYS_READ: "List API keys",
     Scope.API_KEYS_WRITE: "Create, pause, rotate and revoke API keys",
+    Scope.PLATFORM_READ: "Platform staff: list organizations with their figures, read the "
+    "platform log",
+    Scope.PLATFORM_WRITE: "Platform staff: create organizations, disable and re-enable them",
+    Scope.PLATFORM_KEYS_READ: "Platform staff: list platform API keys",
+    Scope.PLATFORM_KEYS_WRITE: "Platform staff: create, rotate and revoke platform API keys",
 }
 
 # The resource part of a scope (``quizzes`` of ``quizzes:read``), as a heading.
@@ -80,6 +90,8 @@ RESOURCE_LABELS: dict[str, str] = {
     "webhooks": "Webhooks",
     "payments": "Payments",
     "api_keys": "API keys",
+    "platform": "Platform console",
+    "platform_keys": "Platform keys",
 }
 
 _STAFF: frozenset[Scope] = frozenset(
@@ -145,8 +157,21 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.ADMIN: frozenset({Capability.SEE_CLIENT_DETAILS}),
 }
 
-NEVER_GRANTABLE_TO_KEYS: frozenset[Scope] = frozenset(
-    {Scope.ORG_WRITE, Scope.API_KEYS_READ, Scope.API_KEYS_WRITE}
+# The console's scopes: what a platform admin's session holds. Besides the platform's
+# own, staff read an org's profile and its audit log (org:read, audit:read); nothing
+# else of an org's (no quizzes, members or attempts: staff don't act as members).
+PLATFORM_SCOPES: frozenset[Scope] = frozenset(
+    {
+        Scope.PLATFORM_READ,
+        Scope.PLATFORM_WRITE,
+        Scope.PLATFORM_KEYS_READ,
+        Scope.PLATFORM_KEYS_WRITE,
+    }
+)
+PLATFORM_ADMIN_SCOPES: frozenset[Scope] = PLATFORM_SCOPES | {Scope.ORG_READ, Scope.AUDIT_READ}
+
+NEVER_GRANTABLE_TO_KEYS: frozenset[Scope] = (
+    frozenset({Scope.ORG_WRITE, Scope.API_KEYS_READ, Scope.API_KEYS_WRITE}) | PLATFORM_SCOPES
 )
 KEY_GRANTABLE_SCOPES: frozenset[Scope] = ALL_SCOPES - NEVER_GRANTABLE_TO_KEYS
 

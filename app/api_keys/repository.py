@@ -119,3 +119,29 @@ async def touch_last_used(
         .values(last_used_at=used_at)
     )
     return bool(getattr(result, "rowcount", 0))
+
+
+# Platform keys belong to no org (org_id NULL): there is no tenant to scope them by;
+# only platform staff holding platform_keys:* reach these (the service checks).
+_PLATFORM_KEYS = "platform keys belong to no org; only platform staff list or change them"
+
+
+def platform_listing() -> SelectOfScalar[ApiKey]:
+    """Every platform key, newest first."""
+    return across_orgs(select(ApiKey).where(col(ApiKey.org_id).is_(None)), _PLATFORM_KEYS).order_by(
+        col(ApiKey.created_at).desc(), col(ApiKey.id)
+    )
+
+
+async def platform_key_by_id(
+    db: AsyncSession, key_id: uuid.UUID, *, for_update: bool = False
+) -> ApiKey | None:
+    """``for_update`` locks it and reads it as committed now (a revocation or rotation)."""
+    query = across_orgs(
+        select(ApiKey).where(col(ApiKey.id) == key_id, col(ApiKey.org_id).is_(None)),
+        _PLATFORM_KEYS,
+    )
+    if for_update:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    found = await db.exec(query)
+    return found.first()

@@ -135,8 +135,9 @@ async def set_api_access(sc: ServiceContext, org_id: uuid.UUID, enabled: bool) -
 
 
 async def set_disabled(sc: ServiceContext, org_id: uuid.UUID, disabled: bool) -> Organization:
-    """Platform staff switch a whole org off (every session and key stops)."""
-    sc.actor.require_platform(Scope.ORG_WRITE)
+    """Platform staff switch a whole org off (every session and key stops on its next
+    request: the org row's change changes the org's credential token at commit)."""
+    sc.actor.require_platform(Scope.PLATFORM_WRITE)
     org = await get_for_actor(sc, org_id)
     org.disabled = disabled
     sc.db.add(org)

@@ -40,6 +40,8 @@ from app.notifications.service import MAX_IDS as MAX_NOTIFICATIONS_MARKED
 from app.notifications.subscriptions import NotificationSubscriptions
 from app.orgs.mutations import OrgMutations
 from app.orgs.queries import OrgQueries
+from app.platform.mutations import PlatformMutations
+from app.platform.queries import PlatformQueries
 from app.orgs.settings_mutations import OrgSettingsMutations
 from app.quizzes.checks import MAX_OPTIONS
 from app.quizzes.drafts import MAX_QUESTIONS
@@ -47,6 +49,7 @@ from app.quizzes.importers import MAX_REPORTED_PROBLEMS
 from app.quizzes.mutations import QuizMutations
 from app.schema.access_model import AccessModelQueries
 from app.schema.node import NodeQueries
+from app.schema.platform_console import PlatformOrganizationQueries
 from app.schema.organization import Organization
 from app.webhooks import outbox
 from app.webhooks.loaders import MAX_TRIES_SHOWN
@@ -86,6 +89,8 @@ class Query(
     NodeQueries,
     WebhookQueries,
     AccessModelQueries,
+    PlatformQueries,
+    PlatformOrganizationQueries,
 ):
     pass
 
@@ -102,6 +107,7 @@ class Mutation(
     WebhookMutations,
     NotificationMutations,
     IntegrityMutations,
+    PlatformMutations,
     CertificateMutations,
 ):
     pass

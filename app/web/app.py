@@ -50,6 +50,9 @@ def create_app() -> Starlette:
         connection_init_wait_timeout=timedelta(seconds=settings.websocket_init_timeout_seconds),
     )
     graphql_app = GraphQLDoor(view)
+    # The platform console's endpoint: the same schema behind a door that reads the
+    # platform admin's cookie (Path=/platform) instead of a member's.
+    platform_graphql_app = GraphQLDoor(view, platform=True)
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -72,6 +75,9 @@ def create_app() -> Starlette:
         routes=[
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql_app),
+            Route("/platform/graphql", platform_graphql_app, methods=["GET", "POST"]),
+            Route("/platform", frontend.index),
+            Route("/platform/{path:path}", frontend.index),
             Route(results_export.PATH, results_export.app(), methods=["GET"]),
             *certificates.routes(),  # public: verified by code, no sign-in
             Route(org_logo.PATH, org_logo.org_logo, methods=["GET"]),

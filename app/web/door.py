@@ -29,6 +29,7 @@ from app.core.settings import get_settings
 from app.graphql import cost
 from app.graphql.observation import RECORD, RequestRecord
 from app.orgs.models import Organization
+from app.platform.tokens import PLATFORM_COOKIE_PATH, PLATFORM_SESSION_COOKIE
 from app.persisted_queries import service as persisted
 from app.web.credentials import resolve_actor, response_headers
 from app.web.problems import internal_problem, problem_for
@@ -47,8 +48,15 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class GraphQLDoor:
-    def __init__(self, app: ASGIApp) -> None:
+    """``platform``: the door of the console's endpoint (``/platform/graphql``), which
+    reads the platform admin's session cookie instead of a member's (each cookie is
+    sent to its own paths only: see ``app.platform.tokens``)."""
+
+    def __init__(self, app: ASGIApp, *, platform: bool = False) -> None:
         self.app = app
+        self.platform = platform
+        self.cookie = PLATFORM_SESSION_COOKIE if platform else SESSION_COOKIE
+        self.cookie_path = PLATFORM_COOKIE_PATH if platform else "/"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,7 +69,7 @@ class GraphQLDoor:
             user_agent=headers.get("user-agent"),
         )
         authorization = headers.getlist("authorization")
-        session_token = cookie_value(headers, SESSION_COOKIE)
+        session_token = cookie_value(headers, self.cookie)
         async with session_factory()() as db:
             sc = ServiceContext(db=db, actor=ANONYMOUS, meta=meta)
             try:
@@ -75,7 +83,12 @@ class GraphQLDoor:
                     # charged in the door's one round trip (``app.graphql.cost``).
                     receive, query_cost = await _read_query_cost(receive, headers)
                 sc.actor = await resolve_actor(
-                    sc, authorization, session_token, touch=not safe, query_cost=query_cost
+                    sc,
+                    authorization,
+                    session_token,
+                    touch=not safe,
+                    query_cost=query_cost,
+                    platform=self.platform,
                 )
                 _note_org(scope, sc)
                 await _end_read_transaction(db, keep_touch=not safe)
@@ -96,12 +109,16 @@ class GraphQLDoor:
             )
             scope["state"]["sc"] = sc
             try:
-                await self.app(
-                    scope, _limit_body(receive, headers), _with_headers(send, sc, dead_session)
-                )
+                sending = _with_headers(send, sc, self._expired_cookie() if dead_session else None)
+                await self.app(scope, _limit_body(receive, headers), sending)
             except PayloadTooLarge as error:
                 note_refusal(scope, error.code)
                 await problem_for(error)(scope, receive, send)
+
+
+    def _expired_cookie(self) -> str:
+        """The Set-Cookie header that removes this door's session cookie."""
+        return _expired_session_cookie(self.cookie, self.cookie_path)
 
 
 def note_refusal(scope: Scope, code: str) -> None:
@@ -259,29 +276,33 @@ async def _end_read_transaction(db: Any, *, keep_touch: bool) -> None:
         await db.rollback()
 
 
-def _with_headers(send: Send, sc: ServiceContext, expire_session: bool = False) -> Send:
+def _with_headers(send: Send, sc: ServiceContext, expire_cookie: str | None = None) -> Send:
+    """``expire_cookie``: a Set-Cookie header removing a dead session's cookie."""
+
     async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
             headers = MutableHeaders(scope=message)
             for name, value in response_headers(sc).items():
                 headers[name] = value
             # ``login`` may have set a fresh session cookie in this very response.
-            sets_session = any(
-                value.startswith(f"{SESSION_COOKIE}=") for value in headers.getlist("set-cookie")
-            )
-            if expire_session and not sets_session:
-                headers.append("set-cookie", _expired_session_cookie())
+            if expire_cookie is not None:
+                name = expire_cookie.split("=", 1)[0]
+                sets_session = any(
+                    value.startswith(f"{name}=") for value in headers.getlist("set-cookie")
+                )
+                if not sets_session:
+                    headers.append("set-cookie", expire_cookie)
         await send(message)
 
     return sending
 
 
-def _expired_session_cookie() -> str:
-    """The Set-Cookie header that removes ``qg_session`` (same attributes as when set)."""
+def _expired_session_cookie(name: str = SESSION_COOKIE, path: str = "/") -> str:
+    """The Set-Cookie header that removes a session cookie (same attributes as when set)."""
     response = Response()
     response.delete_cookie(
-        SESSION_COOKIE,
-        path="/",
+        name,
+        path=path,
         httponly=True,
         samesite="lax",
         secure=get_settings().secure_cookies,

@@ -58,7 +58,7 @@ def test_an_org_member_reaches_no_platform_object_even_of_its_own_org() -> None:
 
 
 def test_only_staff_holding_the_scope_pass_require_platform() -> None:
-    platform_admin_actor(uuid.uuid4(), "ops").require_platform(Scope.WEBHOOKS_WRITE)
+    platform_admin_actor(uuid.uuid4(), "ops").require_platform(Scope.PLATFORM_WRITE)
     platform_key(ORG_A).require_platform(Scope.WEBHOOKS_WRITE)
     with pytest.raises(InsufficientScopes):
         platform_key(scopes=frozenset({Scope.WEBHOOKS_READ})).require_platform(Scope.WEBHOOKS_WRITE)

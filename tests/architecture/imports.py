@@ -29,6 +29,7 @@ DOMAINS = frozenset(
         "notifications",
         "analytics",
         "integrity",
+        "platform",
         "certificates",
         "payments",
         "persisted_queries",
@@ -59,6 +60,15 @@ _ANALYTICS_READS_ATTEMPTS = (
     "the streamed CSV export with members' names) in one statement each, not row by row "
     "through the attempts service"
 )
+_CONSOLE_DOOR = (
+    "the platform console's door: the cookie's staff session and its admin in one indexed "
+    "query per console request (and sign-in reads the admin's account by name)"
+)
+_CONSOLE_FIGURES = (
+    "the console lists a page of orgs, then one grouped query per figure (members, last "
+    "activity, recent attempts) for the page's orgs, instead of a service call per org "
+    "and domain"
+)
 ALLOWED: dict[tuple[str, str], str] = {
     ("app.api_keys.repository", "app.members.models"): _ONE_QUERY_DOOR,
     ("app.api_keys.repository", "app.orgs.models"): _ONE_QUERY_DOOR,
@@ -66,6 +76,11 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("app.auth.repository", "app.orgs.models"): _ONE_QUERY_DOOR,
     ("app.analytics.repository", "app.attempts.models"): _ANALYTICS_READS_ATTEMPTS,
     ("app.analytics.repository", "app.members.models"): _ANALYTICS_READS_ATTEMPTS,
+    ("app.platform.repository", "app.auth.models"): _CONSOLE_DOOR,
+    ("app.platform.repository", "app.orgs.models"): _CONSOLE_FIGURES,
+    ("app.platform.repository", "app.members.models"): _CONSOLE_FIGURES,
+    ("app.platform.repository", "app.audit.models"): _CONSOLE_FIGURES,
+    ("app.platform.repository", "app.analytics.models"): _CONSOLE_FIGURES,
     ("app.leaderboards.repository", "app.members.models"): (
         "boards show display names: joining members in the page's statement keeps a board "
         "page one query"
