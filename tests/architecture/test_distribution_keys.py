@@ -39,6 +39,12 @@ REFERENCE_TABLES: dict[str, str] = {
         "distributed table first (docs/scaling.md, step 2)"
     ),
     "platform_admins": "staff accounts, across orgs; a handful of rows",
+    "platform_admin_sessions": "staff sessions, found by token before any org is involved",
+    "platform_admin_totp": "staff accounts' second factor; one row per platform admin",
+    "platform_audit_events": (
+        "staff actions across orgs (org_id names the affected org, NULL for platform-wide "
+        "ones): read by staff only, written once per staff action"
+    ),
     "persisted_queries": (
         "content-addressed GraphQL documents shared by every org; written once per new "
         "document, read on every persisted-query request"
