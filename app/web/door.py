@@ -29,8 +29,9 @@ from app.core.settings import get_settings
 from app.graphql import cost
 from app.graphql.observation import RECORD, RequestRecord
 from app.orgs.models import Organization
-from app.platform.tokens import PLATFORM_COOKIE_PATH, PLATFORM_SESSION_COOKIE
 from app.persisted_queries import service as persisted
+from app.platform.tokens import PLATFORM_COOKIE_PATH, PLATFORM_SESSION_COOKIE
+from app.web.client_address import client_address
 from app.web.credentials import resolve_actor, response_headers
 from app.web.problems import internal_problem, problem_for
 
@@ -65,7 +66,7 @@ class GraphQLDoor:
         headers = Headers(scope=scope)
         meta = RequestMeta(
             request_id=scope["state"]["request_id"],
-            ip=scope["client"][0] if scope.get("client") else None,
+            ip=client_address(scope),
             user_agent=headers.get("user-agent"),
         )
         authorization = headers.getlist("authorization")
@@ -114,7 +115,6 @@ class GraphQLDoor:
             except PayloadTooLarge as error:
                 note_refusal(scope, error.code)
                 await problem_for(error)(scope, receive, send)
-
 
     def _expired_cookie(self) -> str:
         """The Set-Cookie header that removes this door's session cookie."""
