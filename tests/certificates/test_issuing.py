@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from strawberry import relay
 
+from app.attempts.models import Attempt
+from app.attempts.sweep import sweep_once
 from app.certificates import service
 from app.certificates.models import Certificate
+from app.core.clock import utcnow
 from app.core.db import unit_of_work
 from app.events.bus import Event
 from app.webhooks import outbox
@@ -22,7 +26,7 @@ from tests.certificates.support import (
     submit_input,
     take,
 )
-from tests.quizzes.api import SUBMIT, UPDATE, create_quiz, published_quiz, right_answers
+from tests.quizzes.api import SAVE, SUBMIT, UPDATE, create_quiz, published_quiz, right_answers
 from tests.support.factories import OrgFixture, cli_context
 from tests.support.fixture_types import SignIn
 
@@ -159,6 +163,29 @@ async def test_concurrent_submits_issue_one_certificate(
     # then one result, one certificate, one announcement
     assert all(result.ok()["submitAttempt"]["attempt"]["passed"] for result in results)
     assert len(await certificates_of(student, org.slug)) == 1
+    assert len(issued_events(events)) == 1
+
+
+async def test_a_pass_closed_by_the_deadline_sweep_issues_a_certificate(
+    org: OrgFixture, signed_in: SignIn, events: list[Event]
+) -> None:
+    # given a student who saved passing answers and never submitted, past the deadline
+    teacher, student = await signed_in(org, "teacher"), await signed_in(org, "student")
+    quiz = await certificate_quiz(teacher, timeLimitSeconds=60)
+    attempt_id = await start(student, quiz)
+    (await student.gql(SAVE, submit_input(attempt_id, right_answers(quiz)))).ok()
+    async with unit_of_work() as db:
+        await db.execute(
+            update(Attempt)
+            .where(Attempt.id == uuid.UUID(_row_id(attempt_id)))  # type: ignore[arg-type]
+            .values(deadline=utcnow() - timedelta(hours=1))
+        )
+    # when the server's sweep closes it (as it stands: passed)
+    while await sweep_once():
+        pass
+    # then the student holds its certificate, issued once by the server
+    [mine] = await certificates_of(student, org.slug)
+    assert (mine["attemptId"], mine["valid"]) == (attempt_id, True)
     assert len(issued_events(events)) == 1
 
 
