@@ -4,8 +4,8 @@ Around everything but the request id: the id goes into a context variable
 (``app.core.logging``) for every line the request causes, websocket connections
 included; an HTTP request gets a ``RequestRecord`` for the door and the schema to fill
 (``app.graphql.observation``) and, once its response is sent, one line on the
-``quizgraph.request`` logger: method, path, status, duration, the operation's type
-and name, error codes, the credential's kind and label (a username or a key prefix,
+``quizgraph.request`` logger: method, path, status, duration, the client's address, the
+operation's type and name, error codes, the credential's kind and label (a username or a key prefix,
 never a secret) and its org. A GraphQL request is also counted (``app.web.metrics``).
 """
 
@@ -22,6 +22,7 @@ from app.access.request import ServiceContext
 from app.core.logging import DeferredText, request_id_var
 from app.graphql.observation import RECORD, RequestRecord
 from app.web import metrics
+from app.web.client_address import client_address
 
 logger = logging.getLogger("quizgraph.request")
 
@@ -99,6 +100,8 @@ def _log(
         "status": status,
         "duration_ms": round(took * 1000, 3),
         "credential_kind": kind,
+        # What a trusted proxy named, else the peer (app.web.client_address).
+        "client_ip": client_address(scope),
     }
     actor = sc.actor if sc is not None else None
     if actor is not None and actor.is_authenticated:
