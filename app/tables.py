@@ -16,6 +16,13 @@ from app.orgs.models import Organization, OrgLogo
 from app.persisted_queries.models import PersistedQuery
 from app.platform.models import PlatformAdminSession, PlatformAdminTotp, PlatformAuditEvent
 from app.quizzes.models import Option, Question, Quiz
+from app.tournaments.models import (
+    Tournament,
+    TournamentEntrant,
+    TournamentRound,
+    TournamentScore,
+    TournamentStanding,
+)
 from app.webhooks.models import (
     WebhookDelivery,
     WebhookDeliveryAttempt,
@@ -55,6 +62,11 @@ __all__ = [
     "Quiz",
     "QuizStanding",
     "ScoreDay",
+    "Tournament",
+    "TournamentEntrant",
+    "TournamentRound",
+    "TournamentScore",
+    "TournamentStanding",
     "WebhookDelivery",
     "WebhookDeliveryAttempt",
     "WebhookEndpoint",

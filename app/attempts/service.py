@@ -52,6 +52,7 @@ from app.leaderboards import service as leaderboards
 from app.quizzes import service as quizzes
 from app.quizzes.drafts import AnswerReveal, QuizStatus
 from app.quizzes.visibility import is_author, is_open
+from app.tournaments import service as tournaments
 
 if TYPE_CHECKING:
     from app.quizzes.models import Question, Quiz
@@ -164,6 +165,8 @@ async def start_attempt(sc: ServiceContext, quiz_id: uuid.UUID) -> Attempt:
     now = utcnow()
     member_id = _taker(sc.actor, quiz.org_id)
     _check_can_start(quiz, now)
+    # a round of a scheduled or running tournament: its entrants only, in its times
+    await tournaments.admit_attempt(sc, quiz.org_id, quiz.id, member_id)
     await close_expired(sc, quiz.org_id, quiz_id=quiz.id, member_id=member_id)
     existing = await repository.open_for(sc.db, quiz.org_id, quiz.id, member_id)
     if existing is not None:
@@ -458,6 +461,17 @@ async def _finish(
         sc,
         leaderboards.ClosedAttempt(
             attempt_id=attempt.id,
+            org_id=attempt.org_id,
+            quiz_id=attempt.quiz_id,
+            member_id=attempt.member_id,
+            score=attempt.score,
+            started_at=attempt.started_at,
+            closed_at=attempt.closed_at,
+        ),
+    )
+    await tournaments.record_result(
+        sc,
+        tournaments.RoundResult(
             org_id=attempt.org_id,
             quiz_id=attempt.quiz_id,
             member_id=attempt.member_id,

@@ -32,6 +32,7 @@ QUIZZES = Area("quiz", "Quizzes")
 ATTEMPTS = Area("attempt", "Attempts")
 WEBHOOKS = Area("webhook", "Webhooks")
 INTEGRITY = Area("integrity", "Integrity")
+TOURNAMENTS = Area("tournament", "Tournaments")
 CERTIFICATES = Area("certificate", "Certificates")
 PAYMENTS = Area("payment", "Payments")
 
@@ -44,6 +45,7 @@ AREAS: tuple[Area, ...] = (
     ATTEMPTS,
     WEBHOOKS,
     INTEGRITY,
+    TOURNAMENTS,
     CERTIFICATES,
     PAYMENTS,
 )
@@ -86,6 +88,11 @@ ACTIONS: tuple[ActionInfo, ...] = (
     ActionInfo("integrity.flagged", "Attempt flagged for review", INTEGRITY),
     ActionInfo("integrity.reviewed", "Integrity flag reviewed", INTEGRITY),
     ActionInfo("integrity.rules_updated", "Integrity rules changed", INTEGRITY),
+    ActionInfo("tournament.created", "Tournament created", TOURNAMENTS),
+    ActionInfo("tournament.updated", "Tournament changed", TOURNAMENTS),
+    ActionInfo("tournament.entered", "Member entered a tournament", TOURNAMENTS),
+    ActionInfo("tournament.started", "Tournament started", TOURNAMENTS),
+    ActionInfo("tournament.ended", "Tournament ended", TOURNAMENTS),
     ActionInfo("certificate.issued", "Certificate issued", CERTIFICATES),
     ActionInfo("certificate.revoked", "Certificate revoked", CERTIFICATES),
     ActionInfo("payment.recorded", "Payment recorded", PAYMENTS),

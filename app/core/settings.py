@@ -90,6 +90,9 @@ class Settings(BaseSettings):
     # Seconds between passes of the sweep that closes attempts left open past their
     # deadline (app/attempts/sweep.py); 0 turns it off.
     attempt_sweep_seconds: float = Field(default=30.0, ge=0)
+    # The longest the tournament scheduler sleeps between passes when nothing is due
+    # sooner (app/tournaments/scheduler.py); 0 turns it off.
+    tournament_scheduler_seconds: float = Field(default=30.0, ge=0)
     # Staff notifications (app/notifications): seconds between passes of their sweep
     # (API key expiry reminders, pruning; 0 turns it off), how many days a notification
     # is kept, and the participant counts at which a quiz's owner hears of it.

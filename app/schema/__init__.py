@@ -51,6 +51,11 @@ from app.schema.access_model import AccessModelQueries
 from app.schema.node import NodeQueries
 from app.schema.platform_console import PlatformOrganizationQueries
 from app.schema.organization import Organization
+from app.tournaments.mutations import TournamentMutations
+from app.tournaments.rules import MAX_ROUNDS as MAX_TOURNAMENT_ROUNDS
+from app.tournaments.rules import MAX_WINNERS as MAX_TOURNAMENT_WINNERS
+from app.tournaments.subscriptions import MAX_TOP as MAX_TOURNAMENT_TOP
+from app.tournaments.subscriptions import TournamentSubscriptions
 from app.webhooks import outbox
 from app.webhooks.loaders import MAX_TRIES_SHOWN
 from app.webhooks.mutations import WebhookMutations
@@ -79,6 +84,9 @@ LIST_SIZES: ListSizes = {
     ("OrganizationAnalytics", "timeline"): analytics.MAX_BUCKETS,
     ("OrganizationAnalytics", "topQuizzes"): analytics.MAX_TOP_QUIZZES,
     ("MemberProgress", "timeline"): analytics.MAX_BUCKETS,
+    ("Tournament", "rounds"): MAX_TOURNAMENT_ROUNDS,
+    ("Tournament", "winners"): MAX_TOURNAMENT_WINNERS,
+    ("TournamentLeaderboardUpdate", "entries"): MAX_TOURNAMENT_TOP,
 }
 
 
@@ -109,12 +117,13 @@ class Mutation(
     IntegrityMutations,
     PlatformMutations,
     CertificateMutations,
+    TournamentMutations,
 ):
     pass
 
 
 @strawberry.type(description="Live updates over a websocket (graphql-transport-ws or graphql-ws).")
-class Subscription(LeaderboardSubscriptions, NotificationSubscriptions):
+class Subscription(LeaderboardSubscriptions, NotificationSubscriptions, TournamentSubscriptions):
     pass
 
 

@@ -30,6 +30,7 @@ from app.notifications.queries import load_node as _notification
 from app.orgs import service as orgs
 from app.quizzes.queries import load_node as _quiz
 from app.schema.organization import Organization
+from app.tournaments.queries import load_node as _tournament
 from app.webhooks.queries import load_node as _webhook
 
 NodeLoader = Callable[[ServiceContext, uuid.UUID], Awaitable[relay.Node]]
@@ -70,6 +71,8 @@ NODE_TYPES: dict[str, NodeType] = {
     "Webhook": NodeType(_webhook, requires(Scope.WEBHOOKS_READ)),
     "AttemptIntegrity": NodeType(_attempt_integrity, requires(Scope.INTEGRITY_READ)),
     "IntegrityEvent": NodeType(_integrity_event, requires(Scope.INTEGRITY_READ)),
+    # those the reader may enter (app/tournaments/visibility.py); all with quizzes:write
+    "Tournament": NodeType(_tournament, requires(Scope.QUIZZES_READ)),
     # holders their own, staff with attempts:read the org's (app/certificates/visibility.py)
     "Certificate": NodeType(_certificate, requires(Scope.ATTEMPTS_READ)),
 }

@@ -18,6 +18,7 @@ from app.orgs.settings_types import OrganizationSettingsFields
 from app.orgs.types import OrganizationFields
 from app.platform.types import OrganizationConsoleFields
 from app.quizzes.queries import OrganizationQuizzes
+from app.tournaments.queries import OrganizationTournaments
 from app.webhooks.queries import OrganizationWebhooks
 
 
@@ -34,6 +35,7 @@ class Organization(
     OrganizationNotifications,
     OrganizationAnalyticsFields,
     OrganizationIntegrity,
+    OrganizationTournaments,
     OrganizationConsoleFields,
     OrganizationSettingsFields,
     OrganizationCertificates,

@@ -22,6 +22,8 @@ from app.notifications import producer as notifications_producer
 from app.notifications import sweep as notifications_sweep
 from app.persisted_queries import manifest as persisted_manifest
 from app.schema import schema
+from app.tournaments import live as tournaments_live
+from app.tournaments import scheduler as tournaments_scheduler
 from app.web import certificates, frontend, metrics, org_logo, results_export
 from app.web.capacity import raise_open_file_limit
 from app.web.door import GraphQLDoor
@@ -66,6 +68,8 @@ def create_app() -> Starlette:
             notifications_live.running(),
             notifications_producer.running(),
             notifications_sweep.running(),
+            tournaments_live.running(),
+            tournaments_scheduler.running(),
         ):
             _freeze_start_up_objects()
             yield

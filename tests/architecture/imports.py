@@ -29,6 +29,7 @@ DOMAINS = frozenset(
         "notifications",
         "analytics",
         "integrity",
+        "tournaments",
         "platform",
         "certificates",
         "payments",
@@ -81,6 +82,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("app.platform.repository", "app.members.models"): _CONSOLE_FIGURES,
     ("app.platform.repository", "app.audit.models"): _CONSOLE_FIGURES,
     ("app.platform.repository", "app.analytics.models"): _CONSOLE_FIGURES,
+    ("app.tournaments.repository", "app.members.models"): (
+        "a tournament's board shows display names (the live subscription's cohorts have no "
+        "session to load them): joining members keeps a board page one query"
+    ),
     ("app.leaderboards.repository", "app.members.models"): (
         "boards show display names: joining members in the page's statement keeps a board "
         "page one query"
