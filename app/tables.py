@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from app.accounts.models import PasswordPolicy, PasswordResetLink
 from app.analytics.models import MemberDay, OptionDay, QuestionDay, ScoreDay
 from app.api_keys.models import ApiKey
 from app.attempts.models import Attempt, AttemptAnswer
@@ -52,6 +53,8 @@ __all__ = [
     "OrgLogo",
     "OrgStanding",
     "Organization",
+    "PasswordPolicy",
+    "PasswordResetLink",
     "PersistedQuery",
     "PlatformAdmin",
     "PlatformAdminSession",

@@ -28,6 +28,7 @@ from app.core.errors import (
     Forbidden,
     InsufficientScopes,
     NotFound,
+    PasswordChangeRequired,
     Unauthenticated,
 )
 
@@ -53,6 +54,9 @@ class Actor:
     # What the audit log shows as "who": a username or a key prefix, never a secret.
     label: str = "anonymous"
     session_id: uuid.UUID | None = field(default=None, compare=False)
+    # A session signed in with a temporary password: it holds no scope, and every check
+    # answers PASSWORD_CHANGE_REQUIRED until the member chooses a password.
+    password_change_required: bool = False
 
     @property
     def is_authenticated(self) -> bool:
@@ -84,16 +88,14 @@ class Actor:
     def require_platform(self, scope: Scope) -> None:
         """Raise unless the actor is platform staff (a platform admin or a platform key)
         holding ``scope``: for what only staff do, such as configuring across orgs."""
-        if not self.is_authenticated:
-            raise Unauthenticated()
+        self._require_usable()
         if not self.is_platform:
             raise Forbidden("Only platform staff may act across organizations.")
         self.require(scope, None)
 
     def home_org(self) -> uuid.UUID:
         """The org a mutation without an org argument acts on."""
-        if not self.is_authenticated:
-            raise Unauthenticated()
+        self._require_usable()
         if self.org_id is None:
             raise BadUserInput({"organization": "platform credentials must name the organization"})
         return self.org_id
@@ -113,8 +115,7 @@ class Actor:
 
     def require(self, scope: Scope, org_id: uuid.UUID | None) -> None:
         """Raise unless the actor may use ``scope`` on data of ``org_id``."""
-        if not self.is_authenticated:
-            raise Unauthenticated()
+        self._require_usable()
         if org_id is not None and not self.reaches(org_id):
             raise NotFound()
         if scope not in self.scopes:
@@ -123,10 +124,16 @@ class Actor:
 
     def require_org(self, org_id: uuid.UUID) -> None:
         """Raise NOT_FOUND unless the actor belongs to (or may reach) the org."""
-        if not self.is_authenticated:
-            raise Unauthenticated()
+        self._require_usable()
         if not self.reaches(org_id):
             raise NotFound()
+
+    def _require_usable(self) -> None:
+        """Credentials that may act at all: signed in, and not waiting for a new password."""
+        if not self.is_authenticated:
+            raise Unauthenticated()
+        if self.password_change_required:
+            raise PasswordChangeRequired()
 
 
 ANONYMOUS = Actor(kind=ActorKind.ANONYMOUS)
@@ -145,15 +152,19 @@ def member_actor(
     role: Role,
     username: str,
     session_id: uuid.UUID | None = None,
+    password_change_required: bool = False,
 ) -> Actor:
+    """A member's session; one signed in with a temporary password holds no scope
+    until the password is changed."""
     return Actor(
         kind=ActorKind.MEMBER,
-        scopes=scopes_for(role),
+        scopes=frozenset() if password_change_required else scopes_for(role),
         org_id=org_id,
         member_id=member_id,
         role=role,
         label=username,
         session_id=session_id,
+        password_change_required=password_change_required,
     )
 
 

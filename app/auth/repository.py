@@ -10,13 +10,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.access.scopes import Role
-from app.access.tenancy import across_orgs
+from app.access.tenancy import across_orgs, scoped
 from app.auth.models import MemberSession, PlatformAdmin
 from app.members.models import Member
 from app.orgs.models import Organization
@@ -95,3 +96,15 @@ async def delete_session(db: AsyncSession, session_id: uuid.UUID) -> None:
 async def platform_admin_by_username(db: AsyncSession, username: str) -> PlatformAdmin | None:
     found = await db.exec(select(PlatformAdmin).where(PlatformAdmin.username == username))
     return found.first()
+
+
+async def delete_member_sessions(
+    db: AsyncSession, org_id: uuid.UUID, member_id: uuid.UUID, *, keep: uuid.UUID | None
+) -> int:
+    whose = col(MemberSession.member_id) == member_id
+    if keep is not None:
+        whose = whose & (col(MemberSession.id) != keep)
+    result: Any = await db.execute(
+        scoped(delete(MemberSession).where(whose), MemberSession, org_id)
+    )
+    return int(result.rowcount or 0)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from app.access.actor import Actor, member_actor
+from app.access.actor import ANONYMOUS, Actor, member_actor
 from app.access.credential_cache import CachedCredential, CredentialCache, snapshot
 from app.access.request import ServiceContext
 from app.access.scopes import Role
@@ -19,7 +19,7 @@ from app.auth.tokens import new_session_token, token_digest
 from app.core import credential_generations
 from app.core.clock import as_utc, utcnow
 from app.core.credential_generations import GenerationsUnavailable
-from app.core.db import begin_write, note_credential_change, offer_rows
+from app.core.db import begin_write, note_credential_change, offer_rows, unit_of_work
 from app.core.errors import (
     BadUserInput,
     Conflict,
@@ -63,12 +63,14 @@ async def login(
         code_hash = org.portal_code_hash if org else None
         password_hash = member.password_hash if member else None
         found = (org.id, member.id) if org and member else None
+        tried = (org.id if org else None, member.id if member else None)
         await sc.db.rollback()
         # Both hashes are always verified so timing doesn't tell which value was wrong.
         code_ok, password_ok = await verify_secrets(
             [(code_hash, portal_code[:256]), (password_hash, password[:256])]
         )
     if not (found and code_ok and password_ok):
+        await _record_failure(sc, slug, name, *tried)
         raise InvalidCredentials()
     await throttle.forget_attempts(slug, name, sc.meta.ip)
     # Hashed before the writer transaction, which must not wait for an argon2 slot.
@@ -112,9 +114,46 @@ async def _open_session(sc: ServiceContext, member: Member, org: Organization) -
         role=member.role,
         username=member.username,
         session_id=session.id,
+        password_change_required=member.must_change_password,
     )
     await audit.record(sc, "auth.login", target_type="Member", target_id=member.id)
     return token
+
+
+async def _record_failure(
+    sc: ServiceContext,
+    slug: str,
+    username: str,
+    org_id: uuid.UUID | None,
+    member_id: uuid.UUID | None,
+) -> None:
+    """A failed sign-in in the org's audit log: the username tried and (on the event) the
+    client's address, never the password; and the lockout it starts, when it spent the
+    last attempt of a throttle budget. Written in a transaction of its own: the
+    request's rolls back with its error. An org that doesn't exist has no log to tell."""
+    if org_id is None:
+        return
+    spent = await throttle.spent_budgets(slug, username, sc.meta.ip)
+    async with unit_of_work() as db:
+        own = ServiceContext(db=db, actor=ANONYMOUS, meta=sc.meta)
+        target_type = "Member" if member_id else None
+        await audit.record(
+            own,
+            "auth.login_failed",
+            org_id=org_id,
+            target_type=target_type,
+            target_id=member_id,
+            details={"username": username},
+        )
+        for budget, seconds in spent:
+            await audit.record(
+                own,
+                "auth.locked_out",
+                org_id=org_id,
+                target_type=target_type,
+                target_id=member_id,
+                details={"username": username, "budget": budget, "retryAfterSeconds": seconds},
+            )
 
 
 async def logout(sc: ServiceContext) -> bool:
@@ -212,6 +251,7 @@ async def _verify_session(
         role=member.role,
         username=member.username,
         session_id=session.id,
+        password_change_required=member.must_change_password,
     )
     verified.put(
         digest,
@@ -264,3 +304,20 @@ async def platform_admin_id(sc: ServiceContext, username: str) -> uuid.UUID:
     if admin is None:
         raise BadUserInput({"adminUsername": f"no platform admin is named {username}"})
     return admin.id
+
+
+async def end_member_sessions(
+    sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID, *, keep: uuid.UUID | None = None
+) -> int:
+    """End every session of the member but ``keep`` (a password change keeps the one that
+    made it); how many ended. Cached sessions go with the org's credential token."""
+    ended = await repository.delete_member_sessions(sc.db, org_id, member_id, keep=keep)
+    # A Core DELETE: the ORM's unit of work doesn't see it, so it is announced here.
+    note_credential_change(sc.db, credential_generations.org_scope(org_id))
+    return ended
+
+
+async def sign_in_with_reset_link(sc: ServiceContext, member: Member, org: Organization) -> str:
+    """A session for a member who just chose a password through a one-time reset link:
+    the link, handed to them by an owner or admin, proved who they are."""
+    return await _open_session(sc, member, org)

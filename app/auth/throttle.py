@@ -54,3 +54,19 @@ async def forget_attempts(org_slug: str, username: str, ip: str | None) -> None:
     """After a success: that member's earlier failures from this address no longer count."""
     per_member, _ = _limits()
     await ratelimit.forget(per_member, _PER_MEMBER, org_slug, username, ip or "unknown")
+
+
+async def spent_budgets(org_slug: str, username: str, ip: str | None) -> list[tuple[str, int]]:
+    """After a failed attempt: the budgets it spent to the last attempt (the next try is
+    refused), each as (``member`` or ``address``, seconds until it frees up). A lockout
+    starts exactly once, with the failure that spends its budget."""
+    per_member, per_address = _limits()
+    address = ip or "unknown"
+    spent: list[tuple[str, int]] = []
+    member_state = await ratelimit.peek(per_member, _PER_MEMBER, org_slug, username, address)
+    if member_state.remaining == 0:
+        spent.append(("member", member_state.reset_after_seconds))
+    address_state = await ratelimit.peek(per_address, _PER_ADDRESS, address)
+    if address_state.remaining == 0:
+        spent.append(("address", address_state.reset_after_seconds))
+    return spent

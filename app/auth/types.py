@@ -38,6 +38,15 @@ class Viewer:
     def scopes(self) -> list[str]:
         return sorted(scope.value for scope in self.actor.scopes)
 
+    @strawberry.field(
+        description=(
+            "True for a session signed in with a temporary password: until changeMyPassword, "
+            "everything else answers PASSWORD_CHANGE_REQUIRED (and scopes is empty)."
+        )
+    )
+    def password_change_required(self) -> bool:
+        return self.actor.password_change_required
+
     @strawberry.field(description="The signed-in member; for a key, the member who created it.")
     async def member(self, info: Info) -> Member | None:
         row = await members.own_member(info.context.sc)

@@ -85,6 +85,15 @@ class UserDisabled(AppError):
     default_message = "This member account is disabled."
 
 
+class PasswordChangeRequired(AppError):
+    """A session signed in with a temporary password: it may only change the password
+    (``changeMyPassword``), sign out and read the viewer. An addition to the contract's
+    codes (docs/accounts.md)."""
+
+    code = "PASSWORD_CHANGE_REQUIRED"
+    default_message = "Choose a new password first: you signed in with a temporary one."
+
+
 class OrgDisabled(AppError):
     code = "ORG_DISABLED"
     default_message = "This organization is disabled."

@@ -18,11 +18,11 @@ import asyncio
 import logging
 import os
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TypeVar
 
 from argon2 import PasswordHasher
@@ -52,6 +52,15 @@ def _make_hasher() -> PasswordHasher:
 
 
 _hasher = _make_hasher()
+
+# Passwords the server generates (temporary ones, an import's) carry ~80 random bits: no
+# offline guessing gets near them whatever the hash costs, so they need no memory-hard
+# cost (argon2's least, well under a millisecond), and they are replaced at the first
+# sign-in (which rehashes them with ``_hasher``'s parameters too).
+_generated_hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+# Hashes per turn of the pool in ``hash_many``: a turn holds one of the few hashing
+# threads, so a bulk job keeps each short and sign-ins get the next free one.
+BATCH_CHOSEN, BATCH_GENERATED = 4, 250
 
 
 @lru_cache
@@ -137,6 +146,21 @@ def hash_secret_sync(plain: str) -> str:
 
 async def hash_secret(plain: str) -> str:
     return await _hash_in_pool(lambda: _hasher.hash(plain))
+
+
+async def hash_many(plains: Sequence[str], *, generated: bool = False) -> list[str]:
+    """Hash many passwords (a bulk import) off the event loop, a small batch per turn of
+    the pool and one batch at a time, so the loop and sign-ins keep their latency.
+    ``generated``: all of them were made by the server (``_generated_hasher``)."""
+    hasher, batch = (_generated_hasher, BATCH_GENERATED) if generated else (_hasher, BATCH_CHOSEN)
+    hashed: list[str] = []
+    for start in range(0, len(plains), batch):
+        hashed += await _hash_in_pool(partial(_hash_all, hasher, plains[start : start + batch]))
+    return hashed
+
+
+def _hash_all(hasher: PasswordHasher, plains: Sequence[str]) -> list[str]:
+    return [hasher.hash(plain) for plain in plains]
 
 
 def _verify(stored_hash: str | None, plain: str) -> bool:

@@ -39,6 +39,15 @@ class Settings(BaseSettings):
     session_timeout_max_seconds: int = Field(default=30 * 24 * 60 * 60, ge=60)
     # The largest logo an org may upload (PNG, JPEG or WebP; app/orgs/branding.py).
     org_logo_max_bytes: int = Field(default=512 * 1024, ge=1024)
+    # Mailing password reset links (app/accounts/mail.py): off without ``smtp_host``
+    # (links are then only shown, to hand over).
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = True
+    smtp_from: str = "quizgraph <no-reply@localhost>"
+    smtp_timeout_seconds: float = Field(default=10.0, gt=0)
     login_attempts_per_user: int = 5
     login_attempts_per_ip: int = 30
     login_throttle_window_seconds: int = 300

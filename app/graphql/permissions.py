@@ -13,6 +13,9 @@ tests (and tools) read from the schema:
 - ``public()``: anyone, anonymous included (``login``, ``organization(slug:)``).
 - ``signed_in()``: any credentials; what the actor reaches is decided per object by
   the service (``node(id:)``, which delegates to each type's declaration, ``logout``).
+- ``member_session()``: a member signed in on the portal, not a key or staff: for what
+  only a person with a password does (``changeMyPassword``). It asks nothing more, so a
+  session holding a temporary password passes (PASSWORD_CHANGE_REQUIRED elsewhere).
 
 The checks are the actor's own ``require``, the call services make too (they keep
 theirs: the field check is the first line, not the only one).
@@ -31,8 +34,9 @@ from strawberry.permission import BasePermission
 from strawberry.types import Info
 from strawberry.types.field import StrawberryField
 
+from app.access.actor import ActorKind
 from app.access.scopes import Scope
-from app.core.errors import NotFound, Unauthenticated
+from app.core.errors import Forbidden, NotFound, Unauthenticated
 
 # The org of the object an operation names in its arguments (the resolver's keyword
 # arguments), or None when there is no such object.
@@ -42,6 +46,7 @@ TargetOrg = Callable[..., Awaitable[uuid.UUID | None]]
 class Access(StrEnum):
     PUBLIC = "PUBLIC"
     SIGNED_IN = "SIGNED_IN"
+    MEMBER_SESSION = "MEMBER_SESSION"
     SCOPES = "SCOPES"
 
 
@@ -70,6 +75,23 @@ class _SignedIn(Declared):
         if not info.context.actor.is_authenticated:
             raise Unauthenticated()
         return True
+
+
+class _MemberSession(Declared):
+    access = Access.MEMBER_SESSION
+    message = "Only a member signed in on the portal can do this (not an API key)."
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        actor = info.context.actor
+        if not actor.is_authenticated:
+            raise Unauthenticated()
+        if actor.kind is not ActorKind.MEMBER or actor.session_id is None:
+            raise Forbidden(self.message)
+        return True
+
+
+def member_session() -> type[BasePermission]:
+    return _MemberSession
 
 
 def public() -> type[BasePermission]:

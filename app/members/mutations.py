@@ -21,7 +21,10 @@ class AddMemberInput:
     username: str = strawberry.field(description="3-64 characters: a-z, 0-9, '.', '_', '-'.")
     display_name: str = strawberry.field(description="1-200 characters.")
     role: Role = strawberry.field(description="Only an owner may add an owner.")
-    password: str = strawberry.field(description="The initial password, 10-256 characters.")
+    password: str = strawberry.field(
+        description="The initial password; the org's password policy applies "
+        "(Organization.passwordPolicy)."
+    )
 
 
 @strawberry.type

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import cast
 
-from sqlalchemy import func
+from sqlalchemy import func, insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from app.access.scopes import Role
-from app.access.tenancy import Tenant, get_scoped, in_tenant, scoped
+from app.access.tenancy import Tenant, across_orgs, get_scoped, in_tenant, scoped
 from app.core.db import peek
 from app.members.models import Member
 
@@ -80,3 +81,30 @@ async def count_active_owners(db: AsyncSession, org_id: uuid.UUID) -> int:
 async def by_ids(db: AsyncSession, ids: list[uuid.UUID], tenant: Tenant) -> list[Member]:
     found = await db.exec(scoped(select(Member).where(col(Member.id).in_(ids)), Member, tenant))
     return list(found.all())
+
+
+_ROWS_NAME_THE_ORG = "an INSERT has no WHERE to scope: each row's org_id is checked instead"
+
+# Usernames per IN list: well under both databases' bound-parameter limits.
+_IN_CHUNK = 1000
+
+
+async def taken_usernames(
+    db: AsyncSession, org_id: uuid.UUID, usernames: Sequence[str]
+) -> set[str]:
+    taken: set[str] = set()
+    for start in range(0, len(usernames), _IN_CHUNK):
+        chunk = list(usernames[start : start + _IN_CHUNK])
+        found = await db.exec(
+            scoped(select(Member.username).where(col(Member.username).in_(chunk)), Member, org_id)
+        )
+        taken.update(found.all())
+    return taken
+
+
+async def insert_many(db: AsyncSession, org_id: uuid.UUID, rows: list[dict[str, object]]) -> None:
+    """One multi-row INSERT (Core: thousands of ORM objects would cost the event loop far
+    more); every row must carry ``org_id``."""
+    if any(row["org_id"] != org_id for row in rows):
+        raise ValueError("every row must belong to the org")
+    await db.execute(across_orgs(insert(Member), _ROWS_NAME_THE_ORG), rows)

@@ -11,7 +11,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlmodel.sql.expression import SelectOfScalar
 from strawberry import relay
@@ -29,6 +32,7 @@ from app.access.scopes import (
     scopes_missing_to_assign,
 )
 from app.access.tenancy import require_found
+from app.accounts import policy
 from app.api_keys import service as api_keys
 from app.audit import service as audit
 from app.core.clock import utcnow
@@ -95,8 +99,8 @@ async def add_member(
     problems = Problems()
     username = problems.username("username", username)
     display_name = problems.text("displayName", display_name, max_length=200)
-    problems.password("password", password)
     problems.raise_if_any()
+    await policy.check(sc, org_id, "password", password, username=username)
     _check_key_may_assign(sc, role)
     _check_may_manage(sc, role)
     if await repository.by_username(sc.db, org_id, username):
@@ -222,6 +226,115 @@ async def _target(sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID) -
     if member is None:
         raise NotFound()
     return member
+
+
+async def target_for_password_reset(
+    sc: ServiceContext, org_id: uuid.UUID, member_id: uuid.UUID
+) -> Member:
+    """The member whose password an owner, admin or user-management key sets: the rules
+    of changing a member (an admin never an owner's; a key never an owner's or admin's)."""
+    sc.actor.require(Scope.MEMBERS_WRITE, org_id)
+    member = await _target(sc, org_id, member_id)
+    _check_may_manage(sc, member.role)
+    _check_key_may_touch(sc, member.role)
+    return member
+
+
+async def own_member_for_update(sc: ServiceContext) -> Member:
+    """The signed-in member's own row as committed now, to change (their password)."""
+    if sc.actor.member_id is None or sc.actor.org_id is None:
+        raise Forbidden("Only a signed-in member has a password to change.")
+    member = await repository.by_id(sc.db, sc.actor.member_id, sc.actor.org_id, fresh=True)
+    if member is None:
+        raise NotFound()
+    return member
+
+
+def set_password_hash(
+    sc: ServiceContext, member: Member, password_hash: str, *, must_change: bool
+) -> None:
+    """Store a new password's hash; ``must_change`` makes it a temporary one."""
+    now = utcnow()
+    member.password_hash = password_hash
+    member.must_change_password = must_change
+    member.password_changed_at = now
+    member.updated_at = now
+    sc.db.add(member)
+
+
+def role_refusal(sc: ServiceContext, role: Role) -> str | None:
+    """Why the actor may not give a new member ``role`` (None: it may): the rules of
+    ``add_member``, as a sentence for a report (an import's row)."""
+    try:
+        _check_key_may_assign(sc, role)
+        _check_may_manage(sc, role)
+    except Forbidden as refused:
+        return refused.message
+    return None
+
+
+async def taken_usernames(
+    sc: ServiceContext, org_id: uuid.UUID, usernames: Sequence[str]
+) -> set[str]:
+    """Those of ``usernames`` the org's members already have (members:write: for adding)."""
+    sc.actor.require(Scope.MEMBERS_WRITE, org_id)
+    return await repository.taken_usernames(sc.db, org_id, usernames)
+
+
+@dataclass(frozen=True, slots=True)
+class NewMember:
+    username: str
+    display_name: str
+    role: Role
+    password_hash: str
+    must_change_password: bool
+
+
+# Rows per INSERT statement of a bulk add: under SQLite's 32,766 bound parameters, and
+# small enough that building one statement is a short turn of the event loop.
+BULK_INSERT_ROWS = 500
+
+
+async def add_many(sc: ServiceContext, org_id: uuid.UUID, new: Sequence[NewMember]) -> int:
+    """Add members in bulk (an import), in the caller's transaction: validated already
+    (by ``add_member``'s rules: ``role_refusal``, the password policy), hashed already.
+    One ``user.registered`` event each, like ``add_member``; the caller audits once."""
+    sc.actor.require(Scope.MEMBERS_WRITE, org_id)
+    now = utcnow()
+    for start in range(0, len(new), BULK_INSERT_ROWS):
+        chunk = new[start : start + BULK_INSERT_ROWS]
+        rows: list[dict[str, object]] = [
+            {
+                "id": uuid.uuid4(),
+                "org_id": org_id,
+                "username": item.username,
+                "display_name": item.display_name,
+                "role": item.role,
+                "password_hash": item.password_hash,
+                "must_change_password": item.must_change_password,
+                "password_changed_at": now,
+                "disabled": False,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for item in chunk
+        ]
+        await repository.insert_many(sc.db, org_id, rows)
+        for row, item in zip(rows, chunk, strict=True):
+            sc.events.append(
+                Event(
+                    USER_REGISTERED,
+                    org_id,
+                    {
+                        "memberId": str(relay.GlobalID("Member", str(row["id"]))),
+                        "username": item.username,
+                        "displayName": item.display_name,
+                        "role": item.role.value,
+                    },
+                )
+            )
+        await asyncio.sleep(0)  # let other requests run between statements
+    return len(new)
 
 
 def _check_key_may_assign(sc: ServiceContext, role: Role) -> None:

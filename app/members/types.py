@@ -8,7 +8,8 @@ from datetime import datetime
 import strawberry
 from strawberry import relay
 
-from app.access.scopes import Role
+from app.access.scopes import Role, Scope
+from app.graphql.permissions import requires
 from app.members.models import Member as MemberRow
 
 strawberry.enum(Role, description="What a member may do, from most to least.")
@@ -23,6 +24,15 @@ class Member(relay.Node):
     role: Role = strawberry.field(description="The member's role.")
     disabled: bool = strawberry.field(description="A disabled member can't sign in.")
     created_at: datetime = strawberry.field(description="When the member was added.")
+    must_change_password: strawberry.Private[bool] = False
+
+    @strawberry.field(
+        description="The member holds a temporary password, to change at their next "
+        "sign-in. Needs members:read.",
+        permission_classes=[requires(Scope.MEMBERS_READ)],
+    )
+    def password_change_required(self) -> bool:
+        return self.must_change_password
 
     @classmethod
     def from_row(cls, row: MemberRow) -> Member:
@@ -34,4 +44,5 @@ class Member(relay.Node):
             role=row.role,
             disabled=row.disabled,
             created_at=row.created_at,
+            must_change_password=row.must_change_password,
         )

@@ -14,6 +14,9 @@ from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from app.accounts import importing as member_import
+from app.accounts.mutations import AccountMutations
+from app.accounts.queries import AccountQueries
 from app.analytics import service as analytics
 from app.analytics.figures import HISTOGRAM_BUCKETS
 from app.api_keys.mutations import ApiKeyMutations
@@ -84,6 +87,7 @@ LIST_SIZES: ListSizes = {
     ("OrganizationAnalytics", "timeline"): analytics.MAX_BUCKETS,
     ("OrganizationAnalytics", "topQuizzes"): analytics.MAX_TOP_QUIZZES,
     ("MemberProgress", "timeline"): analytics.MAX_BUCKETS,
+    ("ImportMembersPayload", "problems"): member_import.MAX_REPORTED_PROBLEMS,
     ("Tournament", "rounds"): MAX_TOURNAMENT_ROUNDS,
     ("Tournament", "winners"): MAX_TOURNAMENT_WINNERS,
     ("TournamentLeaderboardUpdate", "entries"): MAX_TOURNAMENT_TOP,
@@ -93,6 +97,7 @@ LIST_SIZES: ListSizes = {
 @strawberry.type(description="Everything you can read.")
 class Query(
     AuthQueries,
+    AccountQueries,
     OrgQueries,
     NodeQueries,
     WebhookQueries,
@@ -106,6 +111,7 @@ class Query(
 @strawberry.type(description="Everything you can change; each mutation takes one input.")
 class Mutation(
     AuthMutations,
+    AccountMutations,
     MemberMutations,
     ApiKeyMutations,
     OrgMutations,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from graphql import GraphQLResolveInfo
 
+from app.accounts.queries import OrganizationPasswordPolicy
 from app.analytics.queries import OrganizationAnalyticsFields
 from app.api_keys.queries import OrganizationApiKeys
 from app.attempts.queries import OrganizationAttempts
@@ -35,6 +36,7 @@ class Organization(
     OrganizationNotifications,
     OrganizationAnalyticsFields,
     OrganizationIntegrity,
+    OrganizationPasswordPolicy,
     OrganizationTournaments,
     OrganizationConsoleFields,
     OrganizationSettingsFields,

@@ -18,6 +18,7 @@ from pathlib import Path
 DOMAINS = frozenset(
     {
         "orgs",
+        "accounts",
         "members",
         "auth",
         "api_keys",

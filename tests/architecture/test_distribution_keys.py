@@ -120,6 +120,11 @@ KNOWN_GAPS: dict[str, str] = {
         "foreign key (member_id) -> members"
     ),
     "members": ("without org_id: primary key (id)"),
+    "password_reset_links": (
+        "a reset link is found by its token hash alone (its holder has no org yet); "
+        "without org_id: primary key (id), unique (token_hash), foreign key (member_id) "
+        "-> members"
+    ),
     "notification_reads": (
         "without org_id: primary key (notification_id, member_id), foreign key "
         "(notification_id) -> notifications, foreign key (member_id) -> members"
