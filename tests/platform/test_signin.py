@@ -172,6 +172,7 @@ async def test_the_console_session_is_apart_from_org_sessions(
     assert (await console(owner, "{ viewer { kind } }")).ok()["viewer"]["kind"] == "ANONYMOUS"
     # when the admin signs out, the session ends on the server
     token = cookie.value
+    assert token is not None
     assert (await console(browser, LOGOUT)).ok()["platformLogout"]["ok"] is True
     browser.http.cookies.set(PLATFORM_SESSION_COOKIE, token, path="/platform")
     assert (await console(browser, WHO)).code == "UNAUTHENTICATED"
