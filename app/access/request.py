@@ -9,6 +9,7 @@ here so the response's ``RateLimit`` headers cost no second lookup.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -38,3 +39,7 @@ class ServiceContext:
     # (``app.graphql.cost``), with the budget's state after it.
     query_cost: tuple[int, LimitState] | None = None
     events: list[Event] = field(default_factory=list)
+    # (org id, key id) of the org key the door identified, set before its rate limit is
+    # spent: a request refused for the limit still counts against its key's usage
+    # (``app.api_keys.usage``).
+    identified_key: tuple[uuid.UUID, uuid.UUID] | None = None

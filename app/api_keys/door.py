@@ -84,6 +84,7 @@ async def resolve_bearer(
             )
             if state is not None:  # the token is current: the cached actor stands
                 _note_cost(sc, query_cost, charged)
+                _identify(sc, cached.actor.org_id, cached.key_id)
                 throttle.settle(sc, state, cached.per_minute)
                 offer_rows(sc.db, cached.rows)
                 if last_used.note_use(cached.key_id, cached.last_used_at, now):
@@ -129,6 +130,7 @@ async def _verify(
     )
     assert state is not None  # spent whatever the token
     _note_cost(sc, query_cost, charged)
+    _identify(sc, key.org_id, key.id)
     noted = last_used.note_use(key.id, key.last_used_at, now)
     verified.put(
         digest,
@@ -145,6 +147,13 @@ async def _verify(
     )
     throttle.settle(sc, state, key.rate_limit_per_minute)
     return actor
+
+
+def _identify(sc: ServiceContext, org_id: uuid.UUID | None, key_id: uuid.UUID) -> None:
+    """Name the org key on the request before its rate limit may refuse it, so that its
+    usage counts the refusal too (platform keys belong to no org: not counted)."""
+    if org_id is not None:
+        sc.identified_key = (org_id, key_id)
 
 
 def _valid_until(key: ApiKey) -> datetime | None:

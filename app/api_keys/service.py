@@ -11,8 +11,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
@@ -20,8 +21,9 @@ from strawberry import relay
 
 from app.access.request import ServiceContext
 from app.access.scopes import NEVER_GRANTABLE_TO_KEYS, Scope, parse_scopes
-from app.api_keys import repository
-from app.api_keys.models import NAME_MAX, ApiKey
+from app.access.tenancy import Tenant
+from app.api_keys import repository, usage
+from app.api_keys.models import NAME_MAX, ApiKey, ApiKeyUsageDay
 from app.api_keys.tokens import display_prefix, new_secret, secret_digest
 from app.audit import service as audit
 from app.core.clock import as_utc, utcnow
@@ -304,3 +306,97 @@ def _describe(key: ApiKey) -> dict[str, object]:
         "rateLimitPerMinute": key.rate_limit_per_minute,
         "expiresAt": as_utc(key.expires_at).isoformat() if key.expires_at else None,
     }
+
+
+# --- usage (counted by app.api_keys.usage) -----------------------------------------------
+
+USAGE_DAYS_DEFAULT = 30
+UNUSED_AFTER = timedelta(days=30)
+MAX_CODES_SHOWN = 20  # error codes per report, most frequent first
+
+
+@dataclass(frozen=True, slots=True)
+class UsageDay:
+    day: date
+    requests: int = 0
+    errors: int = 0
+    rate_limited: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class UsageReport:
+    """A key's use over its last ``days`` UTC days (today included), as flushed."""
+
+    daily: list[UsageDay]
+    errors_by_code: list[tuple[str, int]]  # most frequent first
+    last_used_at: datetime | None
+    last_used_ip: str | None
+
+
+def check_usage_days(days: int) -> int:
+    if not 1 <= days <= usage.RETENTION_DAYS:
+        problems = Problems()
+        problems.add("days", f"must be between 1 and {usage.RETENTION_DAYS}")
+        problems.raise_if_any()
+    return days
+
+
+def is_unused(created_at: datetime, last_used_at: datetime | None, now: datetime) -> bool:
+    """Whether a key has not been used for ``UNUSED_AFTER`` (a younger key never is)."""
+    since = now - UNUSED_AFTER
+    if as_utc(created_at) > since:
+        return False
+    return last_used_at is None or as_utc(last_used_at) <= since
+
+
+async def usage_reports(
+    db: AsyncSession, asked: Sequence[tuple[uuid.UUID, int]], tenant: Tenant
+) -> list[UsageReport]:
+    """A report per (key id, days) asked: for each distinct ``days`` (one, in practice)
+    the keys' day rows and error codes over that window, then each key's latest day (its
+    last use may be older than the window): three queries whatever the number of keys.
+    Keys outside the tenant get empty reports (the field's permission checked the key's
+    org already)."""
+    today = utcnow().date()
+    windows: dict[int, list[uuid.UUID]] = {}
+    for key_id, days in asked:
+        windows.setdefault(days, []).append(key_id)
+    found: dict[tuple[uuid.UUID, int], _Window] = {}
+    for days, key_ids in windows.items():
+        since = today - timedelta(days=days - 1)
+        for key_id in key_ids:
+            found[(key_id, days)] = _Window({}, [])
+        for row in await repository.usage_days(db, key_ids, since, tenant):
+            found[(row.key_id, days)].rows[row.day] = row
+        for key_id, code, count in await repository.usage_errors(db, key_ids, since, tenant):
+            found[(key_id, days)].codes.append((code, count))
+    all_ids = sorted({key_id for key_id, _days in asked})
+    latest = {row.key_id: row for row in await repository.latest_usage(db, all_ids, tenant)}
+    return [
+        _report(found[(key_id, days)], latest.get(key_id), today, days) for key_id, days in asked
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    rows: dict[date, ApiKeyUsageDay]
+    codes: list[tuple[str, int]]
+
+
+def _report(window: _Window, latest: ApiKeyUsageDay | None, today: date, days: int) -> UsageReport:
+    daily = []
+    for offset in range(days - 1, -1, -1):
+        day = today - timedelta(days=offset)
+        row = window.rows.get(day)
+        daily.append(
+            UsageDay(day, row.requests, row.errors, row.rate_limited) if row else UsageDay(day)
+        )
+    last_used_at = latest.last_used_at if latest is not None else None
+    return UsageReport(
+        daily=daily,
+        errors_by_code=sorted(window.codes, key=lambda item: (-item[1], item[0]))[
+            :MAX_CODES_SHOWN
+        ],
+        last_used_at=as_utc(last_used_at) if last_used_at is not None else None,
+        last_used_ip=latest.last_ip if latest is not None else None,
+    )

@@ -9,6 +9,7 @@ operations: the record belongs to an HTTP request.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -27,6 +28,9 @@ class RequestRecord:
     door_refusal: str | None = None
     # The credential's org, when the door read its row (or had it cached).
     org_slug: str | None = None
+    # (org id, key id) of the org key the door identified, even when it refused the
+    # request (its rate limit): the key's usage counts it (``app.api_keys.usage``).
+    api_key: tuple[uuid.UUID, uuid.UUID] | None = None
 
 
 def error_code(error: GraphQLError) -> str:

@@ -20,6 +20,8 @@ from app.accounts.queries import AccountQueries
 from app.analytics import service as analytics
 from app.analytics.figures import HISTOGRAM_BUCKETS
 from app.api_keys.mutations import ApiKeyMutations
+from app.api_keys.service import MAX_CODES_SHOWN as MAX_KEY_ERROR_CODES
+from app.api_keys.usage import RETENTION_DAYS as KEY_USAGE_DAYS
 from app.attempts.mutations import AttemptMutations
 from app.auth.mutations import AuthMutations
 from app.auth.queries import AuthQueries
@@ -70,6 +72,8 @@ LIST_SIZES: ListSizes = {
     ("Quiz", "questions"): MAX_QUESTIONS,
     ("Quiz", "questionsWithAnswers"): MAX_QUESTIONS,
     ("Question", "options"): MAX_OPTIONS,
+    ("ApiKeyUsage", "daily"): KEY_USAGE_DAYS,
+    ("ApiKeyUsage", "errorsByCode"): MAX_KEY_ERROR_CODES,
     ("AuthoredQuestion", "options"): MAX_OPTIONS,
     ("Attempt", "questions"): MAX_QUESTIONS,
     ("Attempt", "results"): MAX_QUESTIONS,

@@ -13,6 +13,7 @@ from starlette.routing import Route, WebSocketRoute
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api_keys import last_used as api_keys_last_used
+from app.api_keys import usage as api_keys_usage
 from app.attempts import sweep as attempts_sweep
 from app.core.db import dispose_engines
 from app.core.logging import configure_logging
@@ -62,6 +63,7 @@ def create_app() -> Starlette:
         await persisted_manifest.register_configured()  # the dashboard's trusted documents
         async with (
             api_keys_last_used.running(),
+            api_keys_usage.running(),
             running_bus(),
             attempts_sweep.running(),
             webhooks_worker.running(),

@@ -92,10 +92,12 @@ class GraphQLDoor:
                     platform=self.platform,
                 )
                 _note_org(scope, sc)
+                _note_key(scope, sc)
                 await _end_read_transaction(db, keep_touch=not safe)
             except AppError as error:
                 await db.rollback()
                 note_refusal(scope, error.code)
+                _note_key(scope, sc)
                 await problem_for(error, response_headers(sc))(scope, receive, send)
                 return
             except Exception:  # e.g. the database is down while the actor is looked up
@@ -138,6 +140,14 @@ def _note_org(scope: Scope, sc: ServiceContext) -> None:
     org = peek(sc.db, Organization, org_id)
     if org is not None:
         record.org_slug = org.slug
+
+
+def _note_key(scope: Scope, sc: ServiceContext) -> None:
+    """The org key the door identified (passed or refused for its rate limit), for the
+    key's usage (``app.api_keys.usage``, counted by the request log)."""
+    record = scope["state"].get(RECORD)
+    if sc.identified_key is not None and isinstance(record, RequestRecord):
+        record.api_key = sc.identified_key
 
 
 def _json_post(scope: Scope, headers: Headers) -> bool:

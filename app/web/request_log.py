@@ -6,7 +6,9 @@ included; an HTTP request gets a ``RequestRecord`` for the door and the schema t
 (``app.graphql.observation``) and, once its response is sent, one line on the
 ``quizgraph.request`` logger: method, path, status, duration, the client's address, the
 operation's type and name, error codes, the credential's kind and label (a username or a key prefix,
-never a secret) and its org. A GraphQL request is also counted (``app.web.metrics``).
+never a secret) and its org. A GraphQL request is also counted (``app.web.metrics``), and
+an org key's request in the key's usage (``app.api_keys.usage``: in memory, written once
+a minute).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.access.actor import Actor, ActorKind
 from app.access.request import ServiceContext
+from app.api_keys import usage
 from app.core.logging import DeferredText, request_id_var
 from app.graphql.observation import RECORD, RequestRecord
 from app.web import metrics
@@ -67,7 +70,19 @@ class RequestLogMiddleware:
             kind = _credential_kind(actor, scope)
             if scope["path"] == GRAPHQL_PATH:
                 metrics.observe(record, kind, status, took)
+            if record.api_key is not None:
+                _count_key_use(scope, record, status)
             _log(scope, record, sc, kind, status, took)
+
+
+def _count_key_use(scope: Scope, record: RequestRecord, status: int) -> None:
+    """The org key's request, in its usage (in memory; ``app.api_keys.usage``)."""
+    assert record.api_key is not None
+    codes = [record.door_refusal] if record.door_refusal else record.error_codes
+    if not codes and status >= 400:  # a response without a GraphQL error (malformed request)
+        codes = ["INTERNAL" if status >= 500 else f"HTTP_{status}"]
+    org_id, key_id = record.api_key
+    usage.count(org_id, key_id, codes, client_address(scope))
 
 
 def _credential_kind(actor: Actor | None, scope: Scope) -> str:
