@@ -235,7 +235,6 @@ async def submit_attempt(
     attempt = await _owned(sc, attempt_id)
     if attempt.status is not AttemptStatus.IN_PROGRESS:
         return attempt
-    await integrity.seen(sc, attempt)
     quiz = await quizzes.quiz_of_record(sc, attempt.quiz_id, attempt.org_id)
     questions = await quizzes.questions_of(sc, quiz)
     checked = await _checked_answers(sc, quiz, answers, questions)
@@ -243,7 +242,13 @@ async def submit_attempt(
     late = past_deadline(attempt, now)
     status = AttemptStatus.EXPIRED if late else AttemptStatus.SUBMITTED
     closed_at = _closed_at(attempt, status, now)
-    if not await repository.claim_close(sc.db, attempt.org_id, attempt.id, status, closed_at):
+    claimed = await repository.claim_close(sc.db, attempt.org_id, attempt.id, status, closed_at)
+    # Seen after the claim: every submit locks the attempt's row first, then what a
+    # sighting and its audit event lock (the integrity record, the org's audit chain).
+    # Before it, a second device's submit held the chain while waiting for the row
+    # the first held while waiting for the chain: a deadlock on PostgreSQL.
+    await integrity.seen(sc, attempt)
+    if not claimed:
         return await repository.by_id(sc.db, attempt.id, attempt.org_id) or attempt
     if not late:
         await _store_answers(sc, attempt, checked, now)

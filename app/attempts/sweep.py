@@ -16,15 +16,14 @@ exactly one of them, or the member's own request, close each attempt.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import AsyncIterator
 
 from app.access.request import RequestMeta, ServiceContext
 from app.attempts import repository, service
 from app.audit.service import SYSTEM_ACTOR
+from app.core import periodic
 from app.core.clock import utcnow
 from app.core.db import unit_of_work
 from app.core.settings import get_settings
@@ -62,29 +61,14 @@ async def _close(org_id: uuid.UUID, quiz_id: uuid.UUID, member_id: uuid.UUID) ->
     return closed
 
 
-async def _sweep_forever(interval: float) -> None:
-    while True:
-        await asyncio.sleep(interval)
-        try:
-            closed = await sweep_once()
-        except Exception:  # a pass never takes the server down; the next one retries
-            logger.exception("sweeping attempts past their deadline failed; will retry")
-            continue
-        if closed:
-            logger.info("closed %d attempts past their deadline", closed)
+async def _logged_pass() -> None:
+    closed = await sweep_once()
+    if closed:
+        logger.info("closed %d attempts past their deadline", closed)
 
 
-@contextlib.asynccontextmanager
-async def running() -> AsyncIterator[None]:
+def running() -> contextlib.AbstractAsyncContextManager[None]:
     """Sweep in the background while the server runs (not at all with the setting 0)."""
-    interval = get_settings().attempt_sweep_seconds
-    if interval <= 0:
-        yield
-        return
-    task = asyncio.create_task(_sweep_forever(interval), name="attempt-sweep")
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+    return periodic.every(
+        get_settings().attempt_sweep_seconds, _logged_pass, name="attempt-sweep", logger=logger
+    )

@@ -20,12 +20,11 @@ that a pass over many keys writes only what is new.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
 import logging
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -34,6 +33,7 @@ from app.access.request import RequestMeta, ServiceContext
 from app.access.scopes import Scope
 from app.api_keys import service as api_keys
 from app.audit.service import SYSTEM_ACTOR
+from app.core import periodic
 from app.core.clock import as_utc, utcnow
 from app.core.db import unit_of_work
 from app.core.settings import get_settings
@@ -204,29 +204,18 @@ async def sweep_once() -> Swept:
     )
 
 
-async def _sweep_forever(interval: float) -> None:
-    while True:
-        try:
-            swept = await sweep_once()
-        except Exception:  # a pass never takes the server down; the next one retries
-            logger.exception("the notifications sweep failed; will retry")
-        else:
-            if swept.reminded or swept.closed or swept.pruned:
-                logger.info("notifications: %s", swept)
-        await asyncio.sleep(interval)
+async def _logged_pass() -> None:
+    swept = await sweep_once()
+    if swept.reminded or swept.closed or swept.pruned:
+        logger.info("notifications: %s", swept)
 
 
-@contextlib.asynccontextmanager
-async def running() -> AsyncIterator[None]:
+def running() -> contextlib.AbstractAsyncContextManager[None]:
     """Sweep in the background while the server runs (not at all with the setting 0)."""
-    interval = get_settings().notification_sweep_seconds
-    if interval <= 0:
-        yield
-        return
-    task = asyncio.create_task(_sweep_forever(interval), name="notifications-sweep")
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+    return periodic.every(
+        get_settings().notification_sweep_seconds,
+        _logged_pass,
+        name="notifications-sweep",
+        logger=logger,
+        first_at_start=True,
+    )
