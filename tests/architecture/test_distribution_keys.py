@@ -150,6 +150,11 @@ KNOWN_GAPS: dict[str, str] = {
         "(quiz_id) -> quizzes, foreign key (member_id) -> members"
     ),
     "quizzes": ("without org_id: primary key (id), foreign key (created_by_id) -> members"),
+    "tournament_entrants": "without org_id: primary key (tournament_id, member_id), foreign keys (tournament_id) -> tournaments and (member_id) -> members",
+    "tournament_rounds": "without org_id: primary key (tournament_id, position), unique (tournament_id, quiz_id), foreign keys (tournament_id) -> tournaments and (quiz_id) -> quizzes",
+    "tournament_scores": "without org_id: primary key (tournament_id, member_id, quiz_id), foreign keys to tournaments, quizzes and members",
+    "tournament_standings": "without org_id: primary key (tournament_id, member_id), foreign keys (tournament_id) -> tournaments and (member_id) -> members",
+    "tournaments": "without org_id: primary key (id), foreign key (created_by_id) -> members",
     "webhook_deliveries": (
         "platform deliveries have no org; org_id is nullable; without org_id: primary "
         "key (id), foreign key (endpoint_id) -> webhook_endpoints, foreign key "
