@@ -56,6 +56,10 @@ try {
       .pop(),
   );
 
+  // A platform admin for the console (platform.spec.ts); its second factor is enrolled by the test.
+  const staffPassword = password();
+  run(`create-platform-admin --username e2e-staff --password ${staffPassword}`);
+
   server = spawn(`exec ${cmd} serve --host 127.0.0.1 --port ${port}`, { cwd: repo, env: serverEnv, shell: true, stdio: ['ignore', 'inherit', 'inherit'] });
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -109,6 +113,8 @@ try {
         QG_PORTAL_CODE: org.portalCode,
         QG_OWNER_USERNAME: org.ownerUsername,
         QG_OWNER_PASSWORD: org.ownerPassword ?? ownerPassword,
+        QG_PLATFORM_USERNAME: 'e2e-staff',
+        QG_PLATFORM_PASSWORD: staffPassword,
       },
     },
   );

@@ -24,6 +24,8 @@ import { Spinner } from './components/ui';
 // dashboard's main bundle doesn't carry them.
 const OrgAnalyticsPage = lazy(() => import('./pages/analytics/OrgAnalyticsPage').then((m) => ({ default: m.OrgAnalyticsPage })));
 const QuizAnalyticsPage = lazy(() => import('./pages/analytics/QuizAnalyticsPage').then((m) => ({ default: m.QuizAnalyticsPage })));
+// The platform console (staff only), with its own client: loaded when /platform is opened.
+const PlatformApp = lazy(() => import('./pages/platform/PlatformApp').then((m) => ({ default: m.PlatformApp })));
 const IntegrityPage = lazy(() => import('./pages/integrity/IntegrityPage').then((m) => ({ default: m.IntegrityPage })));
 const CertificatesPage = lazy(() => import('./pages/certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })));
 const MyCertificatesPage = lazy(() => import('./pages/certificates/MyCertificatesPage').then((m) => ({ default: m.MyCertificatesPage })));
@@ -68,6 +70,7 @@ export function App() {
               <Route path="certificates" element={later(<MyCertificatesPage />)} />
             </Route>
             <Route path="/org/:slug/signed-out" element={<SignedOutPage />} />
+            <Route path="/platform/*" element={later(<PlatformApp />)} />
             <Route path="/" element={<Home />} />
             <Route path="*" element={<NotFound />} />
           </Routes>

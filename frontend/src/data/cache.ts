@@ -70,6 +70,17 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'UpdateIntegrityRulesPayload',
   'MarkNotificationsReadPayload',
   'RevokeCertificatePayload',
+  // The platform console (pages/platform: its own client, listed so every document checks).
+  'BeginPlatformLoginPayload',
+  'TotpEnrolment',
+  'CompletePlatformLoginPayload',
+  'PlatformLogoutPayload',
+  'PlatformAdmin',
+  'CreateOrganizationPayload',
+  'SetOrganizationDisabledPayload',
+  'PlatformApiKeySecretPayload',
+  'RevokePlatformApiKeyPayload',
+  'RotatePlatformApiKeyPayload',
 ];
 
 const keys: KeyingConfig = Object.fromEntries(EMBEDDED_TYPES.map((name) => [name, () => null]));
