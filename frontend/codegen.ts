@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse, Kind, type DefinitionNode } from 'graphql';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 // The printed backend schema lives at the repository root (`make schema` prints it).
 // QG_SCHEMA points at another printed schema (e.g. a fresh `quizgraph print-schema`).
@@ -63,7 +64,12 @@ const config: CodegenConfig = {
   generates: {
     'src/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persistedDocuments: each document's SHA-256 in its DocumentNode (`__meta__.hash`) and
+      // src/gql/persisted-documents.json, the manifest the server registers as trusted
+      // (docs/persisted-queries.md). The server runs the manifest's text, so it must ask for
+      // the __typename fields Graphcache would otherwise have added.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       config: {
         enumsAsTypes: true,
         useTypeImports: true,

@@ -1,13 +1,33 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // During `npm run dev`, /graphql (HTTP and websocket) is proxied to a running backend.
 const api = process.env.QUIZGRAPH_DEV_API ?? 'http://127.0.0.1:8000';
 
+/**
+ * The build's copy of codegen's persisted-documents manifest (dist/persisted-documents.json):
+ * `quizgraph serve` registers it as trusted at start-up, so the hashes this build sends are known
+ * (docs/persisted-queries.md). Only dist/assets is served, so the file is not.
+ */
+function persistedDocumentsManifest(): Plugin {
+  return {
+    name: 'quizgraph-persisted-documents',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'persisted-documents.json',
+        source: readFileSync('src/gql/persisted-documents.json', 'utf8'),
+      });
+    },
+  };
+}
+
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [react(), persistedDocumentsManifest()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

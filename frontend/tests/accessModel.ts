@@ -6,7 +6,9 @@ import server from './server-scopes.json';
 const LABELS: Record<string, string> = { api_keys: 'API keys', org: 'Organization' };
 
 export const MODEL: AccessModel = {
+  __typename: 'AccessModel',
   roles: server.roles.map((role) => ({
+    __typename: 'RoleDefinition' as const,
     role: role as Role,
     scopes: server.scopes.filter((s) => s.roles.includes(role)).map((s) => s.scope),
     ownRecordsOnly: role === 'STUDENT' ? ['attempts:read'] : [],
@@ -14,6 +16,7 @@ export const MODEL: AccessModel = {
   scopes: server.scopes.map((s) => {
     const resource = s.scope.split(':')[0]!;
     return {
+      __typename: 'ScopeDefinition' as const,
       name: s.scope,
       description: `What ${s.scope} allows`,
       resource,

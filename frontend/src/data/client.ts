@@ -1,4 +1,5 @@
 import { Client, fetchExchange, mapExchange, subscriptionExchange, type Exchange } from 'urql';
+import { persistedExchange } from '@urql/exchange-persisted';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { isUnauthenticated, reportSessionEnded } from './session';
 import { makeCacheExchange } from './cache';
@@ -54,6 +55,32 @@ export function sessionExchange(onEnded: () => void = reportSessionEnded): Excha
   });
 }
 
+/**
+ * The hash codegen gave a document at build time (client preset, `persistedDocuments`): the
+ * SHA-256 of its text in `src/gql/persisted-documents.json`, the manifest the server registers
+ * as trusted at start-up. A document without one (none of ours) is sent in full.
+ */
+export function documentHash(document: unknown): string {
+  const meta = (document as { __meta__?: { hash?: unknown } } | null)?.__meta__;
+  return typeof meta?.hash === 'string' ? meta.hash : '';
+}
+
+/**
+ * Every operation (queries, mutations, subscriptions) is sent as its hash alone, never its
+ * text, so the dashboard works on a server that runs trusted documents only. No retry with the
+ * text: the text urql would print is not the manifest's, so its hash would not match. POST
+ * stays the method (the session's idle clock moves with POSTs only).
+ */
+export function persistedDocumentsExchange(): Exchange {
+  return persistedExchange({
+    enforcePersistedQueries: true,
+    enableForMutation: true,
+    enableForSubscriptions: true,
+    preferGetForPersistedQueries: false,
+    generateHash: (_query, document) => Promise.resolve(documentHash(document)),
+  });
+}
+
 export function makeClient(): Client {
   return new Client({
     url: GRAPHQL_PATH,
@@ -65,6 +92,7 @@ export function makeClient(): Client {
     exchanges: [
       makeCacheExchange(),
       sessionExchange(),
+      persistedDocumentsExchange(),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
