@@ -16,6 +16,8 @@ import { StudentQuizzesPage } from './pages/take/StudentQuizzesPage';
 import { QuizEditorPage } from './pages/quizzes/QuizEditorPage';
 import { AttemptPage } from './pages/take/AttemptPage';
 import { RequireSection } from './pages/session/RequireSection';
+import { MyAccountPage } from './pages/account/MyAccountPage';
+import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
 import { SessionContext, onSessionEnded, sessionEndedLoginPath, signedInSlug } from './data/session';
 import { rememberedPortal } from './lib/portal';
 import { Spinner } from './components/ui';
@@ -49,6 +51,7 @@ export function App() {
             <Route path="/org/:slug/portal/:portalCode/login" element={<LoginPage />} />
             <Route path="/org/:slug" element={<SignedInLayout area="dashboard" />}>
               <Route path="dashboard" element={<DashboardHome />} />
+              <Route path="dashboard/account" element={<MyAccountPage />} />
               <Route path="dashboard/api-keys" element={<RequireSection id="apiKeys"><ApiKeysPage /></RequireSection>} />
               <Route path="dashboard/webhooks" element={<RequireSection id="webhooks"><WebhooksPage /></RequireSection>} />
               <Route path="dashboard/webhooks/:webhookId" element={<RequireSection id="webhooks"><WebhookDetailPage /></RequireSection>} />
@@ -67,9 +70,11 @@ export function App() {
               <Route index element={<StudentQuizzesPage />} />
               <Route path="attempts/:attemptId" element={<AttemptPage />} />
               <Route path="leaderboard" element={<LeaderboardPage />} />
+              <Route path="account" element={<MyAccountPage />} />
               <Route path="certificates" element={later(<MyCertificatesPage />)} />
             </Route>
             <Route path="/org/:slug/signed-out" element={<SignedOutPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route path="/platform/*" element={later(<PlatformApp />)} />
             <Route path="/" element={<Home />} />
             <Route path="*" element={<NotFound />} />

@@ -12,6 +12,9 @@ import { validateAddMember, hasErrors, type AddMemberForm, type FieldErrors, typ
 import { ConfirmDialog, Dialog, ErrorMessage, Field, Notice } from '../../components/ui';
 import { ConnectionTable } from '../../components/ConnectionTable';
 import { FilterBar, SearchFilter, SelectFilter } from '../../components/FilterBar';
+import { ImportMembersDialog } from './ImportMembersDialog';
+import { PortalCodeCard } from './PortalCodeCard';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
 
 const PAGE = 25;
 type DisabledFilter = 'active' | 'disabled';
@@ -24,6 +27,7 @@ type MemberRow = MemberFieldsFragment;
 export function MembersPage() {
   const { viewer, access, slug } = useViewer();
   const canWrite = viewer.scopes.includes('members:write');
+  const ownsOrg = viewer.scopes.includes('org:write');
   const roles = rolesOf(access);
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | ''>('');
@@ -45,6 +49,8 @@ export function MembersPage() {
   const updateMember = useAction(UpdateMemberMutation);
   const removeMember = useAction(RemoveMemberMutation);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [resetting, setResetting] = useState<MemberRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<MemberRow | null>(null);
@@ -122,6 +128,15 @@ export function MembersPage() {
         </button>
         <button
           type="button"
+          className="btn btn-small"
+          {...guard(self, () => setResetting(m))}
+          aria-label={`Reset the password of ${m.displayName}`}
+          title={self ? 'Change your own password on My account' : undefined}
+        >
+          Reset password
+        </button>
+        <button
+          type="button"
           className="btn btn-small btn-danger"
           {...guard(self, () => {
             removeMember.reset();
@@ -140,9 +155,14 @@ export function MembersPage() {
       <div className="page-head">
         <h1 id="members-title">Members</h1>
         {canWrite && (
-          <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
-            Add member
-          </button>
+          <div className="row-actions">
+            <button type="button" className="btn" onClick={() => setImporting(true)}>
+              Import CSV
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => setAdding(true)}>
+              Add member
+            </button>
+          </div>
         )}
       </div>
 
@@ -206,13 +226,28 @@ export function MembersPage() {
           { header: 'Role', cell: (m) => roleLabel(m.role) },
           {
             header: 'Status',
-            cell: (m) => <span className={`status status-${m.disabled ? 'disabled' : 'active'}`}>{m.disabled ? 'Disabled' : 'Active'}</span>,
+            cell: (m) => (
+              <>
+                <span className={`status status-${m.disabled ? 'disabled' : 'active'}`}>{m.disabled ? 'Disabled' : 'Active'}</span>
+                {m.passwordChangeRequired && <span className="badge">temporary password</span>}
+              </>
+            ),
           },
           { header: 'Joined', cell: (m) => formatDate(m.createdAt) },
           canWrite && { header: 'Actions', cell: (m) => memberActions(m) },
         ]}
       />
 
+      <ImportMembersDialog
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={(count) => {
+          setNotice(`${count} ${count === 1 ? 'member was' : 'members were'} imported.`);
+          retry();
+        }}
+      />
+      {resetting && <ResetPasswordDialog member={resetting} onClose={() => setResetting(null)} />}
+      {ownsOrg && <PortalCodeCard slug={slug} />}
       <AddMemberDialog
         open={adding}
         roles={grantable}
@@ -362,7 +397,7 @@ function AddMemberDialog({
             </select>
           )}
         </Field>
-        <Field label="Initial password" error={errors.password} hint="10 to 256 characters. Share it with the member privately.">
+        <Field label="Initial password" error={errors.password} hint="Your organization's password policy applies (at least 8 characters by default). Share it with the member privately.">
           {(p) => <input {...p} type="password" autoComplete="new-password" value={form.password} onChange={set('password')} />}
         </Field>
         <ErrorMessage message={addMember.error} />

@@ -2,7 +2,7 @@ import { graphql } from '../../gql';
 
 export const MemberFieldsFragment = graphql(`
   fragment MemberFields on Member {
-    id username displayName role disabled createdAt
+    id username displayName role disabled createdAt passwordChangeRequired
   }
 `);
 
@@ -41,5 +41,51 @@ export const UpdateMemberMutation = graphql(`
 export const RemoveMemberMutation = graphql(`
   mutation RemoveMember($input: RemoveMemberInput!) {
     removeMember(input: $input) { removedId }
+  }
+`);
+
+export const SetTemporaryPasswordMutation = graphql(`
+  mutation SetTemporaryPassword($input: SetTemporaryPasswordInput!) {
+    setTemporaryPassword(input: $input) {
+      temporaryPassword
+      member { ...MemberFields }
+    }
+  }
+`);
+
+export const CreatePasswordResetLinkMutation = graphql(`
+  mutation CreatePasswordResetLink($input: CreatePasswordResetLinkInput!) {
+    createPasswordResetLink(input: $input) {
+      url
+      expiresAt
+      emailedTo
+      emailProblem
+      member { ...MemberFields }
+    }
+  }
+`);
+
+export const ImportMembersMutation = graphql(`
+  mutation ImportMembers($input: ImportMembersInput!) {
+    importMembers(input: $input) {
+      dryRun
+      rowCount
+      validRowCount
+      problemCount
+      importedCount
+      generatedPasswordCount
+      credentialsCsv
+      problems { line column code message }
+    }
+  }
+`);
+
+export const RotatePortalCodeMutation = graphql(`
+  mutation RotatePortalCode {
+    rotatePortalCode(input: {}) {
+      portalCode
+      loginPath
+      organization { id }
+    }
   }
 `);

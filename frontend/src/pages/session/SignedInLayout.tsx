@@ -9,10 +9,13 @@ import { loginPath, rememberedPortal } from '../../lib/portal';
 import { SESSION_ENDED_MESSAGE, sessionEndedLoginPath, useSession } from '../../data/session';
 import { ErrorMessage, Spinner } from '../../components/ui';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { PasswordChangeRequiredPage } from '../account/PasswordChangeRequiredPage';
 
 export function SignedInLayout({ area }: { area: 'dashboard' | 'student' }) {
   const { slug = '' } = useParams();
   const [{ data, fetching, error }, refetch] = useQuery({ query: ViewerQuery, requestPolicy: 'cache-and-network' });
+  const signOut = useSignOut(slug);
+  const { resetSession } = useSession();
   const ctx = useMemo(
     () => (data ? { viewer: data.viewer, access: data.accessModel, slug, refetch: () => refetch({ requestPolicy: 'network-only' }) } : null),
     [data, slug, refetch],
@@ -36,6 +39,17 @@ export function SignedInLayout({ area }: { area: 'dashboard' | 'student' }) {
   }
   const viewer = data.viewer;
   if (viewer.kind === 'ANONYMOUS' || !ctx) return <SignedOut slug={slug} />;
+  if (viewer.passwordChangeRequired) {
+    // Signed in with a temporary password: the API refuses everything else until it is changed.
+    return (
+      <PasswordChangeRequiredPage
+        slug={slug}
+        orgName={viewer.organization?.name ?? slug}
+        onChanged={resetSession}
+        onSignOut={() => void signOut()}
+      />
+    );
+  }
   const orgSlug = viewer.organization?.slug;
   if (orgSlug && orgSlug !== slug && viewer.kind !== 'PLATFORM_ADMIN') {
     return (
@@ -88,25 +102,30 @@ function SignedOutCard({ ended = false }: { ended?: boolean }) {
   );
 }
 
-function Shell({ staff }: { staff: boolean }) {
-  const { viewer, slug } = useViewer();
+/** Signs out and goes to the org's portal login (or the start page without one). */
+function useSignOut(slug: string): () => Promise<void> {
   const logout = useAction(LogoutMutation);
   const navigate = useNavigate();
   const { resetSession } = useSession();
-  const [menuOpen, setMenuOpen] = useState(false);
-  const sections = staff ? visibleSections(viewer.scopes) : [];
-  const base = `/org/${slug}/dashboard`;
-
-  useEffect(() => {
-    document.title = `${viewer.organization?.name ?? slug} · quizgraph`;
-  }, [viewer.organization?.name, slug]);
-
-  async function signOut() {
+  return async () => {
     await logout.run({});
     const portal = rememberedPortal(slug);
     resetSession();
     navigate(portal ? loginPath(slug, portal) : '/', { replace: true });
-  }
+  };
+}
+
+function Shell({ staff }: { staff: boolean }) {
+  const { viewer, slug } = useViewer();
+  const signOut = useSignOut(slug);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const sections = staff ? visibleSections(viewer.scopes) : [];
+  const base = `/org/${slug}/dashboard`;
+  const accountPath = staff ? `${base}/account` : `/org/${slug}/quizzes/account`;
+
+  useEffect(() => {
+    document.title = `${viewer.organization?.name ?? slug} · quizgraph`;
+  }, [viewer.organization?.name, slug]);
 
   return (
     <div className="shell">
@@ -134,6 +153,7 @@ function Shell({ staff }: { staff: boolean }) {
               Quizzes
             </NavLink>
             <NavLink to={`/org/${slug}/quizzes/leaderboard`}>Leaderboard</NavLink>
+            <NavLink to={`/org/${slug}/quizzes/payments`}>Payments</NavLink>
             <NavLink to={`/org/${slug}/quizzes/certificates`}>Certificates</NavLink>
           </nav>
         )}
@@ -143,7 +163,12 @@ function Shell({ staff }: { staff: boolean }) {
             {viewer.member?.displayName ?? viewer.kind}
             {viewer.role && <span className="badge">{viewer.role.toLowerCase()}</span>}
           </span>
-          <button type="button" className="btn btn-small" onClick={signOut}>
+          {viewer.kind === 'MEMBER' && (
+            <NavLink className="btn btn-small" to={accountPath}>
+              My account
+            </NavLink>
+          )}
+          <button type="button" className="btn btn-small" onClick={() => void signOut()}>
             Sign out
           </button>
         </div>

@@ -6,6 +6,7 @@ export const ViewerFieldsFragment = graphql(`
     kind
     role
     scopes
+    passwordChangeRequired
     member { id username displayName role }
     organization { id slug name }
   }
