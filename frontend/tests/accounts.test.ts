@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkNewPassword, policyHint } from '../src/pages/account/NewPasswordFields';
 import { tokenFromHash } from '../src/pages/account/ResetPasswordPage';
 
-const policy = { minLength: 12, rejectCommonPasswords: true, maxLength: 256 };
+const policy = { __typename: 'PasswordPolicy' as const, minLength: 12, rejectCommonPasswords: true, maxLength: 256 };
 
 describe('a new password, as the browser can judge it', () => {
   it('uses the org policy’s minimum, else the platform’s 8', () => {
