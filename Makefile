@@ -10,7 +10,7 @@ PORT ?= 8000
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/graphiql.html frontend/package.json frontend/vite.config.ts \
 	frontend/codegen.ts frontend/tsconfig.json frontend/schema.pending.graphql schema.graphql -type f 2>/dev/null)
 
-.PHONY: run install install-dev migrate demo frontend test test-python test-frontend test-e2e lint format schema bench bench-peer system-deps clean
+.PHONY: run install install-dev migrate demo frontend test test-python test-frontend test-e2e lint format schema bench bench-peer system-deps examples clean
 
 run: install migrate demo frontend/dist/index.html  ## serve the API and dashboard with SQLite
 	@# The demo's login URL and credentials are the last lines, once the server listens.
@@ -55,7 +55,9 @@ format: install-dev
 
 system-deps:  ## Debian packages the tests and benchmarks use
 	@missing=""; \
-	for pkg in chromium wrk; do command -v $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	for pkg in chromium wrk nginx; do \
+	  command -v $$pkg >/dev/null 2>&1 || [ -x /usr/sbin/$$pkg ] || missing="$$missing $$pkg"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing$$missing from Debian's packages"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
@@ -63,8 +65,13 @@ system-deps:  ## Debian packages the tests and benchmarks use
 
 test: install-dev lint system-deps test-frontend test-python test-e2e
 
-test-python: install-dev
+test-python: install-dev system-deps examples  ## nginx (tests/deploy) and the examples' packages too
 	$(RUN) pytest
+
+examples: examples/node/node_modules/.installed  ## the Node partner example's packages
+examples/node/node_modules/.installed: examples/node/package.json examples/node/package-lock.json
+	cd examples/node && npm ci --no-audit --no-fund
+	@touch $@
 
 test-frontend: frontend/dist/index.html
 	cd frontend && npm test
@@ -79,4 +86,4 @@ bench-peer: install-dev system-deps  ## the quiz list against PostGraphile 5 (np
 	$(RUN) python -m bench.peer
 
 clean:
-	rm -rf var .venv frontend/node_modules frontend/dist test-results
+	rm -rf var .venv frontend/node_modules frontend/dist test-results examples/node/node_modules

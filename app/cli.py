@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--reload", action="store_true", help="restart on code changes")
     serve.add_argument(
+        "--proxy-headers",
+        action="store_true",
+        help="behind a proxy: the client's address from X-Forwarded-For when the peer is "
+        "one of QUIZGRAPH_TRUSTED_PROXIES (127.0.0.1 and ::1 when that is unset)",
+    )
+    serve.add_argument(
         "--demo-credentials",
         type=Path,
         metavar="FILE",
@@ -114,6 +120,13 @@ def _parser() -> argparse.ArgumentParser:
     checkpoint.add_argument("--output", type=Path, help="append to this file instead of stdout")
     checkpoint.set_defaults(handler=_audit_checkpoint)
 
+    backup = commands.add_parser(
+        "backup",
+        help="copy the database while the servers run (SQLite: online backup; PostgreSQL: pg_dump)",
+    )
+    backup.add_argument("destination", type=Path, help="the file to write (must not exist)")
+    backup.set_defaults(handler=_backup)
+
     webhooks = commands.add_parser("webhooks", help="webhook tools")
     webhook_commands = webhooks.add_subparsers(title="webhooks commands")
     worker = webhook_commands.add_parser(
@@ -156,6 +169,8 @@ def _serve(args: argparse.Namespace) -> int:
         announce_when_listening(args.host, args.port, args.demo_credentials)
     from app.web.ws_protocol import WS_PROTOCOL
 
+    if args.proxy_headers:
+        _trust_the_local_proxy()
     if args.workers > 1:
         _share_metrics_between_workers()
     uvicorn.run(
@@ -178,6 +193,38 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 GRACEFUL_SHUTDOWN_SECONDS = 5
+
+
+LOCAL_PROXIES = "127.0.0.1,::1"
+
+
+def _trust_the_local_proxy() -> None:
+    """``--proxy-headers``: believe a proxy on this machine, unless
+    QUIZGRAPH_TRUSTED_PROXIES names the proxies. Said through the environment, which the
+    workers inherit; the app installs uvicorn's ProxyHeadersMiddleware from the setting
+    (``app.web.client_address``), so every way of serving it trusts the same proxies."""
+    import os
+
+    from app.core.settings import get_settings
+
+    if get_settings().trusted_proxies:
+        return
+    os.environ["QUIZGRAPH_TRUSTED_PROXIES"] = LOCAL_PROXIES
+    get_settings.cache_clear()
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from app.core.backup import BackupError, backup, restore_hint
+    from app.core.settings import get_settings
+
+    try:
+        done = backup(get_settings().database_url, args.destination)
+    except BackupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"backed up to {done.destination} ({done.size_bytes:,} bytes, {done.how})")
+    print(restore_hint(done))
+    return 0
 
 
 def _share_metrics_between_workers() -> None:

@@ -8,13 +8,15 @@ redeploy and would differ between hosts.
 
 from __future__ import annotations
 
+import ipaddress
+import json
 import secrets
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 VAR_DIR = Path("var")
 
@@ -56,9 +58,11 @@ class Settings(BaseSettings):
     # login is refused at once (429, "busy, retry") instead of piling up.
     password_hash_concurrency: int = 2
     password_hash_queue: int = 16
-    # Proxies whose X-Forwarded-For names the client (IPs or networks, e.g.
-    # ["127.0.0.1"]); empty means the header is ignored and the peer address counts.
-    trusted_proxies: list[str] = Field(default_factory=list)
+    # Proxies whose X-Forwarded-For names the client (IP addresses or networks:
+    # "127.0.0.1,10.0.0.0/8" or a JSON list); empty means the header is ignored and the
+    # peer address counts (app/web/client_address.py). `serve --proxy-headers` trusts
+    # loopback when this is empty.
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
     max_query_depth: int = 12
     max_aliases: int = 30
     max_tokens: int = 5000
@@ -147,6 +151,11 @@ class Settings(BaseSettings):
     # registered as trusted at start-up; None: the dashboard's build's, when there.
     persisted_query_manifests: list[str] | None = None
 
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _proxy_addresses(cls, value: object) -> object:
+        return _proxy_addresses(value)
+
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
@@ -190,6 +199,26 @@ class Settings(BaseSettings):
         """Refuse to start with a token guard and no token (nobody could scrape)."""
         if self.metrics == "token" and not self.metrics_token:
             raise RuntimeError("QUIZGRAPH_METRICS=token needs QUIZGRAPH_METRICS_TOKEN")
+
+
+def _proxy_addresses(value: object) -> object:
+    """A comma-separated string or a JSON list, each entry an IP address or network.
+    uvicorn would take a typo for a host name that never matches (trusting nobody,
+    silently), so a bad entry refuses to start instead."""
+    if isinstance(value, str):
+        text = value.strip()
+        value = json.loads(text) if text.startswith("[") else text.split(",")
+    if not isinstance(value, list):
+        return value
+    entries = [str(entry).strip() for entry in value if str(entry).strip()]
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry) if "/" in entry else ipaddress.ip_address(entry)
+        except ValueError:
+            raise ValueError(
+                f"trusted proxy {entry!r} is not an IP address or network (e.g. 10.0.0.0/8)"
+            ) from None
+    return entries
 
 
 def _development_secret() -> str:

@@ -10,7 +10,6 @@ from datetime import timedelta
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route, WebSocketRoute
-from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.api_keys import last_used as api_keys_last_used
 from app.api_keys import usage as api_keys_usage
@@ -27,6 +26,7 @@ from app.tournaments import live as tournaments_live
 from app.tournaments import scheduler as tournaments_scheduler
 from app.web import certificates, frontend, metrics, org_logo, results_export
 from app.web.capacity import raise_open_file_limit
+from app.web.client_address import proxy_headers
 from app.web.door import GraphQLDoor
 from app.web.event_bus import running_bus
 from app.web.graphql_view import GraphQLView
@@ -92,9 +92,10 @@ def create_app() -> Starlette:
             Route(metrics.PATH, metrics.metrics_endpoint, methods=["GET"]),
             *frontend.routes(),
         ],
-        # Security headers go inside anything that rewrites the scheme from proxy headers.
+        # The client's address and scheme first (app/web/client_address.py), so every
+        # reader sees them; security headers inside anything that rewrites the scheme.
         middleware=[
-            *_proxy_headers(settings.trusted_proxies),
+            *proxy_headers(settings.trusted_proxies),
             Middleware(RequestIdMiddleware),
             Middleware(RequestLogMiddleware),
             Middleware(SecurityHeadersMiddleware),
@@ -119,14 +120,3 @@ def _freeze_start_up_objects() -> None:
     _frozen = True
     gc.collect()
     gc.freeze()
-
-
-def _proxy_headers(trusted_proxies: list[str]) -> list[Middleware]:
-    """uvicorn's X-Forwarded-For handling, trusting only the configured proxies.
-
-    ``quizgraph serve`` turns uvicorn's own (which trusts 127.0.0.1 by default) off,
-    so this setting alone decides whose word names the client address.
-    """
-    if not trusted_proxies:
-        return []
-    return [Middleware(ProxyHeadersMiddleware, trusted_hosts=trusted_proxies)]
