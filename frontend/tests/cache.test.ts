@@ -65,6 +65,8 @@ const key = (id: string, name: string, enabled = true) => ({
   enabled,
   revokedAt: null,
   createdBy: member,
+  // The list's usage columns (ApiKeysQuery); mutation payloads don't select it.
+  usage: { __typename: 'ApiKeyUsage', lastUsedAt: null, lastUsedIp: null, unusedFor30Days: false },
 });
 const page = (...keys: ReturnType<typeof key>[]) => ({
   data: {

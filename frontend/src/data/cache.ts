@@ -45,6 +45,10 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'IntegrityReview',
   'IntegrityRules',
   'NotificationsUpdate',
+  // API key usage: a key's figures, not entities.
+  'ApiKeyUsage',
+  'ApiKeyUsageDay',
+  'ApiKeyErrorCount',
   // Mutation payloads.
   'LoginPayload',
   'LogoutPayload',

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { useAction } from '../../data/useAction';
-import type { ApiKeyFieldsFragment } from '../../gql/graphql';
+import type { ApiKeyFieldsFragment, ApiKeysQuery as ApiKeysResult } from '../../gql/graphql';
 import {
   ApiKeysQuery,
   CreateApiKeyMutation,
@@ -33,7 +33,11 @@ import { GRAPHQL_PATH } from '../../data/client';
 
 const PAGE = 25;
 
+// The usage dialog brings uPlot (the analytics pages' chart): loaded when first opened.
+const KeyUsageDialog = lazy(() => import('./KeyUsageDialog'));
+
 type KeyRow = ApiKeyFieldsFragment;
+type ListedKey = NonNullable<NonNullable<ApiKeysResult['organization']>['apiKeys']>['edges'][number]['node'];
 
 export function ApiKeysPage() {
   const { viewer, access, slug } = useViewer();
@@ -48,6 +52,7 @@ export function ApiKeysPage() {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<KeyRow | null>(null);
   const [rotating, setRotating] = useState<KeyRow | null>(null);
+  const [viewingUsage, setViewingUsage] = useState<KeyRow | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -220,9 +225,17 @@ export function ApiKeysPage() {
             ),
           },
           { header: 'Limit', cell: (k) => `${k.rateLimitPerMinute}/min` },
-          { header: 'Last used', cell: (k) => formatDateTime(k.lastUsedAt, 'Never') },
+          { header: 'Last used', cell: (k) => <LastUsed apiKey={k} /> },
           { header: 'Expires', cell: (k) => formatDate(k.expiresAt, 'Never') },
           { header: 'Status', cell: (k) => <KeyStatus apiKey={k} accessOn={accessOn} /> },
+          {
+            header: 'Usage',
+            cell: (k) => (
+              <button type="button" className="btn btn-small" onClick={() => setViewingUsage(k)} aria-label={`Usage of ${k.name}`}>
+                Usage
+              </button>
+            ),
+          },
           canWrite && { header: 'Actions', cell: (k) => keyActions(k) },
         ]}
       />
@@ -235,6 +248,11 @@ export function ApiKeysPage() {
             if (created) setNotice(`“${created}” was created.`);
           }}
         />
+      )}
+      {viewingUsage && (
+        <Suspense fallback={<p className="muted">Loading usage…</p>}>
+          <KeyUsageDialog keyId={viewingUsage.id} name={viewingUsage.name} onClose={() => setViewingUsage(null)} />
+        </Suspense>
       )}
       {rotating && (
         <RotateKeyDialog
@@ -285,11 +303,28 @@ export function ApiKeysPage() {
   );
 }
 
-/** A key's status; working keys show as paused while the org's API access is off. */
-function KeyStatus({ apiKey, accessOn }: { apiKey: KeyRow; accessOn: boolean | null }) {
+/** When the key was last used (the usage counts, else the key's own note) and from where. */
+function LastUsed({ apiKey }: { apiKey: ListedKey }) {
+  const at: string | null | undefined = apiKey.usage.lastUsedAt ?? apiKey.lastUsedAt;
+  return (
+    <>
+      {formatDateTime(at, 'Never')}
+      {apiKey.usage.lastUsedIp && <div className="muted small">from {apiKey.usage.lastUsedIp}</div>}
+    </>
+  );
+}
+
+/** A key's status; working keys show as paused while the org's API access is off. A working key
+ * nobody used for 30 days is marked, as a candidate to revoke. */
+function KeyStatus({ apiKey, accessOn }: { apiKey: ListedKey; accessOn: boolean | null }) {
   const status = keyStatus(apiKey);
   return (
     <>
+      {status === 'active' && apiKey.usage.unusedFor30Days && (
+        <span className="status status-disabled" data-testid="key-unused" title="No request in the last 30 days: revoke it if nothing needs it">
+          Unused 30 days
+        </span>
+      )}
       {accessOn === false && (status === 'active' || status === 'retiring') ? (
         <span className="status status-paused" data-testid="key-status">
           Paused (API access off)

@@ -18,7 +18,29 @@ export const ApiKeysQuery = graphql(`
         pageInfo { hasNextPage endCursor }
         edges {
           cursor
-          node { ...ApiKeyFields }
+          node {
+            ...ApiKeyFields
+            usage { lastUsedAt lastUsedIp unusedFor30Days }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** One key's use over the last 30 days, for its usage dialog (the chart and errors by code). */
+export const ApiKeyUsageQuery = graphql(`
+  query ApiKeyUsage($id: ID!) {
+    node(id: $id) {
+      ... on ApiKey {
+        id
+        name
+        usage(days: 30) {
+          daily { day requests errors rateLimited }
+          errorsByCode { code count }
+          lastUsedAt
+          lastUsedIp
+          unusedFor30Days
         }
       }
     }
