@@ -102,7 +102,8 @@ async def register_file(path: Path) -> tuple[int, int]:
 async def register_configured() -> None:
     """At start-up: the manifests of ``QUIZGRAPH_PERSISTED_QUERY_MANIFESTS``, which must
     be there and be right (the server refuses to start otherwise), or by default the
-    dashboard's, when built (a broken one is logged: the API serves on)."""
+    dashboard's, when built (one that can't be registered is logged: the API serves on,
+    and the dashboard's requests are answered PERSISTED_QUERY_NOT_FOUND)."""
     configured = get_settings().persisted_query_manifests
     if configured is not None:
         for name in configured:
@@ -115,5 +116,8 @@ async def register_configured() -> None:
             count, _ = await register_file(path)
         except BadUserInput as error:
             logger.error("the dashboard's manifest %s was not registered: %s", path, error)
+            continue
+        except Exception:  # e.g. a database not migrated yet: the API serves on
+            logger.exception("the dashboard's manifest %s was not registered", path)
             continue
         logger.info("registered %d trusted documents from %s", count, path)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import uuid
+from pathlib import Path
+
 import pytest
 
 from app.core.errors import BadUserInput
@@ -59,3 +63,27 @@ def test_a_document_longer_than_the_cap_is_refused(monkeypatch: pytest.MonkeyPat
         manifest.read({sha256_of(VIEWER): VIEWER})
 
     assert "longer than 20" in refused.value.message
+
+
+async def test_start_up_registers_the_configured_manifests_and_refuses_a_missing_one(
+    app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given: one manifest that is there, one that isn't
+    from app.core.settings import get_settings
+    from app.persisted_queries import service
+
+    document = f"query Configured{uuid.uuid4().hex} {{ viewer {{ kind }} }}"
+    present = tmp_path / "persisted-documents.json"
+    present.write_text(json.dumps({sha256_of(document): document}))
+    settings = get_settings()
+
+    # when: start-up with the one that is there
+    monkeypatch.setattr(settings, "persisted_query_manifests", [str(present)])
+    await manifest.register_configured()
+    service.forget_remembered()
+
+    # then: registered as trusted; and a missing one stops the start-up
+    assert await service.lookup(sha256_of(document), trusted_only=True) == document
+    monkeypatch.setattr(settings, "persisted_query_manifests", [str(tmp_path / "missing.json")])
+    with pytest.raises(FileNotFoundError):
+        await manifest.register_configured()
