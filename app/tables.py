@@ -14,6 +14,7 @@ from app.leaderboards.models import LeaderboardResult, OrgStanding, QuizStanding
 from app.members.models import Member
 from app.notifications.models import Notification, NotificationRead
 from app.orgs.models import Organization, OrgLogo
+from app.payments.models import Payment
 from app.persisted_queries.models import PersistedQuery
 from app.platform.models import PlatformAdminSession, PlatformAdminTotp, PlatformAuditEvent
 from app.quizzes.models import Option, Question, Quiz
@@ -55,6 +56,7 @@ __all__ = [
     "Organization",
     "PasswordPolicy",
     "PasswordResetLink",
+    "Payment",
     "PersistedQuery",
     "PlatformAdmin",
     "PlatformAdminSession",

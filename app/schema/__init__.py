@@ -45,17 +45,19 @@ from app.notifications.service import MAX_IDS as MAX_NOTIFICATIONS_MARKED
 from app.notifications.subscriptions import NotificationSubscriptions
 from app.orgs.mutations import OrgMutations
 from app.orgs.queries import OrgQueries
+from app.orgs.settings_mutations import OrgSettingsMutations
+from app.payments.mutations import PaymentMutations
+from app.payments.repository import MAX_TOTALS as MAX_PAYMENT_TOTALS
 from app.platform.mutations import PlatformMutations
 from app.platform.queries import PlatformQueries
-from app.orgs.settings_mutations import OrgSettingsMutations
 from app.quizzes.checks import MAX_OPTIONS
 from app.quizzes.drafts import MAX_QUESTIONS
 from app.quizzes.importers import MAX_REPORTED_PROBLEMS
 from app.quizzes.mutations import QuizMutations
 from app.schema.access_model import AccessModelQueries
 from app.schema.node import NodeQueries
-from app.schema.platform_console import PlatformOrganizationQueries
 from app.schema.organization import Organization
+from app.schema.platform_console import PlatformOrganizationQueries
 from app.tournaments.mutations import TournamentMutations
 from app.tournaments.rules import MAX_ROUNDS as MAX_TOURNAMENT_ROUNDS
 from app.tournaments.rules import MAX_WINNERS as MAX_TOURNAMENT_WINNERS
@@ -91,6 +93,7 @@ LIST_SIZES: ListSizes = {
     ("OrganizationAnalytics", "timeline"): analytics.MAX_BUCKETS,
     ("OrganizationAnalytics", "topQuizzes"): analytics.MAX_TOP_QUIZZES,
     ("MemberProgress", "timeline"): analytics.MAX_BUCKETS,
+    ("Organization", "paymentTotals"): MAX_PAYMENT_TOTALS,
     ("ImportMembersPayload", "problems"): member_import.MAX_REPORTED_PROBLEMS,
     ("Tournament", "rounds"): MAX_TOURNAMENT_ROUNDS,
     ("Tournament", "winners"): MAX_TOURNAMENT_WINNERS,
@@ -125,6 +128,7 @@ class Mutation(
     WebhookMutations,
     NotificationMutations,
     IntegrityMutations,
+    PaymentMutations,
     PlatformMutations,
     CertificateMutations,
     TournamentMutations,

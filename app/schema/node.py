@@ -28,6 +28,7 @@ from app.members import service as members
 from app.members.types import Member
 from app.notifications.queries import load_node as _notification
 from app.orgs import service as orgs
+from app.payments.queries import load_node as _payment
 from app.quizzes.queries import load_node as _quiz
 from app.schema.organization import Organization
 from app.tournaments.queries import load_node as _tournament
@@ -71,6 +72,8 @@ NODE_TYPES: dict[str, NodeType] = {
     "Webhook": NodeType(_webhook, requires(Scope.WEBHOOKS_READ)),
     "AttemptIntegrity": NodeType(_attempt_integrity, requires(Scope.INTEGRITY_READ)),
     "IntegrityEvent": NodeType(_integrity_event, requires(Scope.INTEGRITY_READ)),
+    # your own payments, or every one with payments:read (app/payments/visibility.py)
+    "Payment": NodeType(_payment, signed_in()),
     # those the reader may enter (app/tournaments/visibility.py); all with quizzes:write
     "Tournament": NodeType(_tournament, requires(Scope.QUIZZES_READ)),
     # holders their own, staff with attempts:read the org's (app/certificates/visibility.py)

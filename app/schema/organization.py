@@ -17,6 +17,7 @@ from app.members.queries import OrganizationMembers
 from app.notifications.queries import OrganizationNotifications
 from app.orgs.settings_types import OrganizationSettingsFields
 from app.orgs.types import OrganizationFields
+from app.payments.queries import OrganizationPayments
 from app.platform.types import OrganizationConsoleFields
 from app.quizzes.queries import OrganizationQuizzes
 from app.tournaments.queries import OrganizationTournaments
@@ -36,6 +37,7 @@ class Organization(
     OrganizationNotifications,
     OrganizationAnalyticsFields,
     OrganizationIntegrity,
+    OrganizationPayments,
     OrganizationPasswordPolicy,
     OrganizationTournaments,
     OrganizationConsoleFields,

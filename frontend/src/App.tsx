@@ -31,6 +31,7 @@ const PlatformApp = lazy(() => import('./pages/platform/PlatformApp').then((m) =
 const IntegrityPage = lazy(() => import('./pages/integrity/IntegrityPage').then((m) => ({ default: m.IntegrityPage })));
 const CertificatesPage = lazy(() => import('./pages/certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })));
 const MyCertificatesPage = lazy(() => import('./pages/certificates/MyCertificatesPage').then((m) => ({ default: m.MyCertificatesPage })));
+const PaymentsPage = lazy(() => import('./pages/payments/PaymentsPage').then((m) => ({ default: m.PaymentsPage })));
 const later = (page: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{page}</Suspense>;
 
 export function App() {
@@ -64,12 +65,15 @@ export function App() {
               <Route path="dashboard/analytics" element={<RequireSection id="analytics">{later(<OrgAnalyticsPage />)}</RequireSection>} />
               <Route path="dashboard/quizzes/:quizId/analytics" element={<RequireSection id="analytics">{later(<QuizAnalyticsPage />)}</RequireSection>} />
               <Route path="dashboard/integrity" element={<RequireSection id="integrity">{later(<IntegrityPage />)}</RequireSection>} />
+              <Route path="dashboard/payments" element={<RequireSection id="payments">{later(<PaymentsPage />)}</RequireSection>} />
               <Route path="dashboard/certificates" element={<RequireSection id="certificates">{later(<CertificatesPage />)}</RequireSection>} />
             </Route>
             <Route path="/org/:slug/quizzes" element={<SignedInLayout area="student" />}>
               <Route index element={<StudentQuizzesPage />} />
               <Route path="attempts/:attemptId" element={<AttemptPage />} />
               <Route path="leaderboard" element={<LeaderboardPage />} />
+              {/* Everyone's own payments (payments:read holders see the org's in the dashboard). */}
+              <Route path="payments" element={later(<PaymentsPage />)} />
               <Route path="account" element={<MyAccountPage />} />
               <Route path="certificates" element={later(<MyCertificatesPage />)} />
             </Route>

@@ -5,8 +5,8 @@ const ids = (scopes: string[]) => visibleSections(scopes).map((s) => s.id);
 
 describe('nav visibility from scopes', () => {
   it('owner and admin see every section', () => {
-    expect(ids(scopesOf('OWNER'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog']);
-    expect(ids(scopesOf('ADMIN'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog']);
+    expect(ids(scopesOf('OWNER'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog', 'payments']);
+    expect(ids(scopesOf('ADMIN'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog', 'payments']);
   });
   it('teacher sees no API keys, webhooks or members', () => {
     expect(ids(scopesOf('TEACHER'))).toEqual(['overview', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog']);
@@ -25,6 +25,8 @@ describe('nav visibility from scopes', () => {
     expect(ids(['integrity:read'])).toEqual(['overview', 'leaderboard', 'integrity']);
     expect(ids(['integrity:write'])).not.toContain('integrity');
     expect(ids(['attempts:read'])).toEqual(['overview', 'leaderboard', 'certificates']);
+    expect(ids(['payments:read'])).toEqual(['overview', 'leaderboard', 'payments']);
+    expect(ids(['payments:write'])).not.toContain('payments');
     expect(ids([])).toEqual(['overview', 'leaderboard']);
   });
   it('only org:write shows owner-only controls', () => {

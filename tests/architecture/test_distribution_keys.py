@@ -132,6 +132,7 @@ KNOWN_GAPS: dict[str, str] = {
     "notifications": ("without org_id: primary key (id), foreign key (recipient_id) -> members"),
     "org_standings": ("without org_id: primary key (id), foreign key (member_id) -> members"),
     "org_window_standings": ("without org_id: foreign key (member_id) -> members"),
+    "payments": ("without org_id: primary key (id), foreign key (member_id) -> members"),
     "quiz_options": (
         "without org_id: primary key (id), foreign key (quiz_id) -> quizzes, foreign "
         "key (question_id) -> quiz_questions"

@@ -576,6 +576,35 @@ def _platform_key_input(extra: dict[str, Any]) -> Prepare:
     return _input({"id": str(relay.GlobalID("PlatformApiKey", str(uuid.uuid4()))), **extra})
 
 
+_payments = itertools.count(1)
+
+
+async def _new_payment(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    return {"input": _payment_input(w.org.account("student").global_id)}
+
+
+def _payment_input(member_id: str) -> dict[str, Any]:
+    return {
+        "memberId": member_id,
+        "amount": 1250,
+        "currency": "USD",
+        "purpose": "Matrix entry",
+        "externalId": f"matrix-{next(_payments)}",
+        "paidAt": "2026-11-20T10:00:00Z",
+    }
+
+
+async def _own_payment_id(w: World, actor: Actor) -> str:
+    """A payment of the actor's own member (a key's: its creator, the owner), recorded by
+    the owner: every signed-in actor sees its own payments."""
+    payer = w.org.account(actor.role.value.lower() if actor.role else "owner")
+    recorded = await w.owner.gql(
+        "mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { payment { id } } }",
+        {"input": _payment_input(payer.global_id)},
+    )
+    return str(recorded.ok()["recordPayment"]["payment"]["id"])
+
+
 CASES: dict[str, Case] = {
     "Query.viewer": Case("{ viewer { kind } }", _none),
     "Query.accessModel": Case("{ accessModel { roles { role } } }", _none),
@@ -592,6 +621,7 @@ CASES: dict[str, Case] = {
         "... on AttemptIntegrity { pageSwitches }", _attempt_integrity_id
     ),
     "Query.node(IntegrityEvent)": _node("... on IntegrityEvent { type }", _integrity_event_id),
+    "Query.node(Payment)": _node("... on Payment { amount }", _own_payment_id),
     "Query.node(Certificate)": _node("... on Certificate { code }", _certificate_id),
     # Members and org keys are let in and see none (platform staff's are in tests/webhooks).
     "Query.platformWebhooks": Case("{ platformWebhooks(first: 1) { totalCount } }", _none),
@@ -653,6 +683,9 @@ CASES: dict[str, Case] = {
     ),
     "Organization.integrityRules": _on_org("integrityRules { maxPageSwitches }"),
     "Organization.integrityNotice": _on_org("integrityNotice"),
+    # Signed in: payments:read lists the org's, anyone else their own (tests/payments).
+    "Organization.payments": _on_org("payments(first: 1) { totalCount }"),
+    "Organization.paymentTotals": _on_org("paymentTotals { purpose amount }"),
     "Organization.certificates": _on_org("certificates(first: 1) { totalCount }"),
     "Organization.notifications": _on_org("notifications(first: 1) { unreadCount totalCount }"),
     "Organization.webhooks": _on_org(
@@ -763,6 +796,9 @@ CASES: dict[str, Case] = {
         "UpdateIntegrityRulesInput",
         "rules { maxPageSwitches }",
         _input({"maxPageSwitches": 3}),  # the default: the other cases judge by it
+    ),
+    "Mutation.recordPayment": _mutation(
+        "recordPayment", "RecordPaymentInput", "payment { id }", _new_payment
     ),
     "Mutation.createWebhook": _mutation(
         "createWebhook", "CreateWebhookInput", "webhook { url }", _input({"url": WEBHOOK_URL})

@@ -45,6 +45,8 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'IntegrityReview',
   'IntegrityRules',
   'NotificationsUpdate',
+  // Payments: totals per purpose and currency.
+  'PaymentTotal',
   // API key usage: a key's figures, not entities.
   'ApiKeyUsage',
   'ApiKeyUsageDay',

@@ -1,6 +1,6 @@
 import type { Role } from './access';
 
-export type SectionId = 'overview' | 'apiKeys' | 'webhooks' | 'members' | 'quizzes' | 'leaderboard' | 'analytics' | 'integrity' | 'certificates' | 'auditLog';
+export type SectionId = 'overview' | 'apiKeys' | 'webhooks' | 'members' | 'quizzes' | 'leaderboard' | 'analytics' | 'integrity' | 'certificates' | 'auditLog' | 'payments';
 
 export interface NavSection {
   id: SectionId;
@@ -22,6 +22,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'integrity', label: 'Integrity', path: 'integrity', anyOf: ['integrity:read'] },
   { id: 'certificates', label: 'Certificates', path: 'certificates', anyOf: ['attempts:read'] },
   { id: 'auditLog', label: 'Audit log', path: 'audit-log', anyOf: ['audit:read'] },
+  { id: 'payments', label: 'Payments', path: 'payments', anyOf: ['payments:read'] },
 ];
 
 export function canSee(section: NavSection, scopes: readonly string[]): boolean {
