@@ -154,7 +154,6 @@ function Shell({ staff }: { staff: boolean }) {
             </NavLink>
             <NavLink to={`/org/${slug}/quizzes/leaderboard`}>Leaderboard</NavLink>
             <NavLink to={`/org/${slug}/quizzes/payments`}>Payments</NavLink>
-            <NavLink to={`/org/${slug}/quizzes/payments`}>Payments</NavLink>
             <NavLink to={`/org/${slug}/quizzes/certificates`}>Certificates</NavLink>
           </nav>
         )}
