@@ -153,10 +153,12 @@ def _check(changes: dict[str, int | None]) -> None:
 
 
 def _check_idle_within_lifetime(values: dict[str, int | None]) -> None:
-    """An idle timeout longer than the session's lifetime could never be reached."""
-    bounds = session_bounds()
-    idle = values[SESSION_IDLE] or bounds.default_idle_seconds
-    lifetime = values[SESSION_LIFETIME] or bounds.default_lifetime_seconds
+    """An org's own idle timeout longer than its sessions' lifetime could never be
+    reached (the platform's default idle timeout may be: it then never applies)."""
+    idle = values[SESSION_IDLE]
+    if idle is None:
+        return
+    lifetime = values[SESSION_LIFETIME] or session_bounds().default_lifetime_seconds
     if idle > lifetime:
         problems = Problems()
         problems.add(

@@ -87,5 +87,5 @@ class OrganizationSettingsFields:
         "updateOrganizationSettings. Needs org:read.",
         permission_classes=[requires(Scope.ORG_READ)],
     )
-    async def settings(self, info: Info) -> OrganizationSettings:
+    async def settings(self, info: Info) -> OrganizationSettings | None:
         return OrganizationSettings.of(await org_settings.settings_of(info.context.sc, self.org_id))

@@ -32,6 +32,7 @@ const IntegrityPage = lazy(() => import('./pages/integrity/IntegrityPage').then(
 const CertificatesPage = lazy(() => import('./pages/certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })));
 const MyCertificatesPage = lazy(() => import('./pages/certificates/MyCertificatesPage').then((m) => ({ default: m.MyCertificatesPage })));
 const PaymentsPage = lazy(() => import('./pages/payments/PaymentsPage').then((m) => ({ default: m.PaymentsPage })));
+const OrgSettingsPage = lazy(() => import('./pages/settings/OrgSettingsPage').then((m) => ({ default: m.OrgSettingsPage })));
 const later = (page: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{page}</Suspense>;
 
 export function App() {
@@ -65,6 +66,7 @@ export function App() {
               <Route path="dashboard/analytics" element={<RequireSection id="analytics">{later(<OrgAnalyticsPage />)}</RequireSection>} />
               <Route path="dashboard/quizzes/:quizId/analytics" element={<RequireSection id="analytics">{later(<QuizAnalyticsPage />)}</RequireSection>} />
               <Route path="dashboard/integrity" element={<RequireSection id="integrity">{later(<IntegrityPage />)}</RequireSection>} />
+              <Route path="dashboard/settings" element={<RequireSection id="settings">{later(<OrgSettingsPage />)}</RequireSection>} />
               <Route path="dashboard/payments" element={<RequireSection id="payments">{later(<PaymentsPage />)}</RequireSection>} />
               <Route path="dashboard/certificates" element={<RequireSection id="certificates">{later(<CertificatesPage />)}</RequireSection>} />
             </Route>

@@ -37,6 +37,7 @@ from app.notifications.triggers import Draft
 from app.schema import schema as app_schema
 from app.schema.node import NODE_TYPES
 from tests.api_keys.support import IssuedKey, create_key
+from tests.orgs.support import image, upload_logo
 from tests.quizzes.api import SUBMIT, create_quiz, published_quiz, right_answers
 from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture, make_org
@@ -355,6 +356,11 @@ async def _login(w: World, actor: Actor, _fresh: bool) -> GraphQLResult:
         },
         headers=actor.headers,
     )
+
+
+async def _upload_logo(_w: World, actor: Actor, _fresh: bool) -> GraphQLResult:
+    # a GraphQL multipart request, as the dashboard sends it
+    return await upload_logo(actor.client, image(), headers=actor.headers)
 
 
 async def _logout(w: World, actor: Actor, _fresh: bool) -> GraphQLResult:
@@ -683,6 +689,7 @@ CASES: dict[str, Case] = {
     ),
     "Organization.integrityRules": _on_org("integrityRules { maxPageSwitches }"),
     "Organization.integrityNotice": _on_org("integrityNotice"),
+    "Organization.settings": _on_org("settings { sessionLifetimeSeconds }"),
     # Signed in: payments:read lists the org's, anyone else their own (tests/payments).
     "Organization.payments": _on_org("payments(first: 1) { totalCount }"),
     "Organization.paymentTotals": _on_org("paymentTotals { purpose amount }"),
@@ -744,6 +751,19 @@ CASES: dict[str, Case] = {
     "Mutation.rotateApiKey": _mutation(
         "rotateApiKey", "RotateApiKeyInput", "apiKey { prefix }", _rotatable_key
     ),
+    "Mutation.updateOrganizationBranding": _mutation(
+        "updateOrganizationBranding",
+        "UpdateOrganizationBrandingInput",
+        "organization { branding { tagline } }",
+        _input({"tagline": "Set by the matrix"}),
+    ),
+    "Mutation.updateOrganizationSettings": _mutation(
+        "updateOrganizationSettings",
+        "UpdateOrganizationSettingsInput",
+        "organization { settings { defaultApiKeyRateLimitPerMinute } }",
+        _input({"defaultApiKeyRateLimitPerMinute": 100}),
+    ),
+    "Mutation.uploadOrganizationLogo": Case("", run=_upload_logo),
     "Mutation.setApiAccess": _mutation(
         "setApiAccess",
         "SetApiAccessInput",

@@ -44,6 +44,9 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'IntegrityFlagReason',
   'IntegrityReview',
   'IntegrityRules',
+  // Organization settings.
+  'OrganizationSettings',
+  'OrganizationSettingsLimits',
   'NotificationsUpdate',
   // Payments: totals per purpose and currency.
   'PaymentTotal',
@@ -74,6 +77,7 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'ReportIntegrityEventPayload',
   'ReviewIntegrityFlagPayload',
   'UpdateIntegrityRulesPayload',
+  'OrganizationPayload',
   'MarkNotificationsReadPayload',
   'RevokeCertificatePayload',
   // The platform console (pages/platform: its own client, listed so every document checks).

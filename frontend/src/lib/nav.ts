@@ -1,6 +1,6 @@
 import type { Role } from './access';
 
-export type SectionId = 'overview' | 'apiKeys' | 'webhooks' | 'members' | 'quizzes' | 'leaderboard' | 'analytics' | 'integrity' | 'certificates' | 'auditLog' | 'payments';
+export type SectionId = 'overview' | 'apiKeys' | 'webhooks' | 'members' | 'quizzes' | 'leaderboard' | 'analytics' | 'integrity' | 'certificates' | 'auditLog' | 'payments' | 'settings';
 
 export interface NavSection {
   id: SectionId;
@@ -23,6 +23,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'certificates', label: 'Certificates', path: 'certificates', anyOf: ['attempts:read'] },
   { id: 'auditLog', label: 'Audit log', path: 'audit-log', anyOf: ['audit:read'] },
   { id: 'payments', label: 'Payments', path: 'payments', anyOf: ['payments:read'] },
+  { id: 'settings', label: 'Settings', path: 'settings', anyOf: ['org:read'] },
 ];
 
 export function canSee(section: NavSection, scopes: readonly string[]): boolean {
