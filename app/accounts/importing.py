@@ -49,7 +49,7 @@ _COLUMNS = {
 REQUIRED_COLUMNS = ("username", "displayName", "role")
 # Rows checked (or passwords generated) between two turns of the event loop: each stretch
 # of pure Python stays a few milliseconds, so other requests keep their latency.
-ROWS_PER_TURN = 250
+ROWS_PER_TURN = 100
 CREDENTIALS_HEADER = ("username", "display_name", "role", "password")
 
 

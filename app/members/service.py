@@ -292,7 +292,7 @@ class NewMember:
 
 # Rows per INSERT statement of a bulk add: under SQLite's 32,766 bound parameters, and
 # small enough that building one statement is a short turn of the event loop.
-BULK_INSERT_ROWS = 500
+BULK_INSERT_ROWS = 100
 
 
 async def add_many(sc: ServiceContext, org_id: uuid.UUID, new: Sequence[NewMember]) -> int:
