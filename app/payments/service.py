@@ -40,6 +40,7 @@ from app.payments.currencies import decimal_text, exponent_of
 from app.payments.models import MAX_EXTERNAL_ID, MAX_PURPOSE, Payment
 from app.payments.repository import PaymentFilter, Total
 from app.payments.visibility import PaymentVisibility
+from app.tournaments import service as tournaments
 from app.webhooks.catalog import PAYMENT_RECEIVED
 
 # GraphQL's Int: the most minor units one payment can carry through the API.
@@ -98,13 +99,24 @@ async def _enter_paid_tournament(sc: ServiceContext, payment: Payment) -> None:
     its payer for it, in this same transaction, so a payment is never recorded without
     its entry nor an entry without its payment.
 
-    Not wired yet: the tournaments domain (app/tournaments) will call its own service
-    here, e.g. ``await tournaments.register_paid_entry(sc, payment.tournament_id,
-    payment.member_id, payment.id)``, raising a domain error (NOT_FOUND for an unknown
-    tournament, CONFLICT when it is full) to roll the payment back. Runs only for a new
-    payment, never for a replay (the entry was made with the first)."""
-    if payment.tournament_id is None:
+    The tournaments service judges it (``tournaments.register_paid``: the fee's
+    currency, at least its amount, registration open, room under the cap) and refuses
+    with a domain error (NOT_FOUND for an unknown tournament, BAD_USER_INPUT for a
+    payment that isn't its fee, CONFLICT when closed or full), which rolls the payment
+    back. Runs only for a new payment, never for a replay (the entry was made with the
+    first)."""
+    if payment.tournament_id is None or payment.member_id is None:
         return
+    await tournaments.register_paid(
+        sc,
+        tournaments.FeePaid(
+            org_id=payment.org_id,
+            tournament_id=payment.tournament_id,
+            member_id=payment.member_id,
+            amount=payment.amount,
+            currency=payment.currency,
+        ),
+    )
 
 
 async def _announce(sc: ServiceContext, payment: Payment) -> None:

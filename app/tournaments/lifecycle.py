@@ -7,8 +7,9 @@ event, the frozen standings and the ``tournament.started``/``tournament.ended`` 
 which the caller stages into the webhooks' outbox in the same transaction.
 
 Ending freezes the board: the live standings are stored once, with the winners (the
-top ``winners_count`` ranks among entrants who played) marked, and the event carries
-that final top with its ranks.
+top ``winners_count`` ranks among entrants who played) marked, the winners' certificates
+issued when the tournament asks for them, and the event carries that final top with
+its ranks.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from app.access.request import ServiceContext
 from app.audit import service as audit
+from app.certificates import service as certificates
 from app.core.clock import as_utc, utcnow
 from app.core.errors import Conflict
 from app.events.bus import Event
@@ -92,6 +94,8 @@ async def end(
     await sc.db.refresh(tournament)
     final = await repository.freeze(sc.db, tournament)
     winners = [row for row in final if row.winner]
+    if tournament.certificates_for_winners:
+        await _certify(sc, tournament, winners)
     await audit.record(
         sc,
         "tournament.ended",
@@ -142,6 +146,21 @@ async def end_now(sc: ServiceContext, tournament_id: Any) -> Tournament:
         )
     await end(sc, tournament, due_only=False)
     return tournament
+
+
+async def _certify(sc: ServiceContext, tournament: Tournament, winners: list[BoardRow]) -> None:
+    """Each winner's certificate, in the ending transaction (``certificate.issued`` once
+    per certificate: the certificates domain makes one per tournament and member)."""
+    for row in winners:
+        await certificates.issue_for_tournament(
+            sc,
+            org_id=tournament.org_id,
+            tournament_id=tournament.id,
+            member_id=row.member_id,
+            rank=row.rank,
+            title=tournament.name,
+            score=row.total_score,
+        )
 
 
 def _summary(tournament: Tournament) -> dict[str, Any]:

@@ -41,6 +41,7 @@ from app.webhooks import outbox as webhooks_outbox
 logger = logging.getLogger("quizgraph.tournaments.scheduler")
 
 BATCH_SIZE = 50
+STOP_GRACE_SECONDS = 5.0
 SCHEDULER_META = RequestMeta(request_id="tournament-scheduler")
 
 
@@ -95,6 +96,7 @@ class Scheduler:
         self.passes = 0
         self._wake = asyncio.Event()
         self._passed = asyncio.Event()
+        self._stopping = False
         self._unsubscribe = get_bus().subscribe(self._on_event)
 
     async def _on_event(self, event: Event) -> None:
@@ -109,7 +111,7 @@ class Scheduler:
         await self._passed.wait()
 
     async def run_forever(self) -> None:
-        while True:
+        while not self._stopping:
             self._wake.clear()  # before the pass: a change during it wakes the next sleep
             try:
                 found = await run_once()
@@ -133,8 +135,19 @@ class Scheduler:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), seconds)
 
-    def close(self) -> None:
-        self._unsubscribe()
+    async def stop(self, task: asyncio.Task[None]) -> None:
+        """Let the pass under way finish (a pass cancelled inside a database call can
+        leave its connection hanging), then end the loop; cancel it only if it won't."""
+        self._stopping = True
+        self._wake.set()
+        try:
+            await asyncio.wait_for(asyncio.shield(task), STOP_GRACE_SECONDS)
+        except TimeoutError:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        finally:
+            self._unsubscribe()
 
 
 _running: list[Scheduler] = []
@@ -161,8 +174,5 @@ async def running(max_sleep: float | None = None) -> AsyncIterator[Scheduler | N
     try:
         yield scheduler
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        scheduler.close()
+        await scheduler.stop(task)
         _running.remove(scheduler)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Select
@@ -336,18 +335,6 @@ async def register(sc: ServiceContext, tournament_id: uuid.UUID) -> Tournament:
     return tournament
 
 
-class PaidEntry(StrEnum):
-    """What a recorded payment for a tournament's fee did."""
-
-    REGISTERED = "REGISTERED"
-    ALREADY_ENTERED = "ALREADY_ENTERED"
-    NO_FEE = "NO_FEE"  # the tournament takes no fee (the payment is not for it)
-    WRONG_CURRENCY = "WRONG_CURRENCY"
-    TOO_LITTLE = "TOO_LITTLE"
-    REGISTRATION_CLOSED = "REGISTRATION_CLOSED"
-    FULL = "FULL"
-
-
 @dataclass(frozen=True, slots=True)
 class FeePaid:
     org_id: uuid.UUID
@@ -357,28 +344,33 @@ class FeePaid:
     currency: str
 
 
-async def register_paid(sc: ServiceContext, paid: FeePaid) -> PaidEntry:
-    """Register the member whose entry fee was paid (the payments domain calls this in
-    the payment's transaction, having checked its own scope): a payment in the fee's
-    currency of at least the fee registers them; anything else registers nobody and
-    says why (the payment itself stands). NOT_FOUND for no such tournament in the org."""
+async def register_paid(sc: ServiceContext, paid: FeePaid) -> bool:
+    """Register the member whose entry fee was paid; the payments domain calls this in
+    the payment's transaction, having checked its own scope (payments:write), and a
+    refusal rolls the payment back so the payment system can refund it. True when the
+    member is newly entered, False when they were already. Refused: NOT_FOUND (no such
+    tournament in the org), BAD_USER_INPUT (it takes no fee, another currency, less
+    than the fee), CONFLICT (registration closed, full)."""
     row = await repository.by_id(sc.db, paid.tournament_id, paid.org_id, for_update=True)
     if row is None:
-        raise NotFound()
+        raise NotFound("No such tournament.")
     if await repository.entrant(sc.db, row.org_id, row.id, paid.member_id):
-        return PaidEntry.ALREADY_ENTERED
-    if row.entry_fee_amount is None or row.entry_fee_currency is None:
-        return PaidEntry.NO_FEE
-    if paid.currency.upper() != row.entry_fee_currency:
-        return PaidEntry.WRONG_CURRENCY
-    if paid.amount < row.entry_fee_amount:
-        return PaidEntry.TOO_LITTLE
+        return False
+    fee, currency = row.entry_fee_amount, row.entry_fee_currency
+    if fee is None or currency is None:
+        raise BadUserInput({"tournamentId": "this tournament takes no entry fee"})
+    if paid.currency.upper() != currency:
+        raise BadUserInput({"currency": f"the entry fee is in {currency}"})
+    if paid.amount < fee:
+        raise BadUserInput({"amount": f"less than the entry fee ({fee} minor units)"})
     if not registration_open(row, utcnow()):
-        return PaidEntry.REGISTRATION_CLOSED
+        raise Conflict("Registration for this tournament has closed.", reason="REGISTRATION_CLOSED")
     if await _full(sc, row):
-        return PaidEntry.FULL
+        raise Conflict(
+            f"The tournament is full ({row.max_entrants} entrants).", reason="TOURNAMENT_FULL"
+        )
     await _enter(sc, row, paid.member_id, EntryKind.PAID, check_cap=False)
-    return PaidEntry.REGISTERED
+    return True
 
 
 async def _locked(sc: ServiceContext, tournament: Tournament) -> Tournament:
