@@ -140,6 +140,7 @@ async def change_my_password(sc: ServiceContext, current: str, new: str) -> int:
         raise PasswordRefused(
             {"currentPassword": Refusal("WRONG_PASSWORD", "is not your current password")}
         )
+    await throttle.forget_attempts(str(actor.org_id), member.username, sc.meta.ip)
     if new == current:
         raise PasswordRefused(
             {"newPassword": Refusal("PASSWORD_UNCHANGED", "must differ from the current one")}

@@ -4,6 +4,7 @@ member's other sessions end while the one that changed it stays."""
 from __future__ import annotations
 
 from app.access.scopes import Role
+from app.core.settings import get_settings
 from tests.accounts.support import NEW_PASSWORD, VIEWER, change, field_code, sign_in
 from tests.api_keys.support import create_key
 from tests.support.factories import PASSWORD, OrgFixture
@@ -69,3 +70,16 @@ async def test_an_api_key_has_no_password_to_change(org: OrgFixture, signed_in: 
 async def test_anonymous_callers_are_told_to_sign_in(client_factory: ClientFactory) -> None:
     result = await change(client_factory(), PASSWORD, NEW_PASSWORD)
     assert result.code == "UNAUTHENTICATED"
+
+
+async def test_guessing_the_current_password_is_throttled(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
+    # given a stolen session guessing its member's password
+    student = await signed_in(org, "student")
+    budget = get_settings().login_attempts_per_user
+    for _ in range(budget):
+        wrong = await change(student, "a wrong guess!", NEW_PASSWORD)
+        assert field_code(wrong, "currentPassword") == "WRONG_PASSWORD"
+    # then even the right one is refused for a while
+    assert (await change(student, PASSWORD, NEW_PASSWORD)).code == "RATE_LIMITED"
