@@ -122,28 +122,34 @@ export function PaymentsPage() {
       </FilterBar>
 
       {totals.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table-stack" data-testid="payment-totals">
-            <caption>Totals by purpose</caption>
-            <thead>
-              <tr>
-                <th scope="col">Purpose</th>
-                <th scope="col">Payments</th>
-                <th scope="col">Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {totals.map((t) => (
-                <tr key={`${t.purpose}\u0000${t.currency}`}>
-                  <th scope="row">{t.purpose}</th>
-                  <td data-label="Payments">{t.paymentCount}</td>
-                  <td data-label="Total">{formatMoney(t.amount, t.currency, t.currencyExponent)}</td>
+        <section aria-labelledby="payment-totals-title" className="payment-totals">
+          <h2 id="payment-totals-title">Totals by purpose</h2>
+          <div className="table-wrap">
+            <table className="table table-stack" data-testid="payment-totals">
+              <caption className="visually-hidden">Totals by purpose and currency</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Purpose</th>
+                  <th scope="col">Currency</th>
+                  <th scope="col">Payments</th>
+                  <th scope="col">Total</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {totals.map((t) => (
+                  <tr key={`${t.purpose}\u0000${t.currency}`}>
+                    <th scope="row">{t.purpose}</th>
+                    <td data-label="Currency">{t.currency}</td>
+                    <td data-label="Payments">{t.paymentCount}</td>
+                    <td data-label="Total">{formatMoney(t.amount, t.currency, t.currencyExponent)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
       )}
+      {totals.length > 0 && <h2>{everyone ? 'All payments' : 'Your payments'}</h2>}
 
       <ConnectionTable
         label="Payments"
