@@ -15,13 +15,14 @@ from app.api_keys import last_used as api_keys_last_used
 from app.api_keys import usage as api_keys_usage
 from app.attempts import sweep as attempts_sweep
 from app.core.db import dispose_engines
+from app.core import tracing
 from app.core.logging import configure_logging
 from app.core.settings import get_settings
 from app.notifications import live as notifications_live
 from app.notifications import producer as notifications_producer
 from app.notifications import sweep as notifications_sweep
 from app.persisted_queries import manifest as persisted_manifest
-from app.schema import schema
+from app.schema import schema, traced_schema
 from app.tournaments import live as tournaments_live
 from app.tournaments import scheduler as tournaments_scheduler
 from app.web import certificates, frontend, metrics, org_logo, results_export
@@ -34,6 +35,8 @@ from app.web.health import healthz, readyz
 from app.web.request_id import RequestIdMiddleware
 from app.web.request_log import RequestLogMiddleware
 from app.web.security_headers import SecurityHeadersMiddleware
+from app.web.tracing import server_span_middleware
+from app.web.websocket_entry import App
 from app.webhooks import worker as webhooks_worker
 
 
@@ -43,8 +46,11 @@ def create_app() -> Starlette:
     settings.check_metrics_guard()
     configure_logging(settings.resolved_log_format)
     metrics.register_live_collector()
+    if tracing.enabled(settings):
+        tracing.start(settings)
     view = GraphQLView(
-        schema,
+        # With traces configured, the schema whose pipeline makes the operation's spans.
+        traced_schema() if tracing.provider() is not None else schema,
         graphql_ide="graphiql",
         allow_queries_via_get=True,
         multipart_uploads_enabled=True,
@@ -76,8 +82,15 @@ def create_app() -> Starlette:
             _freeze_start_up_objects()
             yield
         await dispose_engines()
+        tracing.stop()  # exports the spans still pending
 
-    return Starlette(
+    client_address_steps = proxy_headers(settings.trusted_proxies)
+    # A websocket to /graphql goes from here straight to the view, with the request id
+    # and the client address done on its scope (app/web/websocket_entry.py): every
+    # layer below would keep a frame for the connection's life.
+    return App(
+        websocket_view=view,
+        scope_middleware=client_address_steps,
         routes=[
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql_app),
@@ -95,8 +108,9 @@ def create_app() -> Starlette:
         # The client's address and scheme first (app/web/client_address.py), so every
         # reader sees them; security headers inside anything that rewrites the scheme.
         middleware=[
-            *proxy_headers(settings.trusted_proxies),
+            *client_address_steps,
             Middleware(RequestIdMiddleware),
+            *server_span_middleware(settings),  # none unless traces are configured
             Middleware(RequestLogMiddleware),
             Middleware(SecurityHeadersMiddleware),
         ],

@@ -32,6 +32,7 @@ from strawberry.asgi import GraphQL
 from strawberry.exceptions import MissingQueryError
 from strawberry.http import GraphQLRequestData
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET, UnsetType
@@ -74,7 +75,7 @@ class GraphQLView(GraphQL[Context, None]):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
-            await self._serve_websocket(scope, receive, send)
+            await self.serve_websocket(scope, receive, send)
             return
         try:
             response = await self.run(Request(scope=scope, receive=receive))
@@ -181,7 +182,9 @@ class GraphQLView(GraphQL[Context, None]):
         """The connection's context; each operation gets its own (``app.web.websocket``)."""
         return socket_context(websocket)
 
-    async def _serve_websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def serve_websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A websocket connection, for its whole life (the app's entry calls this
+        directly: ``app.web.websocket_entry``). Past the process's caps, refused 1013."""
         refusal = None
         if GraphQLView.open_websockets >= get_settings().max_websockets:
             refusal = "Too many connections; try again later"
@@ -194,15 +197,57 @@ class GraphQLView(GraphQL[Context, None]):
             return
         GraphQLView.open_websockets += 1
         try:
-            await super().__call__(scope, receive, send)
+            handler = await self._websocket_handler(WebSocket(scope, receive, send))
+            if handler is not None:
+                # Awaited here, not in Strawberry's ``__call__`` and ``run``: two
+                # suspended frames fewer for the connection's life.
+                await handler.handle()
         finally:
             GraphQLView.open_websockets -= 1
             awaiting_init.settle(scope)
             state = scope.get("state", {})
             if "live_socket" in state:
                 watch.discard(state["live_socket"])
-            if "socket_db" in state:
-                await state["socket_db"].close()
+
+    async def _websocket_handler(
+        self, request: WebSocket
+    ) -> TransportWSHandler | LegacyWSHandler | None:
+        """Strawberry's ``run`` for a websocket, up to its protocol's handler (None: the
+        handshake was refused or closed here): a cross-origin handshake refused unless
+        allowed (403), the subprotocol picked, accepted, the connection's context, the
+        handler; no subprotocol in common closes with 4406."""
+        if not self._check_websocket_origin(request):
+            await self.reject_websocket(request)
+            return None
+        root_value = None  # this view has none (Strawberry's ``get_root_value``)
+        subprotocol = await self.pick_websocket_subprotocol(request)
+        response = await self.create_websocket_response(request, subprotocol)
+        # Strawberry types the adapter's view without this view's context type.
+        websocket = self.websocket_adapter_class(self, request, response)  # type: ignore[arg-type]
+        context = await self.get_context(request, response=response)
+        if subprotocol == GRAPHQL_TRANSPORT_WS_PROTOCOL:
+            return self.graphql_transport_ws_handler_class(
+                view=self,
+                websocket=websocket,
+                context=context,
+                root_value=root_value,
+                schema=self.schema,
+                connection_init_wait_timeout=self.connection_init_wait_timeout,
+                max_subscriptions_per_connection=self.max_subscriptions_per_connection,
+            )
+        if subprotocol == GRAPHQL_WS_PROTOCOL:
+            return self.graphql_ws_handler_class(
+                view=self,
+                websocket=websocket,
+                context=context,
+                root_value=root_value,
+                schema=self.schema,
+                keep_alive=self.keep_alive,
+                keep_alive_interval=self.keep_alive_interval,
+                max_subscriptions_per_connection=self.max_subscriptions_per_connection,
+            )
+        await websocket.close(4406, "Subprotocol not acceptable")
+        return None
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """The websocket door (see ``app.web.websocket``)."""

@@ -19,9 +19,7 @@ class RequestIdMiddleware:
         if scope["type"] not in {"http", "websocket"}:
             await self.app(scope, receive, send)
             return
-        incoming = Headers(scope=scope).get("x-request-id", "")
-        request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
+        request_id = assign_request_id(scope)
 
         async def sending(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -29,3 +27,12 @@ class RequestIdMiddleware:
             await send(message)
 
         await self.app(scope, receive, sending)
+
+
+def assign_request_id(scope: Scope) -> str:
+    """The request's id (the client's ``X-Request-ID`` when it is safe to log, else a
+    new one), kept in ``scope["state"]`` for everything downstream."""
+    incoming = Headers(scope=scope).get("x-request-id", "")
+    request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+    scope.setdefault("state", {})["request_id"] = request_id
+    return request_id

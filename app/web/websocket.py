@@ -51,14 +51,20 @@ import uuid
 from collections import Counter
 from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from dataclasses import dataclass, field
+from json import JSONDecodeError  # orjson's is a subclass (``app.core.json``)
 from typing import Any, cast
 
 from sqlalchemy.exc import OperationalError
+from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.datastructures import Headers
 from starlette.types import Scope
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.asgi import ASGIWebSocketAdapter
-from strawberry.http.exceptions import WebSocketDisconnected
+from strawberry.http.exceptions import (
+    NonJsonMessageReceived,
+    NonTextMessageReceived,
+    WebSocketDisconnected,
+)
 from strawberry.schema import BaseSchema
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
@@ -191,26 +197,37 @@ class SocketContext(ConnectionContext):
         authorization = params.get("authorization") or params.get("Authorization")
         self.socket.authorization = [authorization] if isinstance(authorization, str) else []
         self.socket.cookie = cookie_value(Headers(scope=self.request.scope), SESSION_COOKIE)
-        try:
-            actor = await _resolve(self.sc, self.socket)
-        except AppError as error:
-            raise SocketRejected(4403, f"{error.code}: {error.message}") from error
-        except GenerationsUnavailable as error:
-            # The credential can't be checked now (Redis down or overloaded): never admit
-            # it unchecked; the client may retry (1013: try again later).
-            logger.warning("connection_init refused, credentials unavailable: %s", error)
-            raise SocketRejected(1013, "Try again later: credentials can't be checked") from error
+        # The door's own session, closed here: an idle connection keeps no session
+        # state (the watch and every operation read in sessions of their own).
+        async with session_factory()() as db:
+            try:
+                actor = await _resolve(ServiceContext(db, ANONYMOUS, self.sc.meta), self.socket)
+            except AppError as error:
+                raise SocketRejected(4403, f"{error.code}: {error.message}") from error
+            except GenerationsUnavailable as error:
+                # The credential can't be checked now (Redis down or overloaded): never
+                # admit it unchecked; the client may retry (1013: try again later).
+                logger.warning("connection_init refused, credentials unavailable: %s", error)
+                raise SocketRejected(
+                    1013, "Try again later: credentials can't be checked"
+                ) from error
         if not actor.is_authenticated:
             raise SocketRejected(
                 4401, 'Unauthorized: send {"authorization": "Bearer …"} or a session cookie'
             )
         self.socket.actor = self.sc.actor = actor
-        self.sc.identity_rows = []  # the door's rows: nothing needs them any more
-        # An idle connection keeps no session state: the watch and every operation
-        # read in sessions of their own.
-        await self.sc.db.close()
+        self._forget_handshake()
         awaiting_init.settle(self.request.scope)
         watch.add(self.socket)
+
+    def _forget_handshake(self) -> None:
+        """Drop what only the door needed, kept otherwise for the connection's life
+        (~1.5 KB): the upgrade request's headers (the cookie is read, the user agent in
+        ``sc.meta``) and the ``connection_init`` payload (its credential is in
+        ``socket.authorization``)."""
+        self.request.scope["headers"] = []
+        vars(self.request).pop("_headers", None)  # Starlette's cached ``headers``
+        self.connection_params = None
 
     @contextlib.asynccontextmanager
     async def operation_context(self) -> AsyncIterator[Context]:
@@ -223,7 +240,6 @@ class SocketContext(ConnectionContext):
                 request=self.request,
                 response=None,
                 sc=ServiceContext(db, ANONYMOUS, self.sc.meta),
-                connection_params=self.connection_params,
                 live=live,
             )
 
@@ -252,26 +268,61 @@ async def _resolve(sc: ServiceContext, socket: LiveSocket) -> Actor:
     return actor
 
 
+class _NoSession:
+    """The ``db`` of a connection's context: a connection has no session of its own
+    (the door at ``connection_init`` and every operation open theirs), so using it is
+    a mistake, said at once."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        raise RuntimeError(
+            f"a websocket connection's context has no session (db.{name}): "
+            "each operation's context has its own"
+        )
+
+
+NO_SESSION = cast("AsyncSession", _NoSession())
+
+
 def socket_context(websocket: WebSocket) -> SocketContext:
     """A new connection's context; the scope's state keeps what the view cleans up."""
     state = websocket.scope.setdefault("state", {})
     meta = RequestMeta(
         request_id=state.get("request_id", "-"),
         ip=_client_address(websocket.scope),
-        user_agent=websocket.headers.get("user-agent"),
+        # Not ``websocket.headers``: Starlette would keep a copy for the connection.
+        user_agent=Headers(scope=websocket.scope).get("user-agent"),
     )
     socket = LiveSocket(websocket, socket_sender(websocket))
     state["live_socket"] = socket
-    db = session_factory()()
-    state["socket_db"] = db
     return SocketContext(
-        request=websocket, response=None, sc=ServiceContext(db, ANONYMOUS, meta), socket=socket
+        request=websocket,
+        response=None,
+        sc=ServiceContext(NO_SESSION, ANONYMOUS, meta),
+        socket=socket,
     )
 
 
 class TextFrameAdapter(ASGIWebSocketAdapter):
     """Sends every message as a text frame, as graphql-ws clients require (our JSON
-    encoder returns bytes, which Strawberry would send as binary frames)."""
+    encoder returns bytes, which Strawberry would send as binary frames), and keeps
+    no message between two (Strawberry's loop kept the last one's text)."""
+
+    async def iter_json(
+        self, *, ignore_parsing_errors: bool = False
+    ) -> AsyncGenerator[object, None]:
+        try:
+            while self.ws.application_state != WebSocketState.DISCONNECTED:
+                try:
+                    yield self.view.decode_json(await self.ws.receive_text())
+                except JSONDecodeError as error:
+                    if not ignore_parsing_errors:
+                        raise NonJsonMessageReceived from error
+        except KeyError as error:
+            raise NonTextMessageReceived from error
+        except WebSocketDisconnect:
+            pass
 
     async def send_json(self, message: Mapping[str, object]) -> None:
         encoded = self.view.encode_json(message)
@@ -308,6 +359,8 @@ def _malformed(message: object, operation_type: str) -> str | None:
 class GuardedStreams:
     """The schema as a websocket handler sees it: every stream it starts is guarded, so
     an error escaping the operation's hooks still reaches the client, classified."""
+
+    __slots__ = ("_request_id", "_schema")
 
     def __init__(self, schema: BaseSchema, request_id: str) -> None:
         self._schema = schema
@@ -386,18 +439,23 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         _operation.set((operation.id, FrameKind.NEXT))  # this operation's task only
         await super().run_operation(operation)
 
-    async def handle(self) -> None:
+    async def shutdown(self) -> None:
+        # Strawberry's ``handle`` ends with this, whatever ended the connection; here
+        # rather than around ``handle``, whose frame would be one more per connection.
         try:
-            await super().handle()
+            await super().shutdown()
         finally:
             _live_socket(self.context).closed()
 
     async def handle_message(self, message: Message) -> None:
-        problem = _malformed(message, "subscribe")
-        if problem is not None:
-            await self.handle_invalid_message(problem)
-            return
-        await super().handle_message(message)
+        try:
+            problem = _malformed(message, "subscribe")
+            if problem is not None:
+                await self.handle_invalid_message(problem)
+                return
+            await super().handle_message(message)
+        finally:
+            _handled(message)
 
     async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
         try:
@@ -485,14 +543,19 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
             await self.websocket.close(code=4408, reason="Connection initialisation timeout")
 
     async def handle_message(self, message: OperationMessage) -> None:
-        problem = _malformed(message, "start")
-        if problem is None and message["type"] not in LEGACY_TYPES:
-            problem = f"Invalid message: unknown type {message['type']!r}"[:120]
-        if problem is not None:
-            await self.send_message({"type": "connection_error", "payload": {"message": problem}})
-            await self.websocket.close(code=4400, reason=problem)
-            return
-        await super().handle_message(message)
+        try:
+            problem = _malformed(message, "start")
+            if problem is None and message["type"] not in LEGACY_TYPES:
+                problem = f"Invalid message: unknown type {message['type']!r}"[:120]
+            if problem is not None:
+                await self.send_message(
+                    {"type": "connection_error", "payload": {"message": problem}}
+                )
+                await self.websocket.close(code=4400, reason=problem)
+                return
+            await super().handle_message(message)
+        finally:
+            _handled(message)
 
     async def handle_connection_init(self, message: LegacyConnectionInitMessage) -> None:
         if self.init_received:
@@ -509,6 +572,14 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
                 {"type": "connection_error", "payload": {"message": rejection.reason}}
             )
             await self.websocket.close(code=rejection.code, reason=rejection.reason)
+
+
+def _handled(message: object) -> None:
+    """Empty a client message once handled: Strawberry's ``handle`` loop keeps the last
+    one (for a subscriber, its ``subscribe``: ~0.9 KB) until the next arrives. Whatever
+    the handler took from it (id, query, variables) lives on by its own references."""
+    if isinstance(message, dict):
+        message.clear()
 
 
 def _live_socket(context: object) -> LiveSocket:

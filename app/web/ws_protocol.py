@@ -163,6 +163,50 @@ class RawFrames:
 
 
 class LiveWebSocketProtocol(WebSocketsSansIOProtocol):
+    # uvicorn's protocol keeps ~37 attributes per connection; past 30 an instance's
+    # dict stops sharing its keys with the class's other instances and costs ~1.6 KB.
+    # As slots (declared here, the base class's ``self.x = ...`` fill them) they cost
+    # 8 bytes each. A name a later uvicorn adds lands in the dict, as before.
+    __slots__ = (
+        "app",
+        "app_state",
+        "asgi_version",
+        "client",
+        "close_sent",
+        "close_timeout",
+        "close_timer",
+        "config",
+        "conn",
+        "connections",
+        "curr_msg_data_type",
+        "default_headers",
+        "disconnected",
+        "frames",
+        "handshake_complete",
+        "handshake_initiated",
+        "initial_response",
+        "last_ping_rtt",
+        "logger",
+        "loop",
+        "pending_ping_payload",
+        "ping_interval",
+        "ping_sent_at",
+        "ping_timeout",
+        "ping_timer",
+        "pong_timer",
+        "queue",
+        "read_paused",
+        "request",
+        "response",
+        "root_path",
+        "scheme",
+        "scope",
+        "server",
+        "tasks",
+        "transport",
+        "writable",
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.queue = _ReceiveQueue()  # type: ignore[assignment]
