@@ -46,7 +46,7 @@ from sqlalchemy.pool import NullPool
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.orm.session import Session as SQLModelSession
 
-from app.core import credential_generations
+from app.core import credential_generations, tracing
 from app.core.session import SerialisedSession
 from app.core.settings import get_settings
 
@@ -78,8 +78,14 @@ def is_sqlite(url: str) -> bool:
 def get_engine(url: str | None = None) -> AsyncEngine:
     url = url or get_settings().database_url
     if url not in _engines:
-        _engines[url] = _create_engine(url)
+        engine = _engines[url] = _create_engine(url)
+        tracing.instrument_engine(engine)  # nothing unless traces are configured
     return _engines[url]
+
+
+def engines() -> list[AsyncEngine]:
+    """The engines made so far (tracing instruments those made before it started)."""
+    return list(_engines.values())
 
 
 def _create_engine(url: str) -> AsyncEngine:

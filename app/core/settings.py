@@ -138,6 +138,10 @@ class Settings(BaseSettings):
     # loopback address ("loopback"), or holders of ``metrics_token`` as a bearer token.
     metrics: Literal["off", "loopback", "token"] = "loopback"
     metrics_token: str | None = None
+    # OpenTelemetry traces (app/core/tracing.py), off unless configured: the collector's
+    # OTLP/HTTP base URL (spans go to <url>/v1/traces). The standard
+    # OTEL_EXPORTER_OTLP_ENDPOINT (or ..._TRACES_ENDPOINT) turns them on as well.
+    otel_endpoint: str | None = None
     # Persisted queries (docs/persisted-queries.md): "apq" is Apollo's automatic
     # persisted queries (a known hash runs its document, a document sent with its hash
     # is registered); "trusted" runs only documents registered ahead of time (platform

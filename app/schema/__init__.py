@@ -7,6 +7,8 @@ extension's, and whatever escapes them reaches it.
 
 from __future__ import annotations
 
+from functools import cache
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
@@ -152,8 +154,8 @@ class CostOfThisSchema(QueryCost):
     list_sizes = LIST_SIZES
 
 
-RequestPipeline = compose(
-    "RequestPipeline",
+# The request's concerns, in order (see the module's docstring).
+PIPELINE_PARTS: tuple[type[SchemaExtension], ...] = (
     # Outermost, so it sees the codes the boundary gives (metrics and the request log).
     RequestObservation,
     BoundaryOfThisSchema,  # around every other hook (see app.graphql.boundary)
@@ -163,6 +165,7 @@ RequestPipeline = compose(
     CostOfThisSchema,  # measures, refuses, validates (cached) and charges keys
     StorableStrings,  # NUL, lone surrogates; after QueryCost, which sets validation errors
 )
+RequestPipeline = compose("RequestPipeline", *PIPELINE_PARTS)
 
 
 class QuizgraphSchema(strawberry.Schema):
@@ -177,18 +180,37 @@ class QuizgraphSchema(strawberry.Schema):
         return runner(execution_context, extensions)
 
 
-schema = QuizgraphSchema(
-    query=Query,
-    mutation=Mutation,
-    subscription=Subscription,
-    types=[Organization],
-    # One extension composed of the request's concerns (app.graphql.pipeline: each keeps
-    # its module and its hooks, nested in this order; Strawberry wraps one per phase).
-    extensions=[RequestPipeline],
-    config=StrawberryConfig(),
-    scalar_overrides=SCALAR_OVERRIDES,
-    execution_context_class=QuietExecutionContext,
-)
+def build_schema(*, traced: bool = False) -> QuizgraphSchema:
+    """The schema; ``traced`` adds the operation's OpenTelemetry spans
+    (``app.graphql.tracing``) as the pipeline's outermost part, for a server with traces
+    configured (``app.core.tracing``): without them the schema carries no tracing at all."""
+    pipeline = RequestPipeline
+    if traced:
+        from app.graphql.tracing import OperationTracing  # imports OpenTelemetry
+
+        pipeline = compose("TracedRequestPipeline", OperationTracing, *PIPELINE_PARTS)
+    return QuizgraphSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        types=[Organization],
+        # One extension composed of the request's concerns (app.graphql.pipeline: each
+        # keeps its module and its hooks, nested in this order; Strawberry wraps one per
+        # phase).
+        extensions=[pipeline],
+        config=StrawberryConfig(),
+        scalar_overrides=SCALAR_OVERRIDES,
+        execution_context_class=QuietExecutionContext,
+    )
+
+
+schema = build_schema()
+
+
+@cache
+def traced_schema() -> QuizgraphSchema:
+    """The schema with the operation's spans, built once, when a server traces."""
+    return build_schema(traced=True)
 
 
 def print_schema() -> str:
