@@ -4,8 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { base, env, shot, signIn } from './helpers';
 
 // Issue 17, organization settings: the owner sets the org's colour and tagline and uploads a logo
-// on the settings page (watching the preview), and the portal's sign-in page shows them to a
-// visitor who isn't signed in. The branding is put back afterwards (other specs share the org).
+// on the settings page (watching the preview) and raises the password policy's minimum length,
+// and the portal's sign-in page shows the branding to a visitor who isn't signed in. Both are put
+// back afterwards (other specs share the org).
 test.describe.configure({ mode: 'serial' });
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -16,6 +17,7 @@ const tagline = `Learning, measured ${randomBytes(3).toString('hex')}`;
 const COLOR = '#0f766e';
 const COLOR_RGB = 'rgb(15, 118, 110)';
 // A 1 x 1 PNG.
+let originalMinLength = '';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 async function ownerApi(): Promise<APIRequestContext> {
@@ -35,7 +37,11 @@ test.afterAll(async () => {
   try {
     const res = await api.post('/graphql', {
       data: {
-        query: 'mutation { updateOrganizationBranding(input: {primaryColor: null, tagline: null, logoUrl: null}) { organization { id } } }',
+        query: `mutation($minLength: Int) {
+          updateOrganizationBranding(input: {primaryColor: null, tagline: null, logoUrl: null}) { organization { id } }
+          updatePasswordPolicy(input: {minLength: $minLength}) { passwordPolicy { minLength } }
+        }`,
+        variables: { minLength: originalMinLength ? Number(originalMinLength) : null },
       },
     });
     expect((await res.json()).errors).toBeUndefined();
@@ -65,6 +71,16 @@ test('the owner brands the portal and the sign-in page shows it', async ({ page,
   await page.getByRole('button', { name: 'Upload the logo' }).click();
   await expect(page.getByText('The logo is uploaded.')).toBeVisible();
   await expect(preview.locator('img.org-logo')).toHaveAttribute('src', new RegExp(`^/orgs/${slug()}/logo\\?v=`));
+
+  // The password policy (the accounts' rules) is edited here too.
+  const policy = page.getByRole('form', { name: 'Password policy' });
+  const minLength = policy.getByLabel('Minimum length (characters)');
+  originalMinLength = await minLength.inputValue();
+  await minLength.fill('12');
+  await policy.getByRole('button', { name: 'Save the password policy' }).click();
+  await expect(page.getByText('The password policy is saved.')).toBeVisible();
+  await expect(minLength).toHaveValue('12');
+
   const pageScan = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   expect(pageScan.violations.map((v) => v.id)).toEqual([]);
   await shot(page, 'org-settings');

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { sentenceText } from '../src/lib/auditSentence';
 import {
   brandingDraftOf,
   brandingInput,
   formatDuration,
   logoFileProblem,
   logoModeOf,
+  passwordPolicyInput,
   settingsDraftOf,
   settingsInput,
   type Branding,
@@ -12,6 +14,7 @@ import {
 } from '../src/pages/settings/model';
 
 const LIMITS = {
+  __typename: 'OrganizationSettingsLimits' as const,
   sessionMinSeconds: 300,
   sessionMaxSeconds: 30 * 86400,
   platformSessionIdleTimeoutSeconds: 8 * 3600,
@@ -23,8 +26,8 @@ const LIMITS = {
   nameMaxLength: 200,
   taglineMaxLength: 200,
 };
-const current: Branding = { name: 'Riverside', branding: { primaryColor: '#1d4ed8', logoUrl: '/orgs/riverside/logo?v=abc', tagline: null } };
-const settings: Settings = { sessionIdleTimeoutSeconds: null, sessionLifetimeSeconds: 7200, defaultApiKeyRateLimitPerMinute: null, limits: LIMITS };
+const current: Branding = { name: 'Riverside', branding: { __typename: 'Branding', primaryColor: '#1d4ed8', logoUrl: '/orgs/riverside/logo?v=abc', tagline: null } };
+const settings: Settings = { __typename: 'OrganizationSettings', sessionIdleTimeoutSeconds: null, sessionLifetimeSeconds: 7200, defaultApiKeyRateLimitPerMinute: null, limits: LIMITS };
 
 describe('the branding form', () => {
   it('tells an uploaded logo (a path on this server) from an address', () => {
@@ -84,5 +87,28 @@ describe('the sessions form', () => {
 
   it('says durations in words', () => {
     expect([formatDuration(300), formatDuration(28800), formatDuration(604800), formatDuration(5400)]).toEqual(['5 minutes', '8 hours', '7 days', '1.5 hours']);
+  });
+});
+
+describe('the password policy form', () => {
+  const policy = { minLength: 10, rejectCommonPasswords: true, minLengthFloor: 8, minLengthCeiling: 64 };
+  it('sends what changed, within the platform’s bounds', () => {
+    expect(passwordPolicyInput({ minLength: '12', rejectCommonPasswords: true }, policy)).toEqual({ input: { minLength: 12 }, error: null });
+    expect(passwordPolicyInput({ minLength: '10', rejectCommonPasswords: false }, policy).input).toEqual({ rejectCommonPasswords: false });
+    expect(passwordPolicyInput({ minLength: '7', rejectCommonPasswords: true }, policy).error).toMatch(/from 8 to 64/);
+    expect(passwordPolicyInput({ minLength: '9.5', rejectCommonPasswords: true }, policy).error).toMatch(/whole number/);
+  });
+});
+
+describe('the audit log’s sentences for org settings', () => {
+  const event = (action: string, details: unknown) => ({ action, actorKind: 'MEMBER', actorLabel: 'owner', details });
+  it('says what changed, from what to what', () => {
+    expect(sentenceText(event('org.branding_updated', { name: { from: 'Old', to: 'New' }, primaryColor: { from: null, to: '#0f766e' } }))).toBe(
+      'owner changed the branding (name: Old → New; primaryColor: default → #0f766e)',
+    );
+    expect(sentenceText(event('org.settings_updated', { sessionLifetimeSeconds: { from: 7200, to: null } }))).toBe(
+      'owner changed the settings (sessionLifetimeSeconds: 7200 → default)',
+    );
+    expect(sentenceText(event('org.logo_uploaded', { bytes: 10, contentType: 'image/png' }))).toBe('owner uploaded a new logo');
   });
 });

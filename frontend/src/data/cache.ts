@@ -47,6 +47,7 @@ export const EMBEDDED_TYPES: readonly string[] = [
   // Organization settings.
   'OrganizationSettings',
   'OrganizationSettingsLimits',
+  'PasswordPolicy',
   'NotificationsUpdate',
   // Payments: totals per purpose and currency.
   'PaymentTotal',
@@ -78,6 +79,7 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'ReviewIntegrityFlagPayload',
   'UpdateIntegrityRulesPayload',
   'OrganizationPayload',
+  'UpdatePasswordPolicyPayload',
   'MarkNotificationsReadPayload',
   'RevokeCertificatePayload',
   // The platform console (pages/platform: its own client, listed so every document checks).
@@ -168,6 +170,8 @@ const mutationUpdates: NonNullable<NonNullable<CacheExchangeOpts['updates']>['Mu
   updateIntegrityRules: (_r, _a, cache) => invalidateOrgLists(cache, 'integrityRules', 'integrityNotice'),
   // Certificates: a revoked one leaves the list of valid ones.
   revokeCertificate: (_r, _a, cache) => invalidateOrgLists(cache, 'certificates'),
+  // The password policy's payload names no org: the orgs' policies are asked again.
+  updatePasswordPolicy: (_r, _a, cache) => invalidateOrgLists(cache, 'passwordPolicy'),
   // Notifications: read ones may leave an unread-only list, and the count changes.
   markNotificationsRead: (_r, _a, cache) => invalidateOrgLists(cache, 'notifications'),
   redeliverWebhookMessage: (_r, args, cache) => {

@@ -141,6 +141,12 @@ export function auditSentence(ev: AuditEventLike): SentencePart[] {
       return say(t(' disabled the organization'));
     case 'org.enabled':
       return say(t(' enabled the organization'));
+    case 'org.branding_updated':
+      return say(t(` changed the branding${changesText(d)}`));
+    case 'org.logo_uploaded':
+      return say(t(' uploaded a new logo'));
+    case 'org.settings_updated':
+      return say(t(` changed the settings${changesText(d)}`));
     case 'quiz.created':
       return say(t(' created quiz '), target(ev, true));
     case 'quiz.imported':
@@ -181,6 +187,15 @@ export function auditSentence(ev: AuditEventLike): SentencePart[] {
       return ev.targetType ? say(t(`: ${label}, `), target(ev)) : say(t(`: ${label}`));
     }
   }
+}
+
+/** " (name: A → B; primaryColor: default → #0f766e)" from details of `{field: {from, to}}` (org settings). */
+function changesText(d: Details): string {
+  const shown = (v: unknown) => (v == null || v === '' ? 'default' : String(v));
+  const parts = Object.entries(d)
+    .filter((e): e is [string, { from: unknown; to: unknown }] => typeof e[1] === 'object' && e[1] !== null && 'from' in e[1] && 'to' in e[1])
+    .map(([field, v]) => `${field}: ${shown(v.from)} → ${shown(v.to)}`);
+  return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
 export function sentenceText(ev: AuditEventLike): string {

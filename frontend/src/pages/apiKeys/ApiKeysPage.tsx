@@ -16,7 +16,6 @@ import { canWriteOrg } from '../../lib/nav';
 import { sortScopes } from '../../lib/access';
 import { useCursorPager } from '../../lib/pagination';
 import {
-  DEFAULT_RATE_LIMIT,
   expiryToIso,
   hasErrors,
   validateCreateKey,
@@ -339,7 +338,8 @@ function KeyStatus({ apiKey, accessOn }: { apiKey: ListedKey; accessOn: boolean 
   );
 }
 
-const EMPTY_FORM: CreateKeyForm = { name: '', scopes: [], rateLimitPerMinute: String(DEFAULT_RATE_LIMIT), expiresOn: '' };
+// An empty rate limit is left out: the server gives the key the organization's default (Settings).
+const EMPTY_FORM: CreateKeyForm = { name: '', scopes: [], rateLimitPerMinute: '', expiresOn: '' };
 
 /** Mounted only while open, so the secret lives only as long as the dialog. */
 function CreateKeyDialog({ viewerScopes, onClose }: { viewerScopes: readonly string[]; onClose: (created: string | null) => void }) {
@@ -391,11 +391,12 @@ function CreateKeyDialog({ viewerScopes, onClose }: { viewerScopes: readonly str
             onChange={(scopes) => setForm((f) => ({ ...f, scopes }))}
           />
           <div className="row-2">
-            <Field label="Rate limit (requests per minute)" error={errors.rateLimitPerMinute} hint="1 to 10,000.">
+            <Field label="Rate limit (requests per minute)" error={errors.rateLimitPerMinute} hint="1 to 10,000; empty for the organization’s default.">
               {(p) => (
                 <input
                   {...p}
                   inputMode="numeric"
+                  placeholder="Organization default"
                   value={form.rateLimitPerMinute}
                   onChange={(e) => setForm((f) => ({ ...f, rateLimitPerMinute: e.target.value }))}
                 />

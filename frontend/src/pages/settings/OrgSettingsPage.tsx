@@ -27,6 +27,7 @@ import {
   type SettingsDraft,
   type SettingsField,
 } from './model';
+import { PasswordPolicySection } from './PasswordPolicySection';
 import './settings.css';
 
 /**
@@ -57,6 +58,7 @@ export function OrgSettingsPage() {
           <BrandingSection current={org} limits={org.settings.limits} canEdit={canEdit} />
           <SessionsSection current={org.settings} canEdit={canEdit} />
           <RelatedRules canSeeIntegrity={canSee(sectionById('integrity'), viewer.scopes)} slug={slug} />
+          {org.passwordPolicy && <PasswordPolicySection current={org.passwordPolicy} canEdit={canEdit} />}
         </>
       ) : null}
     </section>

@@ -162,3 +162,19 @@ export function settingsInput(draft: SettingsDraft, current: Settings): { input:
   } else if (rate !== (current.defaultApiKeyRateLimitPerMinute ?? null)) input.defaultApiKeyRateLimitPerMinute = rate;
   return { input, errors };
 }
+
+/** updatePasswordPolicy's input: what changed; an error for a length outside the platform's bounds. */
+export function passwordPolicyInput(
+  draft: { minLength: string; rejectCommonPasswords: boolean },
+  current: { minLength: number; rejectCommonPasswords: boolean; minLengthFloor: number; minLengthCeiling: number },
+): { input: { minLength?: number; rejectCommonPasswords?: boolean }; error: string | null } {
+  const text = draft.minLength.trim();
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < current.minLengthFloor || n > current.minLengthCeiling) {
+    return { input: {}, error: `Enter a whole number from ${current.minLengthFloor} to ${current.minLengthCeiling}.` };
+  }
+  const input: { minLength?: number; rejectCommonPasswords?: boolean } = {};
+  if (n !== current.minLength) input.minLength = n;
+  if (draft.rejectCommonPasswords !== current.rejectCommonPasswords) input.rejectCommonPasswords = draft.rejectCommonPasswords;
+  return { input, error: null };
+}

@@ -34,12 +34,30 @@ export const OrgSettingsFieldsFragment = graphql(`
   }
 `);
 
+/** The password policy with the platform's bounds on it (its editor; accounts own the rules). */
+export const OrgPasswordPolicyFieldsFragment = graphql(`
+  fragment OrgPasswordPolicyFields on PasswordPolicy {
+    minLength
+    rejectCommonPasswords
+    minLengthFloor
+    minLengthCeiling
+    maxLength
+  }
+`);
+
 export const OrgSettingsQuery = graphql(`
   query OrgSettings($slug: String!) {
     organization(slug: $slug) {
       ...OrgBrandingFields
       ...OrgSettingsFields
+      passwordPolicy { ...OrgPasswordPolicyFields }
     }
+  }
+`);
+
+export const UpdatePasswordPolicyMutation = graphql(`
+  mutation UpdatePasswordPolicy($input: UpdatePasswordPolicyInput!) {
+    updatePasswordPolicy(input: $input) { passwordPolicy { ...OrgPasswordPolicyFields } }
   }
 `);
 
