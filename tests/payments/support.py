@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from app.core.clock import FrozenClock
 from tests.api_keys.support import IssuedKey, bearer, create_key
 from tests.support.client import ApiClient, GraphQLResult
 from tests.support.factories import OrgFixture
+from tests.tournaments.support import create_tournament, two_rounds
 
 PAYMENT_FIELDS = """id amount currency currencyExponent amountDecimal purpose externalId
 paidAt recordedAt memberId tournamentId payer { username displayName }"""
@@ -92,3 +94,16 @@ async def totals(client: ApiClient, org: OrgFixture, **filters: Any) -> list[dic
     result = await client.gql(TOTALS, {"slug": org.slug, **filters})
     found: list[dict[str, Any]] = result.ok()["organization"]["paymentTotals"]
     return found
+
+
+async def paid_tournament(owner: ApiClient, amount: int, currency: str) -> str:
+    """A tournament entered by paying its fee (starting in 10 minutes), as its global id:
+    a payment naming it registers the payer (the tournaments domain judges the fee)."""
+    made = await create_tournament(
+        owner,
+        await two_rounds(owner),
+        FrozenClock(),  # only read for "now": the tournament starts 10 minutes from now
+        entryRule="REGISTERED",
+        entryFee={"amount": amount, "currency": currency},
+    )
+    return str(made["id"])

@@ -15,6 +15,7 @@ from tests.payments.support import (
     NODE,
     TOTALS,
     listed,
+    paid_tournament,
     payment_input,
     recorded,
     shop_key,
@@ -24,25 +25,25 @@ from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import ClientFactory, SignIn
 
-CUP = "VG91cm5hbWVudDowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDE="
-
 
 async def _book(owner: ApiClient, org: OrgFixture) -> dict[str, Any]:
-    """Payments of two members in two purposes and currencies, on three days."""
+    """Payments of two members in two purposes and currencies, on three days; two of
+    them pay the entry fee (7.50 USD) of a tournament."""
     student = org.account("student").global_id
     other = (await org.add("payer-two", Role.STUDENT)).global_id
+    cup = await paid_tournament(owner, 750, "USD")
     made = {
-        "cup-usd": payment_input(student, tournamentId=CUP, paidAt="2026-11-01T09:00:00Z"),
-        "cup-eur": payment_input(
-            other, currency="EUR", amount=1000, tournamentId=CUP, paidAt="2026-11-02T09:00:00Z"
+        "cup-usd": payment_input(student, tournamentId=cup, paidAt="2026-11-01T09:00:00Z"),
+        "cup-eur": payment_input(other, currency="EUR", amount=1000, paidAt="2026-11-02T09:00:00Z"),
+        "cup-usd-2": payment_input(
+            other, amount=750, tournamentId=cup, paidAt="2026-11-03T09:00:00Z"
         ),
-        "cup-usd-2": payment_input(other, amount=750, paidAt="2026-11-03T09:00:00Z"),
         "dues": payment_input(
             student, purpose="Membership", amount=5000, paidAt="2026-11-03T10:00:00Z"
         ),
     }
     ids = {name: (await recorded(owner, given))["id"] for name, given in made.items()}
-    return {"student": student, "other": other, "ids": ids}
+    return {"student": student, "other": other, "ids": ids, "cup": cup}
 
 
 def _ids(connection: dict[str, Any]) -> list[str]:
@@ -64,7 +65,10 @@ async def test_staff_list_every_payment_with_filters(org: OrgFixture, signed_in:
         ids["cup-usd"],
     ]
     assert _ids(await listed(admin, org, purpose="Membership")) == [ids["dues"]]
-    assert _ids(await listed(admin, org, tournamentId=CUP)) == [ids["cup-eur"], ids["cup-usd"]]
+    assert _ids(await listed(admin, org, tournamentId=book["cup"])) == [
+        ids["cup-usd-2"],
+        ids["cup-usd"],
+    ]
     assert _ids(await listed(admin, org, currency="eur")) == [ids["cup-eur"]]
     window = await listed(
         admin, org, paidSince="2026-11-02T00:00:00Z", paidUntil="2026-11-03T09:00:00Z"

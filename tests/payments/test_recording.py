@@ -10,6 +10,7 @@ import pytest
 
 from tests.payments.support import (
     listed,
+    paid_tournament,
     payment_input,
     record,
     recorded,
@@ -188,7 +189,7 @@ async def test_a_tournament_entry_fee_keeps_its_tournament(
     org: OrgFixture, signed_in: SignIn
 ) -> None:
     owner = await signed_in(org, "owner")
-    tournament = "VG91cm5hbWVudDowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDE="
+    tournament = await paid_tournament(owner, 1250, "USD")
     given = payment_input(org.account("student").global_id, tournamentId=tournament)
     payment = await recorded(owner, given)
     assert payment["tournamentId"] == tournament
