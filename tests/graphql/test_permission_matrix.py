@@ -19,6 +19,7 @@ import json
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -937,6 +938,94 @@ ACCOUNT_CASES: dict[str, Case] = {
 CASES.update(ACCOUNT_CASES)
 
 
+_tournaments: dict[int, str] = {}
+# A quiz of their own: a round of a scheduled tournament takes no plain attempts, and
+# the other cases take the shared quiz.
+_tournament_quizzes: dict[int, str] = {}
+
+
+async def _tournament_input(w: World) -> dict[str, Any]:
+    if id(w) not in _tournament_quizzes:
+        quiz = await published_quiz(w.teacher, title="Tournament round")
+        _tournament_quizzes[id(w)] = str(quiz["id"])
+    starts = datetime.now(UTC) + timedelta(days=1)
+    return {
+        "name": f"Matrix cup {next(_names)}",
+        "rounds": [_tournament_quizzes[id(w)]],
+        "startsAt": starts.isoformat(),
+        "endsAt": (starts + timedelta(hours=1)).isoformat(),
+    }
+
+
+async def _new_tournament(w: World, *, running: bool = False) -> str:
+    made = await w.teacher.gql(
+        "mutation($input: CreateTournamentInput!) { createTournament(input: $input) "
+        "{ tournament { id } } }",
+        {"input": await _tournament_input(w)},
+    )
+    tournament_id = str(made.ok()["createTournament"]["tournament"]["id"])
+    if running:
+        started = await w.teacher.gql(
+            "mutation($id: ID!) { startTournament(input: {id: $id}) { tournament { id } } }",
+            {"id": tournament_id},
+        )
+        started.ok()
+    return tournament_id
+
+
+async def _tournament_id(w: World, _a: Actor | None = None) -> str:
+    """A scheduled every-member tournament over the shared quiz, made once for the world."""
+    if id(w) not in _tournaments:
+        _tournaments[id(w)] = await _new_tournament(w)
+    return _tournaments[id(w)]
+
+
+def _on_tournament(
+    extra: dict[str, Any], *, fresh_one: bool = False, running: bool = False
+) -> Prepare:
+    async def prepare(w: World, _a: Actor, fresh: bool) -> dict[str, Any]:
+        if fresh and fresh_one:
+            return {"input": {"id": await _new_tournament(w, running=running), **extra}}
+        return {"input": {"id": await _tournament_id(w), **extra}}
+
+    return prepare
+
+
+async def _create_tournament(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    return {"input": await _tournament_input(w)}
+
+
+TOURNAMENT_CASES: dict[str, Case] = {
+    "Query.node(Tournament)": _node("... on Tournament { name }", _tournament_id),
+    "Organization.tournaments": _on_org("tournaments(first: 1) { totalCount }"),
+    "Mutation.createTournament": _mutation(
+        "createTournament", "CreateTournamentInput", "tournament { id }", _create_tournament
+    ),
+    "Mutation.updateTournament": _mutation(
+        "updateTournament",
+        "UpdateTournamentInput",
+        "tournament { name }",
+        _on_tournament({"name": "Renamed cup"}),
+    ),
+    "Mutation.registerForTournament": _mutation(
+        "registerForTournament", "TournamentIdInput", "tournament { id }", _on_tournament({})
+    ),
+    "Mutation.startTournament": _mutation(
+        "startTournament",
+        "TournamentIdInput",
+        "tournament { status }",
+        _on_tournament({}, fresh_one=True),
+    ),
+    "Mutation.endTournament": _mutation(
+        "endTournament",
+        "TournamentIdInput",
+        "tournament { status }",
+        _on_tournament({}, fresh_one=True, running=True),
+    ),
+}
+CASES.update(TOURNAMENT_CASES)
+
+
 async def _static(value: dict[str, Any]) -> dict[str, Any]:
     return value
 
@@ -1105,6 +1194,8 @@ SUBSCRIPTION_DOCUMENTS = {
   leaderboardUpdated(orgSlug: $slug) { entries { rank } } }""",
     "Subscription.notificationsChanged": """subscription($slug: String!) {
   notificationsChanged(orgSlug: $slug) { unreadCount } }""",
+    "Subscription.tournamentLeaderboardUpdated": """subscription($id: ID!) {
+  tournamentLeaderboardUpdated(tournamentId: $id) { entries { rank } } }""",
 }
 
 
@@ -1128,7 +1219,8 @@ async def _subscribe(
                 "type": "subscribe",
                 "payload": {
                     "query": SUBSCRIPTION_DOCUMENTS[operation],
-                    "variables": {"slug": world.org.slug},
+                    # every document takes the variables it declares (the rest are ignored)
+                    "variables": {"slug": world.org.slug, "id": await _tournament_id(world)},
                 },
             }
         )
@@ -1173,14 +1265,19 @@ def test_the_operations_on_one_object_declare_a_target() -> None:
     assert ON_TARGET == [
         "Mutation.archiveQuiz",
         "Mutation.duplicateQuiz",
+        "Mutation.endTournament",
         "Mutation.publishQuiz",
+        "Mutation.registerForTournament",
         "Mutation.reportIntegrityEvent",
         "Mutation.saveAttemptAnswers",
         "Mutation.startAttempt",
+        "Mutation.startTournament",
         "Mutation.submitAttempt",
         "Mutation.updateQuiz",
+        "Mutation.updateTournament",
         "Subscription.leaderboardUpdated",
         "Subscription.notificationsChanged",
+        "Subscription.tournamentLeaderboardUpdated",
     ]
 
 
