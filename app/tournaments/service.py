@@ -155,6 +155,9 @@ async def update(
     tournament = await get_writable(sc, tournament_id)
     if tournament.status is TournamentStatus.ENDED:
         raise Conflict("The tournament has ended; it no longer changes.", reason="TOURNAMENT_ENDED")
+    current = await draft_of(sc, tournament)
+    # What the input sets to the value it has is no change (a form sends every field).
+    changes = {name: value for name, value in changes.items() if getattr(current, name) != value}
     if tournament.status is TournamentStatus.RUNNING:
         locked = sorted(set(changes) - RUNNING_CHANGES)
         if locked:
@@ -163,7 +166,6 @@ async def update(
                 f"certificates can change (not {', '.join(locked)}).",
                 reason="TOURNAMENT_RUNNING",
             )
-    current = await draft_of(sc, tournament)
     draft = replace(current, **changes)
     now = utcnow()
     scheduled = tournament.status is TournamentStatus.SCHEDULED

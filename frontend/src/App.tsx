@@ -32,6 +32,9 @@ const IntegrityPage = lazy(() => import('./pages/integrity/IntegrityPage').then(
 const CertificatesPage = lazy(() => import('./pages/certificates/CertificatesPage').then((m) => ({ default: m.CertificatesPage })));
 const MyCertificatesPage = lazy(() => import('./pages/certificates/MyCertificatesPage').then((m) => ({ default: m.MyCertificatesPage })));
 const PaymentsPage = lazy(() => import('./pages/payments/PaymentsPage').then((m) => ({ default: m.PaymentsPage })));
+const TournamentsPage = lazy(() => import('./pages/tournaments/TournamentsPage').then((m) => ({ default: m.TournamentsPage })));
+const TournamentPage = lazy(() => import('./pages/tournaments/TournamentPage').then((m) => ({ default: m.TournamentPage })));
+const TournamentFormPage = lazy(() => import('./pages/tournaments/TournamentFormPage').then((m) => ({ default: m.TournamentFormPage })));
 const OrgSettingsPage = lazy(() => import('./pages/settings/OrgSettingsPage').then((m) => ({ default: m.OrgSettingsPage })));
 const later = (page: ReactNode) => <Suspense fallback={<Spinner label="Loading…" />}>{page}</Suspense>;
 
@@ -63,6 +66,10 @@ export function App() {
               <Route path="dashboard/quizzes/new" element={<RequireSection id="quizzes"><QuizEditorPage /></RequireSection>} />
               <Route path="dashboard/quizzes/:quizId" element={<RequireSection id="quizzes"><QuizEditorPage /></RequireSection>} />
               <Route path="dashboard/leaderboard" element={<LeaderboardPage />} />
+              <Route path="dashboard/tournaments" element={<RequireSection id="tournaments">{later(<TournamentsPage base="dashboard" />)}</RequireSection>} />
+              <Route path="dashboard/tournaments/new" element={<RequireSection id="tournaments">{later(<TournamentFormPage />)}</RequireSection>} />
+              <Route path="dashboard/tournaments/:tournamentId" element={<RequireSection id="tournaments">{later(<TournamentPage base="dashboard" />)}</RequireSection>} />
+              <Route path="dashboard/tournaments/:tournamentId/edit" element={<RequireSection id="tournaments">{later(<TournamentFormPage />)}</RequireSection>} />
               <Route path="dashboard/analytics" element={<RequireSection id="analytics">{later(<OrgAnalyticsPage />)}</RequireSection>} />
               <Route path="dashboard/quizzes/:quizId/analytics" element={<RequireSection id="analytics">{later(<QuizAnalyticsPage />)}</RequireSection>} />
               <Route path="dashboard/integrity" element={<RequireSection id="integrity">{later(<IntegrityPage />)}</RequireSection>} />
@@ -74,6 +81,8 @@ export function App() {
               <Route index element={<StudentQuizzesPage />} />
               <Route path="attempts/:attemptId" element={<AttemptPage />} />
               <Route path="leaderboard" element={<LeaderboardPage />} />
+              <Route path="tournaments" element={later(<TournamentsPage base="quizzes" />)} />
+              <Route path="tournaments/:tournamentId" element={later(<TournamentPage base="quizzes" />)} />
               {/* Everyone's own payments (payments:read holders see the org's in the dashboard). */}
               <Route path="payments" element={later(<PaymentsPage />)} />
               <Route path="account" element={<MyAccountPage />} />

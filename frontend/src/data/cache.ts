@@ -49,6 +49,13 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'OrganizationSettingsLimits',
   'PasswordPolicy',
   'NotificationsUpdate',
+  // Tournaments: a fee, rounds and standings belong to their tournament.
+  'Money',
+  'TournamentRound',
+  'TournamentStanding',
+  'TournamentLeaderboardUpdate',
+  'TournamentStandingConnection',
+  'TournamentStandingEdge',
   // Payments: totals per purpose and currency.
   'PaymentTotal',
   // API key usage: a key's figures, not entities.
@@ -82,6 +89,7 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'UpdatePasswordPolicyPayload',
   'MarkNotificationsReadPayload',
   'RevokeCertificatePayload',
+  'TournamentPayload',
   // The platform console (pages/platform: its own client, listed so every document checks).
   'BeginPlatformLoginPayload',
   'TotpEnrolment',
@@ -168,6 +176,10 @@ const mutationUpdates: NonNullable<NonNullable<CacheExchangeOpts['updates']>['Mu
   // Integrity: a review moves the record out of "waiting for review"; new rules change the notice.
   reviewIntegrityFlag: (_r, _a, cache) => invalidateOrgLists(cache, 'integrityAttempts'),
   updateIntegrityRules: (_r, _a, cache) => invalidateOrgLists(cache, 'integrityRules', 'integrityNotice'),
+  // Tournaments: a new one joins the list; starting, ending and entries change what it shows.
+  createTournament: (_r, _a, cache) => invalidateOrgLists(cache, 'tournaments'),
+  startTournament: (_r, _a, cache) => invalidateOrgLists(cache, 'tournaments'),
+  endTournament: (_r, _a, cache) => invalidateOrgLists(cache, 'tournaments', 'certificates'),
   // Certificates: a revoked one leaves the list of valid ones.
   revokeCertificate: (_r, _a, cache) => invalidateOrgLists(cache, 'certificates'),
   // The password policy's payload names no org: the orgs' policies are asked again.

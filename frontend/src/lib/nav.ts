@@ -1,6 +1,6 @@
 import type { Role } from './access';
 
-export type SectionId = 'overview' | 'apiKeys' | 'webhooks' | 'members' | 'quizzes' | 'leaderboard' | 'analytics' | 'integrity' | 'certificates' | 'auditLog' | 'payments' | 'settings';
+export type SectionId = 'overview' | 'apiKeys' | 'webhooks' | 'members' | 'quizzes' | 'tournaments' | 'leaderboard' | 'analytics' | 'integrity' | 'certificates' | 'auditLog' | 'payments' | 'settings';
 
 export interface NavSection {
   id: SectionId;
@@ -17,6 +17,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'webhooks', label: 'Webhooks', path: 'webhooks', anyOf: ['webhooks:read'] },
   { id: 'members', label: 'Members', path: 'members', anyOf: ['members:read'] },
   { id: 'quizzes', label: 'Quizzes', path: 'quizzes', anyOf: ['quizzes:write'] },
+  { id: 'tournaments', label: 'Tournaments', path: 'tournaments', anyOf: ['quizzes:write'] },
   { id: 'leaderboard', label: 'Leaderboard', path: 'leaderboard', anyOf: [] },
   { id: 'analytics', label: 'Analytics', path: 'analytics', anyOf: ['analytics:read'] },
   { id: 'integrity', label: 'Integrity', path: 'integrity', anyOf: ['integrity:read'] },

@@ -153,6 +153,7 @@ function Shell({ staff }: { staff: boolean }) {
               Quizzes
             </NavLink>
             <NavLink to={`/org/${slug}/quizzes/leaderboard`}>Leaderboard</NavLink>
+            <NavLink to={`/org/${slug}/quizzes/tournaments`}>Tournaments</NavLink>
             <NavLink to={`/org/${slug}/quizzes/payments`}>Payments</NavLink>
             <NavLink to={`/org/${slug}/quizzes/certificates`}>Certificates</NavLink>
           </nav>
