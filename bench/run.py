@@ -18,6 +18,7 @@ from bench import (
     login_flood,
     query_refusal,
     scenarios,
+    tournament_submit,
     webhooks,
 )
 from bench.harness import CONNECTIONS, ROOT, WrkResult, run_wrk, server
@@ -33,6 +34,7 @@ SCENARIOS = {
     "webhooks": webhooks.run,
     "analytics": analytics.run,
     "behind_nginx": behind_nginx.run,
+    "tournament_submit": tournament_submit.run,
 }
 
 
