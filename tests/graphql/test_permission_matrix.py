@@ -1269,6 +1269,7 @@ def test_the_operations_on_one_object_declare_a_target() -> None:
         "Mutation.publishQuiz",
         "Mutation.registerForTournament",
         "Mutation.reportIntegrityEvent",
+        "Mutation.revokeCertificate",
         "Mutation.saveAttemptAnswers",
         "Mutation.startAttempt",
         "Mutation.startTournament",
