@@ -134,6 +134,9 @@ class Settings(BaseSettings):
     # The log (app/core/logging.py): "json" (one object a line) or "text"; None means
     # json in production, text elsewhere.
     log_format: Literal["json", "text"] | None = None
+    # The lowest level written: "warning" drops the per-request lines (quizgraph.request
+    # logs at info), e.g. where a proxy's access log already has them.
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
     # Who may read GET /metrics (app/web/metrics.py): nobody ("off"), clients on the
     # loopback address ("loopback"), or holders of ``metrics_token`` as a bearer token.
     metrics: Literal["off", "loopback", "token"] = "loopback"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -14,8 +15,8 @@ from starlette.routing import Route, WebSocketRoute
 from app.api_keys import last_used as api_keys_last_used
 from app.api_keys import usage as api_keys_usage
 from app.attempts import sweep as attempts_sweep
-from app.core.db import dispose_engines
 from app.core import tracing
+from app.core.db import dispose_engines
 from app.core.logging import configure_logging
 from app.core.settings import get_settings
 from app.notifications import live as notifications_live
@@ -44,7 +45,9 @@ def create_app() -> Starlette:
     settings = get_settings()
     settings.resolved_secret_key()  # refuse to start in production without a secret
     settings.check_metrics_guard()
-    configure_logging(settings.resolved_log_format)
+    configure_logging(
+        settings.resolved_log_format, logging.getLevelNamesMapping()[settings.log_level.upper()]
+    )
     metrics.register_live_collector()
     if tracing.enabled(settings):
         tracing.start(settings)
