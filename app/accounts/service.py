@@ -49,7 +49,6 @@ if TYPE_CHECKING:
     from app.orgs.models import Organization
 
 RESET_LINK_LIFETIME = timedelta(hours=24)
-RESET_PATH = "/reset-password"
 # Generated passwords: no look-alike characters (0/O, 1/l/I), to be read off a screen.
 _ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 GENERATED_MIN_LENGTH = 14  # 56 symbols: over 80 random bits
@@ -205,12 +204,13 @@ class NewResetLink:
     email_problem: str | None
 
 
-def reset_url(token: str) -> str:
-    """The dashboard page that takes the link (the token in the fragment: browsers send
-    no fragment to servers, so it stays out of access logs and Referer headers)."""
+def reset_url(org_slug: str, token: str) -> str:
+    """The dashboard page that takes the link, among the org's pages (the token in the
+    fragment: browsers send no fragment to servers, so it stays out of access logs and
+    Referer headers)."""
     settings = get_settings()
     base = settings.public_url or (settings.allowed_origins or ["http://127.0.0.1:8000"])[0]
-    return f"{base.rstrip('/')}{RESET_PATH}#token={token}"
+    return f"{base.rstrip('/')}/org/{org_slug}/reset-password#token={token}"
 
 
 async def create_reset_link(
@@ -219,6 +219,7 @@ async def create_reset_link(
     """A one-time link for the member to set a new password (24 hours; earlier unused
     links of theirs stop working). Mailed to ``email_to`` when given and SMTP is set up."""
     member = await members.target_for_password_reset(sc, org_id, member_id)
+    org = await orgs.get_for_actor(sc, org_id)
     address = email_to.strip() if email_to else None
     if address is not None:
         problem = mail.address_problem(address)
@@ -237,10 +238,9 @@ async def create_reset_link(
         expires_at=now + RESET_LINK_LIFETIME,
     )
     sc.db.add(link)
-    url = reset_url(token)
+    url = reset_url(org.slug, token)
     email_problem = None
     if address is not None:
-        org = await orgs.get_for_actor(sc, org_id)
         email_problem = await mail.send_reset_link(
             mail.ResetMail(address, org.name, member.display_name, url, link.expires_at)
         )

@@ -106,3 +106,46 @@ test('a student signs in with a temporary password and must choose their own fir
   await student.getByRole('link', { name: 'My account' }).click();
   await expect(student.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
 });
+
+test('a member opens a one-time reset link, sets a password and is signed in; the link works once', async ({ page, browser }) => {
+  // Given a teacher made by the owner through the API, and a link an admin made for them.
+  const api = await playwrightRequest.newContext({ baseURL: base(), extraHTTPHeaders: { origin: base() } });
+  const gql = async (query: string, variables: Record<string, unknown>) => {
+    const body = await (await api.post('/graphql', { data: { query, variables } })).json();
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+  await gql('mutation($i: LoginInput!) { login(input: $i) { viewer { kind } } }', {
+    i: { orgSlug: slug(), portalCode: portal(), username: env('QG_OWNER_USERNAME'), password: env('QG_OWNER_PASSWORD') },
+  });
+  const username = `teach-${run}`;
+  await gql('mutation($i: AddMemberInput!) { addMember(input: $i) { member { id } } }', {
+    i: { username, displayName: `Teach ${run}`, role: 'TEACHER', password: 'an initial passphrase' },
+  });
+  await api.dispose();
+  await signIn(page, slug(), portal(), env('QG_ADMIN_USERNAME'), env('QG_ADMIN_PASSWORD'));
+  await page.getByRole('navigation', { name: 'Dashboard sections' }).getByRole('link', { name: 'Members' }).click();
+  await page.getByLabel('Search').fill(username);
+  await page.getByRole('button', { name: `Reset the password of Teach ${run}` }).click();
+  const reset = page.getByRole('dialog', { name: `Reset the password of Teach ${run}` });
+  await reset.getByLabel('One-time link').check();
+  await reset.getByRole('button', { name: 'Make the link' }).click();
+  const url = await reset.getByTestId('reset-link').inputValue();
+  expect(url).toBe(`${base()}/org/${slug()}/reset-password#token=${url.split('#token=')[1]}`);
+  expect(url).toMatch(/#token=[\w-]{43}$/);
+
+  // When the teacher opens it in their own browser and sets a password.
+  const teacher = await (await browser.newContext()).newPage();
+  await teacher.goto(url);
+  await expect(teacher.getByRole('heading', { name: 'Set a new password' })).toContainText('Set a new password');
+  await expect(teacher.getByText(`(${username})`)).toBeVisible();
+  await teacher.getByLabel('New password', { exact: true }).fill('a password of my own');
+  await teacher.getByLabel('Repeat the new password').fill('a password of my own');
+  await teacher.getByRole('button', { name: 'Set password and sign in' }).click();
+  // Then they are signed in on the dashboard.
+  await expect(teacher.getByRole('navigation', { name: 'Dashboard sections' })).toBeVisible({ timeout: 20_000 });
+  // And the link works no more.
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(url);
+  await expect(again.getByTestId('reset-link-invalid')).toBeVisible();
+});

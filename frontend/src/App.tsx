@@ -83,13 +83,13 @@ export function App() {
               <Route path="leaderboard" element={<LeaderboardPage />} />
               <Route path="tournaments" element={later(<TournamentsPage base="quizzes" />)} />
               <Route path="tournaments/:tournamentId" element={later(<TournamentPage base="quizzes" />)} />
+              <Route path="account" element={<MyAccountPage />} />
               {/* Everyone's own payments (payments:read holders see the org's in the dashboard). */}
               <Route path="payments" element={later(<PaymentsPage />)} />
-              <Route path="account" element={<MyAccountPage />} />
               <Route path="certificates" element={later(<MyCertificatesPage />)} />
             </Route>
             <Route path="/org/:slug/signed-out" element={<SignedOutPage />} />
-            <Route path="/reset-password" element={<ResetPasswordPage />} />
+            <Route path="/org/:slug/reset-password" element={<ResetPasswordPage />} />
             <Route path="/platform/*" element={later(<PlatformApp />)} />
             <Route path="/" element={<Home />} />
             <Route path="*" element={<NotFound />} />

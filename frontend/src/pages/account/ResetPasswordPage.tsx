@@ -8,12 +8,12 @@ import { formatDateTime } from '../../lib/format';
 import { PasswordResetLinkQuery, ResetPasswordWithLinkMutation } from './operations';
 import { NewPasswordFields, checkNewPassword } from './NewPasswordFields';
 
-/** The token of a reset link: `/reset-password#token=…` (a fragment never reaches a server log). */
+/** The token of a reset link: `/org/<slug>/reset-password#token=…` (a fragment never reaches a server log). */
 export function tokenFromHash(hash: string): string {
   return new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
 }
 
-/** `/reset-password#token=…`: a member sets a new password with the one-time link an admin gave them. */
+/** `/org/<slug>/reset-password#token=…`: a member sets a new password with the one-time link an admin gave them. */
 export function ResetPasswordPage() {
   const token = useMemo(() => tokenFromHash(window.location.hash), []);
   const [{ data, fetching, error }] = useQuery({ query: PasswordResetLinkQuery, variables: { token }, pause: !token });
