@@ -69,10 +69,16 @@ def server(app_path: str, env: dict[str, str], *, workers: int = 1) -> Iterator[
 
 @contextmanager
 def serve(
-    app_path: str, env: dict[str, str], *, workers: int = 1, core: int | None = 0
+    app_path: str,
+    env: dict[str, str],
+    *,
+    workers: int = 1,
+    core: int | None = 0,
+    stderr: Path | None = None,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """Like ``server`` but also yields the process (taskset execs uvicorn: same pid);
-    pinned to ``core`` (0 unless told; None: not pinned)."""
+    pinned to ``core`` (0 unless told; None: not pinned); its stderr (the log) into
+    ``stderr`` when given."""
     port = free_port()
     command = [
         str(BIN / "uvicorn"),
@@ -95,7 +101,10 @@ def serve(
         "--workers",
         str(workers),
     ]
-    process = subprocess.Popen(pinned(core, command), cwd=ROOT, env={**os.environ, **env})
+    log = stderr.open("ab") if stderr is not None else None
+    process = subprocess.Popen(
+        pinned(core, command), cwd=ROOT, env={**os.environ, **env}, stderr=log
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url)
@@ -107,6 +116,8 @@ def serve(
         except subprocess.TimeoutExpired:  # e.g. thousands of websockets still closing
             process.kill()
             process.wait(timeout=30)
+        if log is not None:
+            log.close()
 
 
 def wait_until_up(url: str, timeout: float = 30.0) -> None:

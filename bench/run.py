@@ -16,6 +16,7 @@ from bench import (
     behind_nginx,
     compiled_list,
     login_flood,
+    observability,
     query_refusal,
     scenarios,
     tournament_submit,
@@ -34,6 +35,7 @@ SCENARIOS = {
     "webhooks": webhooks.run,
     "analytics": analytics.run,
     "behind_nginx": behind_nginx.run,
+    "observability": observability.run,
     "tournament_submit": tournament_submit.run,
 }
 
