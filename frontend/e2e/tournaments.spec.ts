@@ -69,7 +69,7 @@ test('staff run a two-round tournament, two students play it live, the winner is
   // They create the tournament in the dashboard: two rounds, one winner, with certificates.
   await page.getByRole('navigation', { name: 'Dashboard sections' }).getByRole('link', { name: 'Tournaments' }).click();
   await page.getByRole('link', { name: 'New tournament' }).click();
-  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Add a round (published quizzes)').selectOption({ label: `Round A ${stamp}` });
   await page.getByLabel('Add a round (published quizzes)').selectOption({ label: `Round B ${stamp}` });
   await expect(page.getByTestId('tournament-rounds').getByRole('listitem')).toHaveCount(2);
