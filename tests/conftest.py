@@ -29,10 +29,27 @@ from app.core.clock import FrozenClock, set_clock
 from app.core.db import dispose_engines
 from app.core.migrations import upgrade_to_head
 from app.core.settings import get_settings
+from tests.support import secret_watch
 from tests.support.client import ApiClient
 from tests.support.databases import postgres_database, sqlite_database
 from tests.support.factories import OrgFixture, make_org
 from tests.support.fixture_types import ClientFactory
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    secret_watch.start()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The run fails if any log line carried a secret the tests made."""
+    leaked = secret_watch.leaks()
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(f"secret watch: {secret_watch.summary()}, {len(leaked)} leaked")
+    if leaked:
+        if reporter is not None:
+            reporter.write_line("secrets found in the log: " + ", ".join(leaked), red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def configure(database_url: str, redis_url: str | None = None) -> None:
