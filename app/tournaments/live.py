@@ -24,9 +24,9 @@ from app.core.db import session_factory
 from app.events.bus import Event, get_bus
 from app.graphql.live import LiveHub
 from app.tournaments import repository
+from app.tournaments.catalog import BOARD_CHANGED
 from app.tournaments.models import TournamentStatus
 from app.tournaments.repository import BoardRow
-from app.tournaments.service import BOARD_CHANGED
 
 logger = logging.getLogger("quizgraph.tournaments.live")
 

@@ -33,9 +33,9 @@ from app.core.db import unit_of_work
 from app.core.settings import get_settings
 from app.events.bus import Event, get_bus, publish_all
 from app.tournaments import lifecycle, repository
+from app.tournaments.catalog import SCHEDULE_CHANGED
 from app.tournaments.models import TournamentStatus
 from app.tournaments.repository import Due
-from app.tournaments.service import SCHEDULE_CHANGED
 from app.webhooks import outbox as webhooks_outbox
 
 logger = logging.getLogger("quizgraph.tournaments.scheduler")

@@ -39,16 +39,11 @@ from app.events.bus import Event
 from app.quizzes import service as quizzes
 from app.quizzes.drafts import QuizStatus
 from app.tournaments import repository
+from app.tournaments.catalog import BOARD_CHANGED, SCHEDULE_CHANGED
 from app.tournaments.models import EntryKind, EntryRule, Tournament, TournamentStatus
 from app.tournaments.repository import BoardRow
 from app.tournaments.rules import Money, TournamentDraft, problems
 from app.tournaments.visibility import TournamentVisibility
-
-# Announced on the event bus (never sent to webhooks): the board of ``tournamentId``
-# may have moved (live feeds recompute it), and the schedule changed (schedulers in
-# every process look again for their next transition).
-BOARD_CHANGED = "tournament.board_changed"
-SCHEDULE_CHANGED = "tournament.schedule_changed"
 
 # Settings that may change once the tournament runs; the rest only before.
 RUNNING_CHANGES = frozenset(
