@@ -5,11 +5,11 @@ const ids = (scopes: string[]) => visibleSections(scopes).map((s) => s.id);
 
 describe('nav visibility from scopes', () => {
   it('owner and admin see every section', () => {
-    expect(ids(scopesOf('OWNER'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog', 'payments', 'settings']);
-    expect(ids(scopesOf('ADMIN'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog', 'payments', 'settings']);
+    expect(ids(scopesOf('OWNER'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'tournaments', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog', 'payments', 'settings']);
+    expect(ids(scopesOf('ADMIN'))).toEqual(['overview', 'apiKeys', 'webhooks', 'members', 'quizzes', 'tournaments', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog', 'payments', 'settings']);
   });
   it('teacher sees no API keys, webhooks or members', () => {
-    expect(ids(scopesOf('TEACHER'))).toEqual(['overview', 'quizzes', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog', 'settings']);
+    expect(ids(scopesOf('TEACHER'))).toEqual(['overview', 'quizzes', 'tournaments', 'leaderboard', 'analytics', 'integrity', 'certificates', 'auditLog', 'settings']);
   });
   it('student sees what everyone sees, and certificates (their own: attempts:read)', () => {
     expect(ids(scopesOf('STUDENT'))).toEqual(['overview', 'leaderboard', 'certificates']);
