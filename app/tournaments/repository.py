@@ -56,16 +56,19 @@ async def by_id(
     )
 
 
-async def locked_for_result(
-    db: AsyncSession, org_id: uuid.UUID, tournament_ids: Sequence[uuid.UUID]
+async def running_with_round_locked(
+    db: AsyncSession, org_id: uuid.UUID, quiz_id: uuid.UUID
 ) -> list[Tournament]:
-    """The tournaments, read under a shared row lock on PostgreSQL (``FOR SHARE``): a
-    result recorded while one is RUNNING commits before its end can freeze the board,
-    and one recorded after reads it ENDED. Results don't block each other. (SQLite
-    writes one transaction at a time anyway.)"""
+    """The running tournaments of which the quiz is a round, read (one statement) under a
+    shared row lock on PostgreSQL (``FOR SHARE``): a result recorded while one is RUNNING
+    commits before its end can freeze the board, and one recorded after reads it ENDED.
+    Results don't block each other. (SQLite writes one transaction at a time anyway.)"""
+    rounds = scoped(select(TournamentRound.tournament_id), TournamentRound, org_id).where(
+        col(TournamentRound.quiz_id) == quiz_id
+    )
     query = (
         scoped(select(Tournament), Tournament, org_id)
-        .where(col(Tournament.id).in_(list(tournament_ids)))
+        .where(col(Tournament.id).in_(rounds), col(Tournament.status) == TournamentStatus.RUNNING)
         .with_for_update(read=True)
         .execution_options(populate_existing=True)
     )

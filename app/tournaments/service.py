@@ -470,13 +470,12 @@ async def record_result(sc: ServiceContext, result: RoundResult) -> None:
     """Count a closed attempt for every running tournament of which its quiz is a round
     and its member an entrant, when it started after the tournament did and closed
     before its end. Called in the attempt's closing transaction."""
-    live = await repository.live_with_round(sc.db, result.org_id, result.quiz_id)
-    running = [t.id for t in live if t.status is TournamentStatus.RUNNING]
+    running = await repository.running_with_round_locked(sc.db, result.org_id, result.quiz_id)
     if not running:
         return
     started, closed = as_utc(result.started_at), as_utc(result.closed_at)
     duration_ms = max(0, int((closed - started).total_seconds() * 1000))
-    for tournament in await repository.locked_for_result(sc.db, result.org_id, running):
+    for tournament in running:
         if not _counts(tournament, started, closed):
             continue
         if not await repository.entrant(sc.db, result.org_id, tournament.id, result.member_id):
