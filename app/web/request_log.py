@@ -30,6 +30,7 @@ from app.web.client_address import client_address
 logger = logging.getLogger("quizgraph.request")
 
 GRAPHQL_PATH = "/graphql"
+CLIENT_CLOSED_REQUEST = 499
 
 
 class RequestLogMiddleware:
@@ -53,7 +54,9 @@ class RequestLogMiddleware:
         started = time.perf_counter()
         record = RequestRecord()
         scope["state"][RECORD] = record
-        status = 500  # unless a response starts
+        # An app that returns without starting a response met the client's disconnect
+        # (the browser cancelled the fetch): nginx's 499, not a server error.
+        status = CLIENT_CLOSED_REQUEST
 
         async def sending(message: Message) -> None:
             nonlocal status
@@ -63,6 +66,10 @@ class RequestLogMiddleware:
 
         try:
             await self.app(scope, receive, sending)
+        except BaseException:
+            if status == CLIENT_CLOSED_REQUEST:
+                status = 500  # no response started: the server failed
+            raise
         finally:
             took = time.perf_counter() - started
             sc: ServiceContext | None = scope["state"].get("sc")

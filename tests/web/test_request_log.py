@@ -10,10 +10,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.logging import JsonFormatter, RequestIdFilter, TextFormatter
 from app.core.settings import Settings
 from app.web.credentials import resolve_actor
+from app.web.request_log import RequestLogMiddleware
 from tests.api_keys.support import VIEWER, as_key, create_key
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import ClientFactory, SignIn
@@ -161,3 +163,38 @@ def test_production_logs_json_and_development_text() -> None:
     assert Settings(environment="production").resolved_log_format == "json"
     assert Settings(environment="development").resolved_log_format == "text"
     assert Settings(environment="production", log_format="text").resolved_log_format == "text"
+
+
+async def _call(app: ASGIApp, *, disconnect: bool) -> None:
+    scope: dict[str, Any] = {
+        "type": "http",
+        "method": "POST",
+        "path": "/graphql",
+        "headers": [],
+        "state": {"request_id": "r-closed"},
+    }
+
+    async def receive() -> Message:
+        if disconnect:
+            return {"type": "http.disconnect"}
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(_message: Message) -> None:
+        pass
+
+    await RequestLogMiddleware(app)(scope, receive, send)
+
+
+async def test_a_request_whose_client_went_away_logs_499_and_a_failure_500(
+    json_log: Captured,
+) -> None:
+    async def gives_up(scope: Scope, receive: Receive, send: Send) -> None:
+        await receive()  # the client cancelled its fetch: nothing to answer
+
+    async def fails(scope: Scope, receive: Receive, send: Send) -> None:
+        raise RuntimeError("broken")
+
+    await _call(gives_up, disconnect=True)
+    with pytest.raises(RuntimeError):
+        await _call(fails, disconnect=False)
+    assert [line["status"] for line in json_log.requests()] == [499, 500]
