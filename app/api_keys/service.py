@@ -394,9 +394,7 @@ def _report(window: _Window, latest: ApiKeyUsageDay | None, today: date, days: i
     last_used_at = latest.last_used_at if latest is not None else None
     return UsageReport(
         daily=daily,
-        errors_by_code=sorted(window.codes, key=lambda item: (-item[1], item[0]))[
-            :MAX_CODES_SHOWN
-        ],
+        errors_by_code=sorted(window.codes, key=lambda item: (-item[1], item[0]))[:MAX_CODES_SHOWN],
         last_used_at=as_utc(last_used_at) if last_used_at is not None else None,
         last_used_ip=latest.last_ip if latest is not None else None,
     )
