@@ -87,6 +87,14 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'UpdateIntegrityRulesPayload',
   'OrganizationPayload',
   'UpdatePasswordPolicyPayload',
+  'ChangeMyPasswordPayload',
+  'SetTemporaryPasswordPayload',
+  'CreatePasswordResetLinkPayload',
+  'PasswordResetLinkInfo',
+  'ResetPasswordWithLinkPayload',
+  'ImportMembersPayload',
+  'MemberImportProblem',
+  'RotatePortalCodePayload',
   'MarkNotificationsReadPayload',
   'RevokeCertificatePayload',
   'TournamentPayload',
@@ -142,6 +150,7 @@ const inputOf = (args: Record<string, unknown>) => (args as Input).input ?? {};
 const mutationUpdates: NonNullable<NonNullable<CacheExchangeOpts['updates']>['Mutation']> = {
   // Members: a new or removed row; a changed role or status may move a row out of a filtered list.
   addMember: (_r, _a, cache) => invalidateOrgLists(cache, 'members'),
+  importMembers: (_r, _a, cache) => invalidateOrgLists(cache, 'members'),
   updateMember: (_r, _a, cache) => invalidateOrgLists(cache, 'members'),
   removeMember: (_r, args, cache) => {
     invalidateEntity(cache, 'Member', inputOf(args).id);
