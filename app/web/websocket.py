@@ -33,8 +33,12 @@
   reusing its id (graphql-ws) and the end of the connection release it; a
   ``subscribe`` reusing its id closes with 4409, and it counts against
   ``max_subscriptions_per_connection``. A client that can't keep up is closed with
-  4008. The connection's door session is
-  closed once ``connection_init`` has passed (the watch reads in sessions of its own).
+  4008.
+- An idle connection keeps only what it needs: the door at ``connection_init`` runs
+  in a session of its own, closed there (the connection's context has none: the
+  watch and every operation read in sessions of their own); the upgrade's headers
+  and the ``connection_init`` payload are dropped once it has passed, and each
+  client message once handled.
 - Errors are classified as over HTTP, by the schema's request boundary; an error
   that escapes the operation's hooks (which Strawberry's stream does not catch)
   becomes the operation's last message (``guarded_stream``), never a silent
@@ -168,20 +172,30 @@ def socket_sender(websocket: WebSocket) -> SocketSender:
     close that does not wait for a stalled transport; else the ASGI send coroutine
     itself (the sender steps it by hand, so it is not wrapped in a task), a text
     frame per message."""
-    send = websocket.send
-    raw = websocket.scope.get("extensions", {}).get(FRAMES_EXTENSION)
+    way = _SocketWay(websocket, websocket.scope.get("extensions", {}).get(FRAMES_EXTENSION))
+    return SocketSender(way.write, way.close, raw=way.raw)
 
-    def write(text: str) -> Any:
-        return send({"type": "websocket.send", "text": text})
 
-    async def close(code: int, reason: str) -> None:
-        if raw is not None and websocket.application_state == WebSocketState.CONNECTED:
-            raw.close(code, reason)
+class _SocketWay:
+    """What the sender calls to write and close (one small object per connection, not
+    two closures and their cells)."""
+
+    __slots__ = ("raw", "websocket")
+
+    def __init__(self, websocket: WebSocket, raw: Any) -> None:
+        self.websocket = websocket
+        self.raw = raw
+
+    def write(self, text: str) -> Any:
+        return self.websocket.send({"type": "websocket.send", "text": text})
+
+    async def close(self, code: int, reason: str) -> None:
+        websocket = self.websocket
+        if self.raw is not None and websocket.application_state == WebSocketState.CONNECTED:
+            self.raw.close(code, reason)
             websocket.application_state = WebSocketState.DISCONNECTED
             return
         await websocket.close(code, reason)
-
-    return SocketSender(write, close, raw=raw)
 
 
 @dataclass(slots=True)

@@ -62,9 +62,10 @@ SHUTDOWN_DRAIN_SECONDS = 1.0
 
 
 class _ReceiveQueue:
-    """What uvicorn's protocol needs of its queue (``put_nowait``, ``get``, ``empty``),
-    for one reader: a short list (a client sends a message now and then; a deque's
-    first block alone is 624 bytes) and at most one waiting future."""
+    """What uvicorn's protocol needs of its queue (``put_nowait``, ``empty``; ``get``
+    is ``LiveWebSocketProtocol.receive``'s), for one reader: a short list (a client
+    sends a message now and then; a deque's first block alone is 624 bytes) and at
+    most one waiting future."""
 
     __slots__ = ("_items", "_waiter")
 
@@ -78,14 +79,16 @@ class _ReceiveQueue:
         if waiter is not None and not waiter.done():
             waiter.set_result(None)
 
-    async def get(self) -> Any:
-        while not self._items:
-            waiter = self._waiter = asyncio.get_running_loop().create_future()
-            try:
-                await waiter
-            finally:
-                if self._waiter is waiter:
-                    self._waiter = None
+    def waiter(self) -> asyncio.Future[None]:
+        """A future done when an item arrives (the caller awaits it and ``forget``s it)."""
+        waiter = self._waiter = asyncio.get_running_loop().create_future()
+        return waiter
+
+    def forget(self, waiter: asyncio.Future[None]) -> None:
+        if self._waiter is waiter:
+            self._waiter = None
+
+    def pop(self) -> Any:
         return self._items.pop(0)
 
     def empty(self) -> bool:
@@ -230,6 +233,23 @@ class LiveWebSocketProtocol(WebSocketsSansIOProtocol):
         scope = getattr(self, "scope", None)
         if scope is not None and not self.close_sent:
             scope["extensions"][FRAMES_EXTENSION] = RawFrames(self)
+
+    async def receive(self) -> Any:
+        """uvicorn's, awaiting the queue's future itself: the connection's task waits
+        here all its idle life, and ``await queue.get()`` was one frame more."""
+        queue = self.queue
+        assert isinstance(queue, _ReceiveQueue)
+        while queue.empty():
+            waiter = queue.waiter()
+            try:
+                await waiter
+            finally:
+                queue.forget(waiter)
+        message = queue.pop()
+        if self.read_paused and queue.empty():
+            self.read_paused = False
+            self.transport.resume_reading()
+        return message
 
     async def send(self, message: Any) -> None:
         await super().send(message)
