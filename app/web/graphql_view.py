@@ -197,7 +197,7 @@ class GraphQLView(GraphQL[Context, None]):
             return
         GraphQLView.open_websockets += 1
         try:
-            handler = await self._websocket_handler(WebSocket(scope, receive, send))
+            handler = await self._websocket_handler(WebSocket(scope, receive, send), receive)
             if handler is not None:
                 # Awaited here, not in Strawberry's ``__call__`` and ``run``: two
                 # suspended frames fewer for the connection's life.
@@ -210,20 +210,21 @@ class GraphQLView(GraphQL[Context, None]):
                 watch.discard(state["live_socket"])
 
     async def _websocket_handler(
-        self, request: WebSocket
+        self, request: WebSocket, receive: Receive
     ) -> TransportWSHandler | LegacyWSHandler | None:
         """Strawberry's ``run`` for a websocket, up to its protocol's handler (None: the
         handshake was refused or closed here): a cross-origin handshake refused unless
         allowed (403), the subprotocol picked, accepted, the connection's context, the
-        handler; no subprotocol in common closes with 4406."""
+        handler; no subprotocol in common closes with 4406. The adapter is always
+        ``TextFrameAdapter``, given the server's ``receive``."""
         if not self._check_websocket_origin(request):
             await self.reject_websocket(request)
             return None
         root_value = None  # this view has none (Strawberry's ``get_root_value``)
         subprotocol = await self.pick_websocket_subprotocol(request)
         response = await self.create_websocket_response(request, subprotocol)
-        # Strawberry types the adapter's view without this view's context type.
-        websocket = self.websocket_adapter_class(self, request, response)  # type: ignore[arg-type]
+        # The server's receive, read directly while the connection idles.
+        websocket = TextFrameAdapter(self, request, response, receive=receive)
         context = await self.get_context(request, response=response)
         if subprotocol == GRAPHQL_TRANSPORT_WS_PROTOCOL:
             return self.graphql_transport_ws_handler_class(

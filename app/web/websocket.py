@@ -61,7 +61,8 @@ from typing import Any, cast
 from sqlalchemy.exc import OperationalError
 from sqlmodel.ext.asyncio.session import AsyncSession
 from starlette.datastructures import Headers
-from starlette.types import Scope
+from starlette.types import Message as AsgiMessage
+from starlette.types import Receive, Scope
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.http.exceptions import (
@@ -321,22 +322,51 @@ def socket_context(websocket: WebSocket) -> SocketContext:
 class TextFrameAdapter(ASGIWebSocketAdapter):
     """Sends every message as a text frame, as graphql-ws clients require (our JSON
     encoder returns bytes, which Strawberry would send as binary frames), and keeps
-    no message between two (Strawberry's loop kept the last one's text)."""
+    no message between two (Strawberry's loop kept the last one's text).
+
+    ``receive``: the server's ASGI receive, read directly while idle (Starlette's
+    ``receive_text`` and ``receive`` were two frames more, suspended for the
+    connection's life); its disconnect is noted on the ``WebSocket`` as Starlette
+    does. Without it, Starlette's ``receive_text``."""
+
+    def __init__(
+        self,
+        view: Any,
+        request: WebSocket,
+        response: WebSocket,
+        *,
+        receive: Receive | None = None,
+    ) -> None:
+        super().__init__(view, request, response)
+        self.receive = receive
 
     async def iter_json(
         self, *, ignore_parsing_errors: bool = False
     ) -> AsyncGenerator[object, None]:
+        receive = self.receive
         try:
             while self.ws.application_state != WebSocketState.DISCONNECTED:
                 try:
-                    yield self.view.decode_json(await self.ws.receive_text())
+                    if receive is None:
+                        yield self.view.decode_json(await self.ws.receive_text())
+                    else:
+                        yield self.view.decode_json(self._text_of(await receive()))
                 except JSONDecodeError as error:
                     if not ignore_parsing_errors:
                         raise NonJsonMessageReceived from error
-        except KeyError as error:
+        except KeyError as error:  # a binary message
             raise NonTextMessageReceived from error
         except WebSocketDisconnect:
             pass
+
+    def _text_of(self, message: AsgiMessage) -> str:
+        """Starlette's ``receive_text`` on a message the server gave directly."""
+        if message["type"] == "websocket.disconnect":
+            self.ws.client_state = WebSocketState.DISCONNECTED
+            raise WebSocketDisconnect(message.get("code", 1000), message.get("reason"))
+        if message["type"] != "websocket.receive":
+            raise RuntimeError(f"Unexpected ASGI message {message['type']!r}")
+        return cast("str", message["text"])
 
     async def send_json(self, message: Mapping[str, object]) -> None:
         encoded = self.view.encode_json(message)

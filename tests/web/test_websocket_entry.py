@@ -65,9 +65,11 @@ def fresh_app() -> Starlette:
     return create_app()
 
 
-async def connect(url: str, headers: dict[str, str] | None = None) -> ClientConnection:
+async def connect(
+    url: str, headers: dict[str, str] | None = None, protocol: str = "graphql-transport-ws"
+) -> ClientConnection:
     return await websockets.connect(
-        url, subprotocols=[Subprotocol("graphql-transport-ws")], additional_headers=headers
+        url, subprotocols=[Subprotocol(protocol)], additional_headers=headers
     )
 
 
@@ -179,3 +181,19 @@ async def test_a_websocket_to_another_path_is_still_refused(app: Starlette) -> N
         with pytest.raises(websockets.InvalidStatus) as refused:
             await connect(url.replace("/graphql", "/platform/graphql"))
         assert refused.value.response.status_code == 403
+
+
+async def test_what_is_not_a_json_text_message_closes_the_socket(app: Starlette) -> None:
+    async with serving(fresh_app()) as url:
+        # graphql-transport-ws: 4400, saying why
+        socket = await connect(url)
+        await socket.send(b'{"type": "ping"}')
+        assert await closed(socket) == (4400, "WebSocket message type must be text")
+        socket = await connect(url)
+        await socket.send("{not json")
+        assert await closed(socket) == (4400, "WebSocket message must be valid JSON")
+        # graphql-ws: text that is not JSON is ignored, a binary message closes (1002)
+        socket = await connect(url, protocol="graphql-ws")
+        await socket.send("{not json")
+        await socket.send(b"{}")
+        assert await closed(socket) == (1002, "WebSocket message type must be text")
