@@ -169,7 +169,12 @@ async def add_usage(db: AsyncSession, tallies: Mapping[TallyKey, Tally]) -> None
     """Add the counts to the day and error rows (created at zero when missing), in key
     order, so that two processes flushing the same keys lock rows in the same order
     and wait for each other rather than deadlock."""
-    slots = sorted(tallies)
+    # A key deleted since it was counted (with its org) has nowhere to add up: its
+    # counts go, rather than failing the flush, and every later one, for all keys.
+    key_ids = {key_id for (_org_id, key_id, _day) in tallies}
+    found = await db.exec(across_orgs(select(ApiKey.id).where(col(ApiKey.id).in_(key_ids)), _FLUSH))
+    existing = set(found.all())
+    slots = sorted(slot for slot in tallies if slot[1] in existing)
     days = [_day_row(slot, tallies[slot]) for slot in slots]
     errors = [
         {"org_id": org_id, "key_id": key_id, "day": day, "code": code, "count": count}

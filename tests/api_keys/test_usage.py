@@ -194,6 +194,22 @@ async def test_a_failed_flush_keeps_its_counts(
     assert today_of(await usage_of(owner, key))["requests"] == 2
 
 
+async def test_the_counts_of_a_key_deleted_since_go_and_the_others_are_written(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
+    owner = await signed_in(org, "owner")
+    key = await create_key(owner, ["org:read"])
+    counter = UsageCounter()
+    # given counts of a key that no longer exists with its org (deleted) next to a live one's
+    counter.count(uuid.uuid4(), uuid.uuid4(), [], "10.0.0.1", utcnow())
+    counter.count(org.id, uuid.UUID(key_uuid(key)), [], "10.0.0.1", utcnow())
+    # when flushing
+    await counter.flush()
+    # then the live key's count is written and nothing is left to retry
+    assert today_of(await usage_of(owner, key))["requests"] == 1
+    assert counter.pending() == {}
+
+
 async def test_days_past_the_retention_are_pruned(org: OrgFixture, signed_in: SignIn) -> None:
     owner = await signed_in(org, "owner")
     key = await create_key(owner, ["org:read"])
