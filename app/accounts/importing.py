@@ -32,6 +32,7 @@ from app.audit import service as audit
 from app.core.db import begin_write
 from app.core.errors import BadUserInput
 from app.core.passwords import hash_many
+from app.core.spreadsheet import text_cell
 from app.core.validation import USERNAME_RE, has_control_characters
 from app.members import service as members
 
@@ -300,11 +301,19 @@ async def _write(
 
 
 def _credentials(rows: list[Row], generated: dict[int, str]) -> str:
-    """The generated credentials, as CSV (the rows whose password was generated)."""
+    """The generated credentials, as CSV (the rows whose password was generated). The
+    names are the file's own text, so a spreadsheet shows them as text (``text_cell``)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CREDENTIALS_HEADER)
     for row in rows:
         if row.line in generated:
-            writer.writerow([row.username, row.display_name, row.role.value, generated[row.line]])
+            writer.writerow(
+                [
+                    text_cell(row.username),
+                    text_cell(row.display_name),
+                    row.role.value,
+                    generated[row.line],
+                ]
+            )
     return out.getvalue()

@@ -33,14 +33,13 @@ from app.analytics import service
 from app.analytics.repository import Days
 from app.core.clock import as_utc
 from app.core.errors import AppError, BadUserInput
+from app.core.spreadsheet import text_cell
 from app.graphql.relay import decode_id
 from app.web.door import GraphQLDoor
 from app.web.problems import problem_response
 
 PATH = "/quizzes/{quiz_id}/results.csv"
 _STATUS = {"NOT_FOUND": 404, "FORBIDDEN": 403, "UNAUTHENTICATED": 401, "BAD_USER_INPUT": 400}
-# Cells a spreadsheet would read as a formula (CSV injection): written as text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 async def results_csv(request: Request) -> Response:
@@ -121,8 +120,8 @@ async def _lines(
             rows.append(
                 [
                     str(relay.GlobalID("Attempt", str(row.attempt_id))),
-                    _text(row.username),
-                    _text(row.display_name),
+                    text_cell(row.username),
+                    text_cell(row.display_name),
                     row.number,
                     str(row.status),
                     as_utc(row.started_at).isoformat(),
@@ -142,10 +141,6 @@ def _csv(rows: Iterable[list[object]]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     return buffer.getvalue()
-
-
-def _text(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _number(value: float | None) -> str:

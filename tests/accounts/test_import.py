@@ -101,6 +101,45 @@ async def test_an_upload_imports_and_returns_the_generated_credentials_once(
     assert [p["code"] for p in again["problems"]] == ["USERNAME_TAKEN", "USERNAME_TAKEN"]
 
 
+FORMULAS = """username,display name,role
+equals,=HYPERLINK("http://x.test"),student
+plus,+1+1,student
+minus,-2+3,student
+atsign,@SUM(1),student
+plain,Plain Name,student
+"""
+NAMES = """query($slug: String!) { organization(slug: $slug) {
+  members(first: 100) { edges { node { username displayName } } } } }"""
+
+
+async def test_the_credentials_csv_writes_formula_like_names_as_text(
+    org: OrgFixture, signed_in: SignIn
+) -> None:
+    # given display names a spreadsheet would run as formulas (a username can't start
+    # with one of these characters: it starts with a letter or digit)
+    admin = await signed_in(org, "admin")
+    report = (await import_text(admin, FORMULAS, dry_run=False)).ok()["importMembers"]
+    assert report["importedCount"] == 5
+    # then the credentials file has them as text cells (a leading ', which a spreadsheet
+    # doesn't show), and a name that is no formula as it is
+    names = {
+        row["username"]: row["display_name"]
+        for row in csv.DictReader(io.StringIO(report["credentialsCsv"]))
+    }
+    assert names == {
+        "equals": '\'=HYPERLINK("http://x.test")',
+        "plus": "'+1+1",
+        "minus": "'-2+3",
+        "atsign": "'@SUM(1)",
+        "plain": "Plain Name",
+    }
+    # and the members themselves keep the names as typed
+    listed = (await admin.gql(NAMES, {"slug": org.slug})).ok()["organization"]["members"]
+    stored = {edge["node"]["username"]: edge["node"]["displayName"] for edge in listed["edges"]}
+    assert stored["equals"] == '=HYPERLINK("http://x.test")'
+    assert stored["minus"] == "-2+3"
+
+
 async def test_a_broken_file_is_refused_as_a_whole(org: OrgFixture, signed_in: SignIn) -> None:
     admin = await signed_in(org, "admin")
     no_header = await import_text(admin, "username,role\nada,student\n", dry_run=True)
