@@ -31,12 +31,12 @@ from app.access.request import ServiceContext
 from app.access.scopes import Scope
 from app.audit import service as audit
 from app.core.clock import as_utc, utcnow
+from app.core.currencies import currency_problem, decimal_text, exponent_of
 from app.core.errors import BadUserInput, Conflict
 from app.core.validation import Problems
 from app.events.bus import Event
 from app.members import service as members
 from app.payments import repository
-from app.payments.currencies import decimal_text, exponent_of
 from app.payments.models import MAX_EXTERNAL_ID, MAX_PURPOSE, Payment
 from app.payments.repository import PaymentFilter, Total
 from app.payments.visibility import PaymentVisibility
@@ -174,8 +174,9 @@ def _checked(report: PaymentReport) -> PaymentReport:
             "must be a positive whole number of the currency's minor unit (cents for USD)",
         )
     currency = report.currency.strip().upper()
-    if exponent_of(currency) is None:
-        problems.add("currency", "is not an ISO 4217 currency code (such as USD, EUR or JPY)")
+    problem = currency_problem(currency)
+    if problem:
+        problems.add("currency", problem)
     purpose = problems.text("purpose", report.purpose, max_length=MAX_PURPOSE)
     external_id = problems.text("externalId", report.external_id, max_length=MAX_EXTERNAL_ID)
     paid_at = as_utc(report.paid_at)

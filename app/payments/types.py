@@ -17,8 +17,8 @@ from strawberry.types import Info
 
 from app.attempts.types import Participant
 from app.core.clock import as_utc
+from app.core.currencies import decimal_text
 from app.members.loaders import member_by_id
-from app.payments.currencies import decimal_text
 from app.payments.models import Payment as PaymentRow
 from app.payments.repository import Total
 from app.payments.service import currency_exponent

@@ -9,12 +9,12 @@ tournament keeps its rounds and rules) is the service's to say, not this module'
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.access.scopes import Role
+from app.core.currencies import currency_problem
 from app.tournaments.models import NAME_MAX, EntryRule
 
 MAX_ROUNDS = 20
@@ -26,7 +26,6 @@ MAX_FEE_MINOR = 1_000_000_000
 MAX_DURATION = timedelta(days=366)
 # A start a little in the past is a form submitted a few seconds late, not a mistake.
 START_SLACK = timedelta(minutes=1)
-_CURRENCY = re.compile(r"[A-Z]{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +93,11 @@ def _entry_problems(draft: TournamentDraft) -> dict[str, str]:
             found["entryFee.amount"] = (
                 f"must be between 1 and {MAX_FEE_MINOR} (in the currency's minor unit)"
             )
-        if not _CURRENCY.fullmatch(fee.currency):
-            found["entryFee.currency"] = "must be an ISO 4217 code such as EUR or USD"
+        # The payments domain's own check: a fee it could never record a payment of
+        # would keep every member out.
+        currency = currency_problem(fee.currency)
+        if currency:
+            found["entryFee.currency"] = currency
         if draft.entry_rule is not EntryRule.REGISTERED:
             # Automatic entry would let members in without paying.
             found["entryFee"] = "an entry fee needs entryRule REGISTERED"

@@ -14,6 +14,7 @@ from app.events.bus import Event
 from app.tournaments import scheduler
 from app.webhooks.catalog import TOURNAMENT_ENDED, TOURNAMENT_STARTED
 from tests.leaderboards.support import two_point_quiz
+from tests.payments.support import payment_input, record
 from tests.quizzes.api import create_quiz
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import SignIn
@@ -75,6 +76,31 @@ async def test_bad_settings_are_refused_by_field(
         {"slug": org.slug},
     )
     assert listed.ok()["organization"]["tournaments"]["totalCount"] == 0
+
+
+@pytest.mark.parametrize("currency", ["ABC", "XAU", "XXX", "US"])
+async def test_an_entry_fee_currency_is_checked_as_payments_check_it(
+    org: OrgFixture, signed_in: SignIn, clock: FrozenClock, currency: str
+) -> None:
+    # given three letters that are no ISO 4217 currency (ABC), or one without a minor
+    # unit (gold, "no currency"): a payment could never pay such a fee
+    owner = await signed_in(org, "owner")
+    rounds = [await two_point_quiz(owner)]
+    starts = clock.now() + timedelta(hours=1)
+    variables = tournament_input(rounds, starts, starts + timedelta(hours=1))
+    variables["input"].update(
+        {"entryRule": "REGISTERED", "entryFee": {"amount": 500, "currency": currency}}
+    )
+    # when staff make it the entry fee, and a shop records a payment in it
+    fee = await owner.gql(CREATE, variables)
+    payment = await record(
+        owner, payment_input(org.account("student").global_id, currency=currency)
+    )
+    # then both are refused with the same words on their currency field
+    assert fee.code == payment.code == "BAD_USER_INPUT"
+    said = fee.errors[0]["extensions"]["fields"]["entryFee.currency"]
+    assert said == payment.errors[0]["extensions"]["fields"]["currency"]
+    assert "ISO 4217" in said
 
 
 async def test_times_and_rounds_are_checked(

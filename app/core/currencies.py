@@ -1,7 +1,11 @@
 """Currencies as ISO 4217 defines them, read from the ``iso4217`` package (the standard's
 own table, kept current by its maintainer), never from a hand-kept list.
 
-A payment's currency is an active ISO 4217 code with a minor unit: the codes the
+Shared by the domains that take money: payments (a payment's currency) and tournaments
+(an entry fee's), so both accept the same codes and refuse the rest with the same
+words (``currency_problem``); it lives in ``app.core`` so neither imports the other.
+
+A currency is an active ISO 4217 code with a minor unit: the codes the
 standard gives no minor unit (gold, special drawing rights, the test code XTS, "no
 currency" XXX) are not money a member pays with. ``exponent`` is the number of digits
 after the decimal point: an amount of 1250 is 12.50 USD (exponent 2), 1,250 JPY
@@ -14,6 +18,8 @@ from decimal import Decimal
 
 from iso4217 import Currency
 
+CURRENCY_PROBLEM = "is not an ISO 4217 currency code (such as USD, EUR or JPY)"
+
 
 def exponent_of(code: str) -> int | None:
     """The minor unit's exponent of an ISO 4217 code, or None when the code is no
@@ -24,6 +30,14 @@ def exponent_of(code: str) -> int | None:
         return None
     exponent = currency.exponent
     return exponent if isinstance(exponent, int) else None
+
+
+def currency_problem(code: str) -> str | None:
+    """What is wrong with ``code`` (already trimmed and upper-cased) as a currency a
+    member pays in, for a BAD_USER_INPUT field; None when nothing is."""
+    if exponent_of(code) is None:
+        return CURRENCY_PROBLEM
+    return None
 
 
 def decimal_text(amount: int, exponent: int) -> str:
