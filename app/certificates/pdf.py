@@ -1,16 +1,18 @@
 """The certificate as a PDF, drawn with reportlab: one A4 landscape page.
 
 The org's name on a band of its branding colour (``primary_color``; a default blue when
-it has none), the holder's name, what was achieved, the date, and the verification
-address as text and as a QR code (reportlab's own ``qr`` widget: no other library).
-Text is set in DejaVu Sans when the system has it (names in any European script print),
-else in Helvetica (Latin-1). Drawing is CPU work of some milliseconds: callers run it in
-a worker thread (``render`` is synchronous on purpose).
+it has none), its uploaded logo at the band's left when it has one (the stored image's
+bytes, handed in by the caller: drawing makes no request), the holder's name, what was
+achieved, the date, and the verification address as text and as a QR code (reportlab's
+own ``qr`` widget: no other library). Text is set in DejaVu Sans when the system has it
+(names in any European script print), else in Helvetica (Latin-1). Drawing is CPU work
+of some milliseconds: callers run it in a worker thread (``render`` is synchronous on purpose).
 """
 
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -20,15 +22,22 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+
+logger = logging.getLogger("quizgraph.certificates.pdf")
 
 DEFAULT_COLOR = "#1d4ed8"
 _FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 _PAGE_WIDTH, _PAGE_HEIGHT = landscape(A4)
 _MARGIN = 36.0
 _QR_SIZE = 110.0
+_BAND = 70.0
+# The logo's box on the band: its height less a padding, at most this wide.
+_LOGO_PAD = 8.0
+_LOGO_MAX_WIDTH = 150.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +51,7 @@ class PrintedCertificate:
     issued_on: str
     code: str
     verification_url: str
+    logo: bytes | None = None  # the org's uploaded logo (PNG, JPEG or WebP), if any
 
 
 @cache
@@ -70,8 +80,9 @@ def _fitted(text: str, font: str, size: float, width: float, smallest: float = 1
     return size
 
 
-def _centred(canvas: Canvas, text: str, y: float, font: str, size: float) -> None:
-    width = _PAGE_WIDTH - 2 * _MARGIN - 40
+def _centred(canvas: Canvas, text: str, y: float, font: str, size: float, inset: float = 0) -> None:
+    """``text`` centred on the page, fitted between the margins less ``inset`` a side."""
+    width = _PAGE_WIDTH - 2 * _MARGIN - 40 - 2 * inset
     canvas.setFont(font, _fitted(text, font, size, width))
     canvas.drawCentredString(_PAGE_WIDTH / 2, y, text)
 
@@ -88,6 +99,24 @@ def _qr(canvas: Canvas, url: str, x: float, y: float) -> None:
     renderPDF.draw(drawing, canvas, x, y)
 
 
+def _logo(canvas: Canvas, data: bytes, band_bottom: float) -> float:
+    """Draw the logo at the band's left, its proportions kept; the width it took (0
+    when the image can't be read: the certificate prints without it)."""
+    try:
+        image = ImageReader(io.BytesIO(data))
+        width, height = (float(side) for side in image.getSize())
+        if width <= 0 or height <= 0:
+            return 0.0
+        scale = min((_BAND - 2 * _LOGO_PAD) / height, _LOGO_MAX_WIDTH / width)
+        drawn_width, drawn_height = width * scale, height * scale
+        y = band_bottom + (_BAND - drawn_height) / 2
+        canvas.drawImage(image, _MARGIN / 2 + _LOGO_PAD, y, drawn_width, drawn_height, mask="auto")
+    except Exception:  # checked on upload; a bad image must not cost the certificate
+        logger.warning("the org's logo could not be read; the certificate prints without it")
+        return 0.0
+    return drawn_width + _LOGO_PAD
+
+
 def render(printed: PrintedCertificate) -> bytes:
     """The PDF's bytes."""
     regular, bold = _fonts()
@@ -101,11 +130,13 @@ def render(printed: PrintedCertificate) -> bytes:
     canvas.setStrokeColor(brand)
     canvas.setLineWidth(4)
     canvas.rect(_MARGIN / 2, _MARGIN / 2, _PAGE_WIDTH - _MARGIN, _PAGE_HEIGHT - _MARGIN)
-    band = 70.0
+    band_bottom = _PAGE_HEIGHT - _MARGIN / 2 - _BAND
     canvas.setFillColor(brand)
-    canvas.rect(_MARGIN / 2, _PAGE_HEIGHT - _MARGIN / 2 - band, _PAGE_WIDTH - _MARGIN, band, 0, 1)
+    canvas.rect(_MARGIN / 2, band_bottom, _PAGE_WIDTH - _MARGIN, _BAND, 0, 1)
+    # The logo at the band's left; the name stays centred, kept clear of it.
+    inset = _logo(canvas, printed.logo, band_bottom) if printed.logo else 0.0
     canvas.setFillColor(colors.white)
-    _centred(canvas, printed.org_name, _PAGE_HEIGHT - _MARGIN / 2 - band / 2 - 9, bold, 26)
+    _centred(canvas, printed.org_name, band_bottom + _BAND / 2 - 9, bold, 26, inset)
     # The certificate itself.
     canvas.setFillColor(colors.HexColor("#111827"))
     _centred(canvas, "Certificate of achievement", _PAGE_HEIGHT - 170, bold, 34)

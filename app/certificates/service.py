@@ -38,6 +38,7 @@ from app.core.clock import as_utc, utcnow
 from app.core.errors import BadUserInput, Forbidden, NotFound
 from app.events.bus import Event
 from app.members import service as members
+from app.orgs import branding
 from app.orgs import service as orgs
 
 if TYPE_CHECKING:
@@ -226,6 +227,13 @@ async def verify(sc: ServiceContext, typed_code: str) -> Verification | None:
     if org is None:
         return None
     return Verification(certificate, org)
+
+
+async def printed_logo(sc: ServiceContext, org: Organization) -> bytes | None:
+    """The image the org uploaded as its logo, for its certificates' PDF; None without
+    one (a logo by web address is not fetched: drawing a page makes no request)."""
+    logo = await branding.uploaded_logo(sc, org)
+    return None if logo is None else logo.data
 
 
 def global_id(type_name: str, row_id: uuid.UUID | None) -> str | None:

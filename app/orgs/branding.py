@@ -119,6 +119,15 @@ async def public_logo(sc: ServiceContext, slug: str) -> ServedLogo | None:
     return ServedLogo(row.content_type, row.data, row.digest)
 
 
+async def uploaded_logo(sc: ServiceContext, org: Organization) -> ServedLogo | None:
+    """The org's uploaded logo (none for a logo by web address), for what the server
+    draws itself (a certificate's PDF): the stored bytes, never fetched over HTTP."""
+    if org.logo_digest is None:
+        return None
+    row = await repository.logo(sc.db, org.id)
+    return None if row is None else ServedLogo(row.content_type, row.data, row.digest)
+
+
 def _checked(changes: dict[str, str | None]) -> dict[str, str | None]:
     problems = Problems()
     cleaned: dict[str, str | None] = {}

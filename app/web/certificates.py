@@ -88,6 +88,7 @@ async def certificate_pdf(request: Request) -> Response:
         issued_on=day(certificate.issued_at),
         code=facts["code"],
         verification_url=facts["verificationUrl"],
+        logo=await _logo(request, found),
     )
     body = await anyio.to_thread.run_sync(render, printed)
     filename = f"certificate-{facts['code']}.pdf"
@@ -103,6 +104,13 @@ async def _verify(request: Request, typed: str) -> service.Verification | None:
     async with session_factory()() as db:
         sc = ServiceContext(db=db, actor=ANONYMOUS, meta=meta)
         return await service.verify(sc, typed)
+
+
+async def _logo(request: Request, found: service.Verification) -> bytes | None:
+    meta = RequestMeta(request_id=request.scope.get("state", {}).get("request_id", "-"))
+    async with session_factory()() as db:
+        sc = ServiceContext(db=db, actor=ANONYMOUS, meta=meta)
+        return await service.printed_logo(sc, found.org)
 
 
 def _origin(request: Request) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from pypdf import PdfReader
 from starlette.applications import Starlette
 
 from app.access.scopes import Role
 from tests.certificates.support import REVOKE, issued
+from tests.orgs.support import image, update_branding, upload_logo
 from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import ClientFactory, SignIn
@@ -162,3 +164,49 @@ async def test_the_page_needs_no_session_and_ignores_a_bad_key(
         assert page.status_code == 200
     finally:
         await stranger.close()
+
+
+def pdf_images(body: bytes) -> list[tuple[int, int]]:
+    """The (width, height) of every raster image on the PDF's pages."""
+    reader = PdfReader(io.BytesIO(body))
+    sizes = []
+    for page in reader.pages:
+        for found in page.images:
+            assert found.image is not None, "an image pypdf could not decode"
+            sizes.append(found.image.size)
+    return sizes
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "WEBP"])
+async def test_the_pdf_shows_the_orgs_uploaded_logo(
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory, fmt: str
+) -> None:
+    # given a certificate of an org without a logo
+    owner, teacher = await signed_in(org, "owner"), await signed_in(org, "teacher")
+    student = await signed_in(org, "student")
+    certificate = await issued(teacher, student, org.slug)
+    anyone = client_factory()
+    path = certificate["pdfUrl"].removeprefix("http://testserver")
+    # then its PDF carries no image (the QR code is drawn, not an image)
+    before = await anyone.http.get(path)
+    assert before.status_code == 200 and pdf_images(before.content) == []
+    # when the owner uploads a logo
+    (await upload_logo(owner, image(fmt, (40, 20)))).ok()
+    # then the same certificate's PDF shows it: one image, of the logo's size
+    after = await anyone.http.get(path)
+    assert after.status_code == 200 and pdf_images(after.content) == [(40, 20)]
+    # and it is still the certificate: holder and code printed
+    assert certificate["code"] in pdf_text(after.content)
+
+
+async def test_a_logo_by_web_address_is_not_fetched_for_the_pdf(
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory
+) -> None:
+    # given an org whose logo is a web address, not an upload
+    owner, teacher = await signed_in(org, "owner"), await signed_in(org, "teacher")
+    (await update_branding(owner, logoUrl="https://example.org/logo.png")).ok()
+    certificate = await issued(teacher, await signed_in(org, "student"), org.slug)
+    # when anyone downloads the PDF
+    pdf = await client_factory().http.get(certificate["pdfUrl"].removeprefix("http://testserver"))
+    # then it is drawn without an image (drawing a page makes no request)
+    assert pdf.status_code == 200 and pdf_images(pdf.content) == []
