@@ -57,7 +57,7 @@ test('a shop records payments with a key; the owner sees them with totals, the s
   await signIn(page, slug(), portal(), env('QG_OWNER_USERNAME'), env('QG_OWNER_PASSWORD'));
   await page.getByRole('navigation', { name: 'Dashboard sections' }).getByRole('link', { name: 'Payments' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Payments' })).toBeVisible();
-  await page.getByLabel('Purpose').fill(purpose);
+  await page.getByRole('textbox', { name: 'Purpose' }).fill(purpose);
   await page.getByRole('button', { name: 'Apply filters' }).click();
   const rows = page.getByTestId('payments').getByRole('row');
   await expect(rows).toHaveCount(3); // the heading row and two payments
