@@ -81,17 +81,42 @@ export function persistedDocumentsExchange(): Exchange {
   });
 }
 
-export function makeClient(): Client {
+/** What tells the dashboard's client from the platform console's: everything else is shared. */
+export interface GraphqlClientOptions {
+  /** The endpoint: `/graphql`, or the console's `/platform/graphql`. */
+  url: string;
+  /** The cache: the dashboard's normalized Graphcache (`makeCacheExchange`), the console's document cache. */
+  cache: Exchange;
+  /** Called for any answer with an `UNAUTHENTICATED` error: the way back to that side's sign-in. */
+  onSessionEnded: () => void;
+  /** What carries an operation after the cache and the session check; `fetchExchange` alone by default. */
+  transport?: readonly Exchange[];
+}
+
+/**
+ * The one construction of a client: same-origin cookies, the GraphQL-over-HTTP media type,
+ * cache-and-network, and the exchanges in the order that matters (the cache first, then the
+ * session check, so a cached answer never ends a session and every network answer is looked at).
+ */
+export function makeGraphqlClient({ url, cache, onSessionEnded, transport = [fetchExchange] }: GraphqlClientOptions): Client {
   return new Client({
-    url: GRAPHQL_PATH,
+    url,
     fetchOptions: () => ({
       credentials: 'same-origin',
       headers: { accept: 'application/graphql-response+json, application/json' },
     }),
     requestPolicy: 'cache-and-network',
-    exchanges: [
-      makeCacheExchange(),
-      sessionExchange(),
+    exchanges: [cache, sessionExchange(onSessionEnded), ...transport],
+  });
+}
+
+/** The dashboard's client: operations sent as their hashes, subscriptions over the websocket. */
+export function makeClient(): Client {
+  return makeGraphqlClient({
+    url: GRAPHQL_PATH,
+    cache: makeCacheExchange(),
+    onSessionEnded: reportSessionEnded,
+    transport: [
       persistedDocumentsExchange(),
       fetchExchange,
       subscriptionExchange({
