@@ -8,6 +8,8 @@ import {
   sentenceText,
   type AuditEventLike,
 } from '../src/lib/auditSentence';
+// The server's actions (tests/audit/test_actions.py keeps the file equal to app/audit/actions.py).
+import serverActions from './server-audit-actions.json';
 
 const member = (over: Partial<AuditEventLike>): AuditEventLike => ({
   action: 'auth.login',
@@ -109,6 +111,75 @@ describe('audit sentences', () => {
       { label: 'enabled', value: 'yes' },
     ]);
     expect(detailRows(member({ details: null }))).toEqual([]);
+  });
+});
+
+describe('every action the server records', () => {
+  it('has a sentence of its own, not the generic one', () => {
+    const generic = '(the generic sentence)';
+    const missing = serverActions.filter((action) =>
+      sentenceText(member({ action, targetType: 'Member', targetLabel: 'alice', actionInfo: { label: generic } })).includes(generic),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('sign-in failures, lockouts and passwords name the member', () => {
+    const anonymous = { actorKind: 'ANONYMOUS', actorLabel: 'anonymous' };
+    expect(sentenceText(member({ ...anonymous, action: 'auth.login_failed', targetType: 'Member', targetLabel: 'anonymous', details: { username: 'alice' } }))).toBe(
+      'anonymous failed to sign in as alice',
+    );
+    expect(
+      sentenceText(member({ ...anonymous, action: 'auth.locked_out', details: { username: 'alice', budget: 'account', retryAfterSeconds: 900 } })),
+    ).toBe('anonymous was locked out of signing in as alice for 15 minutes');
+    expect(sentenceText(member({ action: 'auth.password_changed', actorLabel: 'alice', details: { endedSessions: 2 } }))).toBe(
+      'alice changed their password (2 other sessions ended)',
+    );
+    expect(sentenceText(member({ ...anonymous, action: 'auth.password_reset_by_link', details: { username: 'alice' } }))).toBe(
+      'anonymous set a new password for alice with a reset link',
+    );
+    expect(sentenceText(member({ action: 'member.temporary_password_set', targetType: 'Member', targetLabel: 'bob', details: { endedSessions: 1 } }))).toBe(
+      'owner gave bob a temporary password (1 session ended)',
+    );
+    expect(sentenceText(member({ action: 'member.reset_link_created', targetType: 'Member', targetLabel: 'bob', details: { mailed: true } }))).toBe(
+      'owner made a password reset link for bob and mailed it',
+    );
+    expect(
+      sentenceText(member({ action: 'member.imported', targetType: 'Organization', details: { count: 4, roles: { STUDENT: 3, TEACHER: 1 }, generatedPasswords: 3 } })),
+    ).toBe('owner imported 4 members (3 students, 1 teacher), 3 generated passwords');
+    expect(sentenceText(member({ action: 'org.password_policy_updated', details: { minLength: { from: 8, to: 12 } } }))).toBe(
+      'owner changed the password policy (minLength: 8 → 12)',
+    );
+  });
+
+  it('payments by amount, purpose and reference', () => {
+    const ev = member({
+      action: 'payment.recorded',
+      actorKind: 'API_KEY',
+      actorLabel: 'iq_live_3f2a1b2c',
+      targetType: 'Payment',
+      targetId: '5d0e3c1a-0000',
+      details: { amount: 1250, currency: 'EUR', amountDecimal: '12.50', purpose: 'entry fee', externalId: 'ch_123', memberId: 'TWVtYmVyOjE=' },
+    });
+    expect(sentenceText(ev)).toBe('key iq_live_3f2a1b2c… recorded a payment of 12.50 EUR for entry fee (ch_123)');
+  });
+
+  it('tournaments, certificates and integrity flags', () => {
+    const server = { actorKind: 'SYSTEM', actorLabel: 'quizgraph server' };
+    expect(sentenceText(member({ action: 'tournament.created', targetType: 'Tournament', details: { name: 'Spring cup', rounds: 3 } }))).toBe(
+      'owner created tournament “Spring cup”',
+    );
+    expect(sentenceText(member({ ...server, action: 'tournament.ended', targetType: 'Tournament', details: { early: false, winners: 2 } }))).toBe(
+      'quizgraph server ended a tournament (2 winners)',
+    );
+    expect(sentenceText(member({ action: 'tournament.entered', targetType: 'Tournament', details: { how: 'PAID' } }))).toBe(
+      'owner entered a member in a tournament, the entry fee paid',
+    );
+    expect(
+      sentenceText(member({ action: 'certificate.revoked', targetType: 'Certificate', details: { code: 'ABCD-EFGH', title: 'Fractions', holder: 'Ada', reason: 'copied' } })),
+    ).toBe('owner revoked certificate ABCD-EFGH for “Fractions” of Ada (copied)');
+    expect(
+      sentenceText(member({ action: 'integrity.flagged', actorLabel: 'alice', targetType: 'Attempt', targetLabel: 'Fractions', details: { reasons: ['PAGE_SWITCHES', 'HIDDEN_TIME'] } })),
+    ).toBe('alice: an attempt at “Fractions” was flagged for review (page switches, hidden time)');
   });
 });
 

@@ -1,9 +1,18 @@
 """The audit log in words: the catalog of actions, target names, and the area and
-sign-in filters the dashboard's picker and fold use."""
+sign-in filters the dashboard's picker and fold use.
+
+The dashboard writes a sentence for each action (frontend/src/lib/auditSentence.ts); its
+unit tests read the actions from ``frontend/tests/server-audit-actions.json`` and fail on
+one without a sentence of its own. This file keeps that list equal to the catalog: after
+adding an action, rewrite it with ``QUIZGRAPH_WRITE_AUDIT_ACTIONS=1 uv run pytest
+tests/audit/test_actions.py`` and give the action a sentence.
+"""
 
 from __future__ import annotations
 
 import ast
+import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -15,7 +24,9 @@ from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import SignIn
 
-APP = Path(__file__).resolve().parents[2] / "app"
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "app"
+DASHBOARD_ACTIONS = ROOT / "frontend" / "tests" / "server-audit-actions.json"
 ACTION_LIKE = re.compile(r"^([a-z_]+)\.[a-z_]+$")
 
 LOG = """query($slug: String!, $action: String, $area: String, $exclude: [String!], $first: Int) {
@@ -66,6 +77,18 @@ def test_the_catalog_names_each_action_once_in_a_known_area() -> None:
     for info in ACTIONS:
         assert info.action.split(".")[0] == info.area.name
         assert info.label
+
+
+def test_the_dashboards_list_of_actions_is_the_catalog() -> None:
+    expected = [info.action for info in ACTIONS]
+    if os.environ.get("QUIZGRAPH_WRITE_AUDIT_ACTIONS") == "1":
+        DASHBOARD_ACTIONS.write_text(json.dumps(expected, indent=2) + "\n")
+    written = json.loads(DASHBOARD_ACTIONS.read_text())
+    assert written == expected, (
+        f"{DASHBOARD_ACTIONS.name} differs from app/audit/actions.py; rewrite it with "
+        "QUIZGRAPH_WRITE_AUDIT_ACTIONS=1 and give a new action its sentence in "
+        "frontend/src/lib/auditSentence.ts"
+    )
 
 
 async def test_the_picker_list_comes_grouped_by_area(org: OrgFixture, signed_in: SignIn) -> None:

@@ -103,6 +103,61 @@ function memberChanges(d: Details): string {
   return parts.join(', ');
 }
 
+/** The member an event of theirs names by username (sign-ins, passwords), linked to the members page. */
+function memberNamed(d: Details, fallback: string): SentencePart {
+  return { kind: 'target', text: str(d, 'username') ?? fallback, link: { page: 'members' } };
+}
+
+/** "tournament “Spring cup”" by the name its details carry (only tournament.created has
+ * one: the API gives tournaments no label), else "a tournament". */
+function tournament(ev: AuditEventLike, d: Details): SentencePart {
+  const name = str(d, 'name') ?? ev.targetLabel ?? null;
+  return { kind: 'target', text: name ? `tournament “${name}”` : 'a tournament' };
+}
+
+function num(d: Details, key: string): number | null {
+  const v = d[key];
+  return typeof v === 'number' ? v : null;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "15 minutes" from seconds (a lockout's length). */
+function duration(seconds: number): string {
+  if (seconds < 120) return plural(seconds, 'second');
+  if (seconds < 7200) return plural(Math.round(seconds / 60), 'minute');
+  return plural(Math.round(seconds / 3600), 'hour');
+}
+
+/** " (2 other sessions ended)" when a password change ended sessions. */
+function endedSessions(d: Details, other = ''): string {
+  const n = num(d, 'endedSessions');
+  return n ? ` (${plural(n, `${other}session`)} ended)` : '';
+}
+
+/** "3 students, 1 teacher" from an import's `{ROLE: count}`. */
+function roleCounts(d: Details): string {
+  const roles = d.roles;
+  if (!roles || typeof roles !== 'object' || Array.isArray(roles)) return '';
+  return Object.entries(roles as Record<string, unknown>)
+    .filter((e): e is [string, number] => typeof e[1] === 'number')
+    .map(([role, n]) => plural(n, role.toLowerCase()))
+    .join(', ');
+}
+
+function codeText(d: Details): string {
+  const code = str(d, 'code');
+  return code ? ` ${code}` : '';
+}
+
+/** "page switches, hidden time" from integrity reason codes (PAGE_SWITCHES, HIDDEN_TIME). */
+function reasonsText(d: Details): string {
+  const reasons = Array.isArray(d.reasons) ? (d.reasons as unknown[]).map(String) : [];
+  return reasons.map((r) => r.toLowerCase().replace(/_/g, ' ')).join(', ');
+}
+
 /** The event as parts of a sentence (actor first). */
 export function auditSentence(ev: AuditEventLike): SentencePart[] {
   const d = detailsOf(ev);
@@ -113,6 +168,16 @@ export function auditSentence(ev: AuditEventLike): SentencePart[] {
       return say(t(' signed in'));
     case 'auth.logout':
       return say(t(' signed out'));
+    case 'auth.login_failed':
+      return say(t(' failed to sign in as '), memberNamed(d, 'an unknown member'));
+    case 'auth.locked_out': {
+      const seconds = num(d, 'retryAfterSeconds');
+      return say(t(' was locked out of signing in as '), memberNamed(d, 'a member'), t(seconds ? ` for ${duration(seconds)}` : ''));
+    }
+    case 'auth.password_changed':
+      return say(t(` changed their password${endedSessions(d, 'other ')}`));
+    case 'auth.password_reset_by_link':
+      return say(t(' set a new password for '), memberNamed(d, 'a member'), t(' with a reset link'));
     case 'member.added':
       return say(t(` added ${lower(str(d, 'role'))} `), target(ev));
     case 'member.updated': {
@@ -121,6 +186,16 @@ export function auditSentence(ev: AuditEventLike): SentencePart[] {
     }
     case 'member.removed':
       return say(t(` removed ${lower(str(d, 'role'))} `), target(ev));
+    case 'member.temporary_password_set':
+      return say(t(' gave '), target(ev), t(` a temporary password${endedSessions(d)}`));
+    case 'member.reset_link_created':
+      return say(t(' made a password reset link for '), target(ev), t(d.mailed === true ? ' and mailed it' : ''));
+    case 'member.imported': {
+      const count = num(d, 'count') ?? 0;
+      const roles = roleCounts(d);
+      const generated = num(d, 'generatedPasswords');
+      return say(t(` imported ${plural(count, 'member')}${roles ? ` (${roles})` : ''}${generated ? `, ${plural(generated, 'generated password')}` : ''}`));
+    }
     case 'api_key.created':
       return say(t(' created key '), target(ev));
     case 'api_key.enabled':
@@ -141,6 +216,10 @@ export function auditSentence(ev: AuditEventLike): SentencePart[] {
       return say(t(' disabled the organization'));
     case 'org.enabled':
       return say(t(' enabled the organization'));
+    case 'org.portal_code_rotated':
+      return say(t(' changed the portal code'));
+    case 'org.password_policy_updated':
+      return say(t(` changed the password policy${changesText(d)}`));
     case 'org.branding_updated':
       return say(t(` changed the branding${changesText(d)}`));
     case 'org.logo_uploaded':
@@ -182,6 +261,51 @@ export function auditSentence(ev: AuditEventLike): SentencePart[] {
     }
     case 'webhook.deleted':
       return say(t(' deleted webhook endpoint '), target(ev));
+    case 'integrity.flagged': {
+      const reasons = reasonsText(d);
+      return say(t(': an attempt at '), target(ev, true), t(` was flagged for review${reasons ? ` (${reasons})` : ''}`));
+    }
+    case 'integrity.reviewed': {
+      const outcome = str(d, 'outcome');
+      return say(t(' reviewed the flagged attempt at '), target(ev, true), t(outcome ? `: ${outcome.toLowerCase()}` : ''));
+    }
+    case 'integrity.rules_updated':
+      return say(t(` changed the integrity rules${changesText(d)}`));
+    case 'tournament.created':
+      return say(t(' created '), tournament(ev, d));
+    case 'tournament.updated': {
+      const changed = Array.isArray(d.changed) ? (d.changed as unknown[]).map(String) : [];
+      return say(t(' changed '), tournament(ev, d), ...(changed.length ? [t(` (${changed.join(', ')})`)] : []));
+    }
+    case 'tournament.entered':
+      return str(d, 'how') === 'PAID'
+        ? say(t(' entered a member in '), tournament(ev, d), t(', the entry fee paid'))
+        : say(t(' entered '), tournament(ev, d));
+    case 'tournament.started':
+      return say(t(' started '), tournament(ev, d), t(d.early === true ? ' early' : ''));
+    case 'tournament.ended': {
+      const winners = num(d, 'winners');
+      return say(t(' ended '), tournament(ev, d), t(`${d.early === true ? ' early' : ''}${winners !== null ? ` (${plural(winners, 'winner')})` : ''}`));
+    }
+    case 'certificate.issued': {
+      const title = str(d, 'title');
+      return say(t(` issued certificate${codeText(d)}${title ? ` for “${title}”` : ''}`));
+    }
+    case 'certificate.revoked': {
+      const title = str(d, 'title');
+      const holder = str(d, 'holder');
+      const reason = str(d, 'reason');
+      return say(t(` revoked certificate${codeText(d)}${title ? ` for “${title}”` : ''}${holder ? ` of ${holder}` : ''}${reason ? ` (${reason})` : ''}`));
+    }
+    case 'payment.recorded': {
+      const amount = str(d, 'amountDecimal');
+      const currency = str(d, 'currency');
+      const purpose = str(d, 'purpose');
+      const external = str(d, 'externalId');
+      return say(
+        t(` recorded a payment${amount && currency ? ` of ${amount} ${currency}` : ''}${purpose ? ` for ${purpose}` : ''}${external ? ` (${external})` : ''}`),
+      );
+    }
     default: {
       const label = ev.actionInfo?.label ?? ev.action;
       return ev.targetType ? say(t(`: ${label}, `), target(ev)) : say(t(`: ${label}`));
