@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     environment: Literal["development", "production", "test"] = "development"
     database_url: str = f"sqlite+aiosqlite:///{VAR_DIR}/quizgraph.db"
     redis_url: str | None = None
+    # The Redis pub/sub channel of the event bus (app/events/redis_bus.py). Channels are
+    # global to a Redis server whatever its database number: deployments (or test runs)
+    # sharing one Redis but not one database each name their own.
+    event_channel: str = "quizgraph:events"
     secret_key: str | None = None
     # Cookies are Secure unless the server is explicitly set up for plain-HTTP development.
     cookie_secure: bool | None = None

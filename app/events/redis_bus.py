@@ -22,7 +22,7 @@ from app.events.bus import Event, Handler, InProcessEventBus, Unsubscribe
 
 logger = logging.getLogger("quizgraph.events.redis")
 
-CHANNEL = "quizgraph:events"
+CHANNEL = "quizgraph:events"  # the default of the ``event_channel`` setting
 
 
 def encode(event: Event) -> bytes:

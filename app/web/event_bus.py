@@ -16,14 +16,15 @@ from app.leaderboards.live import reset_hub
 @asynccontextmanager
 async def running_bus() -> AsyncIterator[None]:
     """Redis pub/sub when ``QUIZGRAPH_REDIS_URL`` is set, else in-process."""
-    redis_url = get_settings().redis_url
+    settings = get_settings()
+    redis_url = settings.redis_url
     if redis_url is None:
         set_bus(InProcessEventBus())
         reset_hub()
         yield
         reset_hub()
         return
-    bus = RedisEventBus(redis_url)
+    bus = RedisEventBus(redis_url, settings.event_channel)
     set_bus(bus)
     reset_hub()
     await bus.start()
