@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -20,6 +22,12 @@ os.environ["QUIZGRAPH_SECRET_KEY"] = "test-secret-key-not-for-production"
 os.environ["QUIZGRAPH_COOKIE_SECURE"] = "false"
 os.environ.pop("QUIZGRAPH_DATABASE_URL", None)
 os.environ.pop("QUIZGRAPH_REDIS_URL", None)
+# Pub/sub channels are global to the Redis server the tests share: the servers this
+# process starts publish and listen on a channel of its own, so neither another xdist
+# worker's servers (whose orgs are in another database) nor another run hear them.
+os.environ["QUIZGRAPH_EVENT_CHANNEL"] = (
+    f"quizgraph:events:test:{os.environ.get('PYTEST_XDIST_WORKER', 'main')}:{uuid.uuid4().hex}"
+)
 
 from starlette.applications import Starlette
 
@@ -40,12 +48,44 @@ def pytest_configure(config: pytest.Config) -> None:
     secret_watch.start()
 
 
+# Under pytest-xdist, what each worker's secret watch found (the controller runs no tests).
+_worker_watches: dict[str, dict[str, Any]] = {}
+_workers_unreported: list[str] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object | None) -> None:
+    """The controller keeps each worker's watch as the worker ends (xdist hands over the
+    worker's ``workeroutput``; a worker that crashed has none, and fails the run too)."""
+    watch = getattr(node, "workeroutput", {}).get("secret_watch")
+    if watch is None:
+        _workers_unreported.append(str(node.gateway.id))
+    else:
+        _worker_watches[str(node.gateway.id)] = watch
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """The run fails if any log line carried a secret the tests made."""
+    """The run fails if any log line carried a secret the tests made, in this process or
+    in any xdist worker. A worker's own exit status doesn't reach the controller, so a
+    worker hands its watch over and the controller decides."""
     leaked = secret_watch.leaks()
+    made, lines = secret_watch.counts()
+    workeroutput: dict[str, Any] | None = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker
+        workeroutput["secret_watch"] = {"leaked": leaked, "made": made, "lines": lines}
+        return
+    for worker, watch in sorted(_worker_watches.items()):
+        leaked += [f"{found} (worker {worker})" for found in watch["leaked"]]
+        made += watch["made"]
+        lines += watch["lines"]
+    leaked += [f"worker {worker} ended without its watch" for worker in _workers_unreported]
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None:
-        reporter.write_line(f"secret watch: {secret_watch.summary()}, {len(leaked)} leaked")
+        workers = f" in {len(_worker_watches)} workers" if _worker_watches else ""
+        reporter.write_line(
+            f"secret watch: {made} secrets made, {lines} log lines checked{workers}, "
+            f"{len(leaked)} leaked"
+        )
     if leaked:
         if reporter is not None:
             reporter.write_line("secrets found in the log: " + ", ".join(leaked), red=True)

@@ -19,8 +19,9 @@ import pytest
 from redis.asyncio import Redis
 from strawberry import relay
 
+from app.core.settings import get_settings
 from app.events.bus import Event
-from app.events.redis_bus import CHANNEL, encode
+from app.events.redis_bus import encode
 from app.leaderboards.service import LEADERBOARD_UPDATED
 from tests.leaderboards.support import answers, two_point_quiz
 from tests.quizzes.api import START, SUBMIT
@@ -275,7 +276,8 @@ async def test_one_redis_message_per_board_change_reaches_cohorts_on_both_proces
     # given a separate Redis connection listening on the servers' channel
     counter = Redis.from_url(REDIS_URL)
     counted = counter.pubsub()
-    await counted.subscribe(CHANNEL)
+    channel = get_settings().event_channel  # the servers' (this test run's own)
+    await counted.subscribe(channel)
     try:
         owner = await pair.signed_in("owner")
         quiz = await two_point_quiz(owner, "Counted")
@@ -316,7 +318,7 @@ async def test_one_redis_message_per_board_change_reaches_cohorts_on_both_proces
         # per subscriber or per process (a sentinel marks the end of the count)
         sentinel = str(uuid.uuid4())
         await counter.publish(
-            CHANNEL, encode(Event("test.sentinel", uuid.uuid4(), {"s": sentinel}))
+            channel, encode(Event("test.sentinel", uuid.uuid4(), {"s": sentinel}))
         )
         board_messages = 0
         async with asyncio.timeout(10):  # a bound, not a measure

@@ -6,6 +6,8 @@ log record any logger writes is formatted as both of the server's formats would 
 it. At the end of the session each secret is looked for among the words of the log
 (the secrets are single words of ``[A-Za-z0-9_+/=-]``), and the tests' shared password
 as a phrase; a find fails the run (``pytest_sessionfinish`` in ``tests/conftest.py``).
+Under pytest-xdist each worker process watches its own tests and reports what it found
+to the controller, which fails the run for any worker's find.
 """
 
 from __future__ import annotations
@@ -83,5 +85,6 @@ def _pieces_logged(secret: str) -> bool:
     return any(word in _capture.words for word in WORD.findall(secret))
 
 
-def summary() -> str:
-    return f"{len(_made)} secrets made, {_capture.lines} log lines checked"
+def counts() -> tuple[int, int]:
+    """Secrets made and log lines checked in this process."""
+    return len(_made), _capture.lines
