@@ -65,8 +65,11 @@ system-deps:  ## Debian packages the tests and benchmarks use
 
 test: install-dev lint system-deps test-frontend test-python test-e2e
 
+# pytest-xdist workers: each runs its share of the tests on a SQLite and a PostgreSQL
+# database of its own (tests/conftest.py); `make test-python PYTEST_WORKERS=4` for more.
+PYTEST_WORKERS ?= 2
 test-python: install-dev system-deps examples  ## nginx (tests/deploy) and the examples' packages too
-	$(RUN) pytest
+	$(RUN) pytest -n $(PYTEST_WORKERS)
 
 examples: examples/node/node_modules/.installed  ## the Node partner example's packages
 examples/node/node_modules/.installed: examples/node/package.json examples/node/package-lock.json
