@@ -24,6 +24,13 @@ Until = Annotated[
     date | None,
     strawberry.argument(description="Last day counted (UTC, included); left out: no bound."),
 ]
+# The period of Organization.analytics and memberProgress (their since differs).
+PeriodUntil = Annotated[
+    date | None, strawberry.argument(description="Last day (UTC); left out: today.")
+]
+PeriodInterval = Annotated[
+    Interval, strawberry.argument(description="DAY (the default) or WEEK buckets.")
+]
 
 
 @strawberry.type
@@ -78,12 +85,8 @@ class OrganizationAnalyticsFields:
                 "before until."
             ),
         ] = None,
-        until: Annotated[
-            date | None, strawberry.argument(description="Last day (UTC); left out: today.")
-        ] = None,
-        interval: Annotated[
-            Interval, strawberry.argument(description="DAY (the default) or WEEK buckets.")
-        ] = Interval.DAY,
+        until: PeriodUntil = None,
+        interval: PeriodInterval = Interval.DAY,
     ) -> OrganizationAnalytics | None:
         period = service.period_of(since, until, interval)
         return OrganizationAnalytics(
@@ -110,12 +113,8 @@ class OrganizationAnalyticsFields:
             date | None,
             strawberry.argument(description="First day (UTC); left out: as analytics."),
         ] = None,
-        until: Annotated[
-            date | None, strawberry.argument(description="Last day (UTC); left out: today.")
-        ] = None,
-        interval: Annotated[
-            Interval, strawberry.argument(description="DAY (the default) or WEEK buckets.")
-        ] = Interval.DAY,
+        until: PeriodUntil = None,
+        interval: PeriodInterval = Interval.DAY,
     ) -> MemberProgress | None:
         member = decode_id(member_id, "Member", "memberId") if member_id else None
         period = service.period_of(since, until, interval)

@@ -16,7 +16,15 @@ from app.certificates import service
 from app.certificates.types import Certificate
 from app.core.pagination import fetch_page, map_page
 from app.graphql.permissions import requires
-from app.graphql.relay import After, Connection, First, decode_id
+from app.graphql.relay import (
+    After,
+    Connection,
+    First,
+    MemberFilter,
+    QuizFilter,
+    TournamentFilter,
+    decode_id,
+)
 
 
 def _optional_id(value: relay.GlobalID | None, type_name: str, field: str) -> uuid.UUID | None:
@@ -37,15 +45,9 @@ class OrganizationCertificates:
         info: Info,
         first: First = None,
         after: After = None,
-        quiz_id: Annotated[
-            relay.GlobalID | None, strawberry.argument(description="Only this quiz's.")
-        ] = None,
-        member_id: Annotated[
-            relay.GlobalID | None, strawberry.argument(description="Only this member's.")
-        ] = None,
-        tournament_id: Annotated[
-            relay.GlobalID | None, strawberry.argument(description="Only this tournament's.")
-        ] = None,
+        quiz_id: QuizFilter = None,
+        member_id: MemberFilter = None,
+        tournament_id: TournamentFilter = None,
         revoked: Annotated[
             bool | None,
             strawberry.argument(description="Only revoked (true) or only valid (false) ones."),

@@ -16,6 +16,21 @@ from app.core.pagination import PAGE_SIZE_DESCRIPTION, Count, Page
 First = Annotated[int | None, strawberry.argument(description=PAGE_SIZE_DESCRIPTION)]
 After = Annotated[str | None, strawberry.argument(description="Cursor to start after.")]
 
+# Filter arguments holding a global id, for the lists that filter by the same kind of
+# object in the same words. Aliases, not a factory called in the annotation: mypy takes
+# no call as a type, and a list whose words differ ("Only this member's payments.")
+# keeps its own Annotated (the words are the schema's).
+QuizFilter = Annotated[relay.GlobalID | None, strawberry.argument(description="Only this quiz's.")]
+MemberFilter = Annotated[
+    relay.GlobalID | None, strawberry.argument(description="Only this member's.")
+]
+AttemptFilter = Annotated[
+    relay.GlobalID | None, strawberry.argument(description="Only this attempt's.")
+]
+TournamentFilter = Annotated[
+    relay.GlobalID | None, strawberry.argument(description="Only this tournament's.")
+]
+
 
 @strawberry.type(description="A page of results with Relay cursors.")
 class Connection(relay.Connection[NodeType], Generic[NodeType]):

@@ -14,7 +14,15 @@ from app.access.request import ServiceContext
 from app.access.scopes import Scope
 from app.core.pagination import fetch_page, map_page
 from app.graphql.permissions import requires
-from app.graphql.relay import After, Connection, First, decode_id
+from app.graphql.relay import (
+    After,
+    AttemptFilter,
+    Connection,
+    First,
+    MemberFilter,
+    QuizFilter,
+    decode_id,
+)
 from app.integrity import service
 from app.integrity.models import IntegrityEventType, ReviewOutcome
 from app.integrity.types import AttemptIntegrity, IntegrityEvent, IntegrityRules
@@ -40,12 +48,8 @@ class OrganizationIntegrity:
         info: Info,
         first: First = None,
         after: After = None,
-        attempt_id: Annotated[
-            relay.GlobalID | None, strawberry.argument(description="Only this attempt's.")
-        ] = None,
-        member_id: Annotated[
-            relay.GlobalID | None, strawberry.argument(description="Only this member's.")
-        ] = None,
+        attempt_id: AttemptFilter = None,
+        member_id: MemberFilter = None,
         type: Annotated[
             IntegrityEventType | None, strawberry.argument(description="Only of this type.")
         ] = None,
@@ -82,15 +86,9 @@ class OrganizationIntegrity:
         review: Annotated[
             ReviewOutcome | None, strawberry.argument(description="Only reviewed so.")
         ] = None,
-        quiz_id: Annotated[
-            relay.GlobalID | None, strawberry.argument(description="Only this quiz's.")
-        ] = None,
-        member_id: Annotated[
-            relay.GlobalID | None, strawberry.argument(description="Only this member's.")
-        ] = None,
-        attempt_id: Annotated[
-            relay.GlobalID | None, strawberry.argument(description="Only this attempt's.")
-        ] = None,
+        quiz_id: QuizFilter = None,
+        member_id: MemberFilter = None,
+        attempt_id: AttemptFilter = None,
     ) -> Connection[AttemptIntegrity] | None:
         sc = info.context.sc
         query = service.records(
