@@ -174,6 +174,9 @@ describe('every action the server records', () => {
     expect(sentenceText(member({ action: 'tournament.entered', targetType: 'Tournament', details: { how: 'PAID' } }))).toBe(
       'owner entered a member in a tournament, the entry fee paid',
     );
+    expect(sentenceText(member({ action: 'tournament.withdrawn', actorLabel: 'alice', targetType: 'Tournament', details: { how: 'PAID', refunded: false } }))).toBe(
+      'alice withdrew from a tournament (the paid entry fee is not refunded)',
+    );
     expect(
       sentenceText(member({ action: 'certificate.revoked', targetType: 'Certificate', details: { code: 'ABCD-EFGH', title: 'Fractions', holder: 'Ada', reason: 'copied' } })),
     ).toBe('owner revoked certificate ABCD-EFGH for “Fractions” of Ada (copied)');

@@ -281,6 +281,8 @@ export function auditSentence(ev: AuditEventLike): SentencePart[] {
       return str(d, 'how') === 'PAID'
         ? say(t(' entered a member in '), tournament(ev, d), t(', the entry fee paid'))
         : say(t(' entered '), tournament(ev, d));
+    case 'tournament.withdrawn':
+      return say(t(' withdrew from '), tournament(ev, d), t(str(d, 'how') === 'PAID' ? ' (the paid entry fee is not refunded)' : ''));
     case 'tournament.started':
       return say(t(' started '), tournament(ev, d), t(d.early === true ? ' early' : ''));
     case 'tournament.ended': {
