@@ -3,7 +3,8 @@
 - Starting needs attempts:write and quizzes:read on a published quiz that is open now,
   by a member (a key acts for its creator); an open attempt is resumed, not doubled;
   ``attemptsAllowed`` counts every attempt the member started.
-- The deadline (time limit, capped by the quiz's closing time) is the server's: a
+- The deadline (time limit, capped by the quiz's closing time and, for a round of a
+  tournament, by the tournament's end) is the server's: a
   submit after it (plus ``SUBMIT_GRACE`` for the network) counts no new answers, and
   an attempt left open past it is EXPIRED: closed at its deadline and scored as it
   stands. Queries never write, so a read shows it that way (``as_read``) and the next
@@ -45,6 +46,7 @@ from app.attempts.visibility import AttemptVisibility
 from app.audit import service as audit
 from app.certificates import service as certificates
 from app.core.clock import as_utc, utcnow
+from app.core.deadlines import SUBMIT_GRACE as SUBMIT_GRACE  # the sweep reads it here
 from app.core.errors import BadUserInput, Conflict, Forbidden, NotFound
 from app.events.bus import QUIZ_COMPLETED, USER_SCORED, Event
 from app.integrity import recording as integrity
@@ -58,7 +60,6 @@ if TYPE_CHECKING:
     from app.quizzes.models import Question, Quiz
     from app.quizzes.repository import OptionView
 
-SUBMIT_GRACE = timedelta(seconds=5)
 MAX_SELECTED = 50
 MAX_TEXT = 1_000
 
@@ -165,8 +166,9 @@ async def start_attempt(sc: ServiceContext, quiz_id: uuid.UUID) -> Attempt:
     now = utcnow()
     member_id = _taker(sc.actor, quiz.org_id)
     _check_can_start(quiz, now)
-    # a round of a scheduled or running tournament: its entrants only, in its times
-    await tournaments.admit_attempt(sc, quiz.org_id, quiz.id, member_id)
+    # a round of a scheduled or running tournament: its entrants only, in its times,
+    # and no later than its end (the tournament says when that is)
+    ends = await tournaments.admit_attempt(sc, quiz.org_id, quiz.id, member_id)
     await close_expired(sc, quiz.org_id, quiz_id=quiz.id, member_id=member_id)
     existing = await repository.open_for(sc.db, quiz.org_id, quiz.id, member_id)
     if existing is not None:
@@ -185,7 +187,7 @@ async def start_attempt(sc: ServiceContext, quiz_id: uuid.UUID) -> Attempt:
         number=used + 1,
         quiz_version=quiz.version,
         started_at=now,
-        deadline=_deadline(quiz, now),
+        deadline=_deadline(quiz, now, cap=ends),
         max_score=quiz.max_points,
     )
     sc.db.add(attempt)
@@ -361,12 +363,12 @@ def _check_can_start(quiz: Quiz, now: datetime) -> None:
     raise Forbidden("The quiz is closed.", reason="QUIZ_CLOSED")
 
 
-def _deadline(quiz: Quiz, now: datetime) -> datetime | None:
+def _deadline(quiz: Quiz, now: datetime, *, cap: datetime | None = None) -> datetime | None:
+    """The earliest of the time limit, the quiz's closing and ``cap`` (the end of the
+    tournament the attempt is a round of); None when none applies."""
     limit = now + timedelta(seconds=quiz.time_limit_seconds) if quiz.time_limit_seconds else None
     closes = as_utc(quiz.closes_at) if quiz.closes_at else None
-    if limit is None or closes is None:
-        return limit or closes
-    return min(limit, closes)
+    return min((at for at in (limit, closes, cap) if at is not None), default=None)
 
 
 async def _checked_answers(
@@ -483,6 +485,7 @@ async def _finish(
             score=attempt.score,
             started_at=attempt.started_at,
             closed_at=attempt.closed_at,
+            deadline=attempt.deadline,
         ),
     )
     await analytics.record_attempt(

@@ -23,6 +23,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.access.tenancy import Tenant, across_orgs, get_scoped, scoped
+from app.core.deadlines import SUBMIT_GRACE
 from app.members.models import Member
 from app.tournaments.models import (
     EntryKind,
@@ -37,6 +38,9 @@ from app.tournaments.models import (
 _SCHEDULER = "the scheduler starts and ends every org's tournaments when they are due"
 _WRITE = "an insert names its row's org_id itself"
 LIVE = (TournamentStatus.SCHEDULED, TournamentStatus.RUNNING)
+# The scheduler ends a tournament this long after its end: a round's deadline is capped
+# at the end, and a submit within the attempts' grace after it must find it running.
+END_GRACE = SUBMIT_GRACE
 
 
 def _insert(db: AsyncSession) -> Any:
@@ -392,7 +396,7 @@ async def claim(
     else:
         values["ended_at"] = now
         if due_only:
-            statement = statement.where(col(Tournament.ends_at) <= now)
+            statement = statement.where(col(Tournament.ends_at) <= now - END_GRACE)
     result: Any = await db.execute(
         statement.values(**values).execution_options(synchronize_session=False)
     )
@@ -436,5 +440,10 @@ async def next_due(db: AsyncSession, limit: int) -> list[Due]:
     )
     both = union_all(starts.subquery().select(), ends.subquery().select())
     rows = (await db.execute(both)).all()
-    found = [Due(row[0], row[1], TournamentStatus(row[2]), row[3]) for row in rows]
+    found = [Due(row[0], row[1], TournamentStatus(row[2]), _due_at(row[2], row[3])) for row in rows]
     return sorted(found, key=lambda due: due.at)
+
+
+def _due_at(status: str, at: datetime) -> datetime:
+    """A start is due at its time; an end once the submit grace after it has passed."""
+    return at + END_GRACE if status == TournamentStatus.RUNNING else at

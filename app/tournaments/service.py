@@ -12,9 +12,12 @@
   a fee is never waived by registering). A cap counts every entrant, however entered.
 - While a quiz is a round of a scheduled or running tournament, attempts on it are the
   tournament's: only entrants start one, only while it runs (``admit_attempt``, asked
-  by the attempts service under the quiz's lock). A result counts for the tournament
-  when its attempt started after the tournament did and closed while it still ran,
-  before its end (``record_result``, in the transaction that closes the attempt).
+  by the attempts service under the quiz's lock), and its deadline is capped at the
+  tournament's end (``round_deadline``). A result counts for the tournament when its
+  attempt started after the tournament did and closed, or reached its deadline, by its
+  end while it still ran (``record_result``, in the transaction that closes the
+  attempt); the scheduler ends a tournament only once the submit grace after its end
+  has passed (``repository.END_GRACE``), so a submit at the deadline still counts.
 Every change writes the audit log.
 """
 
@@ -417,25 +420,28 @@ async def _enter(
 
 async def admit_attempt(
     sc: ServiceContext, org_id: uuid.UUID, quiz_id: uuid.UUID, member_id: uuid.UUID
-) -> None:
+) -> datetime | None:
     """Refuse a new attempt on a quiz that is a round of a scheduled or running
     tournament unless the member is (or now becomes, by the entry rule) an entrant
-    of a running one and it hasn't reached its end. Called by ``startAttempt``."""
+    of a running one and it hasn't reached its end. Called by ``startAttempt``, which
+    caps the attempt's deadline at what this returns: the end of the tournament it is
+    played in (the earliest, if several), so that no round outlasts its tournament;
+    None for a quiz in no live tournament."""
     live = await repository.live_with_round(sc.db, org_id, quiz_id)
     if not live:
-        return
+        return None
     now = utcnow()
     running = [t for t in live if t.status is TournamentStatus.RUNNING and now < as_utc(t.ends_at)]
-    for tournament in running:
-        if await repository.entrant(sc.db, org_id, tournament.id, member_id):
-            return
+    entered = [t for t in running if await repository.entrant(sc.db, org_id, t.id, member_id)]
+    if entered:
+        return round_deadline(entered)
     for tournament in running:
         if tournament.entry_rule is not EntryRule.REGISTERED and eligible(
             tournament, sc.actor.role
         ):
             locked = await _locked(sc, tournament)
             await _enter(sc, locked, member_id, EntryKind.AUTOMATIC)
-            return
+            return round_deadline([locked])
     if running:
         names = ", ".join(f'"{t.name}"' for t in running)
         raise Forbidden(
@@ -456,6 +462,13 @@ async def admit_attempt(
     )
 
 
+def round_deadline(played_in: list[Tournament]) -> datetime:
+    """The latest an attempt of a round may run: the end of the tournament it is played
+    in (the earliest end, when its quiz is a round of several the member entered; an
+    attempt past one tournament's end would not count there)."""
+    return min(as_utc(t.ends_at) for t in played_in)
+
+
 @dataclass(frozen=True, slots=True)
 class RoundResult:
     org_id: uuid.UUID
@@ -464,6 +477,7 @@ class RoundResult:
     score: float
     started_at: datetime
     closed_at: datetime
+    deadline: datetime | None = None  # the attempt's own
 
 
 async def record_result(sc: ServiceContext, result: RoundResult) -> None:
@@ -475,8 +489,12 @@ async def record_result(sc: ServiceContext, result: RoundResult) -> None:
         return
     started, closed = as_utc(result.started_at), as_utc(result.closed_at)
     duration_ms = max(0, int((closed - started).total_seconds() * 1000))
+    # A submit the attempts service took as on time (within the grace after the
+    # deadline) is judged at its deadline, as an attempt that ran out is closed at it:
+    # a round capped at the tournament's end then counts whichever way it closed.
+    judged = min(closed, as_utc(result.deadline)) if result.deadline is not None else closed
     for tournament in running:
-        if not _counts(tournament, started, closed):
+        if not _counts(tournament, started, judged):
             continue
         if not await repository.entrant(sc.db, result.org_id, tournament.id, result.member_id):
             continue

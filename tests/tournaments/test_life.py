@@ -9,6 +9,7 @@ from typing import Any
 
 from app.access.scopes import Role
 from app.core.clock import FrozenClock
+from app.core.deadlines import SUBMIT_GRACE
 from app.events.bus import Event, get_bus
 from app.tournaments import scheduler
 from app.webhooks.catalog import TOURNAMENT_ENDED, TOURNAMENT_STARTED
@@ -168,8 +169,8 @@ async def test_two_schedulers_racing_make_one_start_and_one_end(
         assert len(named(events, TOURNAMENT_STARTED, made)) == 1
         assert (await read(teacher, made["id"]))["status"] == "RUNNING"
 
-        # and when its end comes, it ends once
-        clock.advance(hours=1)
+        # and when its end comes (and the attempts' submit grace after it), it ends once
+        clock.advance(hours=1, seconds=SUBMIT_GRACE.total_seconds())
         await passes_after_wake()
         await passes_after_wake()
         assert len(named(events, TOURNAMENT_ENDED, made)) == 1
