@@ -14,9 +14,11 @@ import json
 import os
 import socket
 import sys
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
@@ -226,14 +228,37 @@ async def start_server(env: dict[str, str]) -> tuple[str, asyncio.subprocess.Pro
     return url, process
 
 
+# A server that used this much CPU without answering is broken: importing the app and
+# starting takes ~7 s of CPU. The bound is on its CPU time, not the clock's, because on a
+# busy machine (several xdist workers, other jobs) a healthy start can take a minute of
+# wall time; the wall bound is for a server stuck without using any CPU.
+STARTUP_CPU_SECONDS = 60.0
+STARTUP_WALL_SECONDS = 300.0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time the process ``pid`` has used (0 where /proc is not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat.rsplit(")", 1)[1].split()  # from the state on: the name may hold spaces
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def wait_until_up(url: str, process: asyncio.subprocess.Process) -> None:
+    started = time.monotonic()
     async with httpx.AsyncClient() as client:
-        for _ in range(600):
+        while True:
             assert process.returncode is None, f"the server for {url} exited"
             try:
                 if (await client.get(f"{url}/healthz")).status_code == 200:
                     return
             except httpx.TransportError:
                 pass
+            used, waited = cpu_seconds(process.pid), time.monotonic() - started
+            if used > STARTUP_CPU_SECONDS or waited > STARTUP_WALL_SECONDS:
+                raise AssertionError(
+                    f"{url} did not start: {used:.1f} s of CPU used in {waited:.0f} s"
+                )
             await asyncio.sleep(0.1)
-    raise AssertionError(f"{url} did not start within a minute")
