@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 
 from sqlalchemy import delete, update
 from sqlmodel import col, select
@@ -28,6 +29,16 @@ async def ids_by_slug(db: AsyncSession, slugs: list[str]) -> dict[str, uuid.UUID
 async def by_id(db: AsyncSession, org_id: uuid.UUID, *, fresh: bool = False) -> Organization | None:
     """``fresh`` reads the org as committed now, not as this session last saw it."""
     return await db.get(Organization, org_id, populate_existing=fresh)
+
+
+async def disabled_among(db: AsyncSession, org_ids: Collection[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of ``org_ids`` that are disabled."""
+    found = await db.exec(
+        select(Organization.id).where(
+            col(Organization.id).in_(org_ids), col(Organization.disabled).is_(True)
+        )
+    )
+    return set(found.all())
 
 
 async def bump_audit_seq(db: AsyncSession, org_id: uuid.UUID) -> tuple[int, str]:

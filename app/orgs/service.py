@@ -110,6 +110,12 @@ async def public_by_id(sc: ServiceContext, org_id: uuid.UUID) -> Organization | 
     return await repository.by_id(sc.db, org_id)
 
 
+async def disabled_org_ids(sc: ServiceContext, org_ids: set[uuid.UUID]) -> set[uuid.UUID]:
+    """Which of these orgs are disabled: why a live connection of theirs is closed (the
+    client then says the org is disabled rather than that its session ended)."""
+    return await repository.disabled_among(sc.db, org_ids) if org_ids else set()
+
+
 async def get_for_actor(sc: ServiceContext, org_id: uuid.UUID) -> Organization:
     sc.actor.require_org(org_id)
     org = await repository.by_id(sc.db, org_id)

@@ -94,12 +94,13 @@ from app.auth.service import live_session_ids
 from app.auth.tokens import SESSION_COOKIE
 from app.core.credential_generations import GenerationsUnavailable
 from app.core.db import session_factory
-from app.core.errors import AppError, Unauthenticated
+from app.core.errors import AppError, OrgDisabled, Unauthenticated
 from app.core.settings import get_settings
 from app.graphql.boundary import ConnectionContext, guarded_stream, request_id_of
 from app.graphql.context import Context
 from app.graphql.errors import ClassifiedError
 from app.graphql.live import FrameKind, LiveTarget, SocketSender, Subscriber
+from app.orgs.service import disabled_org_ids
 from app.web.client_address import client_address
 from app.web.credentials import resolve_actor
 from app.web.door import cookie_value
@@ -726,18 +727,39 @@ class CredentialWatch:
             sc = ServiceContext(db, ANONYMOUS, RequestMeta(request_id="credential-watch"))
             live_sessions = await live_session_ids(sc, sessions) if sessions else {}
             live_keys = await live_key_ids(sc, keys) if keys else {}
+            closing = {
+                group: reason
+                for group in groups
+                if (
+                    reason := _why_closed(
+                        group[1], group[2], live_keys if group[0] else live_sessions
+                    )
+                )
+            }
+            disabled_orgs = await disabled_org_ids(sc, _orgs_of(self._groups, closing))
             await db.rollback()
-        for group in groups:
-            is_key, credential, role = group
-            reason = _why_closed(credential, role, live_keys if is_key else live_sessions)
-            if reason is None:
-                continue
+        for group, reason in closing.items():
             for socket in self._groups.pop(group, set()):
                 socket.closed()  # no live frame after the decision
                 if socket.websocket.client_state != WebSocketState.CONNECTED:
                     continue  # already gone; its handler is ending
+                if socket.actor.org_id in disabled_orgs:
+                    # Said as the HTTP door says it, so the client shows "disabled", not
+                    # "your session ended".
+                    reason = f"{OrgDisabled.code}: {OrgDisabled.default_message}"
                 with contextlib.suppress(Exception):
                     await socket.websocket.close(code=4403, reason=reason)
+
+
+def _orgs_of(
+    groups: Mapping[CredentialGroup, set[LiveSocket]], closing: Mapping[CredentialGroup, str]
+) -> set[uuid.UUID]:
+    return {
+        socket.actor.org_id
+        for group in closing
+        for socket in groups.get(group, ())
+        if socket.actor.org_id is not None
+    }
 
 
 def _why_closed(

@@ -2,7 +2,7 @@
 // A socket the server closes because the session is gone (4401, 4403) ends the session like an
 // HTTP UNAUTHENTICATED does, and is not reopened ("reconnecting" would never succeed).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { endsSession, resetConnections, wsClient } from '../src/data/client';
+import { endsSession, isRefused, resetConnections, wsClient } from '../src/data/client';
 
 /** A server that accepts the upgrade, then closes with `code` (as app/web/websocket.py does). */
 function serverClosingWith(code: number) {
@@ -43,6 +43,12 @@ describe('websocket close codes', () => {
     expect(endsSession({ code: 4403, reason: '' })).toBe(true);
     for (const code of [1000, 1001, 1006, 1012, 1013, 4500]) expect(endsSession({ code, reason: '' })).toBe(false);
     expect(endsSession(new Error('network'))).toBe(false);
+  });
+
+  it('a 4403 for a disabled org does not end the session (the next request says the org is disabled)', () => {
+    expect(endsSession({ code: 4403, reason: 'ORG_DISABLED: This organization is disabled.' })).toBe(false);
+    expect(isRefused({ code: 4403, reason: 'ORG_DISABLED: This organization is disabled.' })).toBe(true);
+    expect(endsSession({ code: 4403, reason: 'FORBIDDEN: the session ended' })).toBe(true);
   });
 
   it.each([4401, 4403])('a subscription closed with %i reports the ended session and is not retried', async (code) => {

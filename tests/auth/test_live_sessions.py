@@ -23,6 +23,7 @@ from app.auth.tokens import token_digest
 from app.core.clock import utcnow
 from app.core.db import unit_of_work
 from app.core.settings import get_settings
+from app.orgs.models import Organization
 from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
 from tests.support.fixture_types import SignIn
@@ -94,3 +95,34 @@ async def test_the_watch_closes_the_socket_of_a_session_left_idle(server: Deploy
     await leave_idle(cookie)
     # then the watch (every half second) closes the socket as it would a revoked one
     assert await socket.closed(timeout=5) == (4403, "Credential revoked")
+
+
+async def set_org_disabled(slug: str, disabled: bool) -> None:
+    async with unit_of_work() as db:
+        await db.execute(
+            update(Organization).where(col(Organization.slug) == slug).values(disabled=disabled)
+        )
+
+
+async def test_the_watch_says_org_disabled_when_it_closes_a_disabled_orgs_socket(
+    server: Deployment,
+) -> None:
+    # given the owner watching the org's board over a websocket signed in by cookie
+    owner = await server.signed_in("owner")
+    socket = await Subscriber.connect(
+        server.ws_url(), cookie=owner.http.cookies["qg_session"], protocol=TRANSPORT_WS
+    )
+    await socket.acknowledged()
+    await socket.subscribe(BOARD, {"slug": server.slug})
+    assert (await socket.next_data())["leaderboardUpdated"]["entries"] == []
+    # when the platform's staff disable the org
+    await set_org_disabled(server.slug, True)
+    try:
+        # then the socket is closed with the code the HTTP door gives, not as an ended
+        # session (the dashboard tells the member the org is disabled)
+        assert await socket.closed(timeout=5) == (
+            4403,
+            "ORG_DISABLED: This organization is disabled.",
+        )
+    finally:
+        await set_org_disabled(server.slug, False)

@@ -15,14 +15,30 @@ let ws: WsClient | null = null;
 
 /**
  * The server's close codes for a socket whose credential is gone: 4401 (none, or the session
- * expired) and 4403 (refused: signed out elsewhere, member or org disabled). Both end the session
- * like an HTTP `UNAUTHENTICATED`; retrying can't help, so the socket is not reopened.
+ * expired) and 4403 (refused: signed out elsewhere, member disabled). Both end the session like
+ * an HTTP `UNAUTHENTICATED`; retrying can't help, so the socket is not reopened.
  */
 const SESSION_CLOSE_CODES: ReadonlySet<number> = new Set([4401, 4403]);
 
-export function endsSession(closeEvent: unknown): boolean {
+/** The contract's error code a refusal names at the start of its close reason (`CODE: message`). */
+function closeErrorCode(closeEvent: unknown): string | null {
+  const reason = (closeEvent as { reason?: unknown } | null)?.reason;
+  return typeof reason === 'string' ? (/^([A-Z_]+):/.exec(reason)?.[1] ?? null) : null;
+}
+
+/** A refusal no reconnect can change: the session is gone, or the org is disabled. */
+export function isRefused(closeEvent: unknown): boolean {
   const code = (closeEvent as { code?: unknown } | null)?.code;
   return typeof code === 'number' && SESSION_CLOSE_CODES.has(code);
+}
+
+/**
+ * Whether a close ends the session. An org disabled by the platform's staff does not: the
+ * session is still the member's, and the page's next request shows "This organization is
+ * disabled." instead of a sign-in that would be refused the same way.
+ */
+export function endsSession(closeEvent: unknown): boolean {
+  return isRefused(closeEvent) && closeErrorCode(closeEvent) !== 'ORG_DISABLED';
 }
 
 /** The websocket client (graphql-transport-ws); the session cookie rides on the upgrade request. */
@@ -32,7 +48,7 @@ export function wsClient(onEnded: () => void = reportSessionEnded): WsClient {
       url: wsUrl(),
       lazy: true,
       retryAttempts: 5,
-      shouldRetry: (closeEvent) => !endsSession(closeEvent),
+      shouldRetry: (closeEvent) => !isRefused(closeEvent),
       on: {
         closed: (closeEvent) => {
           if (endsSession(closeEvent)) onEnded();
