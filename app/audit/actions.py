@@ -100,6 +100,7 @@ ACTIONS: tuple[ActionInfo, ...] = (
     ActionInfo("tournament.created", "Tournament created", TOURNAMENTS),
     ActionInfo("tournament.updated", "Tournament changed", TOURNAMENTS),
     ActionInfo("tournament.entered", "Member entered a tournament", TOURNAMENTS),
+    ActionInfo("tournament.withdrawn", "Member withdrew from a tournament", TOURNAMENTS),
     ActionInfo("tournament.started", "Tournament started", TOURNAMENTS),
     ActionInfo("tournament.ended", "Tournament ended", TOURNAMENTS),
     ActionInfo("certificate.issued", "Certificate issued", CERTIFICATES),

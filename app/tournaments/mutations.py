@@ -94,6 +94,41 @@ class TournamentPayload:
     tournament: Tournament = strawberry.field(description="The tournament, as it is now.")
 
 
+@strawberry.input(description="The tournament to withdraw from.")
+class WithdrawFromTournamentInput:
+    tournament_id: relay.GlobalID = strawberry.field(description="The tournament.")
+
+
+_NO_REFUND = (
+    "Withdrawing refunds nothing: a paid entry fee stays paid (refunds are the "
+    "organization's business, through its payment system)."
+)
+
+
+@strawberry.type(description="A withdrawal from a tournament. " + _NO_REFUND)
+class WithdrawFromTournamentPayload:
+    tournament: Tournament = strawberry.field(description="The tournament, as it is now.")
+    withdrawn: bool = strawberry.field(
+        description="True when you were an entrant and no longer are; false when you had "
+        "not entered (nothing changed)."
+    )
+    entry_was_paid: bool = strawberry.field(
+        description="You had entered by paying the entry fee. " + _NO_REFUND
+    )
+    message: str = strawberry.field(description="What happened, to show as it is.")
+
+
+def _withdrawal_message(withdrawal: service.Withdrawal) -> str:
+    if not withdrawal.withdrawn:
+        return "You had not entered this tournament."
+    if withdrawal.entry_was_paid:
+        return (
+            "You have withdrawn. Your entry fee is not refunded by withdrawing: ask your "
+            "organization about a refund."
+        )
+    return "You have withdrawn."
+
+
 def _rounds(ids: list[relay.GlobalID]) -> tuple[uuid.UUID, ...]:
     return tuple(decode_id(gid, "Quiz", f"rounds[{index}]") for index, gid in enumerate(ids))
 
@@ -173,9 +208,15 @@ async def tournament_org(
     return await service.org_of(info.context.sc, decode_id(input.id, "Tournament"))
 
 
+async def withdrawal_org(info: Info, input: WithdrawFromTournamentInput) -> uuid.UUID | None:
+    tournament_id = decode_id(input.tournament_id, "Tournament", "tournamentId")
+    return await service.org_of(info.context.sc, tournament_id)
+
+
 WRITE = requires(Scope.QUIZZES_WRITE)
 RUN = requires(Scope.QUIZZES_WRITE, target=tournament_org)
 ENTER = requires(Scope.QUIZZES_READ, target=tournament_org)
+WITHDRAW = requires(Scope.QUIZZES_READ, target=withdrawal_org)
 
 
 @strawberry.type
@@ -215,6 +256,26 @@ class TournamentMutations:
     ) -> TournamentPayload:
         row = await service.register(info.context.sc, decode_id(input.id, "Tournament"))
         return TournamentPayload(tournament=Tournament.from_row(row))
+
+    @strawberry.mutation(
+        description="Withdraw yourself (a key: its creator) from a tournament before it "
+        "starts; CONFLICT with extensions.reason TOURNAMENT_RUNNING or TOURNAMENT_ENDED "
+        "once it has started. Withdrawing when not entered changes nothing. "
+        + _NO_REFUND
+        + " Needs quizzes:read.",
+        permission_classes=[WITHDRAW],
+    )
+    async def withdraw_from_tournament(
+        self, info: Info, input: Annotated[WithdrawFromTournamentInput, INPUT]
+    ) -> WithdrawFromTournamentPayload:
+        tournament_id = decode_id(input.tournament_id, "Tournament", "tournamentId")
+        withdrawal = await service.withdraw(info.context.sc, tournament_id)
+        return WithdrawFromTournamentPayload(
+            tournament=Tournament.from_row(withdrawal.tournament),
+            withdrawn=withdrawal.withdrawn,
+            entry_was_paid=withdrawal.entry_was_paid,
+            message=_withdrawal_message(withdrawal),
+        )
 
     @strawberry.mutation(
         description="Start a scheduled tournament now, before its time (CONFLICT when it "

@@ -191,6 +191,16 @@ async def add_entrant(
     return bool(result.rowcount)
 
 
+async def remove_entrant(
+    db: AsyncSession, org_id: uuid.UUID, tournament_id: uuid.UUID, member_id: uuid.UUID
+) -> None:
+    statement = scoped(delete(TournamentEntrant), TournamentEntrant, org_id).where(
+        col(TournamentEntrant.tournament_id) == tournament_id,
+        col(TournamentEntrant.member_id) == member_id,
+    )
+    await db.execute(statement)
+
+
 async def record_best(
     db: AsyncSession,
     tournament: Tournament,

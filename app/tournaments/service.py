@@ -10,6 +10,7 @@
   (or when they register, to be on the board before); REGISTERED takes only those
   who registered, or paid the fee (``register_paid``, called by the payments domain:
   a fee is never waived by registering). A cap counts every entrant, however entered.
+  An entrant may withdraw until it starts (``withdraw``); a paid fee is not refunded.
 - While a quiz is a round of a scheduled or running tournament, attempts on it are the
   tournament's: only entrants start one, only while it runs (``admit_attempt``, asked
   by the attempts service under the quiz's lock), and its deadline is capped at the
@@ -333,6 +334,46 @@ async def register(sc: ServiceContext, tournament_id: uuid.UUID) -> Tournament:
         )
     await _enter(sc, tournament, member_id, EntryKind.REGISTERED)
     return tournament
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawal:
+    tournament: Tournament
+    withdrawn: bool  # False: the member had not entered (withdrawing twice is one)
+    entry_was_paid: bool  # entered by paying the fee: withdrawing refunds nothing
+
+
+async def withdraw(sc: ServiceContext, tournament_id: uuid.UUID) -> Withdrawal:
+    """Take the actor's member (a key: its creator) out of a tournament before it
+    starts: staff see one entrant fewer and the place is free again under the cap. Once
+    it has started (or its start time has come) it is CONFLICT, the entrant already on
+    its board. A paid entry is withdrawn like any other and nothing is refunded: money
+    is the org's payment system's business, not this service's."""
+    tournament = await get(sc, tournament_id)
+    member_id = _member_of(sc.actor, tournament.org_id)
+    tournament = await _locked(sc, tournament)
+    if tournament.status is TournamentStatus.ENDED:
+        raise Conflict("The tournament has ended.", reason="TOURNAMENT_ENDED")
+    if tournament.status is TournamentStatus.RUNNING or utcnow() >= as_utc(tournament.starts_at):
+        raise Conflict(
+            "The tournament has started: entrants can no longer withdraw.",
+            reason="TOURNAMENT_RUNNING",
+        )
+    entry = await repository.entrant(sc.db, tournament.org_id, tournament.id, member_id)
+    if entry is None:
+        return Withdrawal(tournament, withdrawn=False, entry_was_paid=False)
+    await repository.remove_entrant(sc.db, tournament.org_id, tournament.id, member_id)
+    paid = entry.kind is EntryKind.PAID
+    await audit.record(
+        sc,
+        "tournament.withdrawn",
+        target_type="Tournament",
+        target_id=tournament.id,
+        org_id=tournament.org_id,
+        details={"memberId": gid("Member", member_id), "how": entry.kind.value, "refunded": False},
+    )
+    sc.events.append(board_changed(tournament.org_id, tournament.id))
+    return Withdrawal(tournament, withdrawn=True, entry_was_paid=paid)
 
 
 @dataclass(frozen=True, slots=True)

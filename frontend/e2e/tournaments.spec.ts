@@ -17,7 +17,7 @@ async function gql(request: APIRequestContext, query: string, variables: Record<
 }
 
 /** A published one-question quiz: "2 + 2 = ?" with 4 right. */
-async function publishedQuiz(request: APIRequestContext, title: string): Promise<void> {
+async function publishedQuiz(request: APIRequestContext, title: string): Promise<string> {
   const made = await gql(
     request,
     `mutation($input: CreateQuizInput!) { createQuiz(input: $input) { quiz { id } } }`,
@@ -30,6 +30,7 @@ async function publishedQuiz(request: APIRequestContext, title: string): Promise
     },
   );
   await gql(request, `mutation($id: ID!) { publishQuiz(input: {id: $id}) { quiz { id } } }`, { id: made.createQuiz.quiz.id });
+  return made.createQuiz.quiz.id;
 }
 
 async function studentPage(browser: Browser, username: string, password: string): Promise<Page> {
@@ -119,5 +120,55 @@ test('staff run a two-round tournament, two students play it live, the winner is
   } finally {
     await first.context().close();
     await second.context().close();
+  }
+});
+
+test('a registered student withdraws before the start, and staff see one entrant fewer', async ({ page, browser }) => {
+  test.skip(!process.env.QG_STUDENT_USERNAME, 'set QG_STUDENT_USERNAME and QG_STUDENT_PASSWORD');
+
+  // The owner schedules a registered-only tournament starting in an hour.
+  await signIn(page, slug(), portal(), env('QG_OWNER_USERNAME'), env('QG_OWNER_PASSWORD'));
+  const quizId = await publishedQuiz(page.request, `Withdraw round ${stamp}`);
+  const cup = `E2E withdraw ${stamp}`;
+  const startsAt = Date.now() + 60 * 60 * 1000;
+  const made = await gql(
+    page.request,
+    `mutation($input: CreateTournamentInput!) { createTournament(input: $input) { tournament { id } } }`,
+    {
+      input: {
+        name: cup,
+        rounds: [quizId],
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 60 * 60 * 1000).toISOString(),
+        entryRule: 'REGISTERED',
+      },
+    },
+  );
+  const staffPage = `${base()}/org/${slug()}/dashboard/tournaments/${encodeURIComponent(made.createTournament.tournament.id)}`;
+
+  // The student registers on its page, then withdraws, confirming.
+  const student = await (await browser.newContext()).newPage();
+  try {
+    await signIn(student, slug(), portal(), env('QG_STUDENT_USERNAME'), env('QG_STUDENT_PASSWORD'));
+    await student.getByRole('navigation', { name: 'Student sections' }).getByRole('link', { name: 'Tournaments' }).click();
+    await student.getByRole('link', { name: cup }).click();
+    await student.getByRole('button', { name: 'Register' }).click();
+    await expect(student.getByTestId('tournament-entered')).toBeVisible();
+    await page.goto(staffPage);
+    await expect(page.getByTestId('tournament-entrants')).toHaveText('1');
+
+    await student.getByRole('button', { name: 'Withdraw' }).click();
+    const dialog = student.getByRole('dialog', { name: 'Withdraw from the tournament?' });
+    await expect(dialog).toContainText(`You will no longer be an entrant of ${cup}`);
+    await dialog.getByRole('button', { name: 'Withdraw' }).click();
+    await expect(student.getByTestId('tournament-withdrawn')).toHaveText('You have withdrawn.');
+    await expect(student.getByTestId('tournament-entered')).toHaveCount(0);
+    await expect(student.getByRole('button', { name: 'Register' })).toBeVisible();
+
+    // Staff see the entrant gone.
+    await page.reload();
+    await expect(page.getByTestId('tournament-entrants')).toHaveText('0');
+  } finally {
+    await student.context().close();
   }
 });

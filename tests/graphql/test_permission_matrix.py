@@ -995,6 +995,10 @@ async def _create_tournament(w: World, _a: Actor, _fresh: bool) -> dict[str, Any
     return {"input": await _tournament_input(w)}
 
 
+async def _withdraw_from_tournament(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
+    return {"input": {"tournamentId": await _tournament_id(w)}}
+
+
 TOURNAMENT_CASES: dict[str, Case] = {
     "Query.node(Tournament)": _node("... on Tournament { name }", _tournament_id),
     "Organization.tournaments": _on_org("tournaments(first: 1) { totalCount }"),
@@ -1009,6 +1013,12 @@ TOURNAMENT_CASES: dict[str, Case] = {
     ),
     "Mutation.registerForTournament": _mutation(
         "registerForTournament", "TournamentIdInput", "tournament { id }", _on_tournament({})
+    ),
+    "Mutation.withdrawFromTournament": _mutation(
+        "withdrawFromTournament",
+        "WithdrawFromTournamentInput",
+        "withdrawn",
+        _withdraw_from_tournament,
     ),
     "Mutation.startTournament": _mutation(
         "startTournament",
@@ -1276,6 +1286,7 @@ def test_the_operations_on_one_object_declare_a_target() -> None:
         "Mutation.submitAttempt",
         "Mutation.updateQuiz",
         "Mutation.updateTournament",
+        "Mutation.withdrawFromTournament",
         "Subscription.leaderboardUpdated",
         "Subscription.notificationsChanged",
         "Subscription.tournamentLeaderboardUpdated",
@@ -1313,7 +1324,8 @@ async def test_lacking_the_scope_another_orgs_object_is_still_not_found(world: W
 
 def _id_in(variables: dict[str, Any]) -> str:
     given = variables["input"]
-    return str(given.get("id") or given.get("quizId") or given.get("attemptId"))
+    named = given.get("id") or given.get("quizId") or given.get("attemptId")
+    return str(named or given.get("tournamentId"))
 
 
 def _no_such(variables: dict[str, Any]) -> str:

@@ -98,6 +98,7 @@ export const EMBEDDED_TYPES: readonly string[] = [
   'MarkNotificationsReadPayload',
   'RevokeCertificatePayload',
   'TournamentPayload',
+  'WithdrawFromTournamentPayload',
   // The platform console (pages/platform: its own client, listed so every document checks).
   'BeginPlatformLoginPayload',
   'TotpEnrolment',

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import {
@@ -7,6 +7,7 @@ import {
   StartTournamentMutation,
   TournamentBoardSubscription,
   TournamentQuery,
+  WithdrawFromTournamentMutation,
 } from './operations';
 import { STATUS_LABELS, feeText } from './model';
 import { StartAttemptMutation } from '../take/operations';
@@ -15,7 +16,7 @@ import { useViewer } from '../../data/viewer';
 import { useAction } from '../../data/useAction';
 import { formatDateTime } from '../../lib/format';
 import { formatDuration } from '../../lib/countdown';
-import { ErrorMessage, Spinner } from '../../components/ui';
+import { ConfirmDialog, ErrorMessage, Spinner } from '../../components/ui';
 
 const TOP = 50;
 type Standing = TournamentStandingFieldsFragment;
@@ -46,6 +47,9 @@ export function TournamentPage({ base }: { base: 'dashboard' | 'quizzes' }) {
   const start = useAction(StartTournamentMutation);
   const end = useAction(EndTournamentMutation);
   const play = useAction(StartAttemptMutation);
+  const withdraw = useAction(WithdrawFromTournamentMutation);
+  const [confirmingWithdrawal, setConfirmingWithdrawal] = useState(false);
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
   if (fetching && !tournament) return <Spinner label="Loading the tournament…" />;
   if (error || !tournament) return <ErrorMessage error={error} message={error ? null : 'No such tournament.'} />;
 
@@ -54,6 +58,14 @@ export function TournamentPage({ base }: { base: 'dashboard' | 'quizzes' }) {
   const myId = viewer.member?.id;
   const winners = status === 'ENDED' ? (tournament.winners.length ? tournament.winners : board.filter((s) => s.winner)) : [];
   const failure = register.error ?? start.error ?? end.error ?? play.error;
+
+  async function confirmWithdrawal() {
+    if (!tournament) return;
+    const r = await withdraw.run({ input: { tournamentId: tournament.id } });
+    if (!r.ok) return;
+    setConfirmingWithdrawal(false);
+    setWithdrawn(r.data.withdrawFromTournament.message);
+  }
 
   async function playRound(quizId: string) {
     const r = await play.run({ input: { quizId } });
@@ -90,7 +102,21 @@ export function TournamentPage({ base }: { base: 'dashboard' | 'quizzes' }) {
       </dl>
       <div className="actions">
         {tournament.viewerHasEntered ? (
-          <span className="badge" data-testid="tournament-entered">You have entered</span>
+          <>
+            <span className="badge" data-testid="tournament-entered">You have entered</span>
+            {status === 'SCHEDULED' && (
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  withdraw.reset();
+                  setConfirmingWithdrawal(true);
+                }}
+              >
+                Withdraw
+              </button>
+            )}
+          </>
         ) : (
           tournament.viewerCanRegister && (
             <button type="button" className="btn btn-primary" disabled={register.busy} onClick={() => register.run({ input: { id: tournament.id } })}>
@@ -118,6 +144,32 @@ export function TournamentPage({ base }: { base: 'dashboard' | 'quizzes' }) {
         )}
       </div>
       {failure && <ErrorMessage message={failure} />}
+      {withdrawn && !tournament.viewerHasEntered && (
+        <p role="status" data-testid="tournament-withdrawn">
+          {withdrawn}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirmingWithdrawal}
+        title="Withdraw from the tournament?"
+        confirmLabel="Withdraw"
+        danger
+        busy={withdraw.busy}
+        error={withdraw.error}
+        onConfirm={() => void confirmWithdrawal()}
+        onCancel={() => setConfirmingWithdrawal(false)}
+      >
+        <p>
+          You will no longer be an entrant of {tournament.name}. You can register again while registration is open
+          {tournament.maxEntrants != null && ', if a place is still free'}.
+        </p>
+        {tournament.entryFee && (
+          <p>
+            <strong>Your entry fee is not refunded by withdrawing</strong>: entering again needs a new payment. Ask your
+            organization about a refund.
+          </p>
+        )}
+      </ConfirmDialog>
       <h2>Rounds</h2>
       <ol className="rounds" data-testid="tournament-round-list">
         {tournament.rounds.map((r) => (

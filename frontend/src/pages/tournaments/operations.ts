@@ -70,6 +70,15 @@ export const RegisterForTournamentMutation = graphql(`
   }
 `);
 
+export const WithdrawFromTournamentMutation = graphql(`
+  mutation WithdrawFromTournament($input: WithdrawFromTournamentInput!) {
+    withdrawFromTournament(input: $input) {
+      withdrawn entryWasPaid message
+      tournament { ...TournamentFields }
+    }
+  }
+`);
+
 export const StartTournamentMutation = graphql(`
   mutation StartTournament($input: TournamentIdInput!) {
     startTournament(input: $input) { tournament { ...TournamentFields } }
