@@ -74,10 +74,15 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         avoidOptionals: { field: true, inputValue: false, object: false },
+        // Every custom scalar is mapped to what crosses the wire; strictScalars makes codegen
+        // fail on a new scalar left unmapped instead of typing it `any`.
+        strictScalars: true,
         scalars: {
-          DateTime: 'string',
+          Date: 'string', // ISO date, 2026-12-01 (Strawberry's isoformat)
+          DateTime: 'string', // ISO date and time with its offset
           JSON: 'unknown',
-          GlobalID: 'string',
+          // Input only (the multipart request spec): the browser's File, sent by fetchExchange.
+          Upload: { input: 'File', output: 'never' },
         },
       },
     },

@@ -51,7 +51,7 @@ export function OrgAnalyticsPage() {
       ) : (
         <>
           <p className="muted small">
-            From {formatDate(String(a.since))} to {formatDate(String(a.until))} (UTC).
+            From {formatDate(a.since)} to {formatDate(a.until)} (UTC).
           </p>
           <dl className="stats analytics-figures card" data-testid="org-figures">
             <div>
@@ -70,7 +70,7 @@ export function OrgAnalyticsPage() {
           {a.timeline.length === 0 ? (
             <p className="empty">No attempts closed in this period.</p>
           ) : (
-            <ActivityCharts timeline={a.timeline.map((b) => ({ ...b, start: String(b.start) }))} unit={unit} />
+            <ActivityCharts timeline={a.timeline} unit={unit} />
           )}
 
           <h2 className="section-title">Top quizzes</h2>
