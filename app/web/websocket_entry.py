@@ -11,7 +11,9 @@ leaving no frame behind:
   middleware, run to completion around a no-op: it rewrites the scope and calls on);
 - the request id (``app.web.request_id.assign_request_id``), in ``scope["state"]``;
 - the request log's context variable, so every line the connection causes names its
-  request id (set in the connection's own task, which ends with it: nothing to reset).
+  request id (set in the connection's own task, which ends with it: nothing to reset);
+- with traces configured, the server span (``app.web.tracing.websocket_server_span``,
+  the stack's middleware around the view; nothing when traces are off).
 
 The others do nothing for a websocket: the error middleware and the security headers
 act on HTTP responses only, the request log writes a line per HTTP request, the door
@@ -34,6 +36,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.core.logging import request_id_var
 from app.web.graphql_view import GraphQLView
 from app.web.request_id import assign_request_id
+from app.web.tracing import websocket_server_span
 
 GRAPHQL_PATH = "/graphql"
 
@@ -54,6 +57,7 @@ class App(Starlette):
     ) -> None:
         super().__init__(**kwargs)
         self.websocket_view = websocket_view
+        self._serve_websocket = websocket_server_span(websocket_view.serve_websocket)
         self._rewrite_scope = _scope_steps(scope_middleware)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -64,7 +68,7 @@ class App(Starlette):
         if self._rewrite_scope is not None:
             await self._rewrite_scope(scope, receive, send)
         request_id_var.set(assign_request_id(scope))
-        await self.websocket_view.serve_websocket(scope, receive, send)
+        await self._serve_websocket(scope, receive, send)
 
 
 def _is_graphql(scope: Scope) -> bool:

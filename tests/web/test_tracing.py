@@ -1,13 +1,16 @@
-"""OpenTelemetry traces: off unless configured; on, a request makes a server span with a
-GraphQL operation span under it and the database statements under that."""
+"""OpenTelemetry traces: off unless configured; on, a request (or a websocket to /graphql)
+makes a server span with a GraphQL operation span under it and the database statements
+under that."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.trace import SpanKind
 from starlette.applications import Starlette
 
 from app.core import tracing
@@ -15,9 +18,15 @@ from app.core.settings import get_settings
 from app.graphql.compiled import stats
 from app.schema import schema
 from app.web.app import create_app
+from app.web.tracing import websocket_server_span
+from tests.leaderboards.test_live import key_for
 from tests.support.client import ApiClient
 from tests.support.factories import OrgFixture
+from tests.web.test_websocket_entry import connect, message, serving
 
+BOARD = (
+    "subscription Board($slug: String!) { leaderboardUpdated(orgSlug: $slug) { entries { rank } } }"
+)
 QUIZZES = """
 query OrgQuizzes($slug: String!) {
   organization(slug: $slug) { name quizzes(first: 5) { totalCount } }
@@ -119,10 +128,50 @@ async def test_errors_are_on_the_operation_span(
     assert not operation.status.is_ok
 
 
+async def test_a_websocket_makes_a_server_span_over_its_subscriptions(
+    traced: tuple[Starlette, InMemorySpanExporter], org: OrgFixture
+) -> None:
+    # given a server with traces configured, and a key that reads leaderboards
+    app, exporter = traced
+    owner = await org.signed_in(app, "owner")
+    _key_id, secret = await key_for(owner, ["leaderboard:read"])
+    exporter.clear()
+    async with serving(app) as url:
+        # when a client opens a socket to /graphql (the entry that skips the middleware
+        # stack) and subscribes to a board
+        socket = await connect(url, {"X-Request-ID": "ws-span-0123456789"})
+        payload = {"authorization": f"Bearer {secret}"}
+        await socket.send(json.dumps({"type": "connection_init", "payload": payload}))
+        assert (await message(socket))["type"] == "connection_ack"
+        subscribe = {"query": BOARD, "variables": {"slug": org.slug}}
+        await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": subscribe}))
+        assert (await message(socket))["type"] == "next"
+        await socket.close()
+    spans = exporter.get_finished_spans()
+    # then the connection has one server span carrying its request id
+    servers = [s for s in spans if s.kind == SpanKind.SERVER]
+    assert len(servers) == 1, [(s.name, s.kind) for s in spans]
+    [server] = servers
+    assert server.attributes is not None
+    assert server.attributes[tracing.REQUEST_ID_ATTRIBUTE] == "ws-span-0123456789"
+    # and the subscription's operation span is under it, in the same trace
+    # (Strawberry's extension names a subscription's span "GraphQL Query" too)
+    [operation] = [s for s in spans if s.name == "GraphQL Query: Board"]
+    assert operation.attributes is not None
+    assert operation.attributes["graphql.operation.type"] == "subscription"
+    assert operation.parent is not None and operation.parent.span_id == server.context.span_id
+    assert operation.context.trace_id == server.context.trace_id
+
+
 def test_off_unless_configured() -> None:
     settings = get_settings()
     assert not tracing.enabled(settings)
     assert tracing.provider() is None
+
+    async def view(scope: object, receive: object, send: object) -> None: ...
+
+    # a websocket's view is served as it is: no middleware, no frame per connection
+    assert websocket_server_span(view) is view
     # the schema a server without traces uses carries no tracing part
     names = [extension.__name__ for extension in schema.extensions]
     assert names == ["RequestPipeline"]
