@@ -46,7 +46,7 @@ schema: install-dev  ## print the schema into schema.graphql after a change
 lint: install-dev frontend/node_modules/.installed  ## Python (ruff, mypy) and the dashboard (ESLint)
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
-	$(RUN) mypy app tests
+	$(RUN) mypy app tests bench
 	cd frontend && npm run lint
 
 format: install-dev

@@ -101,7 +101,7 @@ def _prepare(db: Database) -> None:
 
 
 async def _org_and_owner(url: str, owner: str) -> tuple[uuid.UUID, uuid.UUID]:
-    from sqlalchemy import select
+    from sqlmodel import select
 
     from app.members.models import Member
     from app.orgs.models import Organization

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,7 +133,7 @@ def wait_until_up(url: str, timeout: float = 30.0) -> None:
 
 def run_wrk(
     url: str,
-    body: dict[str, object],
+    body: Mapping[str, object],
     headers: dict[str, str] | None = None,
     auth_values: list[str] | None = None,
     warmup_auth_values: list[str] | None = None,
@@ -179,7 +179,7 @@ def run_wrk_walk(
 
 
 def run_wrk_latency(
-    url: str, body: dict[str, object], headers: dict[str, str], duration: str = "5s"
+    url: str, body: Mapping[str, object], headers: dict[str, str], duration: str = "5s"
 ) -> WrkResult:
     """One connection, one thread: each request waits for the previous one, so p50/p99
     are the service time of the request, not the queue of a saturated server."""

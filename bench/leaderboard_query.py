@@ -19,6 +19,8 @@ import asyncio
 import os
 import sys
 import time
+import uuid
+from collections.abc import Mapping
 from pathlib import Path
 
 import httpx
@@ -50,7 +52,7 @@ def cursor(offset: int) -> str:
 
 
 def keyset_cursor(
-    url: str, headers: dict[str, str], variables: dict[str, object], offset: int
+    url: str, headers: dict[str, str], variables: Mapping[str, object], offset: int
 ) -> str:
     """The keyset cursor of the entry just before ``offset`` (the page after it starts
     there), read once through an offset cursor."""
@@ -91,10 +93,10 @@ def await_windows(db: data.Database, started: float, timeout: float = 900) -> di
     raise TimeoutError(f"window standings not built after {timeout} s: {seen}")
 
 
-def run(scratch: Path) -> dict[str, WrkResult | dict[str, object]]:
+def run(scratch: Path) -> dict[str, WrkResult | Mapping[str, object]]:
     from bench.quizzes_list import backends
 
-    figures: dict[str, WrkResult | dict[str, object]] = {}
+    figures: dict[str, WrkResult | Mapping[str, object]] = {}
     for backend in backends():
         with data.fresh_database(backend, scratch, "leaderboard") as db:
             print(f"[{backend}] seeding {MEMBERS:,} members, {ATTEMPTS:,} attempts ...")
@@ -171,7 +173,7 @@ def run(scratch: Path) -> dict[str, WrkResult | dict[str, object]]:
     return figures
 
 
-async def _recent_member(db: data.Database, quiz_id: object) -> object:
+async def _recent_member(db: data.Database, quiz_id: uuid.UUID) -> uuid.UUID:
     """A member with a result on the quiz in the last 6 days (so every myRank has one)."""
     from datetime import timedelta
 
@@ -179,7 +181,7 @@ async def _recent_member(db: data.Database, quiz_id: object) -> object:
 
     results = data.table("leaderboard_results")
     async with data.engine(db.url) as eng, eng.connect() as conn:
-        return (
+        member: uuid.UUID = (
             await conn.execute(
                 select(results.c.member_id)
                 .where(
@@ -190,9 +192,10 @@ async def _recent_member(db: data.Database, quiz_id: object) -> object:
                 .limit(1)
             )
         ).scalar_one()
+    return member
 
 
-def _check(url: str, body: dict[str, object], headers: dict[str, str]) -> None:
+def _check(url: str, body: Mapping[str, object], headers: dict[str, str]) -> None:
     response = httpx.post(url + "/graphql", json=body, headers=headers, timeout=120)
     payload = response.json()
     assert response.status_code == 200 and "errors" not in payload, payload

@@ -13,6 +13,7 @@ import asyncio
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import httpx
@@ -68,7 +69,7 @@ def run(scratch: Path) -> dict[str, WrkResult | dict[str, object]]:
     return figures
 
 
-def _check(url: str, body: dict[str, object], key: str) -> int:
+def _check(url: str, body: Mapping[str, object], key: str) -> int:
     response = httpx.post(
         url + "/graphql", json=body, headers={"Authorization": f"Bearer {key}"}, timeout=30
     )

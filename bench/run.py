@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from bench import (
@@ -52,7 +53,7 @@ def main(argv: list[str]) -> int:
         f"baseline hello-world: {baseline.requests_per_second:,.0f} req/s, "
         f"p99 {baseline.p99_ms:.1f} ms ({CONNECTIONS} connections, uvloop)"
     )
-    results: dict[str, dict[str, object]] = {"baseline": baseline.as_dict()}
+    results: dict[str, Mapping[str, object]] = {"baseline": baseline.as_dict()}
     with tempfile.TemporaryDirectory() as scratch:
         for name in chosen:
             figures = SCENARIOS[name](Path(scratch))

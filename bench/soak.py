@@ -22,6 +22,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -52,7 +53,7 @@ class Recorder:
         self.server_errors: list[str] = []
         self.client_errors = 0
 
-    def record(self, kind: str, started: float, response: httpx.Response | None) -> dict:
+    def record(self, kind: str, started: float, response: httpx.Response | None) -> dict[str, Any]:
         self.latencies.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
         if response is None:
             self.server_errors.append(f"{kind}: no response")
@@ -60,7 +61,7 @@ class Recorder:
         if response.status_code >= 500:
             self.server_errors.append(f"{kind}: HTTP {response.status_code}")
             return {}
-        body = response.json()
+        body: dict[str, Any] = response.json()
         codes = [e.get("extensions", {}).get("code") for e in body.get("errors") or []]
         if "INTERNAL" in codes:
             self.server_errors.append(f"{kind}: INTERNAL")
@@ -89,8 +90,13 @@ def _percentiles(values: list[float]) -> dict[str, float]:
 
 
 async def _post(
-    client: httpx.AsyncClient, recorder: Recorder, kind: str, key: str, query: str, variables: dict
-) -> dict:
+    client: httpx.AsyncClient,
+    recorder: Recorder,
+    kind: str,
+    key: str,
+    query: str,
+    variables: dict[str, Any],
+) -> dict[str, Any]:
     started = time.perf_counter()
     try:
         response = await client.post(

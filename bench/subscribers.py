@@ -60,8 +60,10 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import httpx
+from websockets.typing import Subprotocol
 
 from bench import data
 from bench.harness import ROOT, pinned, serve
@@ -177,7 +179,7 @@ def run(scratch: Path) -> dict[str, dict[str, object]]:
         }
         if SERVER_PROCESSES > 1:
             env["QUIZGRAPH_REDIS_URL"] = REDIS_URL
-        answers = [
+        answers: list[dict[str, object]] = [
             {
                 "questionId": data.global_id("Question", q["id"]),
                 "selectedOptionIds": [
@@ -407,8 +409,8 @@ def _start_clients(
     return clients
 
 
-def _stop_clients(clients: list[tuple[subprocess.Popen[str], Path]]) -> list[list[list]]:
-    received: list[list[list]] = []
+def _stop_clients(clients: list[tuple[subprocess.Popen[str], Path]]) -> list[list[list[Any]]]:
+    received: list[list[list[Any]]] = []
     for process, out in clients:
         assert process.stdin
         process.stdin.write("stop\n")
@@ -423,7 +425,12 @@ def _stop_clients(clients: list[tuple[subprocess.Popen[str], Path]]) -> list[lis
 
 
 async def _subscriber(
-    ws_url: str, key: str, quiz: str, log: list[list], ready: asyncio.Event, gate: asyncio.Semaphore
+    ws_url: str,
+    key: str,
+    quiz: str,
+    log: list[list[Any]],
+    ready: asyncio.Event,
+    gate: asyncio.Semaphore,
 ) -> None:
     """One subscriber; ``gate`` bounds the connections being set up at once (from the
     TCP connect to the first message), so a slow server makes the clients wait
@@ -434,7 +441,7 @@ async def _subscriber(
     try:
         ws = await websockets.connect(
             ws_url,
-            subprotocols=["graphql-transport-ws"],
+            subprotocols=[Subprotocol("graphql-transport-ws")],
             compression=None,
             max_queue=None,
             open_timeout=120,
@@ -470,9 +477,9 @@ async def _subscriber(
                 gate.release()
 
 
-async def _client(ws_url: str, quiz: str, count: int, keys: list[str]) -> list[list[list]]:
+async def _client(ws_url: str, quiz: str, count: int, keys: list[str]) -> list[list[list[Any]]]:
     raise_fd_limit()
-    logs: list[list[list]] = [[] for _ in range(count)]
+    logs: list[list[list[Any]]] = [[] for _ in range(count)]
     readies = [asyncio.Event() for _ in range(count)]
     gate = asyncio.Semaphore(CONNECTING_PER_CLIENT)
     tasks = [
