@@ -20,7 +20,7 @@ from strawberry.types import Info
 
 from app.access.scopes import Scope
 from app.core.errors import BadUserInput, NotFound, Unauthenticated
-from app.graphql.live import CohortContext, follow
+from app.graphql.live import follow_topic, live_target
 from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
 from app.leaderboards import service
@@ -85,21 +85,11 @@ class LeaderboardSubscriptions:
             raise NotFound() if sc.actor.is_authenticated else Unauthenticated()
         org_id = org.id
         await service.check_board(sc, org_id, quiz)
-        live = info.context.live
-        if live is None:
-            raise BadUserInput(
-                {"operation": "subscriptions run over a websocket"},
-                "leaderboardUpdated runs over a websocket (graphql-transport-ws or graphql-ws).",
-            )
-        actor = sc.actor
-        # An idle subscriber holds no database state: the session (its connection,
-        # its identity map, the org row) is closed before the subscription is held.
-        del org
-        await sc.db.close()
+        target = live_target(info)
+        del org  # nothing of the operation's session is kept (``follow_topic`` closes it)
         hub = get_hub()
         key = (org_id, quiz)
-        feed = hub.feed(key, top)
-        request_id = sc.meta.request_id
+        feed = hub.follow(key, top)
 
         async def initial() -> Snapshot:
             return await feed.first(top)
@@ -109,16 +99,13 @@ class LeaderboardSubscriptions:
                 Snapshot(snapshot.top[:top], snapshot.changed), quiz
             )
 
-        await follow(
+        await follow_topic(
             info,
-            target=live,
+            target=target,
             hub=hub.live,
             topic=topic_of(key),
-            actor=actor,
             initial=initial,
             to_root=to_root,
-            context_value=lambda visibility: CohortContext.of(visibility, request_id),
-            request_id=request_id,
             on_leave=partial(hub.unfollow, feed, top),
         )
         return

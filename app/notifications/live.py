@@ -24,16 +24,23 @@ and its last payload (``bench/notifications_memory.py``).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import uuid
-from collections.abc import AsyncIterator, Callable, Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, cast
 from weakref import WeakValueDictionary
 
-from app.events.bus import Event, get_bus
-from app.graphql.live import CohortKey, LiveHub, LiveSelection, Subscriber
+from app.events.bus import Event
+from app.graphql.live import (
+    CohortKey,
+    Feed,
+    FeedRegistry,
+    LiveHub,
+    LiveSelection,
+    ProcessHub,
+    Subscriber,
+)
 from app.notifications.service import NOTIFICATIONS_CHANGED, count_for
 from app.notifications.visibility import NotificationVisibility
 
@@ -97,81 +104,89 @@ class ReaderCohorts(LiveHub):
         return super().join(key, selection=shared, **kwargs)
 
 
-class NotificationHub:
+class _Reader(Feed[FeedKey]):
+    """One reader's count, and its recount under way (if any)."""
+
+    __slots__ = ("again", "current", "recounting", "topic")
+
+    def __init__(self, key: FeedKey) -> None:
+        super().__init__(key)
+        self.topic = topic_of(key)
+        self.current: Count | None = None
+        self.recounting: asyncio.Task[None] | None = None
+        self.again = False  # a change came during the recount under way
+
+    def close(self) -> None:
+        if self.recounting is not None:
+            self.recounting.cancel()
+
+
+class NotificationHub(FeedRegistry[FeedKey, _Reader]):
     """This process's unread counts of the readers subscribed here, and the live hub
     their cohorts live in.
 
     Nothing runs for an idle subscriber: a change starts one recount task per
-    affected topic, which ends when no further change came during its pause. The
-    topics are the live hub's own (a reader's topic exists while a cohort of it
-    does), so this hub keeps no follower counts of its own and needs no hook when a
-    subscription ends; a count kept for a topic that is gone is dropped at the next
-    change."""
+    affected reader, which ends when no further change came during its pause. The
+    readers followed are the live hub's topics (a reader's topic exists while a cohort
+    of it does), so this hub keeps no follower counts of its own and needs no hook
+    when a subscription ends; a reader whose topic is gone is forgotten at the next
+    change (once its recount under way, if any, has finished)."""
+
+    event_name = NOTIFICATIONS_CHANGED
 
     def __init__(self) -> None:
-        self.live = ReaderCohorts()
-        self._counts: dict[Hashable, Count] = {}
-        self._recounting: dict[Hashable, asyncio.Task[None]] = {}
-        self._again: set[Hashable] = set()
-        self._unsubscribe = get_bus().subscribe(self.on_event)
+        super().__init__(ReaderCohorts())
 
-    async def on_event(self, event: Event) -> None:
-        if event.name != NOTIFICATIONS_CHANGED:
-            return
+    def make(self, key: FeedKey) -> _Reader:
+        return _Reader(key)
+
+    async def changed(self, event: Event) -> None:
         member = event.data.get("memberId")
         followed = set(self.live.topics())
-        for gone in [topic for topic in self._counts if topic not in followed]:
-            del self._counts[gone]
+        for key in self.keys():
+            reader = self.get(key)
+            # Kept while recounting, so that closing the hub still cancels its recount.
+            if topic_of(key) not in followed and reader is not None and reader.recounting is None:
+                self.forget(key)
         for topic in followed:
             if _affected(topic, event.org_id, member):
-                self._mark(topic)
+                _kind, org_id, visibility = cast(
+                    "tuple[str, uuid.UUID, NotificationVisibility]", topic
+                )
+                self._mark(self.open((org_id, visibility)))
 
     async def first(self, key: FeedKey) -> Count:
         """The reader's count now (kept while their topic is followed)."""
-        topic = topic_of(key)
-        current = self._counts.get(topic)
+        reader = self.open(key)
+        current = reader.current
         if current is None:
-            current = self._counts[topic] = Count(await count_for(*key))
+            current = reader.current = Count(await count_for(*key))
         return current
 
-    def _mark(self, topic: Hashable) -> None:
-        if topic in self._recounting:
-            self._again.add(topic)
+    def _mark(self, reader: _Reader) -> None:
+        if reader.recounting is not None:
+            reader.again = True
             return
-        self._recounting[topic] = asyncio.create_task(
-            self._recount(topic), name="notification-recount"
-        )
+        reader.recounting = asyncio.create_task(self._recount(reader), name="notification-recount")
 
-    async def _recount(self, topic: Hashable) -> None:
-        _kind, org_id, visibility = cast("tuple[str, uuid.UUID, NotificationVisibility]", topic)
+    async def _recount(self, reader: _Reader) -> None:
         try:
             while True:
-                self._again.discard(topic)
+                reader.again = False
                 try:
-                    unread = await count_for(org_id, visibility)
+                    unread = await count_for(*reader.key)
                 except Exception:
-                    logger.exception("could not count the notifications of %s", topic)
+                    logger.exception("could not count the notifications of %s", reader.topic)
                 else:
-                    last = self._counts.get(topic)
+                    last = reader.current
                     if last is None or last.unread != unread:
-                        current = self._counts[topic] = Count(unread)
-                        await self.live.publish(topic, current)
+                        current = reader.current = Count(unread)
+                        await self.live.publish(reader.topic, current)
                 await asyncio.sleep(1 / MAX_RATE)
-                if topic not in self._again:
+                if not reader.again:
                     return
         finally:
-            self._recounting.pop(topic, None)
-
-    @property
-    def subscriber_count(self) -> int:
-        return self.live.subscriber_count
-
-    def close(self) -> None:
-        self._unsubscribe()
-        for task in self._recounting.values():
-            task.cancel()
-        self._recounting.clear()
-        self._counts.clear()
+            reader.recounting = None
 
 
 def _affected(topic: Hashable, org_id: uuid.UUID, member: object) -> bool:
@@ -185,29 +200,8 @@ def _affected(topic: Hashable, org_id: uuid.UUID, member: object) -> bool:
     return member is None or str(visibility.reader) == member
 
 
-_hub: NotificationHub | None = None
-
-
-def get_hub() -> NotificationHub:
-    """The process's hub, created on first use (after the event bus is installed)."""
-    global _hub
-    if _hub is None:
-        _hub = NotificationHub()
-    return _hub
-
-
-def reset_hub() -> None:
-    global _hub
-    if _hub is not None:
-        _hub.close()
-    _hub = None
-
-
-@contextlib.asynccontextmanager
-async def running() -> AsyncIterator[None]:
-    """A fresh hub on the process's bus while the server runs (after the bus is set)."""
-    reset_hub()
-    try:
-        yield
-    finally:
-        reset_hub()
+_hubs = ProcessHub(NotificationHub)
+get_hub = _hubs.get
+reset_hub = _hubs.reset
+current_hub = _hubs.current
+running = _hubs.running

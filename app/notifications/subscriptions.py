@@ -19,8 +19,8 @@ import strawberry
 from strawberry.types import Info
 
 from app.access.scopes import Scope
-from app.core.errors import BadUserInput, NotFound, Unauthenticated
-from app.graphql.live import CohortContext, follow
+from app.core.errors import NotFound, Unauthenticated
+from app.graphql.live import follow_topic, live_target
 from app.graphql.permissions import requires
 from app.notifications import service
 from app.notifications.live import Count, get_hub, topic_of
@@ -63,30 +63,20 @@ class NotificationSubscriptions:
             raise NotFound() if sc.actor.is_authenticated else Unauthenticated()
         org_id = org.id
         sc.actor.require(Scope.NOTIFICATIONS_READ, org_id)
-        live = info.context.live
-        if live is None:
-            raise BadUserInput(
-                {"operation": "subscriptions run over a websocket"},
-                "notificationsChanged runs over a websocket (graphql-transport-ws or graphql-ws).",
-            )
-        actor = sc.actor
-        # An idle subscriber holds no database state (as the leaderboard's), nor a
-        # follower count here: its topic lives in the live hub as long as its cohort.
+        target = live_target(info)
+        # An idle subscriber holds no database state (``follow_topic`` closes the
+        # session), nor a follower count here: its topic lives in the live hub as long
+        # as its cohort.
         del org
-        await sc.db.close()
         hub = get_hub()
         key = (org_id, service.visibility_of(sc))
-        request_id = sc.meta.request_id
-        await follow(
+        await follow_topic(
             info,
-            target=live,
+            target=target,
             hub=hub.live,
             topic=topic_of(key),
-            actor=actor,
             initial=partial(hub.first, key),
             to_root=NotificationsUpdate.from_count,
-            context_value=lambda visibility: CohortContext.of(visibility, request_id),
-            request_id=request_id,
         )
         return
         yield  # an async generator, as Strawberry requires

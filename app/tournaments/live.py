@@ -12,17 +12,14 @@ tournament has ended the snapshot is its frozen standings.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import uuid
-from collections import Counter
-from collections.abc import AsyncIterator, Hashable
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from app.core.db import session_factory
-from app.events.bus import Event, get_bus
-from app.graphql.live import LiveHub
+from app.events.bus import Event
+from app.graphql.live import FeedRegistry, LiveHub, ProcessHub, SnapshotFeed
 from app.tournaments import repository
 from app.tournaments.catalog import BOARD_CHANGED
 from app.tournaments.models import TournamentStatus
@@ -63,114 +60,37 @@ async def snapshot_of(key: BoardKey, top: int) -> Snapshot:
     return Snapshot(tournament_id, status, rows)
 
 
-class _Feed:
-    def __init__(self, hub: TournamentHub, key: BoardKey) -> None:
-        self.hub = hub
-        self.key = key
-        self.topic = topic_of(key)
-        self.tops: Counter[int] = Counter()
-        self.current: Snapshot | None = None
-        self._width = 0
-        self._version = 0
-        self._dirty = asyncio.Event()
-        self._task = asyncio.create_task(self._run(), name=f"tournament-feed-{key[1]}")
+class _Feed(SnapshotFeed[BoardKey, Snapshot]):
+    def __init__(self, live: LiveHub, key: BoardKey) -> None:
+        super().__init__(
+            live, key, topic_of(key), rate=MAX_RATE, name=f"tournament-feed-{key[1]}", logger=logger
+        )
 
-    def mark(self) -> None:
-        self._dirty.set()
+    async def read(self, width: int, *, changed: bool) -> Snapshot:
+        return await snapshot_of(self.key, width)
 
-    def close(self) -> None:
-        self._task.cancel()
+    def size(self, value: Snapshot) -> int:
+        return len(value.top)
 
-    def widest(self) -> int:
-        return max(self.tops, default=1)
-
-    async def first(self, top: int) -> Snapshot:
-        current = self.current
-        if current is not None and (self._width >= top or len(current.top) < self._width):
-            return current
-        version = self._version
-        width = max(self.widest(), top)
-        snapshot = await snapshot_of(self.key, width)
-        if self._version == version:
-            self._width, self.current = width, snapshot
-        return snapshot
-
-    async def _run(self) -> None:
-        while True:
-            await self._dirty.wait()
-            self._dirty.clear()
-            width = self.widest()
-            try:
-                snapshot = await snapshot_of(self.key, width)
-            except Exception:
-                logger.exception("could not read the board of tournament %s", self.key[1])
-            else:
-                self._version += 1
-                self._width, self.current = width, snapshot
-                await self.hub.live.publish(self.topic, snapshot)
-            await asyncio.sleep(self.hub.live.pause(self.topic, 1 / MAX_RATE))
+    def describe(self) -> str:
+        return f"the board of tournament {self.key[1]}"
 
 
-class TournamentHub:
+class TournamentHub(FeedRegistry[BoardKey, _Feed]):
     """This process's tournament feeds and the live hub their cohorts live in."""
 
-    def __init__(self) -> None:
-        self.live = LiveHub()
-        self._feeds: dict[BoardKey, _Feed] = {}
-        self._unsubscribe = get_bus().subscribe(self.on_event)
+    event_name = BOARD_CHANGED
 
-    async def on_event(self, event: Event) -> None:
-        if event.name != BOARD_CHANGED:
-            return
-        feed = self._feeds.get((event.org_id, uuid.UUID(event.data["tournamentId"])))
+    def make(self, key: BoardKey) -> _Feed:
+        return _Feed(self.live, key)
+
+    async def changed(self, event: Event) -> None:
+        feed = self.get((event.org_id, uuid.UUID(event.data["tournamentId"])))
         if feed is not None:
             feed.mark()
 
-    def feed(self, key: BoardKey, top: int) -> _Feed:
-        feed = self._feeds.get(key)
-        if feed is None:
-            feed = self._feeds[key] = _Feed(self, key)
-        feed.tops[top] += 1
-        return feed
 
-    def unfollow(self, feed: _Feed, top: int) -> None:
-        feed.tops[top] -= 1
-        if feed.tops[top] <= 0:
-            del feed.tops[top]
-        if not feed.tops and self._feeds.get(feed.key) is feed:
-            del self._feeds[feed.key]
-            feed.close()
-
-    def close(self) -> None:
-        self._unsubscribe()
-        for feed in self._feeds.values():
-            feed.close()
-        self._feeds.clear()
-
-
-_hub: TournamentHub | None = None
-
-
-def get_hub() -> TournamentHub:
-    """The process's hub, created on first use (after the event bus is installed)."""
-    global _hub
-    if _hub is None:
-        _hub = TournamentHub()
-    return _hub
-
-
-def reset_hub() -> None:
-    global _hub
-    if _hub is not None:
-        _hub.close()
-    _hub = None
-
-
-@contextlib.asynccontextmanager
-async def running() -> AsyncIterator[None]:
-    """A fresh hub on the process's bus while the server runs (after the bus is set)."""
-    reset_hub()
-    try:
-        yield
-    finally:
-        reset_hub()
+_hubs = ProcessHub(TournamentHub)
+get_hub = _hubs.get
+reset_hub = _hubs.reset
+running = _hubs.running

@@ -20,7 +20,7 @@ from strawberry.types import Info
 
 from app.access.scopes import Scope
 from app.core.errors import BadUserInput
-from app.graphql.live import CohortContext, follow
+from app.graphql.live import follow_topic, live_target
 from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
 from app.tournaments import service
@@ -78,35 +78,22 @@ class TournamentSubscriptions:
             raise BadUserInput({"top": f"must be between 1 and {MAX_TOP}"})
         sc = info.context.sc
         tournament = await service.get(sc, decode_id(tournament_id, "Tournament", "tournamentId"))
-        live = info.context.live
-        if live is None:
-            raise BadUserInput(
-                {"operation": "subscriptions run over a websocket"},
-                "tournamentLeaderboardUpdated runs over a websocket (graphql-transport-ws "
-                "or graphql-ws).",
-            )
+        target = live_target(info)
         key = (tournament.org_id, tournament.id)
-        actor = sc.actor
-        # An idle subscriber holds no database state.
-        del tournament
-        await sc.db.close()
+        del tournament  # nothing of the operation's session is kept (``follow_topic`` closes it)
         hub = get_hub()
-        feed = hub.feed(key, top)
-        request_id = sc.meta.request_id
+        feed = hub.follow(key, top)
 
         async def initial() -> Snapshot:
             return await feed.first(top)
 
-        await follow(
+        await follow_topic(
             info,
-            target=live,
+            target=target,
             hub=hub.live,
             topic=topic_of(key),
-            actor=actor,
             initial=initial,
             to_root=partial(TournamentLeaderboardUpdate.from_snapshot, top=top),
-            context_value=lambda visibility: CohortContext.of(visibility, request_id),
-            request_id=request_id,
             on_leave=partial(hub.unfollow, feed, top),
         )
         return

@@ -139,7 +139,8 @@ class LiveCollector(Collector):
             labels=["feed"],
         )
         # The hubs are read, never created, by a scrape.
-        leaderboards, notifications = leaderboards_live._hub, notifications_live._hub
+        leaderboards = leaderboards_live.current_hub()
+        notifications = notifications_live.current_hub()
         subscriptions.add_metric(
             ["leaderboard"], leaderboards.subscriber_count if leaderboards else 0
         )

@@ -19,26 +19,27 @@ and how a cohort's root value is made of it. See ``docs/perf/live.md``.
 
 How to add a live field (say ``notificationsChanged``), in the domain's own modules:
 
-1. **A hub and a feed** (``app/<domain>/live.py``, like ``app/leaderboards/live.py``):
-   one ``LiveHub()`` per process for the domain, created on first use; a topic per
-   thing that changes (a hashable, e.g. ``("notifications", member_id)``); a feed
-   that hears the domain's event on the event bus (one message per change, with
-   Redis across processes), reads the new value once (one query per change, not per
-   cohort), then ``await hub.publish(topic, value)`` and, between publishes,
-   ``await asyncio.sleep(hub.pause(topic, minimum))``. Publishing must never wait on
-   the request that caused the change: mark the topic dirty, publish from the
-   feed's own task. Keep the topic's current value for joiners (``initial``).
+1. **A hub and a feed** (``app/<domain>/live.py``, like ``app/leaderboards/live.py``),
+   on ``feeds``: a ``FeedRegistry`` subclass (one per process, ``ProcessHub``: made
+   on first use) naming the domain's event on the event bus (one message per change,
+   with Redis across processes) and marking the feeds it moves (``changed``); a topic
+   per thing that changes (a hashable, e.g. ``("notifications", member_id)``); a feed
+   per topic that reads the new value once (one query per change, not per cohort),
+   then ``await hub.publish(topic, value)`` and, between publishes,
+   ``await asyncio.sleep(hub.pause(topic, minimum))``: ``SnapshotFeed`` does this,
+   the domain says how to read. Publishing must never wait on the request that
+   caused the change: mark the topic dirty, publish from the feed's own task. Keep
+   the topic's current value for joiners (``initial``).
 2. **The subscription resolver** (``app/<domain>/subscriptions.py``, like
    ``app/leaderboards/subscriptions.py``): check permission and arguments as for a
-   query, refuse when ``info.context.live`` is None (not a websocket), close the
-   operation's session (an idle subscriber holds no database state), then
-   ``await follow(info, target=info.context.live, hub=hub, topic=topic,
-   actor=sc.actor, initial=…, to_root=…, context_value=lambda v:
-   CohortContext.of(v, request_id), request_id=request_id, on_leave=…)`` and
-   ``return`` (followed by an unreachable ``yield``: Strawberry wants an async
-   generator). ``to_root`` turns the published value into the GraphQL root object;
-   ``on_leave`` undoes the domain's bookkeeping (say, the feed's follower count),
-   called once however the subscription ends.
+   query, take ``target = live_target(info)`` (refused when not over a websocket),
+   then ``await follow_topic(info, target=target, hub=hub.live, topic=topic,
+   initial=…, to_root=…, on_leave=…)`` (it closes the operation's session, since an
+   idle subscriber holds no database state, and calls ``follow`` as the operation's
+   actor) and ``return`` (followed by an unreachable ``yield``: Strawberry wants an
+   async generator). ``to_root`` turns the published value into the GraphQL root
+   object; ``on_leave`` undoes the domain's bookkeeping (say, ``hub.unfollow`` of
+   the feed's follower count), called once however the subscription ends.
 3. **Visibility**: everything the selection resolves must come from the root value
    (a cohort runs without a database session, as ``Visibility.actor()``: the
    cohort's scopes, nobody's identity). A field whose value depends on who asks is
@@ -60,11 +61,14 @@ from app.graphql.live.cohorts import (
     Subscriber,
     Visibility,
 )
+from app.graphql.live.feeds import Feed, FeedRegistry, FollowedFeed, ProcessHub, SnapshotFeed
 from app.graphql.live.follow import (
     CohortContext,
     LiveTarget,
     cohort_key,
     follow,
+    follow_topic,
+    live_target,
     selection_from,
     variables_of,
 )
@@ -94,11 +98,16 @@ __all__ = [
     "Cohort",
     "CohortContext",
     "CohortKey",
+    "Feed",
+    "FeedRegistry",
+    "FollowedFeed",
     "FrameKind",
     "Frames",
     "LiveHub",
     "LiveSelection",
     "LiveTarget",
+    "ProcessHub",
+    "SnapshotFeed",
     "SocketSender",
     "Subscriber",
     "Visibility",
@@ -106,6 +115,8 @@ __all__ = [
     "document_key",
     "encode_id",
     "follow",
+    "follow_topic",
+    "live_target",
     "per_subscriber",
     "per_subscriber_fields",
     "selection_from",

@@ -49,6 +49,7 @@ from graphql.execution.values import VariableValues
 
 from app.access.actor import Actor
 from app.access.request import RequestMeta
+from app.core.errors import BadUserInput
 from app.graphql.live.cohorts import CohortKey, LiveHub, Subscriber, Visibility
 from app.graphql.live.frames import FrameKind
 from app.graphql.live.selection import LiveSelection, document_key, variables_key
@@ -59,6 +60,8 @@ __all__ = [
     "LiveTarget",
     "cohort_key",
     "follow",
+    "follow_topic",
+    "live_target",
     "selection_from",
     "variables_of",
 ]
@@ -220,3 +223,53 @@ async def follow(
     finally:
         if not held:
             subscriber.leave()
+
+
+def live_target(info: Any) -> LiveTarget:
+    """Where the operation's frames go; refused with BAD_USER_INPUT when it did not come
+    over a websocket (a subscription sent over HTTP)."""
+    target: LiveTarget | None = info.context.live
+    if target is None:
+        raise BadUserInput(
+            {"operation": "subscriptions run over a websocket"},
+            f"{_raw(info).field_name} runs over a websocket (graphql-transport-ws or graphql-ws).",
+        )
+    return target
+
+
+async def follow_topic(
+    info: Any,
+    *,
+    target: LiveTarget,
+    hub: LiveHub,
+    topic: Hashable,
+    initial: Callable[[], Awaitable[Any]],
+    to_root: Callable[[Any], Any],
+    on_leave: Callable[[], None] | None = None,
+) -> None:
+    """``follow`` as a domain's subscription resolver calls it, once its checks are done
+    (``target`` from ``live_target``): as the operation's actor, its cohorts' context a
+    ``CohortContext`` with the operation's request id, and the operation's session
+    closed first, since an idle subscriber holds no database state (its connection, its
+    identity map, the rows the checks read). ``on_leave`` runs once however it ends."""
+    sc = info.context.sc
+    actor: Actor = sc.actor
+    request_id: str = sc.meta.request_id
+    try:
+        await sc.db.close()
+    except BaseException:
+        if on_leave is not None:
+            on_leave()
+        raise
+    await follow(
+        info,
+        target=target,
+        hub=hub,
+        topic=topic,
+        actor=actor,
+        initial=initial,
+        to_root=to_root,
+        context_value=lambda visibility: CohortContext.of(visibility, request_id),
+        request_id=request_id,
+        on_leave=on_leave,
+    )
