@@ -94,11 +94,6 @@ class TournamentPayload:
     tournament: Tournament = strawberry.field(description="The tournament, as it is now.")
 
 
-@strawberry.input(description="The tournament to withdraw from.")
-class WithdrawFromTournamentInput:
-    tournament_id: relay.GlobalID = strawberry.field(description="The tournament.")
-
-
 _NO_REFUND = (
     "Withdrawing refunds nothing: a paid entry fee stays paid (refunds are the "
     "organization's business, through its payment system)."
@@ -208,15 +203,9 @@ async def tournament_org(
     return await service.org_of(info.context.sc, decode_id(input.id, "Tournament"))
 
 
-async def withdrawal_org(info: Info, input: WithdrawFromTournamentInput) -> uuid.UUID | None:
-    tournament_id = decode_id(input.tournament_id, "Tournament", "tournamentId")
-    return await service.org_of(info.context.sc, tournament_id)
-
-
 WRITE = requires(Scope.QUIZZES_WRITE)
 RUN = requires(Scope.QUIZZES_WRITE, target=tournament_org)
 ENTER = requires(Scope.QUIZZES_READ, target=tournament_org)
-WITHDRAW = requires(Scope.QUIZZES_READ, target=withdrawal_org)
 
 
 @strawberry.type
@@ -263,13 +252,12 @@ class TournamentMutations:
         "once it has started. Withdrawing when not entered changes nothing. "
         + _NO_REFUND
         + " Needs quizzes:read.",
-        permission_classes=[WITHDRAW],
+        permission_classes=[ENTER],
     )
     async def withdraw_from_tournament(
-        self, info: Info, input: Annotated[WithdrawFromTournamentInput, INPUT]
+        self, info: Info, input: Annotated[TournamentIdInput, INPUT]
     ) -> WithdrawFromTournamentPayload:
-        tournament_id = decode_id(input.tournament_id, "Tournament", "tournamentId")
-        withdrawal = await service.withdraw(info.context.sc, tournament_id)
+        withdrawal = await service.withdraw(info.context.sc, decode_id(input.id, "Tournament"))
         return WithdrawFromTournamentPayload(
             tournament=Tournament.from_row(withdrawal.tournament),
             withdrawn=withdrawal.withdrawn,

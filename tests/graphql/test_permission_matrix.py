@@ -996,7 +996,7 @@ async def _create_tournament(w: World, _a: Actor, _fresh: bool) -> dict[str, Any
 
 
 async def _withdraw_from_tournament(w: World, _a: Actor, _fresh: bool) -> dict[str, Any]:
-    return {"input": {"tournamentId": await _tournament_id(w)}}
+    return {"input": {"id": await _tournament_id(w)}}
 
 
 TOURNAMENT_CASES: dict[str, Case] = {
@@ -1016,7 +1016,7 @@ TOURNAMENT_CASES: dict[str, Case] = {
     ),
     "Mutation.withdrawFromTournament": _mutation(
         "withdrawFromTournament",
-        "WithdrawFromTournamentInput",
+        "TournamentIdInput",
         "withdrawn",
         _withdraw_from_tournament,
     ),

@@ -15,7 +15,7 @@ from tests.support.factories import OrgFixture
 from tests.support.fixture_types import SignIn
 from tests.tournaments.support import REGISTER, create_tournament, read, reason, two_rounds
 
-WITHDRAW = """mutation($id: ID!) { withdrawFromTournament(input: {tournamentId: $id}) {
+WITHDRAW = """mutation($id: ID!) { withdrawFromTournament(input: {id: $id}) {
   withdrawn entryWasPaid message tournament { id entrantCount viewerHasEntered } } }"""
 AUDIT = """query($slug: String!) { organization(slug: $slug) {
   auditLog(action: "tournament.withdrawn", first: 10) { edges { node { details } } } } }"""
@@ -121,4 +121,4 @@ async def test_a_bad_or_foreign_tournament_id_is_refused(
     assert not_found.code == "NOT_FOUND"
     bad = await withdraw(student, "UXVpejpub3QtYS11dWlk")
     assert bad.code == "BAD_USER_INPUT"
-    assert "tournamentId" in bad.errors[0]["extensions"]["fields"]
+    assert "id" in bad.errors[0]["extensions"]["fields"]

@@ -61,7 +61,7 @@ export function TournamentPage({ base }: { base: 'dashboard' | 'quizzes' }) {
 
   async function confirmWithdrawal() {
     if (!tournament) return;
-    const r = await withdraw.run({ input: { tournamentId: tournament.id } });
+    const r = await withdraw.run({ input: { id: tournament.id } });
     if (!r.ok) return;
     setConfirmingWithdrawal(false);
     setWithdrawn(r.data.withdrawFromTournament.message);

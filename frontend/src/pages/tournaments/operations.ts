@@ -71,7 +71,7 @@ export const RegisterForTournamentMutation = graphql(`
 `);
 
 export const WithdrawFromTournamentMutation = graphql(`
-  mutation WithdrawFromTournament($input: WithdrawFromTournamentInput!) {
+  mutation WithdrawFromTournament($input: TournamentIdInput!) {
     withdrawFromTournament(input: $input) {
       withdrawn entryWasPaid message
       tournament { ...TournamentFields }
