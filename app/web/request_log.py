@@ -22,7 +22,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.access.actor import Actor, ActorKind
 from app.access.request import ServiceContext
 from app.api_keys import usage
-from app.core.logging import DeferredText, request_id_var
+from app.core.json import dumps
+from app.core.logging import DeferredText, iso_time, request_id_var, request_line_writer
 from app.graphql.observation import RECORD, RequestRecord
 from app.web import metrics
 from app.web.client_address import client_address
@@ -120,7 +121,7 @@ def _log(
         "method": scope["method"],
         "path": scope["path"],
         "status": status,
-        "duration_ms": round(took * 1000, 3),
+        "duration_ms": round(took * 1_000_000) / 1000,  # round(x, 3) formats a string
         "credential_kind": kind,
         # What a trusted proxy named, else the peer (app.web.client_address).
         "client_ip": client_address(scope),
@@ -138,6 +139,22 @@ def _log(
         fields["operation_name"] = record.operation_name[:100]
     if codes:
         fields["error_codes"] = codes
+    writer = request_line_writer(logger)
+    if writer is not None:
+        # Only the JSON handler would see the line: make it as that handler would
+        # (``app.core.logging.json_line``) without a LogRecord, filter or formatter.
+        line: dict[str, object] = {
+            "time": iso_time(time.time()),
+            "level": "info",
+            "logger": logger.name,
+            "message": "request",
+        }
+        request_id = request_id_var.get()
+        if request_id is not None:
+            line["request_id"] = request_id
+        line.update(fields)
+        writer.write(dumps(line))
+        return
     logger.info(
         DeferredText("request", lambda: _summary(scope, record, fields, kind, status, codes)),
         extra={"fields": fields},
