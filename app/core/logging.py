@@ -145,13 +145,14 @@ class LineWriter:
             self._start()
         self._queue.put(line)
 
-    def flush(self) -> None:
-        """Return once every line queued before the call is written."""
+    def flush(self, timeout: float = 5) -> bool:
+        """Return once every line queued before the call is written (True), or after
+        ``timeout`` seconds (False: a stuck pipe must not hang the process's exit)."""
         if self._thread is None or self._pid != _pid:
-            return
+            return True
         written = threading.Event()
         self._queue.put(written)
-        written.wait(timeout=5)  # a stuck pipe must not hang the process's exit
+        return written.wait(timeout)
 
     def _start(self) -> None:
         with self._lock:

@@ -15,6 +15,7 @@ import pytest
 from starlette.applications import Starlette
 
 from app.core.logging import (
+    JsonLineHandler,
     LineWriter,
     RequestIdFilter,
     configure_logging,
@@ -32,8 +33,11 @@ class JsonLog:
         self.stream = stream
 
     def lines(self) -> list[dict[str, Any]]:
+        # The writer thread has written every line queued so far (a generous bound:
+        # a loaded machine may keep the thread waiting).
         for handler in logging.getLogger().handlers:
-            handler.flush()  # the writer thread has written every line queued so far
+            if isinstance(handler, JsonLineHandler):
+                assert handler.writer.flush(timeout=60)
         return [json.loads(line) for line in self.stream.getvalue().splitlines()]
 
     def of(self, request_id: str) -> list[dict[str, Any]]:
@@ -175,9 +179,9 @@ async def test_a_writer_whose_stream_fails_loses_lines_without_raising() -> None
 
     writer = LineWriter(Closed())
     writer.write(b'{"message": "lost"}')
-    writer.flush()  # returns: the thread survived the failed write
+    assert writer.flush(timeout=60)  # the thread survived the failed write
     good = io.StringIO()
     writer = LineWriter(good)
     writer.write(b'{"message": "kept"}')
-    writer.flush()
+    assert writer.flush(timeout=60)
     assert good.getvalue() == '{"message": "kept"}\n'
