@@ -225,14 +225,12 @@ class AccountMutations:
     async def reset_password_with_link(
         self, info: Info, input: Annotated[ResetPasswordWithLinkInput, INPUT]
     ) -> ResetPasswordWithLinkPayload:
-        _member, token = await service.use_reset_link(
-            info.context.sc, input.token, input.new_password
-        )
+        signed_in = await service.use_reset_link(info.context.sc, input.token, input.new_password)
         settings = get_settings()
         info.context.response.set_cookie(
             SESSION_COOKIE,
-            token,
-            max_age=settings.session_absolute_timeout_seconds,
+            signed_in.token,
+            max_age=int(signed_in.lifetime.total_seconds()),
             httponly=True,
             samesite="lax",
             secure=settings.secure_cookies,

@@ -42,6 +42,7 @@ from app.core.errors import (
 from app.core.passwords import hash_secret, hashing_turn, verify_secret
 from app.core.settings import get_settings
 from app.members import service as members
+from app.orgs import org_settings
 from app.orgs import service as orgs
 
 if TYPE_CHECKING:
@@ -287,9 +288,18 @@ async def reset_link_info(sc: ServiceContext, token: str) -> OpenLink | None:
     return await _open_link(sc, token)
 
 
-async def use_reset_link(sc: ServiceContext, token: str, new: str) -> tuple[Member, str]:
+@dataclass(frozen=True)
+class LinkSignIn:
+    """The session a used reset link opens: its token, and how long the org lets it last
+    (the cookie's lifetime, as at a sign-in)."""
+
+    token: str
+    lifetime: timedelta
+
+
+async def use_reset_link(sc: ServiceContext, token: str, new: str) -> LinkSignIn:
     """Set the password with a link: it stops working, the member's sessions end, and
-    they are signed in (the returned session token) with the new password chosen."""
+    they are signed in with the new password chosen."""
     found = await _open_link(sc, token)
     if found is None:
         raise PasswordRefused({"token": Refusal("RESET_LINK_INVALID", LINK_INVALID)})
@@ -310,7 +320,7 @@ async def use_reset_link(sc: ServiceContext, token: str, new: str) -> tuple[Memb
         details={"username": member.username},
     )
     session_token = await auth.sign_in_with_reset_link(sc, member, org)
-    return member, session_token
+    return LinkSignIn(session_token, org_settings.session_lengths(org).lifetime)
 
 
 # --- the portal code ------------------------------------------------------------------

@@ -29,6 +29,7 @@ from tests.accounts.support import (
     sign_in,
     token_of,
 )
+from tests.orgs.support import update_settings
 from tests.support.factories import PASSWORD, OrgFixture
 from tests.support.fixture_types import ClientFactory, SignIn
 
@@ -208,3 +209,17 @@ async def test_a_link_is_mailed_when_smtp_is_set_up(
     message = message_from_bytes(envelope.content, policy=email_policy.default)
     assert message["Subject"] == f"Set your password for Org {org.slug}"
     assert made["url"] in message.get_content()
+
+
+async def test_the_session_a_link_opens_lasts_the_orgs_session_lifetime(
+    org: OrgFixture, signed_in: SignIn, client_factory: ClientFactory
+) -> None:
+    # given an org whose sessions last three hours, and a link an admin made for a student
+    owner = await signed_in(org, "owner")
+    (await update_settings(owner, sessionLifetimeSeconds=3 * 3600)).ok()
+    made = await make_link(await signed_in(org, "admin"), org, "student")
+    # when the student sets a password with it
+    result = await use(client_factory(), token_of(made["url"]))
+    # then the browser keeps the session's cookie three hours, as after a sign-in
+    result.ok()
+    assert f"Max-Age={3 * 3600}" in result.response.headers["set-cookie"]
