@@ -10,14 +10,13 @@ same key still write it once a minute.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
 from app.api_keys import repository
+from app.core import periodic
 from app.core.clock import as_utc
 from app.core.db import unit_of_work
 
@@ -63,26 +62,12 @@ async def flush() -> int:
     return sum(written)
 
 
-async def _flush_forever() -> None:
-    while True:
-        await asyncio.sleep(FLUSH_INTERVAL_SECONDS)
-        try:
-            await flush()
-        except Exception:  # the next round retries; a request never waits on this
-            logger.exception("writing lastUsedAt failed; will retry")
-
-
-@contextlib.asynccontextmanager
-async def running() -> AsyncIterator[None]:
+def running() -> contextlib.AbstractAsyncContextManager[None]:
     """Flush in the background while the server runs, and once more at shutdown."""
-    task = asyncio.create_task(_flush_forever())
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        try:
-            await flush()
-        except Exception:
-            logger.exception("writing lastUsedAt at shutdown failed")
+    return periodic.every(
+        FLUSH_INTERVAL_SECONDS,
+        flush,  # a failed flush keeps its keys for the next; a request never waits
+        name="lastUsedAt flush",
+        logger=logger,
+        final_pass=flush,
+    )

@@ -22,17 +22,17 @@ are kept per day.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import time
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from app.api_keys import repository
+from app.core import periodic
 from app.core.clock import utcnow
 from app.core.db import unit_of_work
 
@@ -152,27 +152,13 @@ class _Pass:
             await prune()
 
 
-async def _flush_forever() -> None:
-    one_pass = _Pass()
-    while True:
-        await asyncio.sleep(FLUSH_INTERVAL_SECONDS)
-        try:
-            await one_pass()
-        except Exception:  # the counts are kept for the next pass; a request never waits
-            logger.exception("writing API key usage failed; will retry")
-
-
-@contextlib.asynccontextmanager
-async def running() -> AsyncIterator[None]:
-    """Flush every minute while the server runs, and once more when it stops."""
-    task = asyncio.create_task(_flush_forever(), name="api key usage flush")
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        try:
-            await counter.flush()
-        except Exception:
-            logger.exception("writing API key usage at shutdown failed; it is lost")
+def running() -> contextlib.AbstractAsyncContextManager[None]:
+    """Flush every minute while the server runs, and once more when it stops (what a
+    failed last flush held is lost)."""
+    return periodic.every(
+        FLUSH_INTERVAL_SECONDS,
+        _Pass(),  # a failed pass keeps its counts for the next; a request never waits
+        name="api key usage flush",
+        logger=logger,
+        final_pass=counter.flush,
+    )

@@ -28,6 +28,7 @@ from datetime import datetime
 
 from app.access.request import RequestMeta, ServiceContext
 from app.audit.service import SYSTEM_ACTOR
+from app.core import periodic
 from app.core.clock import as_utc, utcnow
 from app.core.db import unit_of_work
 from app.core.settings import get_settings
@@ -89,65 +90,51 @@ async def _transition(due: Due) -> int:
 
 
 class Scheduler:
-    """The loop: a pass, then sleep until the next transition or a schedule change."""
+    """The loop's state (``periodic.every`` runs it): a pass, then sleep until the next
+    transition or a schedule change."""
 
     def __init__(self, max_sleep: float) -> None:
         self.max_sleep = max_sleep
         self.passes = 0
-        self._wake = asyncio.Event()
+        self.next_at: datetime | None = None  # the last pass's next known transition
+        self.woken = asyncio.Event()
         self._passed = asyncio.Event()
-        self._stopping = False
         self._unsubscribe = get_bus().subscribe(self._on_event)
 
     async def _on_event(self, event: Event) -> None:
         if event.name == SCHEDULE_CHANGED:
-            self._wake.set()
+            self.woken.set()
 
     def wake(self) -> None:
-        self._wake.set()
+        self.woken.set()
 
     async def next_pass(self) -> None:
         """Until the end of the pass after the one under way (or the next one)."""
         await self._passed.wait()
 
-    async def run_forever(self) -> None:
-        while not self._stopping:
-            self._wake.clear()  # before the pass: a change during it wakes the next sleep
-            try:
-                found = await run_once()
-            except Exception:  # a pass never takes the server down; the next one retries
-                logger.exception("the tournament scheduler's pass failed; will retry")
-                found = Pass(0, None)
-            self.passes += 1
-            # Wake those waiting for a pass, and give later waiters a new event.
-            passed, self._passed = self._passed, asyncio.Event()
-            passed.set()
-            if found.made:
-                logger.info("made %d tournament transitions", found.made)
-            await self._sleep(self._delay(found.next_at))
-
-    def _delay(self, next_at: datetime | None) -> float:
-        if next_at is None:
-            return self.max_sleep
-        return min(self.max_sleep, max(0.0, (next_at - utcnow()).total_seconds()))
-
-    async def _sleep(self, seconds: float) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), seconds)
-
-    async def stop(self, task: asyncio.Task[None]) -> None:
-        """Let the pass under way finish (a pass cancelled inside a database call can
-        leave its connection hanging), then end the loop; cancel it only if it won't."""
-        self._stopping = True
-        self._wake.set()
+    async def one_pass(self) -> None:
         try:
-            await asyncio.wait_for(asyncio.shield(task), STOP_GRACE_SECONDS)
-        except TimeoutError:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        finally:
-            self._unsubscribe()
+            found = await run_once()
+        except Exception:  # a pass never takes the server down; the next one retries
+            logger.exception("the tournament scheduler's pass failed; will retry")
+            found = Pass(0, None)
+        self.passes += 1
+        self.next_at = found.next_at
+        # Wake those waiting for a pass, and give later waiters a new event.
+        passed, self._passed = self._passed, asyncio.Event()
+        passed.set()
+        if found.made:
+            logger.info("made %d tournament transitions", found.made)
+
+    def delay(self) -> float:
+        """How long to sleep after a pass: until its next transition, at most
+        ``max_sleep``."""
+        if self.next_at is None:
+            return self.max_sleep
+        return min(self.max_sleep, max(0.0, (self.next_at - utcnow()).total_seconds()))
+
+    def close(self) -> None:
+        self._unsubscribe()
 
 
 _running: list[Scheduler] = []
@@ -161,18 +148,27 @@ def wake_all() -> None:
 
 @contextlib.asynccontextmanager
 async def running(max_sleep: float | None = None) -> AsyncIterator[Scheduler | None]:
-    """Run the scheduler in the background (not at all with the setting 0)."""
+    """Run the scheduler in the background (not at all with the setting 0). At the end,
+    the pass under way finishes (up to ``STOP_GRACE_SECONDS``) rather than being
+    cancelled inside a database call, which can leave its connection hanging."""
     interval = get_settings().tournament_scheduler_seconds if max_sleep is None else max_sleep
     if interval <= 0:
         yield None
         return
     scheduler = Scheduler(interval)
     _running.append(scheduler)
-    task = asyncio.create_task(
-        scheduler.run_forever(), name=f"tournament-scheduler-{uuid.uuid4().hex[:6]}"
-    )
     try:
-        yield scheduler
+        async with periodic.every(
+            interval,
+            scheduler.one_pass,
+            name=f"tournament-scheduler-{uuid.uuid4().hex[:6]}",
+            logger=logger,
+            first_at_start=True,
+            wake=scheduler.woken,
+            delay=scheduler.delay,
+            grace=STOP_GRACE_SECONDS,
+        ):
+            yield scheduler
     finally:
-        await scheduler.stop(task)
+        scheduler.close()
         _running.remove(scheduler)
