@@ -10,12 +10,11 @@ with ``QUIZGRAPH_WRITE_SCOPE_TABLE=1 uv run pytest tests/access/test_scope_table
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 from typing import Any
 
 from app.access.scopes import KEY_GRANTABLE_SCOPES, ROLE_SCOPES, Role, Scope
+from tests.support.golden import assert_json_file_is
 
 SERVER_SCOPES = Path(__file__).resolve().parents[2] / "frontend" / "tests" / "server-scopes.json"
 
@@ -35,11 +34,9 @@ def server_scope_table() -> dict[str, Any]:
 
 
 def test_the_file_the_dashboard_is_checked_against_is_the_servers_table() -> None:
-    expected = server_scope_table()
-    if os.environ.get("QUIZGRAPH_WRITE_SCOPE_TABLE") == "1":
-        SERVER_SCOPES.write_text(json.dumps(expected, indent=2) + "\n")
-    written = json.loads(SERVER_SCOPES.read_text())
-    assert written == expected, (
-        f"{SERVER_SCOPES.name} differs from app/access/scopes.py; rewrite it with "
-        "QUIZGRAPH_WRITE_SCOPE_TABLE=1"
+    assert_json_file_is(
+        SERVER_SCOPES,
+        server_scope_table(),
+        rewrite_env="QUIZGRAPH_WRITE_SCOPE_TABLE",
+        source="app/access/scopes.py",
     )
