@@ -19,8 +19,8 @@ from strawberry import relay
 from strawberry.types import Info
 
 from app.access.scopes import Scope
-from app.core.errors import BadUserInput, NotFound, Unauthenticated
-from app.graphql.live import follow_topic, live_target
+from app.core.errors import NotFound, Unauthenticated
+from app.graphql.live import BoardTop, checked_top, follow_topic, live_target
 from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
 from app.leaderboards import service
@@ -28,8 +28,6 @@ from app.leaderboards.live import Snapshot, get_hub, topic_of
 from app.leaderboards.types import LeaderboardEntry
 from app.orgs import service as org_service
 from app.orgs import service as orgs
-
-MAX_TOP = 100
 
 
 @strawberry.type(description="A leaderboard after a change.")
@@ -71,12 +69,9 @@ class LeaderboardSubscriptions:
         quiz_id: Annotated[
             relay.GlobalID | None, strawberry.argument(description="A quiz; left out: org-wide.")
         ] = None,
-        top: Annotated[
-            int, strawberry.argument(description=f"How many entries, 1 to {MAX_TOP}.")
-        ] = 10,
+        top: BoardTop = 10,
     ) -> AsyncGenerator[LeaderboardUpdate, None]:
-        if not 1 <= top <= MAX_TOP:
-            raise BadUserInput({"top": f"must be between 1 and {MAX_TOP}"})
+        top = checked_top(top)
         sc = info.context.sc
         quiz = decode_id(quiz_id, "Quiz", "quizId") if quiz_id is not None else None
         org = await orgs.get_public(sc, org_slug.strip().lower()[:63])

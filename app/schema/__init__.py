@@ -35,12 +35,13 @@ from app.graphql.cost import QueryCost
 from app.graphql.exposure import QuietExecutionContext, SchemaExposure
 from app.graphql.inputs import StorableStrings
 from app.graphql.limits import ParseCache, QueryLimits
+from app.graphql.live import MAX_TOP
 from app.graphql.observation import RequestObservation
 from app.graphql.pipeline import compose, runner
 from app.graphql.scalars import SCALAR_OVERRIDES
 from app.integrity.mutations import IntegrityMutations
 from app.integrity.rules import LIMIT_NAMES
-from app.leaderboards.subscriptions import MAX_TOP, LeaderboardSubscriptions
+from app.leaderboards.subscriptions import LeaderboardSubscriptions
 from app.members.mutations import MemberMutations
 from app.notifications.mutations import NotificationMutations
 from app.notifications.service import MAX_IDS as MAX_NOTIFICATIONS_MARKED
@@ -63,7 +64,6 @@ from app.schema.platform_console import PlatformOrganizationQueries
 from app.tournaments.mutations import TournamentMutations
 from app.tournaments.rules import MAX_ROUNDS as MAX_TOURNAMENT_ROUNDS
 from app.tournaments.rules import MAX_WINNERS as MAX_TOURNAMENT_WINNERS
-from app.tournaments.subscriptions import MAX_TOP as MAX_TOURNAMENT_TOP
 from app.tournaments.subscriptions import TournamentSubscriptions
 from app.webhooks import outbox
 from app.webhooks.loaders import MAX_TRIES_SHOWN
@@ -99,7 +99,7 @@ LIST_SIZES: ListSizes = {
     ("ImportMembersPayload", "problems"): member_import.MAX_REPORTED_PROBLEMS,
     ("Tournament", "rounds"): MAX_TOURNAMENT_ROUNDS,
     ("Tournament", "winners"): MAX_TOURNAMENT_WINNERS,
-    ("TournamentLeaderboardUpdate", "entries"): MAX_TOURNAMENT_TOP,
+    ("TournamentLeaderboardUpdate", "entries"): MAX_TOP,
 }
 
 

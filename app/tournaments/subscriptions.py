@@ -19,15 +19,12 @@ from strawberry import relay
 from strawberry.types import Info
 
 from app.access.scopes import Scope
-from app.core.errors import BadUserInput
-from app.graphql.live import follow_topic, live_target
+from app.graphql.live import BoardTop, checked_top, follow_topic, live_target
 from app.graphql.permissions import requires
 from app.graphql.relay import decode_id
 from app.tournaments import service
 from app.tournaments.live import Snapshot, get_hub, topic_of
 from app.tournaments.types import TournamentStanding, TournamentStatus
-
-MAX_TOP = 100
 
 
 @strawberry.type(description="A tournament's board after a change.")
@@ -70,12 +67,9 @@ class TournamentSubscriptions:
         tournament_id: Annotated[
             relay.GlobalID, strawberry.argument(description="The tournament.")
         ],
-        top: Annotated[
-            int, strawberry.argument(description=f"How many entries, 1 to {MAX_TOP}.")
-        ] = 10,
+        top: BoardTop = 10,
     ) -> AsyncGenerator[TournamentLeaderboardUpdate, None]:
-        if not 1 <= top <= MAX_TOP:
-            raise BadUserInput({"top": f"must be between 1 and {MAX_TOP}"})
+        top = checked_top(top)
         sc = info.context.sc
         tournament = await service.get(sc, decode_id(tournament_id, "Tournament", "tournamentId"))
         target = live_target(info)

@@ -336,3 +336,30 @@ async def test_one_redis_message_per_board_change_reaches_cohorts_on_both_proces
     finally:
         await counted.aclose()  # type: ignore[no-untyped-call]
         await counter.aclose()
+
+
+async def test_a_board_of_no_entries_or_past_the_most_is_refused_naming_top(
+    server: Deployment,
+) -> None:
+    owner = await server.signed_in("owner")
+    _key_id, secret = await key_for(owner, ["leaderboard:read"])
+    subscriber = await Subscriber.connect(
+        server.ws_url(), payload={"authorization": f"Bearer {secret}"}
+    )
+    await subscriber.acknowledged()
+    for op_id, top in (("none", 0), ("too-many", 101)):
+        await subscriber.subscribe(BOARD, {"slug": server.slug, "top": top}, op_id=op_id)
+    outcomes = await subscriber.outcomes(["none", "too-many"])
+    for messages in outcomes.values():
+        errors = [
+            error
+            for message in messages
+            for error in (
+                message["payload"]
+                if message["type"] == "error"
+                else message.get("payload", {}).get("errors", [])
+            )
+        ]
+        assert [error["extensions"]["code"] for error in errors] == ["BAD_USER_INPUT"]
+        assert errors[0]["extensions"]["fields"] == {"top": "must be between 1 and 100"}
+    await subscriber.close()

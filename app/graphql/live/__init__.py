@@ -63,8 +63,11 @@ from app.graphql.live.cohorts import (
 )
 from app.graphql.live.feeds import Feed, FeedRegistry, FollowedFeed, ProcessHub, SnapshotFeed
 from app.graphql.live.follow import (
+    MAX_TOP,
+    BoardTop,
     CohortContext,
     LiveTarget,
+    checked_top,
     cohort_key,
     follow,
     follow_topic,
@@ -92,9 +95,11 @@ __all__ = [
     "FANOUT_CHUNK",
     "FANOUT_SHARE",
     "MAX_SUPERSEDED",
+    "MAX_TOP",
     "PER_SUBSCRIBER",
     "SLOW_CONSUMER_CLOSE",
     "SLOW_CONSUMER_REASON",
+    "BoardTop",
     "Cohort",
     "CohortContext",
     "CohortKey",
@@ -111,6 +116,7 @@ __all__ = [
     "SocketSender",
     "Subscriber",
     "Visibility",
+    "checked_top",
     "cohort_key",
     "document_key",
     "encode_id",

@@ -31,8 +31,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
+import strawberry
 from graphql import (
     GraphQLError,
     GraphQLResolveInfo,
@@ -56,8 +57,11 @@ from app.graphql.live.selection import LiveSelection, document_key, variables_ke
 from app.graphql.live.sender import SocketSender
 
 __all__ = [
+    "MAX_TOP",
+    "BoardTop",
     "CohortContext",
     "LiveTarget",
+    "checked_top",
     "cohort_key",
     "follow",
     "follow_topic",
@@ -65,6 +69,19 @@ __all__ = [
     "selection_from",
     "variables_of",
 ]
+
+
+MAX_TOP = 100
+"""The most entries a live board subscription sends (a leaderboard's, a tournament's)."""
+
+BoardTop = Annotated[int, strawberry.argument(description=f"How many entries, 1 to {MAX_TOP}.")]
+
+
+def checked_top(top: int) -> int:
+    """``top`` of a board subscription, or BAD_USER_INPUT naming it."""
+    if not 1 <= top <= MAX_TOP:
+        raise BadUserInput({"top": f"must be between 1 and {MAX_TOP}"})
+    return top
 
 
 @dataclass(frozen=True, slots=True)
