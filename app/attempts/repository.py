@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, func, update
@@ -89,10 +89,14 @@ async def expired_open(
     *,
     quiz_id: uuid.UUID | None = None,
     member_id: uuid.UUID | None = None,
+    quiz_ids: Collection[uuid.UUID] | None = None,
 ) -> list[Attempt]:
-    """Attempts still open although their deadline was before ``before``."""
+    """Attempts still open although their deadline was before ``before`` (of the quiz,
+    of the member, of any of ``quiz_ids``: each given filter applies)."""
     query = listing(org_id, quiz_id=quiz_id, member_id=member_id, status=AttemptStatus.IN_PROGRESS)
     query = query.where(col(Attempt.deadline).is_not(None), col(Attempt.deadline) < before)
+    if quiz_ids is not None:
+        query = query.where(col(Attempt.quiz_id).in_(list(quiz_ids)))
     return list((await db.exec(query)).all())
 
 

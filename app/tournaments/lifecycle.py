@@ -10,6 +10,18 @@ Ending freezes the board: the live standings are stored once, with the winners (
 top ``winners_count`` ranks among entrants who played) marked, the winners' certificates
 issued when the tournament asks for them, and the event carries that final top with
 its ranks.
+
+Before the board is frozen, the rounds' attempts still open past their deadline (an
+API client or a closed browser that never submitted) are closed at their deadline and
+scored by the attempts domain, exactly as its sweep would (``close_run_out``), so they
+count. An attempt still open and not past its deadline at an early end doesn't count:
+it can't have closed by the end. Lock order is the submit's: the attempt rows first,
+then the tournament's row (a shared lock where the result is recorded, then the
+claim's update). The scheduler closes them in a transaction of its own just before the
+ending one (``scheduler._transition``), so its ending transaction normally has none
+left to close and takes no attempt's lock at all; ``end_now`` can't (a request has one
+transaction), which leaves one lock cycle on PostgreSQL (docs/tournaments.md, "Left
+open").
 """
 
 from __future__ import annotations
@@ -18,6 +30,7 @@ from datetime import datetime
 from typing import Any
 
 from app.access.request import ServiceContext
+from app.attempts import service as attempts
 from app.audit import service as audit
 from app.certificates import service as certificates
 from app.core.clock import as_utc, utcnow
@@ -79,6 +92,7 @@ async def end(
 ) -> list[BoardRow] | None:
     """RUNNING → ENDED, with the standings frozen and the winners recorded; the final
     standings, or None when someone else ended it first (or it isn't due)."""
+    await close_run_out(sc, tournament)  # the attempt rows before the tournament's
     now = utcnow()
     claimed = await repository.claim(
         sc.db,
@@ -121,6 +135,18 @@ async def end(
     sc.events.append(board_changed(tournament.org_id, tournament.id))
     sc.events.append(schedule_changed(tournament.org_id))
     return final
+
+
+async def close_run_out(sc: ServiceContext, tournament: Tournament) -> int:
+    """Close the running tournament's rounds' attempts that are still open past their
+    deadline, through the attempts domain's own close (scored as they stand, closed at
+    their deadline, counted by ``service.record_result`` while the tournament still
+    runs): each closes once whoever gets there first, this, the sweep or its member.
+    Returns how many this call closed."""
+    if tournament.status is not TournamentStatus.RUNNING:
+        return 0
+    rounds = (await repository.rounds_of(sc.db, tournament.org_id, [tournament.id]))[tournament.id]
+    return await attempts.close_expired_of(sc, tournament.org_id, rounds)
 
 
 async def start_now(sc: ServiceContext, tournament_id: Any) -> Tournament:

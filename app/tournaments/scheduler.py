@@ -5,7 +5,9 @@ statement over two index ranges), makes those that are due, each in a transactio
 its own (``lifecycle.start``/``end``: a conditional UPDATE claims it, so when several
 processes pass at once exactly one makes each move and emits its event; the others'
 UPDATE matches nothing), stages the events into the webhooks' outbox in that
-transaction and publishes them after the commit. Then it sleeps until the next
+transaction and publishes them after the commit (before an end, the rounds' attempts
+left to run out are closed and counted in a transaction of their own committed first:
+``_close_run_out``). Then it sleeps until the next
 transition is due, at most ``tournament_scheduler_seconds``, or until the schedule
 changes (``tournament.schedule_changed`` on the event bus, from this process or,
 with Redis, any other). A process that was down catches up at its first pass: what
@@ -75,6 +77,8 @@ async def run_once(limit: int = BATCH_SIZE) -> Pass:
 
 
 async def _transition(due: Due) -> int:
+    if due.status is TournamentStatus.RUNNING:
+        await _close_run_out(due)
     async with unit_of_work() as db:
         sc = ServiceContext(db=db, actor=SYSTEM_ACTOR, meta=SCHEDULER_META)
         tournament = await repository.by_id(db, due.tournament_id, due.org_id)
@@ -87,6 +91,21 @@ async def _transition(due: Due) -> int:
         await webhooks_outbox.stage(sc, sc.events)  # in the same transaction
     await publish_all(sc.events)  # committed: announce it, as a request would
     return int(made)
+
+
+async def _close_run_out(due: Due) -> None:
+    """The rounds' attempts left to run out, closed and counted in a transaction of
+    their own (as the attempts' sweep closes them: the attempt rows, then the
+    tournament's row shared) and committed just before the ending transaction, which
+    then takes the tournament's row without holding any attempt's."""
+    async with unit_of_work() as db:
+        sc = ServiceContext(db=db, actor=SYSTEM_ACTOR, meta=SCHEDULER_META)
+        tournament = await repository.by_id(db, due.tournament_id, due.org_id)
+        if tournament is None:
+            return
+        await lifecycle.close_run_out(sc, tournament)
+        await webhooks_outbox.stage(sc, sc.events)  # in the same transaction
+    await publish_all(sc.events)
 
 
 class Scheduler:
