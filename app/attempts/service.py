@@ -264,21 +264,12 @@ async def close_expired(
     *,
     quiz_id: uuid.UUID | None = None,
     member_id: uuid.UUID | None = None,
-) -> int:
-    """Close and score, as they stand, the open attempts whose deadline has passed
-    (mutations and the server's sweep only: a read shows them closed with ``as_read``
-    instead); returns how many this call closed (not those someone else closed first)."""
-    return await _close_expired(sc, org_id, quiz_id=quiz_id, member_id=member_id)
-
-
-async def _close_expired(
-    sc: ServiceContext,
-    org_id: uuid.UUID,
-    *,
-    quiz_id: uuid.UUID | None = None,
-    member_id: uuid.UUID | None = None,
     quiz_ids: Collection[uuid.UUID] | None = None,
 ) -> int:
+    """Close and score, as they stand, the open attempts whose deadline has passed
+    (mutations, the server's sweep, and a tournament's end for its rounds' ``quiz_ids``,
+    so that an attempt left to run out counts; a read shows them closed with ``as_read``
+    instead); returns how many this call closed (not those someone else closed first)."""
     now = utcnow()
     expired = await repository.expired_open(
         sc.db,
@@ -303,18 +294,6 @@ async def _close_expired(
         quiz, questions = loaded[attempt.quiz_id]
         await _finish(sc, attempt, quiz, questions, AttemptStatus.EXPIRED, closed_at)
     return closed
-
-
-async def close_expired_of(
-    sc: ServiceContext, org_id: uuid.UUID, quiz_ids: Collection[uuid.UUID]
-) -> int:
-    """``close_expired`` for every member's attempts of any of ``quiz_ids``: what the
-    tournaments domain asks for its rounds before it freezes a board, so that an
-    attempt left to run out is closed, scored and counted as the sweep would have done.
-    Returns how many this call closed."""
-    if not quiz_ids:
-        return 0
-    return await _close_expired(sc, org_id, quiz_ids=quiz_ids)
 
 
 async def answers_revealed(sc: ServiceContext, quiz: Quiz, attempt: Attempt) -> bool:

@@ -146,7 +146,7 @@ async def close_run_out(sc: ServiceContext, tournament: Tournament) -> int:
     if tournament.status is not TournamentStatus.RUNNING:
         return 0
     rounds = (await repository.rounds_of(sc.db, tournament.org_id, [tournament.id]))[tournament.id]
-    return await attempts.close_expired_of(sc, tournament.org_id, rounds)
+    return await attempts.close_expired(sc, tournament.org_id, quiz_ids=rounds)
 
 
 async def start_now(sc: ServiceContext, tournament_id: Any) -> Tournament:
