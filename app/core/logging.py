@@ -25,7 +25,7 @@ import queue
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import IO, Any, Literal
@@ -81,17 +81,39 @@ def iso_time(created: float) -> str:
 
 def json_line(record: logging.LogRecord, exception: str | None = None) -> bytes:
     """The record as one JSON object (no newline)."""
+    fields = getattr(record, "fields", None)
+    return json_object(
+        created=record.created,
+        level=record.levelname.lower(),
+        logger=record.name,
+        message=record.msg.name if isinstance(record.msg, DeferredText) else record.getMessage(),
+        request_id=getattr(record, "request_id", None),
+        fields=fields if isinstance(fields, dict) else None,
+        exception=exception,
+    )
+
+
+def json_object(
+    *,
+    created: float,
+    level: str,
+    logger: str,
+    message: str,
+    request_id: str | None,
+    fields: Mapping[str, object] | None = None,
+    exception: str | None = None,
+) -> bytes:
+    """One JSON log line (no newline): what the JSON handler writes for a record, and
+    what the request log writes without making one (``request_line_writer``)."""
     line: dict[str, object] = {
-        "time": iso_time(record.created),
-        "level": record.levelname.lower(),
-        "logger": record.name,
-        "message": record.msg.name if isinstance(record.msg, DeferredText) else record.getMessage(),
+        "time": iso_time(created),
+        "level": level,
+        "logger": logger,
+        "message": message,
     }
-    request_id = getattr(record, "request_id", None)
     if request_id is not None:
         line["request_id"] = request_id
-    fields = getattr(record, "fields", None)
-    if isinstance(fields, dict):
+    if fields:
         line.update(fields)
     if exception is not None:
         line["exception"] = exception

@@ -22,8 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.access.actor import Actor, ActorKind
 from app.access.request import ServiceContext
 from app.api_keys import usage
-from app.core.json import dumps
-from app.core.logging import DeferredText, iso_time, request_id_var, request_line_writer
+from app.core.logging import DeferredText, json_object, request_id_var, request_line_writer
 from app.graphql.observation import RECORD, RequestRecord
 from app.web import metrics
 from app.web.client_address import client_address
@@ -141,19 +140,18 @@ def _log(
         fields["error_codes"] = codes
     writer = request_line_writer(logger)
     if writer is not None:
-        # Only the JSON handler would see the line: make it as that handler would
-        # (``app.core.logging.json_line``) without a LogRecord, filter or formatter.
-        line: dict[str, object] = {
-            "time": iso_time(time.time()),
-            "level": "info",
-            "logger": logger.name,
-            "message": "request",
-        }
-        request_id = request_id_var.get()
-        if request_id is not None:
-            line["request_id"] = request_id
-        line.update(fields)
-        writer.write(dumps(line))
+        # Only the JSON handler would see the line: make it as that handler would,
+        # without a LogRecord, filter or formatter.
+        writer.write(
+            json_object(
+                created=time.time(),
+                level="info",
+                logger=logger.name,
+                message="request",
+                request_id=request_id_var.get(),
+                fields=fields,
+            )
+        )
         return
     logger.info(
         DeferredText("request", lambda: _summary(scope, record, fields, kind, status, codes)),
